@@ -1,0 +1,149 @@
+"""aftersales build: load → resolve → render → write → check, as named steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BuildRefused, InputError, Problem
+from generator.manifest import dumps, make_manifest
+from generator.models.clause import Clause
+from generator.models.tender import Tender
+from generator.output import ensure_writable, write_all
+from generator.project import Inputs, load_inputs
+from generator.render.context import build_context
+from generator.render.proposal import render_proposal, select_clauses
+from generator.resolve import Commitments, Deviation, Layer, evaluate, logic_problems, resolve_commitments
+from generator.yamlio import Loaded
+
+DOCX_NAME = "售后服务方案.docx"
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    force: bool = False
+    allow_draft: bool = False
+    allow_deviation: bool = False
+    output_root: Path | None = None  # default: <project>/output
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    tender_id: str
+    docx_path: Path
+    manifest_path: Path
+    deviations: list[Deviation]
+    unapproved: list[str]
+    docx_bytes: bytes
+
+
+def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path:
+    return (options.output_root or inputs_root / "output") / tender.id
+
+
+def resolve(inputs: Inputs) -> Commitments:
+    commitments = resolve_commitments([
+        Layer(inputs.product, "commitments"),
+        Layer(inputs.bidder, "commitments"),
+        Layer(inputs.tender, "overrides"),
+    ])
+    problems = logic_problems(commitments)
+    if problems:
+        raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)
+    return commitments
+
+
+def check_requirements(inputs: Inputs, commitments: Commitments, allow_deviation: bool) -> list[Deviation]:
+    tender: Tender = inputs.tender.model
+    deviations = [evaluate(r, commitments) for r in tender.requirements]
+    negative = [(i, d) for i, d in enumerate(deviations) if d.negative]
+    if negative and not allow_deviation:
+        problems = []
+        for index, deviation in negative:
+            req = deviation.requirement
+            offered = deviation.offered
+            source = f"（承诺来自 {offered.source}）" if offered else ""
+            problems.append(Problem(
+                inputs.tender.path,
+                f"{req.mark}招标要求“{req.text}”未满足：{deviation.note}{source}",
+                inputs.tender.line_of("requirements", index), field=f"requirements.{index}",
+                hint="在招标项目文件的 overrides 中调整承诺，或确认负偏离后加 --allow-deviation"))
+        raise BuildRefused("投标承诺不满足招标要求（负偏离），未生成文档", problems)
+    return deviations
+
+
+def approval_gate(clauses: list[Loaded], allow_draft: bool) -> list[str]:
+    """Clause ids that are not approved as they stand; refuses them unless drafts are allowed."""
+    unapproved = [loaded for loaded in clauses if not loaded.model.is_approved]
+    if unapproved and not allow_draft:
+        problems = []
+        for loaded in unapproved:
+            clause: Clause = loaded.model
+            if clause.changed_since_approval and clause.approval:
+                message = (f"条款“{clause.id}”（第 {clause.version} 版）正文在审定后被修改；"
+                           f"原文由 {clause.approval.by} 于 {clause.approval.date.isoformat()} 审定")
+            else:
+                message = f"条款“{clause.id}”（第 {clause.version} 版）尚未审定（状态：{clause.status}）"
+            problems.append(Problem(loaded.path, message, loaded.line_of("status"), field="status",
+                                    hint="请法务审定：aftersales clauses approve ID --by 姓名；或加 --allow-draft 生成草稿"))
+        raise BuildRefused("方案包含未审定的条款，未生成文档", problems)
+    return [loaded.model.id for loaded in unapproved]
+
+
+def check_uses(clauses: list[Loaded], commitments: Commitments) -> None:
+    problems = []
+    for loaded in clauses:
+        for kind in loaded.model.uses:
+            if kind not in commitments.kinds:
+                problems.append(Problem(
+                    loaded.path, f"条款“{loaded.model.id}”需要承诺“{kind}”，但产品类型、投标人资料和招标项目都没有设置",
+                    loaded.line_of("uses"), field="uses",
+                    hint=f"在投标人资料或招标项目 overrides 中补充 {kind}"))
+    if problems:
+        raise InputError("缺少条款所需的承诺，未生成文档", problems)
+
+
+def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    inputs = load_inputs(tender_path)
+    tender: Tender = inputs.tender.model
+    target = output_dir(inputs.root, tender, options)
+    ensure_writable(target, [DOCX_NAME, MANIFEST_NAME], options.force)
+
+    commitments = resolve(inputs)
+    deviations = check_requirements(inputs, commitments, options.allow_deviation)
+    product = inputs.product.model
+    sections, problems = select_clauses(inputs.outline.model, inputs.clauses, product.id, list(product.capabilities))
+    if problems:
+        raise InputError("模板大纲与条款库不匹配，未生成文档", problems)
+    used = [loaded for _, group in sections for loaded in group]
+    unapproved = approval_gate(used, options.allow_draft)
+    check_uses(used, commitments)
+
+    context = build_context(tender, inputs.bidder.model, product, commitments, deviations)
+    proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved))
+    from generator.provenance import provenance_properties
+
+    proposal = provenance_properties(proposal, used, unapproved)
+    from generator.write.docx_writer import write_docx
+
+    data = write_docx(proposal, inputs.reference_docx)
+    findings = run_self_check(data, inputs, commitments)
+
+    manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
+                             input_files=inputs.files() + [c.path for c in used], clauses=used,
+                             commitments=commitments, deviations=deviations, output_name=DOCX_NAME,
+                             output_bytes=data, draft=bool(unapproved), findings=findings)
+    manifest["unapproved_clauses"] = unapproved
+    write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)})
+    return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data)
+
+
+def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments) -> int:
+    """Check the document about to be written; refuse it on any error-level finding."""
+    from generator.selfcheck import self_check_docx
+
+    problems = self_check_docx(data, inputs, commitments)
+    if problems:
+        raise BuildRefused("生成的文档未通过自检，未写出文件", problems)
+    return 0

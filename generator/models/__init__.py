@@ -1,0 +1,1 @@
+"""Input data models: what the YAML files may contain. No I/O, no rendering."""

@@ -1,0 +1,73 @@
+"""One bid: the tender file a clerk writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
+
+from generator.models.commitments import KINDS, CommitmentsInput, _parse_value
+from generator.quantities import Quantity
+
+Bound = Literal["at_most", "at_least", "equals", "present"]
+BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于", "present": "须承诺"}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              arbitrary_types_allowed=True)
+
+
+class RequirementSource(Strict):
+    section: str = ""
+    page: int | None = Field(default=None, ge=1)
+
+
+class Requirement(Strict):
+    """One after-sales requirement of the 招标文件, e.g. ★质保期不少于2年."""
+
+    text: str = Field(min_length=1)  # verbatim from the 招标文件
+    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
+    bound: Bound
+    value: Annotated[Any, PlainValidator(lambda v: v)] = None
+    qualifier: str | None = None
+    mark: Literal["★", "▲", ""] = ""
+    source: RequirementSource = RequirementSource()
+
+    @model_validator(mode="after")
+    def _parse(self) -> "Requirement":
+        if self.bound == "present":
+            if self.value is not None:
+                object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+            return self
+        if self.value is None:
+            raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）")
+        object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+        return self
+
+    @property
+    def quantity(self) -> Quantity | None:
+        return self.value  # type: ignore[no-any-return]
+
+
+class Purchaser(Strict):
+    name: str = Field(min_length=1)
+    contact_address: str = ""
+
+
+class Tender(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    project_name: str = Field(min_length=1)
+    project_number: str = Field(min_length=1)
+    lot: str = ""
+    purchaser: Purchaser
+    delivery_place: str = Field(min_length=1)
+    bidder: str = Field(min_length=1)  # id of profiles/bidders/<id>.yaml
+    product_type: str = Field(min_length=1)  # id of profiles/products/<id>.yaml
+    products: str = Field(min_length=1)  # what is supplied, e.g. 台式计算机、打印机等信息化设备
+    template: str = "standard"
+    date: dt.date
+    requirements: list[Requirement] = []
+    overrides: CommitmentsInput = CommitmentsInput()
+    attachments: list[str] = []

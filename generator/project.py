@@ -1,0 +1,121 @@
+"""Load everything one build needs from a project tree, reporting all problems at once.
+
+Layout (relative to the project root):
+  tenders/<id>.yaml  profiles/bidders/<id>.yaml  profiles/products/<id>.yaml
+  clauses/**/<id>.yaml  templates/<name>/outline.yaml + reference.docx
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import InputError, Problem, ProblemCollector
+from generator.models.clause import Clause, Outline
+from generator.models.parties import Bidder, ProductType
+from generator.models.tender import Tender
+from generator.yamlio import Loaded, load_model
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above `start` with clauses/ and profiles/; else the cwd."""
+    for candidate in [start, *start.parents]:
+        if (candidate / "clauses").is_dir() and (candidate / "profiles").is_dir():
+            return candidate
+    return Path.cwd()
+
+
+def load_clauses(root: Path, problems: ProblemCollector) -> dict[str, Loaded]:
+    clauses: dict[str, Loaded] = {}
+    for path in sorted((root / "clauses").rglob("*.yaml")):
+        loaded, found = load_model(path, Clause)
+        problems.extend(found)
+        if loaded is None:
+            continue
+        clause: Clause = loaded.model
+        if clause.id in clauses:
+            problems.add(Problem(path, f"条款编号“{clause.id}”重复，已在 {clauses[clause.id].path} 中使用",
+                                 loaded.line_of("id"), field="id"))
+            continue
+        if path.stem != clause.id:
+            problems.add(Problem(path, f"文件名应与条款编号一致：{clause.id}.yaml", loaded.line_of("id"), field="id"))
+        clauses[clause.id] = loaded
+    return clauses
+
+
+@dataclass(frozen=True)
+class Inputs:
+    root: Path
+    tender: Loaded
+    bidder: Loaded
+    product: Loaded
+    outline: Loaded
+    reference_docx: Path
+    clauses: dict[str, Loaded]
+
+    def files(self) -> list[Path]:
+        """Every input file the build read, for the manifest."""
+        paths = [self.tender.path, self.bidder.path, self.product.path, self.outline.path, self.reference_docx]
+        return paths
+
+
+def _load_referenced(path: Path, model: type, what: str, owner: Loaded, field: str,
+                     problems: ProblemCollector) -> Loaded | None:
+    if not path.is_file():
+        problems.add(Problem(owner.path, f"找不到{what}文件 {path}", owner.line_of(field), field=field,
+                             hint=f"确认名称拼写，或在 {path.parent} 下新建该文件"))
+        return None
+    loaded, found = load_model(path, model)
+    problems.extend(found)
+    return loaded
+
+
+def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
+    problems = ProblemCollector()
+    tender, found = load_model(tender_path, Tender)
+    problems.extend(found)
+    problems.raise_if_any(f"招标项目文件 {tender_path} 有误，无法生成")
+    assert tender is not None
+    root = root or find_root(tender_path.resolve().parent)
+    model: Tender = tender.model
+    bidder = _load_referenced(root / "profiles" / "bidders" / f"{model.bidder}.yaml", Bidder, "投标人资料",
+                              tender, "bidder", problems)
+    product = _load_referenced(root / "profiles" / "products" / f"{model.product_type}.yaml", ProductType,
+                               "产品类型资料", tender, "product_type", problems)
+    template_dir = root / "templates" / model.template
+    outline = _load_referenced(template_dir / "outline.yaml", Outline, "模板大纲", tender, "template", problems)
+    reference = template_dir / "reference.docx"
+    if outline is not None and not reference.is_file():
+        problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
+    for index, attachment in enumerate(model.attachments):
+        path = (tender_path.parent / attachment)
+        if not path.is_file():
+            problems.add(Problem(tender_path, f"找不到附件 {attachment}", tender.line_of("attachments", index),
+                                 field=f"attachments.{index}"))
+    clauses = load_clauses(root, problems)
+    if outline is not None:
+        for s_index, section in enumerate(outline.model.sections):
+            for c_index, clause_id in enumerate(section.clauses):
+                if clause_id not in clauses:
+                    problems.add(Problem(outline.path, f"大纲引用的条款“{clause_id}”不存在",
+                                         outline.line_of("sections", s_index, "clauses", c_index),
+                                         field=f"sections.{s_index}.clauses.{c_index}"))
+    if product is not None:
+        _check_fault_names(product, problems)
+    problems.raise_if_any("输入文件有误，无法生成（请逐条修改后重试）")
+    assert bidder and product and outline
+    return Inputs(root, tender, bidder, product, outline, reference, clauses)
+
+
+def _check_fault_names(product: Loaded, problems: ProblemCollector) -> None:
+    model: ProductType = product.model
+    levels = model.commitments.fault_levels or {}
+    for index, fault in enumerate(model.faults):
+        if fault.level not in levels:
+            problems.add(Problem(product.path, f"故障等级“{fault.level}”未在 commitments.fault_levels 中定义时限",
+                                 product.line_of("faults", index, "level"), field=f"faults.{index}.level"))
+
+
+def require(condition: bool, error: InputError) -> None:
+    if not condition:
+        raise error

@@ -1,0 +1,199 @@
+"""Typed commitment values: durations, frequencies and service schedules.
+
+Each type parses the short forms a bid clerk writes in YAML ("30分钟", "3个工作日", "每季度一次",
+"7×24") and formats itself the one way the documents state it, so every section agrees.
+The checker reuses the same types for values it extracts from documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.numerals import (
+    CHINESE_NUMBER_RE,
+    chinese_count,
+    format_number,
+    parse_number,
+    to_half_width_digits,
+)
+
+DurationUnit = Literal["分钟", "小时", "天", "工作日", "周", "个月", "年"]
+
+# Hours per unit for units on the clock; 工作日 and calendar months/years are kept apart.
+_CLOCK_HOURS: dict[str, float] = {"分钟": 1 / 60, "小时": 1.0, "天": 24.0, "周": 168.0}
+_MONTHS: dict[str, float] = {"个月": 1.0, "年": 12.0}
+
+_UNIT_ALIASES: dict[str, str] = {
+    "分钟": "分钟", "分": "分钟", "min": "分钟", "minutes": "分钟",
+    "小时": "小时", "个小时": "小时", "钟头": "小时", "个钟头": "小时", "h": "小时", "hours": "小时",
+    "天": "天", "日": "天", "个日历日": "天", "日历日": "天", "自然日": "天", "days": "天",
+    "工作日": "工作日", "个工作日": "工作日",
+    "周": "周", "个周": "周", "星期": "周", "个星期": "周",
+    "月": "个月", "个月": "个月", "months": "个月",
+    "年": "年", "周年": "年", "years": "年",
+}
+
+_NUMBER = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
+_DURATION_RE = re.compile(
+    rf"^\s*(?P<num>{_NUMBER})\s*(?P<unit>个工作日|工作日|个日历日|日历日|自然日|个小时|小时|个钟头|钟头|"
+    r"分钟|个月|月|周年|年|个星期|星期|个周|周|天|日|分|h|min)\s*$",
+    re.IGNORECASE,
+)
+
+
+class QuantityError(ValueError):
+    """A value a clerk wrote that cannot be read; the message is shown to them."""
+
+
+@dataclass(frozen=True, order=False)
+class Duration:
+    value: float
+    unit: str  # one of DurationUnit
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> "Duration":
+        raw = to_half_width_digits(str(text))
+        if raw.strip().startswith("半") and raw.strip()[1:] in ("小时", "个小时", "天", "年"):
+            unit = _UNIT_ALIASES[raw.strip()[1:]]
+            return cls(0.5, unit)
+        match = _DURATION_RE.match(raw)
+        if not match:
+            raise QuantityError(
+                f"“{text}”不是可识别的时长，请写成数字加单位，例如“30分钟”“2小时”“3个工作日”“2年”"
+            )
+        number = parse_number(match["num"])
+        if number is None or number <= 0:
+            raise QuantityError(f"“{text}”中的数值必须大于零")
+        return cls(number, _UNIT_ALIASES[match["unit"].lower()])
+
+    @property
+    def hours(self) -> float | None:
+        """Clock hours, or None for 工作日, months and years (not convertible without a calendar)."""
+        factor = _CLOCK_HOURS.get(self.unit)
+        return None if factor is None else self.value * factor
+
+    @property
+    def months(self) -> float | None:
+        factor = _MONTHS.get(self.unit)
+        return None if factor is None else self.value * factor
+
+    def _scale(self) -> tuple[str, float]:
+        if self.unit in _CLOCK_HOURS:
+            return "clock", self.value * _CLOCK_HOURS[self.unit]
+        if self.unit in _MONTHS:
+            return "calendar", self.value * _MONTHS[self.unit]
+        return "workday", self.value
+
+    def comparable(self, other: "Duration") -> bool:
+        return self._scale()[0] == other._scale()[0]
+
+    def compare(self, other: "Duration") -> int | None:
+        """-1, 0, 1 like cmp(), or None when the units cannot be compared (工作日 vs 小时)."""
+        (kind_a, a), (kind_b, b) = self._scale(), other._scale()
+        if kind_a != kind_b:
+            return None
+        return (a > b) - (a < b)
+
+    def __str__(self) -> str:
+        if self.value == 0.5 and self.unit == "小时":
+            return "30分钟"
+        unit = "个工作日" if self.unit == "工作日" else self.unit
+        return f"{format_number(self.value)}{unit}"
+
+
+_PERIODS: dict[str, float] = {"周": 52.0, "月": 12.0, "季度": 4.0, "半年": 2.0, "年": 1.0}
+_PERIOD_ALIASES = {"星期": "周", "个月": "月", "季": "季度", "半年度": "半年", "年度": "年"}
+_FREQUENCY_RE = re.compile(
+    rf"^\s*每(?P<period>半年度|半年|季度|季|年度|年|个月|月|星期|周)(?:至少|不少于)?"
+    rf"(?P<count>{_NUMBER})\s*次\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often something happens: count times per period (每季度一次, 每年两次)."""
+
+    count: int
+    period: str  # 周 / 月 / 季度 / 半年 / 年
+
+    @classmethod
+    def parse(cls, text: str) -> "Frequency":
+        match = _FREQUENCY_RE.match(to_half_width_digits(str(text)))
+        number = parse_number(match["count"]) if match else None
+        if not match or number is None or number < 1 or not number.is_integer():
+            raise QuantityError(
+                f"“{text}”不是可识别的频次，请写成“每月一次”“每季度一次”“每半年一次”“每年两次”这样的形式"
+            )
+        period = _PERIOD_ALIASES.get(match["period"], match["period"])
+        return cls(int(number), period)
+
+    @property
+    def per_year(self) -> float:
+        return self.count * _PERIODS[self.period]
+
+    def compare(self, other: "Frequency") -> int:
+        """Higher frequency compares greater."""
+        a, b = self.per_year, other.per_year
+        return (a > b) - (a < b)
+
+    def __str__(self) -> str:
+        return f"每{self.period}{chinese_count(self.count)}次"
+
+
+_SCHEDULE_RE = re.compile(
+    r"^\s*(?P<days>\d+)\s*[×xX\*＊]\s*(?P<hours>\d+)(?:\s*[×xX\*＊]\s*(?P<year>365|366))?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Service hours such as 7×24 (every day, round the clock) or 5×8 (working days, office hours)."""
+
+    days_per_week: int
+    hours_per_day: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Schedule":
+        raw = to_half_width_digits(str(text))
+        if raw.strip() in ("24小时", "全天候", "24小时开机"):
+            return cls(7, 24)
+        match = _SCHEDULE_RE.match(raw)
+        if not match:
+            raise QuantityError(f"“{text}”不是可识别的服务时段，请写成“7×24”或“5×8”")
+        days, hours = int(match["days"]), int(match["hours"])
+        if not (1 <= days <= 7 and 1 <= hours <= 24):
+            raise QuantityError(f"“{text}”超出范围：每周天数应为1～7，每天小时数应为1～24")
+        return cls(days, hours)
+
+    @property
+    def weekly_hours(self) -> int:
+        return self.days_per_week * self.hours_per_day
+
+    def compare(self, other: "Schedule") -> int:
+        a, b = self.weekly_hours, other.weekly_hours
+        return (a > b) - (a < b)
+
+    def __str__(self) -> str:
+        return f"{self.days_per_week}×{self.hours_per_day}小时"
+
+
+Quantity = Duration | Frequency | Schedule
+QuantityType = Literal["duration", "frequency", "schedule"]
+
+
+def parse_quantity(text: str | int | float, expected: QuantityType) -> Quantity:
+    parser = {"duration": Duration.parse, "frequency": Frequency.parse, "schedule": Schedule.parse}
+    return parser[expected](text)  # type: ignore[arg-type]
+
+
+def compare(a: Quantity, b: Quantity) -> int | None:
+    """Compare two quantities of the same type; None when they cannot be compared."""
+    if isinstance(a, Duration) and isinstance(b, Duration):
+        return a.compare(b)
+    if isinstance(a, Frequency) and isinstance(b, Frequency):
+        return a.compare(b)
+    if isinstance(a, Schedule) and isinstance(b, Schedule):
+        return a.compare(b)
+    return None

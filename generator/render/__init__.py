@@ -1,0 +1,1 @@
+"""Clauses and data → neutral document blocks. Knows nothing of Word."""

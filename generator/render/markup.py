@@ -1,0 +1,115 @@
+"""The small markup clause bodies are written in, after Jinja has filled in the values.
+
+    # 小标题            a heading one level below the clause (## two levels below)
+    正文段落            lines are joined until a blank line (Chinese needs no spaces)
+    - 列表项            bullet list;  1. 列表项  numbered list
+    | 列1 | 列2 |       table; the first row is the header, a |---| row is optional
+    [[签章]]            the signature block of the bidder
+    [[分页]]            page break
+    >> 文字             right-aligned paragraph (dates, 落款)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.render.blocks import Block, ListBlock, PageBreak, Paragraph, Table
+
+_ORDERED = re.compile(r"^\d+[.．、]\s*")
+_SEPARATOR_ROW = re.compile(r"^\|(\s*:?-{2,}:?\s*\|)+\s*$")
+
+
+@dataclass(frozen=True)
+class SubHeading:
+    depth: int  # 1 = one level below the clause
+    title: str
+
+
+@dataclass(frozen=True)
+class SignatureMarker:
+    pass
+
+
+MarkupBlock = Block | SubHeading | SignatureMarker
+
+
+class MarkupError(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line  # 1-based within the rendered body
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]
+    return tuple(cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner))
+
+
+def parse(text: str) -> list[MarkupBlock]:
+    blocks: list[MarkupBlock] = []
+    lines = text.splitlines()
+    paragraph: list[str] = []
+    items: list[str] = []
+    ordered = False
+    table: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        nonlocal paragraph, items, table
+        if paragraph:
+            blocks.append(Paragraph("".join(paragraph)))
+            paragraph = []
+        if items:
+            blocks.append(ListBlock(tuple(items), ordered))
+            items = []
+        if table:
+            blocks.append(_table(table))
+            table = []
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("|"):
+            if not table:
+                flush()
+            table.append((number, line))
+            continue
+        if table:
+            flush()
+        if line.startswith("#"):
+            flush()
+            depth = len(line) - len(line.lstrip("#"))
+            blocks.append(SubHeading(depth, line[depth:].strip()))
+        elif line in ("[[签章]]", "[[分页]]"):
+            flush()
+            blocks.append(SignatureMarker() if line == "[[签章]]" else PageBreak())
+        elif line.startswith(">>"):
+            flush()
+            blocks.append(Paragraph(line[2:].strip(), style="right"))
+        elif line.startswith("- ") or _ORDERED.match(line):
+            is_ordered = not line.startswith("- ")
+            if paragraph or (items and is_ordered != ordered):
+                flush()
+            ordered = is_ordered
+            items.append(line[2:].strip() if not is_ordered else _ORDERED.sub("", line, count=1))
+        elif items:
+            items[-1] += line  # continuation of a list item
+        else:
+            paragraph.append(line)
+    flush()
+    return blocks
+
+
+def _table(rows: list[tuple[int, str]]) -> Table:
+    header_line, header = rows[0][0], _cells(rows[0][1])
+    body = [(n, line) for n, line in rows[1:] if not _SEPARATOR_ROW.match(line)]
+    cells = []
+    for number, line in body:
+        row = _cells(line)
+        if len(row) != len(header):
+            raise MarkupError(f"表格这一行有 {len(row)} 列，表头有 {len(header)} 列", number)
+        cells.append(row)
+    if not cells:
+        raise MarkupError("表格只有表头，没有内容行", header_line)
+    return Table(header, tuple(cells))

@@ -1,0 +1,180 @@
+"""Template outline + clauses + context → a Proposal made of neutral blocks."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
+from generator.models.clause import Clause, Outline
+from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
+from generator.render.jinja import EmptyValueError, date_cn, make_environment
+from generator.render.markup import MarkupError, SignatureMarker, SubHeading, parse
+from generator.render.numbering import Counter
+from generator.yamlio import Loaded
+
+
+@dataclass(frozen=True)
+class ClauseUse:
+    """A clause that went into the proposal (for the manifest and the approval gate)."""
+
+    loaded: Loaded
+
+    @property
+    def clause(self) -> Clause:
+        return self.loaded.model  # type: ignore[no-any-return]
+
+
+def _template_name(clause: Clause) -> str:
+    return f"clause:{clause.id}"
+
+
+def _body_first_line(loaded: Loaded) -> int:
+    """File line of the body's first line (block scalars start on the line after `body: |`)."""
+    key_line = loaded.line_of("body") or 1
+    node = loaded.raw.get("body")
+    style = getattr(node, "style", None) if node is not None else None
+    return key_line + 1 if style in ("|", ">") or type(node).__name__ in ("LiteralScalarString",
+                                                                          "FoldedScalarString") else key_line
+
+
+def _error_line(exc: BaseException, clause: Clause) -> int | None:
+    if isinstance(exc, TemplateSyntaxError):
+        return exc.lineno
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == _template_name(clause):
+            line = frame.lineno
+    return line
+
+
+def _explain(exc: BaseException) -> str:
+    if isinstance(exc, UndefinedError):
+        name = str(exc).split("'")[-2] if str(exc).count("'") >= 2 else str(exc)
+        return f"使用了不存在的变量或承诺“{name}”（不会留空白，生成已停止）"
+    if isinstance(exc, SecurityError):
+        return "条款试图访问不允许的内部属性，已被沙箱拒绝"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"模板语法错误：{exc.message}"
+    if isinstance(exc, EmptyValueError):
+        return str(exc)
+    return f"渲染失败：{exc}"
+
+
+class ClauseRenderer:
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.env: ImmutableSandboxedEnvironment = make_environment()
+        self.context = context
+
+    def render(self, loaded: Loaded) -> str:
+        clause: Clause = loaded.model
+        try:
+            code = self.env.compile(clause.body, name=_template_name(clause), filename=_template_name(clause))
+            template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+            return template.render(self.context)
+        except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            line = _error_line(exc, clause)
+            file_line = _body_first_line(loaded) + line - 1 if line else loaded.line_of("body")
+            raise ClauseFailure(Problem(loaded.path, _explain(exc), file_line, field="body")) from exc
+
+
+class ClauseFailure(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def render_clause_blocks(loaded: Loaded, renderer: ClauseRenderer, base_level: int, counter: Counter,
+                         signature: Signature) -> list[Block]:
+    text = renderer.render(loaded)
+    try:
+        parsed = parse(text)
+    except MarkupError as exc:
+        raise ClauseFailure(Problem(loaded.path, f"正文格式错误：{exc}（渲染后第 {exc.line} 行）",
+                                    loaded.line_of("body"), field="body")) from exc
+    blocks: list[Block] = []
+    for item in parsed:
+        if isinstance(item, SubHeading):
+            level = base_level + item.depth
+            blocks.append(Heading(level, counter.next(level), item.title))
+        elif isinstance(item, SignatureMarker):
+            blocks.append(signature)
+        else:
+            blocks.append(item)
+    return blocks
+
+
+def select_clauses(outline: Outline, clauses: dict[str, Loaded], product_type: str,
+                   capabilities: list[str]) -> tuple[list[tuple[str, list[Loaded]]], list[Problem]]:
+    """Per outline section, the clauses that apply to this product type."""
+    chosen: list[tuple[str, list[Loaded]]] = []
+    problems: list[Problem] = []
+    for section in outline.sections:
+        applicable = [clauses[cid] for cid in section.clauses
+                      if clauses[cid].model.status != "retired"
+                      and clauses[cid].model.applies(product_type, capabilities)]
+        if applicable:
+            chosen.append((section.title, applicable))
+        elif section.required:
+            problems.append(Problem(
+                "templates", f"大纲章节“{section.title}”没有适用于产品类型“{product_type}”的条款",
+                hint=f"候选条款：{'、'.join(section.clauses)}"))
+    return chosen, problems
+
+
+def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
+                    draft: bool) -> Proposal:
+    tender, bidder = context["tender"], context["bidder"]
+    renderer = ClauseRenderer(context)
+    signature = Signature((
+        ("投标人（盖章）：", bidder.legal_name),
+        ("法定代表人或授权代表（签字）：", ""),
+        ("日期：", date_cn(tender.date)),
+    ))
+    counter = Counter()
+    body: list[Block] = []
+    problems = ProblemCollector()
+    for index, (title, loaded_clauses) in enumerate(sections):
+        if index > 0 and any(item.model.category == "commitment_letter" for item in loaded_clauses):
+            body.append(PageBreak())
+        body.append(Heading(1, counter.next(1), title))
+        several = len(loaded_clauses) > 1
+        for loaded in loaded_clauses:
+            base = 1
+            if several:
+                body.append(Heading(2, counter.next(2), loaded.model.title))
+                base = 2
+            try:
+                body.extend(render_clause_blocks(loaded, renderer, base, counter, signature))
+            except ClauseFailure as failure:
+                problems.add(failure.problem)
+    problems.raise_if_any("条款渲染失败，未生成文档", InputError)
+    cover = Cover(
+        title=f"{tender.project_name}",
+        subtitle=outline.title,
+        fields=tuple(item for item in (
+            ("项目编号：", tender.project_number),
+            ("包    号：", tender.lot) if tender.lot else None,
+            ("采 购 人：", tender.purchaser.name),
+            ("投 标 人：", bidder.legal_name),
+            ("日    期：", date_cn(tender.date)),
+        ) if item),
+    )
+    toc = Toc(entries=tuple(b for b in body if isinstance(b, Heading) and b.level <= 2))
+    blocks: tuple[Block, ...] = (cover, PageBreak(), toc, PageBreak(), *body)
+    return Proposal(
+        blocks=blocks,
+        header_text=f"{tender.project_name}　{outline.title}",
+        title=f"{tender.project_name} {outline.title}",
+        author=bidder.legal_name,
+        date_iso=tender.date.isoformat(),
+        draft=draft,
+    )
+
+
+def refuse(title: str, problems: list[Problem]) -> BuildRefused:
+    return BuildRefused(title, problems)

@@ -1,0 +1,1 @@
+"""Blocks → .docx. The only package that knows python-docx for writing."""

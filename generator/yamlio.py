@@ -1,0 +1,138 @@
+"""YAML files → plain data with line numbers, and pydantic errors → located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from generator.errors import Problem
+
+Model = TypeVar("Model", bound=BaseModel)
+
+MAX_INPUT_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated model with the file it came from and its raw node tree (for line numbers)."""
+
+    path: Path
+    model: Any
+    raw: Any
+
+    def line_of(self, *keys: str | int) -> int | None:
+        return locate(self.raw, keys)[0]
+
+
+def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; problems instead of exceptions."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(path, "文件不存在")]
+    except OSError as exc:
+        return None, [Problem(path, f"无法读取文件：{exc.strerror}")]
+    if len(data) > MAX_INPUT_BYTES:
+        return None, [Problem(path, f"文件过大（{len(data)} 字节），输入文件不应超过 2 MB")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, f"文件不是 UTF-8 编码（第 {exc.start + 1} 字节无法解码）",
+                              hint="请用 UTF-8 编码另存该文件")]
+    if not text.strip():
+        return None, [Problem(path, "文件为空")]
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        reason = exc.problem or exc.context or "格式错误"
+        return None, [Problem(path, f"YAML 语法错误：{reason}", line, column,
+                              hint="检查缩进、冒号后的空格和引号是否成对")]
+    except YAMLError as exc:
+        return None, [Problem(path, f"YAML 语法错误：{exc}")]
+
+
+def locate(node: Any, keys: tuple[str | int, ...] | list[str | int]) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest node along `keys` that exists."""
+    line: int | None = None
+    column: int | None = None
+    for key in keys:
+        if isinstance(node, CommentedMap) and key in node:
+            pos = node.lc.key(key)
+            line, column = pos[0] + 1, pos[1] + 1
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            pos = node.lc.item(key)
+            line, column = pos[0] + 1, pos[1] + 1
+            node = node[key]
+        else:
+            break
+    if line is None and isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+        line, column = node.lc.line + 1, node.lc.col + 1
+    return line, column
+
+
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "不认识这个字段（是否拼写错误？）",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "dict_type": "应为键值对（“名称: 值”）",
+    "model_type": "应为键值对（“名称: 值”）",
+    "date_type": "应为日期，例如 2026-11-20",
+    "date_from_datetime_parsing": "应为日期，例如 2026-11-20",
+    "date_parsing": "应为日期，例如 2026-11-20",
+    "string_too_short": "不能为空",
+    "too_short": "至少需要一项",
+    "string_pattern_mismatch": "格式不正确",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind in ("value_error", "assertion_error"):
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return message.removeprefix("Value error, ")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"取值不在允许范围内，应为 {expected} 之一"
+    if kind == "enum":
+        return f"取值不在允许范围内，应为 {error.get('ctx', {}).get('expected', '')} 之一"
+    return _MESSAGES.get(kind, error["msg"])
+
+
+def problems_from_validation(path: Path, raw: Any, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+        line, column = locate(raw, loc)
+        field = ".".join(str(part) for part in loc)
+        problems.append(Problem(path, _message(error), line, column, field))
+    return problems
+
+
+def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Problem]]:
+    raw, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    if not isinstance(raw, CommentedMap):
+        return None, [Problem(path, "文件内容应为键值对（“名称: 值”），而不是单个值或列表", 1)]
+    try:
+        return Loaded(path, model.model_validate(raw, context={"path": path}), raw), []
+    except ValidationError as exc:
+        return None, problems_from_validation(path, raw, exc)
