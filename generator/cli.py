@@ -1,12 +1,16 @@
-"""The `aftersales` command. Heavy modules are imported inside commands so --help starts fast."""
+"""The `aftersales` command. Each command group lives in generator/commands/; those modules import
+only typer at start-up and everything heavy inside the command, so --help and check start fast."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Annotated, Optional
 
 import typer
+
+from generator.commands import build as build_commands
+from generator.commands import check as check_commands
+from generator.commands import clauses as clause_commands
+from generator.commands import tender as tender_commands
 
 app = typer.Typer(
     name="aftersales",
@@ -18,59 +22,14 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _fail(error: Exception) -> None:
-    from generator.errors import UserError
-
-    assert isinstance(error, UserError)
-    typer.echo(error.render(), err=True)
-    raise typer.Exit(error.exit_code)
-
-
-@app.command("build")
-def build_command(
-    tenders: Annotated[list[Path], typer.Argument(help="招标项目文件（tenders/*.yaml），可写多个", metavar="TENDER...")],
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
-    allow_draft: Annotated[bool, typer.Option("--allow-draft",
-                                              help="允许未审定条款，生成的每页页眉标注“草稿（含未审定条款）”")] = False,
-    allow_deviation: Annotated[bool, typer.Option("--allow-deviation",
-                                                  help="承诺不满足招标要求（负偏离）时仍然生成，并在偏离表中列明")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="输出根目录（默认：项目下的 output/）")] = None,
-) -> None:
-    """根据招标项目文件生成售后服务方案（.docx）和 manifest.json。
-
-    示例：aftersales build tenders/demo.yaml
-    """
-    from generator.build import BuildOptions, build
-    from generator.errors import UserError
-
-    options = BuildOptions(force=force, allow_draft=allow_draft, allow_deviation=allow_deviation, output_root=output)
-    exit_code = 0
-    for tender in tenders:
-        try:
-            result = build(tender, options)
-        except UserError as error:
-            typer.echo(f"✗ {tender}", err=True)
-            typer.echo(error.render(), err=True)
-            exit_code = max(exit_code, error.exit_code)
-            continue
-        typer.echo(f"✓ {tender} → {result.docx_path}")
-        for deviation in result.deviations:
-            if deviation.negative:
-                typer.echo(f"  ! 负偏离：{deviation.requirement.mark}{deviation.requirement.text}：{deviation.note}")
-        if result.unapproved:
-            typer.echo(f"  ! 草稿：含未审定条款 {', '.join(result.unapproved)}")
-    raise typer.Exit(exit_code)
-
-
-@app.callback()
-def main() -> None:
-    """aftersales"""
+build_commands.register(app)
+check_commands.register(app)
+app.add_typer(clause_commands.app, name="clauses")
+app.add_typer(tender_commands.app, name="tender")
 
 
 def run() -> None:
-    """Console entry point: user errors without traceback; usage errors exit 2."""
+    """Console entry point."""
     try:
         app()
     except KeyboardInterrupt:

@@ -1,0 +1,43 @@
+"""Shared fixtures: the project root, an isolated copy of it, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project data, so tests may edit inputs and write outputs freely."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in PROJECT_DIRS:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name)
+    (target / "output").mkdir()
+    return target
+
+
+@pytest.fixture
+def cli():
+    """Invoke `aftersales` in-process with a fixed terminal width; returns (exit_code, stdout, stderr)."""
+    from generator.cli import app
+
+    runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1"})
+
+    def invoke(*args: str):
+        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return invoke
