@@ -1,0 +1,49 @@
+import pytest
+
+from generator.render.blocks import ListBlock, PageBreak, Paragraph, Table
+from generator.render.markup import MarkupError, SignatureMarker, SubHeading, parse
+from generator.render.numbering import Counter, chinese_ordinal
+
+
+def test_blocks_from_markup():
+    text = """第一行
+第二行
+
+# 小标题
+- 甲
+- 乙
+1. 一
+2. 二
+
+| 列一 | 列二 |
+|---|---|
+| a | b\\|c |
+>> 落款
+[[签章]]
+[[分页]]
+"""
+    blocks = parse(text)
+    assert blocks[0] == Paragraph("第一行第二行")
+    assert blocks[1] == SubHeading(1, "小标题")
+    assert blocks[2] == ListBlock(("甲", "乙"), ordered=False)
+    assert blocks[3] == ListBlock(("一", "二"), ordered=True)
+    assert blocks[4] == Table(("列一", "列二"), (("a", "b|c"),))
+    assert blocks[5] == Paragraph("落款", style="right")
+    assert isinstance(blocks[6], SignatureMarker) and isinstance(blocks[7], PageBreak)
+
+
+def test_ragged_table_is_an_error_with_its_line():
+    with pytest.raises(MarkupError) as error:
+        parse("| a | b |\n| 1 |\n")
+    assert error.value.line == 2
+
+
+def test_numbering_levels_and_resets():
+    counter = Counter()
+    assert [counter.next(1), counter.next(2), counter.next(3), counter.next(4), counter.next(5)] == [
+        "第一节", "一、", "（一）", "1.", "（1）"]
+    assert counter.next(2) == "二、"
+    assert counter.next(3) == "（一）"
+    assert counter.next(1) == "第二节"
+    assert counter.next(2) == "一、"
+    assert [chinese_ordinal(n) for n in (10, 11, 20, 21)] == ["十", "十一", "二十", "二十一"]

@@ -1,0 +1,71 @@
+import pytest
+
+from generator.numerals import chinese_count, parse_chinese_int, parse_number
+from generator.quantities import Duration, Frequency, QuantityError, Schedule, compare
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二十四", 24), ("两", 2), ("叁", 3), ("贰", 2), ("十二", 12), ("一百二十", 120), ("二〇", 20), ("十", 10),
+])
+def test_parse_chinese_int(text, expected):
+    assert parse_chinese_int(text) == expected
+
+
+def test_parse_number_handles_full_width_and_half():
+    assert parse_number("２４") == 24
+    assert parse_number("1.5") == 1.5
+    assert parse_number("半") == 0.5
+    assert parse_number("abc") is None
+
+
+@pytest.mark.parametrize("n, words", [(1, "一"), (2, "两"), (10, "十"), (12, "十二"), (20, "二十"), (31, "三十一")])
+def test_chinese_count(n, words):
+    assert chinese_count(n) == words
+
+
+@pytest.mark.parametrize("text, value, unit, hours", [
+    ("30分钟", 30, "分钟", 0.5), ("2小时", 2, "小时", 2), ("两小时", 2, "小时", 2), ("半小时", 0.5, "小时", 0.5),
+    ("1.5小时", 1.5, "小时", 1.5), ("３天", 3, "天", 72), ("48h", 48, "小时", 48), ("3个工作日", 3, "工作日", None),
+    ("2年", 2, "年", None), ("18个月", 18, "个月", None),
+])
+def test_duration_parse(text, value, unit, hours):
+    duration = Duration.parse(text)
+    assert (duration.value, duration.unit, duration.hours) == (value, unit, hours)
+
+
+def test_duration_formats_one_way():
+    assert str(Duration.parse("半小时")) == "30分钟"
+    assert str(Duration.parse("3个工作日")) == "3个工作日"
+    assert str(Duration.parse("2.0小时")) == "2小时"
+
+
+def test_duration_compare_respects_unit_families():
+    assert Duration.parse("30分钟").compare(Duration.parse("1小时")) == -1
+    assert Duration.parse("1天").compare(Duration.parse("24小时")) == 0
+    assert Duration.parse("2年").compare(Duration.parse("18个月")) == 1
+    assert Duration.parse("3个工作日").compare(Duration.parse("72小时")) is None
+
+
+@pytest.mark.parametrize("bad", ["", "三年半", "每年", "2 apples", "0小时", "-1天"])
+def test_duration_rejects_garbage_with_a_chinese_message(bad):
+    with pytest.raises(QuantityError, match="时长|大于零"):
+        Duration.parse(bad)
+
+
+def test_frequency():
+    assert str(Frequency.parse("每季度一次")) == "每季度一次"
+    assert str(Frequency.parse("每年2次")) == "每年两次"
+    assert Frequency.parse("每半年一次").per_year == 2
+    assert Frequency.parse("每月一次").compare(Frequency.parse("每季度一次")) == 1
+    with pytest.raises(QuantityError):
+        Frequency.parse("每年2回")
+
+
+def test_schedule():
+    assert Schedule.parse("7×24") == Schedule(7, 24)
+    assert Schedule.parse("7*24") == Schedule(7, 24)
+    assert Schedule.parse("7x24x365") == Schedule(7, 24)
+    assert str(Schedule.parse("5×8")) == "5×8小时"
+    assert compare(Schedule.parse("5×8"), Schedule.parse("7×24")) == -1
+    with pytest.raises(QuantityError):
+        Schedule.parse("8×24")
