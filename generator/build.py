@@ -66,7 +66,7 @@ def check_requirements(inputs: Inputs, commitments: Commitments, allow_deviation
             source = f"（承诺来自 {offered.source}）" if offered else ""
             problems.append(Problem(
                 inputs.tender.path,
-                f"{req.mark}招标要求“{req.text}”未满足：{deviation.note}{source}",
+                f"招标要求“{req.display}”未满足：{deviation.note}{source}",
                 inputs.tender.line_of("requirements", index), field=f"requirements.{index}",
                 hint="在招标项目文件的 overrides 中调整承诺，或确认负偏离后加 --allow-deviation"))
         raise BuildRefused("投标承诺不满足招标要求（负偏离），未生成文档", problems)

@@ -38,7 +38,7 @@ def build_command(
         typer.echo(f"✓ {tender} → {result.docx_path}")
         for deviation in result.deviations:
             if deviation.negative:
-                typer.echo(f"  ! 负偏离：{deviation.requirement.mark}{deviation.requirement.text}：{deviation.note}")
+                typer.echo(f"  ! 负偏离：{deviation.requirement.display}：{deviation.note}")
         if result.unapproved:
             typer.echo(f"  ! 草稿：含未审定条款 {', '.join(result.unapproved)}")
     raise typer.Exit(exit_code)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
 from generator.models.commitments import KINDS, CommitmentsInput, _parse_value
-from generator.quantities import Quantity
+from generator.quantities import Frequency, Quantity, Schedule
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于", "present": "须承诺"}
@@ -37,6 +37,11 @@ class Requirement(Strict):
 
     @model_validator(mode="after")
     def _parse(self) -> "Requirement":
+        lead = self.text[0]
+        if lead in "★▲" and not self.mark:
+            object.__setattr__(self, "mark", lead)  # “★质保期…” is starred even if mark was left out
+        elif lead in "★▲" and lead != self.mark:
+            raise ValueError(f"要求“{self.text}”以“{lead}”开头，但 mark 为“{self.mark}”，请统一")
         if self.bound == "present":
             if self.value is not None:
                 object.__setattr__(self, "value", _parse_value(self.kind, self.value))
@@ -49,6 +54,33 @@ class Requirement(Strict):
     @property
     def quantity(self) -> Quantity | None:
         return self.value  # type: ignore[no-any-return]
+
+    @property
+    def marked_text(self) -> str:
+        """The text as the 偏离表 shows it: with its ★/▲ mark, never doubled."""
+        return self.text if self.text.startswith(self.mark) else self.mark + self.text
+
+    @property
+    def wanted(self) -> str:
+        """The bound in words: “不超过4小时”, “不少于3年”, “不低于7×24小时”."""
+        return wanted_text(self.bound, self.value)
+
+
+def wanted_text(bound: str, value: Quantity | None) -> str:
+    if bound == "present" or value is None:
+        return BOUND_WORDS["present"]
+    if bound == "equals":
+        return str(value)
+    if isinstance(value, (Frequency, Schedule)):  # “不少于每季度一次” reads badly
+        return ("不低于" if bound == "at_least" else "不高于") + str(value)
+    return BOUND_WORDS[bound] + str(value)
+
+    @property
+    def display(self) -> str:
+        """The requirement as quoted in the proposal: its mark once, then the verbatim text."""
+        if not self.mark or self.text.startswith(self.mark):
+            return self.text
+        return f"{self.mark}{self.text}"
 
 
 class Purchaser(Strict):
