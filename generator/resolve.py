@@ -6,12 +6,12 @@ Each kind is taken whole from the highest layer that sets it (a tender that over
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problem
 from generator.models.commitments import KINDS, FaultLevel, Qualified
-from generator.models.tender import BOUND_WORDS, Requirement
+from generator.models.tender import Requirement
 from generator.quantities import Duration, Quantity, compare
 from generator.yamlio import Loaded
 
@@ -142,48 +142,89 @@ class Deviation:
     offered: Resolved | None
     status: str  # 正偏离 / 无偏离 / 负偏离
     note: str
+    # The offered values this requirement is judged on (only 市区 for a 市区 requirement), as
+    # (qualifier, value); empty when nothing applicable is offered.
+    compared: tuple[tuple[str | None, Quantity], ...] = ()
+    source: Source | None = None  # the file and line that set the compared values
 
     @property
     def negative(self) -> bool:
         return self.status == "负偏离"
 
+    @property
+    def offered_text(self) -> str:
+        """The 投标响应 cell: the values the row is about, “市区2小时”, or “未承诺”."""
+        if self.compared:
+            return _join(self.compared)
+        if self.offered is not None and self.requirement.qualifier is None:
+            return self.offered.describe()
+        return "未承诺"
 
-def _offered_values(requirement: Requirement, offered: Resolved) -> list[tuple[str | None, Quantity]]:
-    if requirement.qualifier is None:
+
+def _join(values: tuple[tuple[str | None, Quantity], ...] | list[tuple[str | None, Quantity]]) -> str:
+    return "、".join(f"{q or ''}{v}" for q, v in values)
+
+
+FAULT_KINDS = ("response", "onsite_arrival", "resolution")
+
+
+def _offered_values(requirement: Requirement, offered: Resolved | None,
+                    commitments: Commitments) -> list[tuple[str | None, Quantity]]:
+    """Values a requirement applies to: all of them, those of its qualifier (plus an unqualified
+    value, which holds everywhere), or a fault level's own limit for “一级故障…” requirements."""
+    qualifier = requirement.qualifier
+    if qualifier is not None and requirement.kind in FAULT_KINDS and qualifier in commitments.fault_levels:
+        own = getattr(commitments.fault_levels[qualifier], requirement.kind)
+        if own is not None:
+            return [(f"{qualifier}故障", own)]
+        # a level without its own on-site limit follows the headline promise
+    if offered is None:
+        return []
+    if qualifier is None or qualifier in commitments.fault_levels:
         return list(offered.values.items())
-    return [(q, v) for q, v in offered.values.items() if q in (requirement.qualifier, None)]
+    return [(q, v) for q, v in offered.values.items() if q in (qualifier, None)]
 
 
 def evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
+    row = _evaluate(requirement, commitments)
+    by_level = bool(row.compared) and row.compared[0][0] == f"{requirement.qualifier}故障"
+    source = commitments.fault_levels_source if by_level else (row.offered.source if row.offered else None)
+    return replace(row, source=source)
+
+
+def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
     offered = commitments.get(requirement.kind)
     label = KINDS[requirement.kind][1]
-    if offered is None:
-        return Deviation(requirement, None, "负偏离", f"方案未承诺{label}")
+    values = _offered_values(requirement, offered, commitments)
+    if not values:
+        if offered is None:
+            return Deviation(requirement, None, "负偏离", f"方案未承诺{label}")
+        return Deviation(requirement, offered, "负偏离", f"方案未就“{requirement.qualifier}”承诺{label}")
+    compared = tuple(values)
+    offered_text = _join(values)
     if requirement.bound == "present":
-        return Deviation(requirement, offered, "无偏离", f"承诺{offered.describe()}")
+        return Deviation(requirement, offered, "无偏离", f"已承诺{label}{offered_text}", compared)
     target = requirement.quantity
     assert target is not None
-    values = _offered_values(requirement, offered)
-    if not values:
-        return Deviation(requirement, offered, "负偏离", f"方案未就“{requirement.qualifier}”承诺{label}")
     results = []
     for qualifier, value in values:
         cmp = compare(value, target)
         if cmp is None:
             return Deviation(requirement, offered, "负偏离",
-                             f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认")
+                             f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认", compared)
         results.append(cmp)
     if requirement.bound == "at_most":
-        better, worse = all(r < 0 for r in results), any(r > 0 for r in results)
+        failing = [v for v, r in zip(values, results, strict=True) if r > 0]
+        better = all(r < 0 for r in results)
     elif requirement.bound == "at_least":
-        better, worse = all(r > 0 for r in results), any(r < 0 for r in results)
+        failing = [v for v, r in zip(values, results, strict=True) if r < 0]
+        better = all(r > 0 for r in results)
     else:
-        better, worse = False, any(r != 0 for r in results)
-    offered_text = offered.describe() if requirement.qualifier is None else "、".join(
-        f"{q or ''}{v}" for q, v in values)
-    wanted = f"{BOUND_WORDS[requirement.bound]}{target}"
-    if worse:
-        return Deviation(requirement, offered, "负偏离", f"承诺{offered_text}，不满足“{wanted}”")
+        failing = [v for v, r in zip(values, results, strict=True) if r != 0]
+        better = False
+    wanted = requirement.wanted
+    if failing:
+        return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)
     if better:
-        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}，优于“{wanted}”")
-    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}，满足“{wanted}”")
+        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}，优于“{wanted}”的要求", compared)
+    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}，满足“{wanted}”的要求", compared)

@@ -56,14 +56,16 @@ class Requirement(Strict):
         return self.value  # type: ignore[no-any-return]
 
     @property
-    def marked_text(self) -> str:
-        """The text as the 偏离表 shows it: with its ★/▲ mark, never doubled."""
-        return self.text if self.text.startswith(self.mark) else self.mark + self.text
-
-    @property
     def wanted(self) -> str:
         """The bound in words: “不超过4小时”, “不少于3年”, “不低于7×24小时”."""
         return wanted_text(self.bound, self.value)
+
+    @property
+    def display(self) -> str:
+        """The requirement as quoted in the proposal: its mark once, then the verbatim text."""
+        if not self.mark or self.text.startswith(self.mark):
+            return self.text
+        return f"{self.mark}{self.text}"
 
 
 def wanted_text(bound: str, value: Quantity | None) -> str:
@@ -74,13 +76,6 @@ def wanted_text(bound: str, value: Quantity | None) -> str:
     if isinstance(value, (Frequency, Schedule)):  # “不少于每季度一次” reads badly
         return ("不低于" if bound == "at_least" else "不高于") + str(value)
     return BOUND_WORDS[bound] + str(value)
-
-    @property
-    def display(self) -> str:
-        """The requirement as quoted in the proposal: its mark once, then the verbatim text."""
-        if not self.mark or self.text.startswith(self.mark):
-            return self.text
-        return f"{self.mark}{self.text}"
 
 
 class Purchaser(Strict):

@@ -1,0 +1,77 @@
+"""Draft a tender file from a 招标文件: read it, find its requirements and project fields, write YAML.
+
+    read_blocks(path) → TextBlock…   (reader.py: .docx / .txt, headings, pages)
+    extract_requirements(blocks)     (requirements.py, with mentions.py and classify.py)
+    extract_metadata(blocks)         (metadata.py)
+    render_draft(...)                (draft.py: ruamel YAML with the quotes as comments)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import InputError, Problem
+from generator.tender_extract.draft import Choices, render_draft
+from generator.tender_extract.metadata import Metadata, extract_metadata
+from generator.tender_extract.reader import read_blocks
+from generator.tender_extract.requirements import Extraction, extract_requirements
+
+
+@dataclass(frozen=True)
+class Result:
+    metadata: Metadata
+    extraction: Extraction
+    text: str  # the YAML written
+    out: Path
+
+
+def extract(path: Path) -> tuple[Metadata, Extraction]:
+    blocks = read_blocks(path)
+    return extract_metadata(blocks), extract_requirements(blocks)
+
+
+def project_choices(root: Path, document_text: str = "") -> Choices:
+    """Bidders and product types of the project, and the product type whose vocabulary fits best."""
+    from generator.yamlio import read_yaml
+
+    def listing(folder: str, name_key: str) -> list[tuple[str, str, list[str]]]:
+        out = []
+        for path in sorted((root / "profiles" / folder).glob("*.yaml")):
+            raw, problems = read_yaml(path)
+            if problems or not hasattr(raw, "get"):
+                continue
+            vocabulary = raw.get("vocabulary") or []
+            out.append((str(raw.get("id") or path.stem), str(raw.get(name_key) or path.stem),
+                        [str(v) for v in vocabulary] if isinstance(vocabulary, list) else []))
+        return out
+
+    bidders = listing("bidders", "short_name")
+    products = listing("products", "name")
+    guess = None
+    if document_text:
+        scored = sorted(((sum(document_text.count(w) for w in vocab), pid, name) for pid, name, vocab in products),
+                        reverse=True)
+        if scored and scored[0][0] >= 2:
+            guess = (scored[0][1], scored[0][2])
+    return Choices([(b, n) for b, n, _ in bidders], [(p, n) for p, n, _ in products], guess)
+
+
+def extract_to_file(path: Path, out: Path, force: bool, root: Path) -> Result:
+    """Extract and write the draft; refuses to replace an existing file unless `force`."""
+    from generator.output import write_atomic
+
+    if out.exists() and not force:
+        raise InputError("输出文件已存在，未覆盖", [Problem(out, "文件已存在", hint="确认无误后加 --force 覆盖，或用 -o 指定其他文件")])
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError("输出文件名有误", [Problem(out, "招标项目文件应以 .yaml 结尾")])
+    blocks = read_blocks(path)
+    metadata, extraction = extract_metadata(blocks), extract_requirements(blocks)
+    choices = project_choices(root, "\n".join(b.text for b in blocks))
+    text = render_draft(metadata, extraction, path, out, choices)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, text.encode("utf-8"))
+    except OSError as exc:
+        raise InputError("写入草稿失败", [Problem(out, exc.strerror or str(exc))]) from None
+    return Result(metadata, extraction, text, out)

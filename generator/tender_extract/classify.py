@@ -1,0 +1,204 @@
+"""What one value in a requirement sentence is about: its kind, bound and qualifier.
+
+The kind comes from the nearest keyword in the same clause (between commas) that fits the value's
+type (a frequency is a 回访/巡检/满意度调查, a 7×24 schedule a hotline, a duration anything else);
+an item label such as “投诉处理：” counts as a weaker hint for every clause of its item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.tender_extract.mentions import Mention
+
+# kind → keywords, most specific kinds first (the order breaks ties)
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "complaint_response": ("投诉", "退换", "退货", "换货"),
+    "satisfaction_survey": ("满意度",),
+    "return_visit": ("回访",),
+    "inspection": ("巡检", "巡查", "巡视", "预防性维护", "维护保养", "保养", "检查", "维护"),
+    "spare_parts": ("备品备件", "备件", "零配件", "配件供应", "零部件供应"),
+    "backup_equipment": ("备用机", "备用设备", "备机", "替代设备", "周转设备"),
+    "software_upgrade": ("升级",),
+    "records_retention": ("保存", "存档", "归档"),
+    "repair_turnaround": ("返修", "返厂"),
+    "shelf_life": ("保质期", "有效期", "效期"),
+    "delivery": ("交货", "供货", "到货", "送达", "交付", "配送"),
+    "installation": ("安装", "调试", "部署"),
+    "training": ("培训",),
+    "warranty": ("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+    "hotline": ("热线", "值守", "值班", "服务电话", "客服", "技术支持"),
+    "onsite_arrival": ("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达"),
+    "resolution": ("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
+    "response": ("响应", "答复", "回复", "反馈"),
+}
+KIND_ORDER = list(KEYWORDS)
+
+TYPE_KINDS = {
+    "schedule": {"hotline"},
+    "frequency": {"return_visit", "inspection", "satisfaction_survey"},
+}
+DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey"}
+
+# kinds where the tender states a minimum (longer or more often is better)
+MINIMUM_KINDS = {"warranty", "shelf_life", "spare_parts", "records_retention", "software_upgrade", "training",
+                 "hotline", "return_visit", "inspection", "satisfaction_survey"}
+
+# phrases that contain a keyword but are about something else
+_NOT_KEYWORDS = re.compile(r"(?:投标|报价|响应|磋商|询价|应答|谈判)(?:文件)?有效期|质保金|保修金|到达之日|响应文件|"
+                           r"响应性|实质性响应|供货商|供货单位|交货地点|供货地点|安装地点")
+
+_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|不得少于|不得低于|不短于|不小于|至少|最少|≥|>=|大于等于|长于)\s*$")
+_AT_MOST_BEFORE = re.compile(r"(?:不超过|不得超过|不多于|不大于|不得大于|不迟于|最多|最长|最迟|≤|<=|小于等于|少于|低于)\s*$")
+_AT_MOST_AFTER = re.compile(r"^\s*(?:以内|之内|内|以下)")
+_AT_LEAST_AFTER = re.compile(r"^\s*(?:（含）)?(?:及以上|或以上|以上)")
+
+REGIONS = {"市区": "市区", "市内": "市区", "城区": "市区", "主城区": "市区", "中心城区": "市区", "本市": "市区",
+           "市辖区": "市区", "省内": "省内", "本省": "省内", "省外": "省外", "外省": "省外"}
+_OTHER_REGIONS = ("郊区", "郊县", "县城", "县区", "乡镇", "偏远地区", "其他地区", "市外", "市区外", "城区外", "外地")
+_REGION = re.compile("|".join(sorted([*REGIONS, *_OTHER_REGIONS], key=len, reverse=True)))
+_FAULT_LEVEL = re.compile(r"([一二三四1-4])级(?:故障|问题)|(紧急|重大|严重|重要|一般|次要|普通)(?:故障|问题)")
+_ANCHOR = re.compile(r"^(?:完成|完毕|结束|合格|期满|满|时|期)?后")
+_RECORDS = re.compile(r"记录|档案|资料|报告|台账|工单|单据|日志")
+_LEVEL_DIGITS = {"1": "一", "2": "二", "3": "三", "4": "四"}
+_COMPONENT = re.compile(r"(主机|探头|球管|五金配件|五金件|配件|附件|电池|电机|压缩机|显示屏|屏幕|面板|光源|电源|硬件|软件)"
+                        r"(?:整机|部分)?的?(?:质保|保修)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    bound: str
+    qualifier: str | None
+    notes: tuple[str, ...]  # why a human should look again; empty when the reading is plain
+
+
+def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
+    masked = _NOT_KEYWORDS.sub(lambda m: "#" * len(m.group()), text)
+    hits = []
+    for kind in KIND_ORDER:
+        if kind not in allowed:
+            continue
+        for word in KEYWORDS[kind]:
+            for match in re.finditer(re.escape(word), masked):
+                tail = masked[match.end():match.end() + 3]
+                if _ANCHOR.match(tail):
+                    continue  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
+                if kind == "warranty" and re.match(r"期?(?:内|满)", tail):
+                    continue  # “质保期内…”: the period something happens in
+                hits.append((match.start(), match.end(), kind))
+    return hits
+
+
+def _distance(hit: tuple[int, int, str], mention: Mention) -> int:
+    start, end, _ = hit
+    if end <= mention.start:
+        return mention.start - end
+    if start >= mention.end:
+        return start - mention.end
+    return 0
+
+
+def choose_kind(clause: str, mention: Mention, others: list[Mention], context: str = "") -> tuple[str, bool] | None:
+    """(kind, from_label) for a mention inside `clause`, or None when nothing fits."""
+    allowed = TYPE_KINDS.get(mention.type, DURATION_KINDS)
+    verb_after = bool(_AT_MOST_AFTER.match(clause[mention.end:]))
+    best: tuple[int, int, int, str] | None = None
+    for hit in _keyword_hits(clause, allowed):
+        distance = _distance(hit, mention)
+        between = [m for m in others if m is not mention and (
+            hit[1] <= m.start < mention.start or mention.end <= m.start < hit[0])]
+        if between:
+            distance += 20  # the keyword belongs to another value
+        before = hit[1] <= mention.start
+        direction = 1 if before == verb_after else 0  # “2小时内响应” looks ahead, “质保期3年” back
+        score = (distance, direction, KIND_ORDER.index(hit[2]), hit[2])
+        best = score if best is None or score < best else best
+    if best is not None:
+        kind = best[3]
+        if kind in ("response", "resolution") and "投诉" in clause:
+            kind = "complaint_response"
+        return kind, False
+    if context and "后" not in clause[:mention.start]:
+        # no keyword in the clause: the item label or an earlier clause of the sentence may name it
+        # (“投诉处理：对采购人的投诉，须在1个工作日内…”); a clause opening with “…后” is a new event
+        hits = _keyword_hits(context, allowed)
+        if hits:
+            return max(hits, key=lambda h: (h[1], -KIND_ORDER.index(h[2])))[2], True
+    return None
+
+
+def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
+    """(bound, explicit): from the words around the value, else the kind's usual direction."""
+    before = clause[max(0, mention.start - 8):mention.start]
+    after = clause[mention.end:mention.end + 6]
+    if mention.type == "frequency" and re.search(r"至少|不少于|不低于", mention.raw):
+        return "at_least", True
+    if _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
+        return "at_least", True
+    if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
+        return "at_most", True
+    return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
+
+
+def _fault_level(window: str, kind: str) -> tuple[str, str] | None:
+    if kind not in ("response", "onsite_arrival", "resolution", "backup_equipment"):
+        return None
+    levels = list(_FAULT_LEVEL.finditer(window))
+    if not levels:
+        return None
+    last = levels[-1]
+    if last.group(1):
+        return _LEVEL_DIGITS.get(last.group(1), last.group(1)) + "级", ""
+    return last.group(2), f"故障等级“{last.group(2)}”不是一级～四级，请对照产品类型的故障分级改写限定词"
+
+
+def _region(window: str, kind: str) -> tuple[str, str] | None:
+    if kind not in ("onsite_arrival", "response", "resolution", "delivery"):
+        return None
+    regions = list(_REGION.finditer(window))
+    if not regions:
+        return None
+    word = regions[-1].group()
+    if word in REGIONS:
+        canonical = REGIONS[word]
+        return canonical, "" if canonical == word else f"原文“{word}”按“{canonical}”记"
+    return word, f"区域“{word}”不在 市区/省内/省外 之列，请确认与投标人资料中的区域一致"
+
+
+def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str) -> tuple[str | None, str]:
+    """(qualifier, note) from the words between the previous value and this one."""
+    window = clause[previous_end:mention.start]
+    # on-site arrival is stated by region first; response and resolution by fault level first
+    finders = [_region, _fault_level] if kind in ("onsite_arrival", "delivery") else [_fault_level, _region]
+    for finder in finders:
+        found = finder(window, kind)
+        if found is not None:
+            return found
+    if kind == "warranty":
+        component = None
+        for match in _COMPONENT.finditer(clause[previous_end:mention.end]):
+            component = match.group(1)
+        if component:
+            return component, f"按部件“{component}”区分的质保要求，请确认投标人资料中的限定词与之一致"
+    return None, ""
+
+
+def read_mention(clause: str, mention: Mention, others: list[Mention], previous_end: int,
+                 context: str = "") -> Reading | None:
+    """`context`: the item label and the sentence before this clause, for a clause without keywords."""
+    chosen = choose_kind(clause, mention, others, context)
+    if chosen is None:
+        return None
+    kind, from_label = chosen
+    if kind == "records_retention" and not _RECORDS.search(clause + context):
+        return None  # “录像保存30天” is a technical figure, not the keeping of service records
+    bound, explicit = choose_bound(clause, mention, kind)
+    if from_label and not explicit:
+        return None  # “…供货方式，服务期一年”: a borrowed kind needs a stated limit to be believed
+    qualifier, qualifier_note = choose_qualifier(clause, mention, previous_end, kind)
+    notes = [n for n in (mention.note, qualifier_note) if n]
+    if from_label:
+        notes.append("本句未直接写明事项，类别由条目标题或前文推断")
+    return Reading(kind, bound, qualifier, tuple(notes))

@@ -1,0 +1,128 @@
+"""Find the values a requirement sentence states: durations, frequencies and service schedules.
+
+Each mention keeps its span in the (normalised) sentence so the classifier can look at the words
+around it. Values are parsed with generator.quantities, so they print the way the build prints
+them. Dates, clock times, percentages and “…后” anchors (质保期满一年后) are not mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
+from generator.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+
+_NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
+_DURATION_UNITS = (r"个工作日|工作日|个日历日|日历日|日历天|自然日|个小时|小时|个钟头|钟头|学时|课时|分钟|个月|周年|"
+                   r"年|个星期|星期|天|日|h(?![a-z])")
+_DURATION = re.compile(
+    rf"(?:(?P<low>{_NUM})\s*(?:-|~|～|—|–|至|到)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_DURATION_UNITS})", re.IGNORECASE)
+_FREQUENCY = re.compile(
+    rf"每\s*(?P<period>半年度|半年|季度|季|年度|年|个月|月|星期|周|(?P<days>\d{{1,2}})\s*[日天])(?P<gap>[^，。；;,\d]{{0,10}}?)"
+    rf"(?P<count>{_NUM})\s*次")
+_PER_PERIOD = re.compile(rf"(?P<count>{_NUM})\s*次\s*/\s*(?P<period>半年|季度|年|月|周)")
+_SCHEDULE = re.compile(r"(?<![\d.])(?P<days>[1-7])\s*[×xX\*＊]\s*(?P<hours>\d{1,2})(?!\d)(?:\s*[×xX\*＊]\s*36[56])?(?:\s*小时|h)?")
+_ROUND_CLOCK = re.compile(r"(?:24小时|全天候)(?=\s*(?:服务)?(?:热线|值班|值守|客服|服务电话|在线))")
+
+# Spans that look like durations but are not: dates, years, clock times, money, percentages.
+_MASKS = [
+    re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"),
+    re.compile(r"[二〇○零一三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?"),
+    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"),
+    re.compile(r"\d{1,2}\s*[:：]\s*\d{2}"),
+    re.compile(r"\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分)?"),
+    re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万元|元)"),
+]
+
+
+def normalise(text: str) -> str:
+    """Full-width digits, letters and symbols to their ASCII forms; same length, so spans survive."""
+    text = to_half_width_digits(text)
+    return "".join(chr(ord(ch) - 0xFEE0) if "Ａ" <= ch <= "ｚ" or ch in "－＊" else ch for ch in text)
+
+
+def _masked(text: str) -> str:
+    for pattern in _MASKS:
+        text = pattern.sub(lambda m: "#" * len(m.group()), text)
+    return text
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: Quantity
+    type: str  # duration / frequency / schedule
+    raw: str
+    note: str = ""  # why the reading is uncertain (a range, 学时 read as hours …)
+
+
+def _duration(match: re.Match[str]) -> Mention | None:
+    unit = match["unit"].lower()
+    note = ""
+    if unit in ("学时", "课时"):
+        unit, note = "小时", f"“{match['unit']}”按小时计"
+    elif unit == "日历天":
+        unit = "天"
+    if match["low"] is not None:
+        note = f"原文为区间“{match.group().strip()}”，取上限"
+    try:
+        value = Duration.parse(f"{match['num']}{unit}")
+    except QuantityError:
+        return None
+    return Mention(match.start(), match.end(), value, "duration", match.group(), note)
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Mentions in order of position; `sentence` must already be normalise()d."""
+    text = _masked(sentence)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _SCHEDULE.finditer(text):
+        found.append(Mention(match.start(), match.end(), Schedule(int(match["days"]), int(match["hours"])),
+                             "schedule", match.group()))
+        taken.append(match.span())
+    for match in _ROUND_CLOCK.finditer(text):
+        if free(*match.span()):
+            found.append(Mention(match.start(), match.end(), Schedule(7, 24), "schedule", match.group(),
+                                 f"“{match.group()}”按7×24计"))
+            taken.append(match.span())
+    for pattern in (_FREQUENCY, _PER_PERIOD):
+        for match in pattern.finditer(text):
+            if not free(*match.span()):
+                continue
+            try:
+                count = parse_number(match["count"])
+                if count is None or not count.is_integer():
+                    continue
+                period, note = match["period"], ""
+                days = match.groupdict().get("days")
+                if days:  # 每15日一次 → 每月两次: the nearest form a Frequency can state
+                    per_month = 30 / int(days) * count
+                    if not per_month.is_integer() or per_month < 1:
+                        continue
+                    period, count = "月", per_month
+                    note = f"原文“{match.group()}”按每月{int(count)}次计"
+                value = Frequency.parse(f"每{period}{int(count)}次")
+            except QuantityError:
+                continue
+            found.append(Mention(match.start(), match.end(), value, "frequency", match.group(), note))
+            taken.append(match.span())
+    for match in _DURATION.finditer(text):
+        if not free(*match.span()) or "#" in match.group() or text[match.start() - 1:match.start()] == "第":
+            continue
+        after = text[match.end():match.end() + 1]
+        if after == "后" or (after == "前" and match["unit"] != "年"):
+            continue  # “质保期满一年后”, “开标前3日”: an anchor, not a limit
+        if text[match.end():match.end() + 2] in ("以后", "之后"):
+            continue
+        mention = _duration(match)
+        if mention is not None:
+            found.append(mention)
+            taken.append(match.span())
+    return sorted(found, key=lambda m: m.start)

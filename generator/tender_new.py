@@ -1,0 +1,280 @@
+"""`aftersales tender new`: a questionnaire that writes a valid tender file for a clerk who never
+edits YAML. Every answer is checked as it is typed and asked again, in Chinese, until it is right.
+
+The questions go through `Prompter`, so tests drive it with CliRunner input and nothing else
+touches the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from generator.errors import InputError, Problem
+
+Check = Callable[[str], tuple[Any, str | None]]  # answer → (value, error message or None)
+
+BOUNDS = [("at_most", "不超过（时限类：响应、到场、解决、供货…）"), ("at_least", "不少于（期限与频次：质保、备件、回访…）"),
+          ("equals", "等于"), ("present", "须承诺（无具体数值）")]
+MARKS = [("★", "★ 实质性条款（负偏离即废标）"), ("▲", "▲ 评分条款"), ("", "无标记")]
+
+
+class Cancelled(Exception):
+    """The input ended before the questionnaire did."""
+
+
+class Prompter:
+    """Asks through typer; re-asks with the error until the check passes."""
+
+    def ask(self, question: str, check: Check, default: str | None = None) -> Any:
+        while True:
+            try:
+                answer = typer.prompt(question, default=default if default is not None else "",
+                                      show_default=bool(default))
+            except (typer.Abort, EOFError):
+                raise Cancelled from None
+            value, error = check(str(answer).strip())
+            if error is None:
+                return value
+            typer.echo(f"  ✗ {error}")
+
+    def choose(self, question: str, options: list[tuple[str, str]], default: str | None = None) -> str:
+        """Pick one of (value, description) by its number or its value."""
+        typer.echo(question)
+        for number, (_value, description) in enumerate(options, start=1):
+            typer.echo(f"  {number}. {description}")
+        values = [v for v, _ in options]
+
+        def check(answer: str) -> tuple[Any, str | None]:
+            if answer.isdigit() and 1 <= int(answer) <= len(options):
+                return values[int(answer) - 1], None
+            if answer in values and answer:
+                return answer, None
+            return None, f"请输入 1～{len(options)} 之间的序号"
+
+        shown = str(values.index(default) + 1) if default in values else None
+        return self.ask("请输入序号", check, shown)
+
+    def confirm(self, question: str, default: bool = False) -> bool:
+        def check(answer: str) -> tuple[Any, str | None]:
+            if answer.lower() in ("y", "yes", "是", "s", "1"):
+                return True, None
+            if answer.lower() in ("n", "no", "否", "f", "0"):
+                return False, None
+            return None, "请回答 y（是）或 n（否）"
+
+        return self.ask(f"{question}（y/n）", check, "y" if default else "n")
+
+
+def required(what: str) -> Check:
+    def check(answer: str) -> tuple[Any, str | None]:
+        return (answer, None) if answer else (None, f"{what}不能为空")
+
+    return check
+
+
+def optional(answer: str) -> tuple[Any, str | None]:
+    return answer or None, None
+
+
+def date_check(answer: str) -> tuple[Any, str | None]:
+    from generator.tender_extract.metadata import parse_date
+
+    value = parse_date(answer)
+    return (value, None) if value else (None, "日期格式不对，请写成 2026-11-20 或 2026年11月20日")
+
+
+def id_check(taken: Callable[[str], bool]) -> Check:
+    def check(answer: str) -> tuple[Any, str | None]:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", answer):
+            return None, "编号只能用小写英文字母、数字和连字符，且以字母或数字开头，例如 city-hospital-2026"
+        if taken(answer):
+            return None, f"tenders/{answer}.yaml 已存在，请换一个编号（或加 --force 覆盖）"
+        return answer, None
+
+    return check
+
+
+def value_check(kind: str) -> Check:
+    from generator.models.commitments import _parse_value
+    from generator.quantities import QuantityError
+
+    def check(answer: str) -> tuple[Any, str | None]:
+        if not answer:
+            return None, "数值不能为空"
+        try:
+            _parse_value(kind, answer)
+        except QuantityError as exc:
+            return None, str(exc)
+        return answer, None
+
+    return check
+
+
+def page_check(answer: str) -> tuple[Any, str | None]:
+    if not answer:
+        return None, None
+    if answer.isdigit() and int(answer) >= 1:
+        return int(answer), None
+    return None, "页码应为正整数，不知道可直接回车"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the questionnaire can offer: bidders, product types and templates found under root."""
+
+    root: Path
+    bidders: list[tuple[str, str]]
+    products: list[tuple[str, str]]
+    templates: list[str]
+
+
+def scan_project(root: Path) -> Project:
+    from generator.tender_extract import project_choices
+
+    choices = project_choices(root)
+    templates = sorted(p.parent.name for p in (root / "templates").glob("*/outline.yaml"))
+    problems = []
+    if not choices.bidders:
+        problems.append(Problem(root / "profiles" / "bidders", "没有投标人资料", hint="先在该目录下建立投标人资料"))
+    if not choices.products:
+        problems.append(Problem(root / "profiles" / "products", "没有产品类型资料"))
+    if problems:
+        raise InputError("无法新建招标项目文件", problems)
+    return Project(root, choices.bidders, choices.products, templates or ["standard"])
+
+
+def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
+    from generator.models.commitments import KINDS
+    from generator.tender_extract.classify import MINIMUM_KINDS
+
+    text = prompter.ask("招标要求原文（照抄招标文件；直接回车结束录入）", optional)
+    if text is None:
+        return None
+    kind = prompter.choose("这条要求属于哪一类承诺？", [(k, f"{label}（{k}）") for k, (_, label) in KINDS.items()])
+    bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in MINIMUM_KINDS else "at_most")
+    item: dict[str, Any] = {"text": text, "kind": kind, "bound": bound}
+    if bound != "present":
+        item["value"] = prompter.ask("要求的数值（例如 2小时、3年、每季度一次、7×24）", value_check(kind))
+    qualifier = prompter.ask("限定词（例如 市区、一级；没有可直接回车）", optional)
+    if qualifier:
+        item["qualifier"] = qualifier
+    lead = text[0] if text[0] in "★▲" else ""
+    mark = prompter.choose("标记：", MARKS, lead)
+    if mark:
+        item["mark"] = mark
+    section = prompter.ask("出自招标文件哪一章节（可直接回车跳过）", optional)
+    page = prompter.ask("页码（可直接回车跳过）", page_check)
+    source = {k: v for k, v in (("section", section), ("page", page)) if v}
+    if source:
+        item["source"] = source
+    return item
+
+
+def questionnaire(prompter: Prompter, project: Project, taken: Callable[[str], bool],
+                  today: dt.date) -> dict[str, Any]:
+    typer.echo("新建招标项目文件：逐项回答，方括号中为默认值，直接回车即采用。")
+    data: dict[str, Any] = {}
+    data["project_name"] = prompter.ask("项目名称", required("项目名称"))
+    data["project_number"] = prompter.ask("项目编号", required("项目编号"))
+    lot = prompter.ask("包号（没有可直接回车）", optional)
+    data["purchaser"] = {"name": prompter.ask("采购人全称", required("采购人"))}
+    data["delivery_place"] = prompter.ask("交货（服务）地点", required("交货地点"))
+    data["products"] = prompter.ask("所供货物或服务（例如 台式计算机、打印机等信息化设备）", required("所供货物或服务"))
+    data["product_type"] = prompter.choose(
+        "产品类型：", [(pid, f"{name}（{pid}）") for pid, name in project.products],
+        project.products[0][0] if len(project.products) == 1 else None)
+    data["bidder"] = prompter.choose(
+        "投标人：", [(bid, f"{name}（{bid}）") for bid, name in project.bidders],
+        project.bidders[0][0] if len(project.bidders) == 1 else None)
+    data["date"] = prompter.ask("投标文件日期", date_check, today.isoformat())
+    if len(project.templates) > 1:
+        data["template"] = prompter.choose("模板：", [(t, t) for t in project.templates],
+                                           "standard" if "standard" in project.templates else None)
+    else:
+        data["template"] = project.templates[0]
+    suggested = slug(data["project_number"])
+    data = {"id": prompter.ask("文件编号（用作文件名和输出目录名）", id_check(taken),
+                               suggested if suggested and not taken(suggested) else None), **data}
+    if lot:
+        data["lot"] = lot
+    requirements = []
+    if prompter.confirm("是否录入招标文件中的售后服务要求（用于生成偏离表）？", True):
+        while True:
+            typer.echo(f"—— 第 {len(requirements) + 1} 条要求 ——")
+            item = ask_requirement(prompter)
+            if item is None:
+                break
+            requirements.append(item)
+    data["requirements"] = requirements
+    return data
+
+
+ORDER = ["id", "project_name", "project_number", "lot", "purchaser", "delivery_place", "bidder", "product_type",
+         "products", "template", "date", "requirements"]
+
+
+def render(data: dict[str, Any], today: dt.date) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    doc = CommentedMap()
+    doc.yaml_set_start_comment(f"招标项目文件：由 aftersales tender new 生成（{today.isoformat()}）")
+    for key in ORDER:
+        if key not in data:
+            continue
+        value = data[key]
+        if key == "requirements":
+            seq = CommentedSeq()
+            for item in value:
+                entry = CommentedMap(item)
+                if "source" in item:
+                    source = CommentedMap(item["source"])
+                    source.fa.set_flow_style()
+                    entry["source"] = source
+                seq.append(entry)
+            value = seq
+        doc[key] = value
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None) -> Path:
+    """Ask, validate, write; returns the file written."""
+    from generator.models.tender import Tender
+    from generator.output import write_atomic
+
+    today = today or dt.date.today()
+    if out is not None and out.exists() and not force:
+        raise InputError("输出文件已存在，未覆盖", [Problem(out, "文件已存在", hint="换一个文件名，或加 --force 覆盖")])
+    project = scan_project(root)
+
+    def taken(tender_id: str) -> bool:
+        return out is None and not force and (root / "tenders" / f"{tender_id}.yaml").exists()
+
+    try:
+        data = questionnaire(Prompter(), project, taken, today)
+    except Cancelled:
+        raise InputError("输入中断，未写入任何文件") from None
+    Tender.model_validate(data)  # every answer was checked; this guards the questionnaire itself
+    target = out or root / "tenders" / f"{data['id']}.yaml"
+    if target.exists() and not force:
+        raise InputError("输出文件已存在，未覆盖", [Problem(target, "文件已存在", hint="加 --force 覆盖")])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, render(data, today).encode("utf-8"))
+    return target
