@@ -56,6 +56,20 @@ class FaultRow:
     resolution: Quantity
 
 
+class DeviationRow:
+    """A 偏离表 row as a clause sees it: the Deviation, plus `response`, what is offered named in the
+    product's own words (“保修期：3年”, “到达现场时间：市区2小时”), so the cell reads on its own."""
+
+    def __init__(self, deviation: Deviation, label: str) -> None:
+        self._deviation = deviation
+        self.response = f"{label}：{deviation.offered_text}" if deviation.compared else deviation.offered_text
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._deviation, name)
+
+
 def kind_label(kind: str, product: ProductType) -> str:
     label = KINDS[kind][1]
     return product.warranty_word if kind == "warranty" else label
@@ -77,7 +91,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "product": product,
         "c": views,
         "levels": levels,
-        "deviations": deviations,
+        "deviations": [DeviationRow(d, kind_label(d.requirement.kind, product)) for d in deviations],
         "summary": summary,
         "w": product.warranty_word,
         "noun": product.noun,
