@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/aftersales build tenders/demo.yaml --force
 
 test: $(DEV_STAMP)
+	bash scripts/ensure-office.sh
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 
 from generator.render.blocks import Cover, Heading, ListBlock, PageBreak, Paragraph, Proposal, Signature, Table, Toc
-from generator.write.styles import ensure_styles
+from generator.write.package import normalise_zip, set_core_properties, set_update_fields
+from generator.write.page_frame import PageFrame
+from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure_styles
+from generator.write.xmlorder import set_child
 
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4", 5: "Heading 5"}
 PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "center": "Cover Field", "note": "Normal"}
 DRAFT_MARK = "草稿（含未审定条款）"
+HEADER_FILL = "D9D9D9"  # light grey behind a table's header row
+AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
+SIGNATURE_MAX_INDENT = 0.45  # of the text width: the signature block sits in the right half
 
 
 class DocxWriter:
     def __init__(self, reference: Path) -> None:
         self.document = Document(str(reference))
         self.style_ids = ensure_styles(self.document)
+        drop_styles_with_effects(self.document)
         body = self.document.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
@@ -31,37 +36,38 @@ class DocxWriter:
         self.body = body
         section = self.document.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin
+        self._break_pending = False
+        self._after_table = False
+        self._last = None  # the last body paragraph written
 
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
         p = (parent if parent is not None else self.body).add_p()
         p.style = self.style_ids[style]
+        if parent is None:
+            if self._break_pending:
+                set_child(p.get_or_add_pPr(), "w:pageBreakBefore")
+                self._break_pending = False
+            if self._after_table and style == "Normal":
+                set_child(p.get_or_add_pPr(), "w:spacing", before=str(AFTER_TABLE))  # air below the table
+            self._after_table = False
+            self._last = p
         if text:
             p.add_r().text = text
         return p
 
-    def _page_break(self) -> None:
-        p = self.body.add_p()
-        p.add_r().add_br().type = "page"
-
-    @staticmethod
-    def _field(p, instruction: str, cached: str = "1") -> None:  # noqa: ANN001
-        for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", cached),
-                           ("end", None)):
-            r = p.add_r()
-            if kind == "instr":
-                instr = OxmlElement("w:instrText")
-                instr.set(qn("xml:space"), "preserve")
-                instr.text = f" {text} "
-                r.append(instr)
-            elif kind == "text":
-                r.text = text
-            else:
-                char = OxmlElement("w:fldChar")
-                char.set(qn("w:fldCharType"), kind)
-                r.append(char)
+    def _flush_break(self) -> None:
+        """A table cannot carry pageBreakBefore: an explicit break paragraph goes before it."""
+        if self._break_pending:
+            p = self.body.add_p()
+            p.add_r().add_br().type = "page"
+            self._break_pending = False
 
     # -- blocks -----------------------------------------------------------------------------
+    def page_break(self, _block: PageBreak | None = None) -> None:
+        """The next paragraph starts a page (w:pageBreakBefore): no empty line at the top of it."""
+        self._break_pending = True
+
     def cover(self, cover: Cover) -> None:
         for _ in range(3):
             self._p("Cover Title")
@@ -74,33 +80,27 @@ class DocxWriter:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
         self._p("TOC Title", toc.title)
         first = self._p("toc 1")
-        for kind in ("begin",):
-            r = first.add_r()
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            char.set(qn("w:dirty"), "true")
-            r.append(char)
-        r = first.add_r()
+        begin = OxmlElement("w:fldChar")
+        begin.set(qn("w:fldCharType"), "begin")
+        begin.set(qn("w:dirty"), "true")
+        first.add_r().append(begin)
         instr = OxmlElement("w:instrText")
         instr.set(qn("xml:space"), "preserve")
         instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-        r.append(instr)
-        r = first.add_r()
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), "separate")
-        r.append(char)
-        entries = list(toc.entries)
+        first.add_r().append(instr)
+        separate = OxmlElement("w:fldChar")
+        separate.set(qn("w:fldCharType"), "separate")
+        first.add_r().append(separate)
         target = first
-        for index, entry in enumerate(entries):
+        for index, entry in enumerate(toc.entries):
             if index > 0:
                 target = self._p(f"toc {min(entry.level, 2)}")
             elif entry.level == 2:
                 target.style = self.style_ids["toc 2"]
             target.add_r().text = entry.text
-        r = target.add_r()
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), "end")
-        r.append(char)
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        target.add_r().append(end)
 
     def heading(self, heading: Heading) -> None:
         self._p(HEADING_STYLES[heading.level], heading.text)
@@ -114,101 +114,81 @@ class DocxWriter:
             self._p("Normal", prefix + item)
 
     def table(self, table: Table) -> None:
-        columns = len(table.header)
+        if self._last is not None and not self._break_pending:
+            set_child(self._last.get_or_add_pPr(), "w:keepNext")  # the lead-in stays with the first row
+        self._flush_break()
         widths = _column_widths(table, self.text_width)
-        doc_table = self.document.add_table(rows=0, cols=columns)
-        doc_table.style = self.document.styles["Table Grid"]
-        tbl = doc_table._tbl
-        tbl_pr = tbl.tblPr
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tbl_pr.append(layout)
-        tbl_w = tbl_pr.find(qn("w:tblW"))
-        if tbl_w is None:
-            tbl_w = OxmlElement("w:tblW")
-            tbl_pr.append(tbl_w)
-        tbl_w.set(qn("w:w"), str(sum(_twips(w) for w in widths)))
-        tbl_w.set(qn("w:type"), "dxa")
-        for grid_col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        doc_table = self.document.add_table(rows=0, cols=len(table.header))
+        tbl_pr = doc_table._tbl.tblPr
+        tbl_pr.style = self.style_ids[TABLE_STYLE]
+        set_child(tbl_pr, "w:tblW", w=str(sum(_twips(w) for w in widths)), type="dxa")
+        set_child(tbl_pr, "w:jc", val="center")
+        set_child(tbl_pr, "w:tblLayout", type="fixed")
+        for grid_col, width in zip(doc_table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
             grid_col.set(qn("w:w"), str(_twips(width)))
         for row_index, cells in enumerate((table.header, *table.rows)):
             row = doc_table.add_row()
             tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))
+            set_child(tr_pr, "w:cantSplit")
             if row_index == 0:
-                tr_pr.append(OxmlElement("w:tblHeader"))
-            for cell, text, width in zip(row.cells, cells, widths):
+                set_child(tr_pr, "w:tblHeader")
+            for cell, text, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 tc = cell._tc
+                tc_pr = tc.get_or_add_tcPr()
+                if row_index == 0:
+                    set_child(tc_pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
+                set_child(tc_pr, "w:vAlign", val="center")
                 for p in list(tc.findall(qn("w:p"))):
                     tc.remove(p)
                 style = "Table Header" if row_index == 0 else "Table Text"
-                lines = text.split("\n") or [""]
-                for line in lines:
+                for line in text.split("\n"):
                     self._p(style, line, parent=tc)
-        # python-docx appends the table at the end of the body, before sectPr: already in order.
+        self._last = None
+        self._after_table = True
 
     def signature(self, signature: Signature) -> None:
-        self._p("Normal")
+        """Kept on one page with the paragraph before it; the lines share a left edge placed as far
+        right as the longest line allows."""
+        if self._last is not None:
+            set_child(self._last.get_or_add_pPr(), "w:keepNext")
+        spacer = self._p("Normal")
+        set_child(spacer.get_or_add_pPr(), "w:keepNext")
+        longest = max(_display_width(f"{label}{value}") for label, value in signature.lines) * Pt(12)
+        indent = int(max(0, min(self.text_width * SIGNATURE_MAX_INDENT, self.text_width - longest - Pt(12))))
         for index, (label, value) in enumerate(signature.lines):
             p = self._p("Signature Line", f"{label}{value}")
-            if index == len(signature.lines) - 1:
-                p.get_or_add_pPr().keepNext_val = False  # last line need not keep with next
+            ppr = p.get_or_add_pPr()
+            set_child(ppr, "w:keepLines")
+            if index < len(signature.lines) - 1:
+                set_child(ppr, "w:keepNext")
+            set_child(ppr, "w:ind", left=str(_twips(indent)), firstLine="0")
 
     # -- header, footer, properties ---------------------------------------------------------
     def header_footer(self, proposal: Proposal) -> None:
-        section = self.document.sections[0]
-        section.different_first_page_header_footer = True
-        header = section.header
-        header.is_linked_to_previous = False
-        for p in list(header._element.findall(qn("w:p"))):
-            header._element.remove(p)
-        text = proposal.header_text + (f"　【{DRAFT_MARK}】" if proposal.draft else "")
-        self._p("Header", text, parent=header._element)
-        first_header = section.first_page_header
-        for p in list(first_header._element.findall(qn("w:p"))):
-            first_header._element.remove(p)
-        self._p("Header", DRAFT_MARK if proposal.draft else "", parent=first_header._element)
-        footer = section.footer
-        for p in list(footer._element.findall(qn("w:p"))):
-            footer._element.remove(p)
-        p = self._p("Footer", parent=footer._element)
-        p.add_r().text = "第 "
-        self._field(p, "PAGE")
-        p.add_r().text = " 页 共 "
-        self._field(p, "NUMPAGES")
-        p.add_r().text = " 页"
+        frame = PageFrame(self.document, self._p)
+        frame.write(proposal.header_text, DRAFT_MARK if proposal.draft else None)
 
     def properties(self, proposal: Proposal) -> None:
-        stamp = dt.datetime.fromisoformat(proposal.date_iso).replace(tzinfo=dt.timezone.utc)
-        core = self.document.core_properties
-        core.title = proposal.title
-        core.author = proposal.author
-        core.last_modified_by = proposal.author
-        core.created = stamp
-        core.modified = stamp
-        core.revision = 1
-        core.comments = ""
-        settings = self.document.settings.element
-        if settings.find(qn("w:updateFields")) is None:
-            update = OxmlElement("w:updateFields")
-            update.set(qn("w:val"), "true")
-            settings.append(update)
-
-    def write(self, proposal: Proposal) -> bytes:
-        handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
-                    Table: self.table, Signature: self.signature, Toc: self.toc, Cover: self.cover}
-        for block in proposal.blocks:
-            if isinstance(block, PageBreak):
-                self._page_break()
-            else:
-                handlers[type(block)](block)  # type: ignore[operator]
-        self.header_footer(proposal)
-        self.properties(proposal)
+        set_core_properties(self.document, proposal.title, proposal.author, proposal.date_iso)
+        set_update_fields(self.document)
         if proposal.properties:
             from generator.write.custom_properties import set_custom_properties
 
             set_custom_properties(self.document, proposal.properties)
+
+    def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
+        handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
+                    Table: self.table, Signature: self.signature, Toc: self.toc, Cover: self.cover,
+                    PageBreak: self.page_break}
+        for block in proposal.blocks:
+            handlers[type(block)](block)  # type: ignore[operator]
+        self.header_footer(proposal)
+        self.properties(proposal)
+        if attachments:
+            from generator.write.attachments import append_attachments
+
+            append_attachments(self.document, attachments)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return normalise_zip(buffer.getvalue(), proposal.date_iso)
@@ -222,34 +202,35 @@ def _display_width(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
+TABLE_CHAR = Pt(10.5)  # 五号, the table styles' size
+CELL_PADDING = Pt(2 * 5.4 + 2)  # Table Grid's left and right cell margins, plus slack
+SHORT_CELL = 8  # cells up to this many characters should not wrap (序号, 正偏离, 30分钟)
+
+
 def _column_widths(table: Table, total: int) -> list[Emu]:
-    """Column widths from content: each column gets a share by its longest line, within bounds."""
+    """Column widths from content: short labels never wrap; the remaining width goes to the columns
+    with long text, in proportion to how much more they need."""
     if table.widths:
-        weights = list(table.widths)
+        scale = sum(table.widths)
+        return [Emu(int(total * w / scale)) for w in table.widths]
+    minimum, natural = [], []
+    for column in range(len(table.header)):
+        lines = [line for text in (table.header[column], *(row[column] for row in table.rows))
+                 for line in text.split("\n")]
+        widths = [_display_width(line) for line in lines]
+        short = [w for w in widths if w <= SHORT_CELL] + [_display_width(table.header[column])]
+        minimum.append(max(short) * TABLE_CHAR + CELL_PADDING)
+        natural.append(max(widths) * TABLE_CHAR + CELL_PADDING)
+    if sum(natural) <= total:
+        base, extra = natural, list(natural)
+    elif sum(minimum) <= total:
+        base, extra = minimum, [n - m for n, m in zip(natural, minimum, strict=True)]
     else:
-        weights = []
-        for column in range(len(table.header)):
-            texts = [table.header[column], *(row[column] for row in table.rows)]
-            longest = max(_display_width(line) for text in texts for line in text.split("\n"))
-            weights.append(min(max(longest, 3.0), 30.0))
-    scale = sum(weights)
-    return [Emu(int(total * w / scale)) for w in weights]
+        base, extra = [0.0] * len(minimum), minimum
+    spare = total - sum(base)
+    weight = sum(extra) or 1
+    return [Emu(int(b + spare * e / weight)) for b, e in zip(base, extra, strict=True)]
 
 
-def normalise_zip(data: bytes, date_iso: str) -> bytes:
-    """Same content → same bytes: fixed timestamps and permissions in the zip container."""
-    date = dt.date.fromisoformat(date_iso)
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(proposal: Proposal, reference: Path) -> bytes:
-    return DocxWriter(reference).write(proposal)
+def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None) -> bytes:
+    return DocxWriter(reference).write(proposal, attachments)

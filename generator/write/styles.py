@@ -1,11 +1,14 @@
 """The styles a proposal needs, with Chinese fonts really applied (w:eastAsia, no theme fonts).
 
 `ensure_styles` adds what a reference document lacks and leaves the rest alone, so a bidder's
-letterhead keeps its own look; `make_reference` writes templates/standard/reference.docx.
+letterhead keeps its own look; it finds existing styles under the names Word, WPS and LibreOffice
+give them (Heading 1 / heading 1 / 标题 1, toc 1 / TOC 1 / Contents 1, Table Grid / 网格型).
+`make_reference` writes templates/standard/reference.docx.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+
+from generator.write.xmlorder import remove_child, set_child
 
 SONG, HEI = "宋体", "黑体"
 
@@ -34,6 +39,7 @@ class StyleSpec:
     keep_with_next: bool = False
     outline_level: int | None = None  # 0-based, headings only
     builtin: bool = False
+    rule_below: bool = False  # a thin line under the paragraph (page header)
 
 
 # 小四 12 pt body, 三号 16 pt section heads, 四号 14 pt, 五号 10.5 pt tables.
@@ -59,22 +65,54 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Table Header", HEI, 10.5, align="center", line_spacing=1.15),
     StyleSpec("Right Aligned", SONG, 12, align="right"),
     StyleSpec("Signature Line", SONG, 12, align="left", left_indent_mm=60, line_spacing=2.0, keep_with_next=True),
-    StyleSpec("Header", SONG, 9, align="center", line_spacing=1.0, builtin=True),
+    StyleSpec("Header", SONG, 9, align="center", line_spacing=1.0, builtin=True, rule_below=True),
     StyleSpec("Footer", SONG, 9, align="center", line_spacing=1.0, builtin=True),
 )
 
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+TABLE_STYLE = "Table Grid"
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+# Other names under which a style we need may already exist (compared without case and spaces).
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "Normal": ("正文",),
+    "Header": ("页眉",),
+    "Footer": ("页脚",),
+    TABLE_STYLE: ("网格型", "表格网格", "网格表"),
+    **{f"Heading {n}": (f"标题 {n}",) for n in range(1, 10)},
+    **{f"toc {n}": (f"目录 {n}", f"Contents {n}") for n in range(1, 10)},
+}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()
+
+
+_ALIAS_KEYS = {_key(name): [_key(name), *map(_key, aliases)] for name, aliases in _ALIASES.items()}
+
+
+def _names(name: str) -> list[str]:
+    return _ALIAS_KEYS.get(_key(name), [_key(name)])
+
+
+def find_style(document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):  # noqa: ANN001, ANN201
+    """The document's style for `name` under any of its known names, or None."""
+    by_key: dict[str, object] = {}
+    for style in document.styles:
+        if style.type == kind and style.name:
+            by_key.setdefault(_key(style.name), style)
+    for key in _names(name):
+        if key in by_key:
+            return by_key[key]
+    return None
 
 
 def set_east_asian_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style or run element
     """Set ascii/hAnsi/eastAsia fonts and drop theme attributes, which would win otherwise."""
     rpr = rpr_owner.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+    fonts = set_child(rpr, "w:rFonts")
+    for attr in THEME_ATTRS:
         fonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), font)
@@ -93,16 +131,24 @@ def _apply(style, spec: StyleSpec) -> None:  # noqa: ANN001 - docx style
     fmt.line_spacing = spec.line_spacing
     fmt.space_before = Pt(spec.space_before)
     fmt.space_after = Pt(spec.space_after)
-    fmt.first_line_indent = Pt(spec.size * spec.first_line_chars) if spec.first_line_chars else None
-    fmt.left_indent = Mm(spec.left_indent_mm) if spec.left_indent_mm else None
+    # Explicit zeros: a style based on Normal would otherwise inherit its 2-character indent.
+    fmt.first_line_indent = Pt(spec.size * spec.first_line_chars)
+    fmt.left_indent = Mm(spec.left_indent_mm)
     fmt.keep_with_next = spec.keep_with_next or None
     if spec.outline_level is not None:
-        ppr = style.element.get_or_add_pPr()
-        level = ppr.find(qn("w:outlineLvl"))
-        if level is None:
-            level = OxmlElement("w:outlineLvl")
-            ppr.append(level)
-        level.set(qn("w:val"), str(spec.outline_level))
+        set_child(style.element.get_or_add_pPr(), "w:outlineLvl", val=str(spec.outline_level))
+    if spec.rule_below:
+        borders = set_child(style.element.get_or_add_pPr(), "w:pBdr")
+        set_child(borders, "w:bottom", val="single", sz="4", space="1", color="auto")
+
+
+def _prepare_heading(style, spec: StyleSpec) -> None:  # noqa: ANN001
+    """A reference's own heading style: keep its look, but it must feed the TOC and carry no numbering
+    of its own (the generator writes 第一节 / 一、 into the text)."""
+    ppr = style.element.get_or_add_pPr()
+    remove_child(ppr, "w:numPr")
+    if spec.outline_level is not None and ppr.find(qn("w:outlineLvl")) is None:
+        set_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
 
 
 def _set_document_defaults(document) -> None:  # noqa: ANN001
@@ -113,37 +159,78 @@ def _set_document_defaults(document) -> None:  # noqa: ANN001
         return
     fonts = rpr_default.find(qn("w:rFonts"))
     if fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        for attr in THEME_ATTRS:
             fonts.attrib.pop(qn(attr), None)
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), SONG)
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    lang.set(qn("w:val"), "zh-CN")
-    lang.set(qn("w:eastAsia"), "zh-CN")
+    set_child(rpr_default, "w:lang", val="zh-CN", eastAsia="zh-CN")
+
+
+def _add_table_grid(document):  # noqa: ANN001, ANN202
+    """The plain bordered table style, for references (LibreOffice, WPS) that do not carry it."""
+    style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    tbl_pr = style.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        insert_ordered_style(style.element, tbl_pr)
+    borders = set_child(tbl_pr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        for attr, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "auto")):
+            element.set(qn(f"w:{attr}"), value)
+        borders.append(element)
+    margins = set_child(tbl_pr, "w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "108")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    return style
+
+
+def insert_ordered_style(style_element, child) -> None:  # noqa: ANN001
+    """w:tblPr goes after w:rPr/w:pPr and before any w:trPr, w:tcPr, w:tblStylePr in a style."""
+    for index, sibling in enumerate(style_element):
+        if sibling.tag in (qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")):
+            style_element.insert(index, child)
+            return
+    style_element.append(child)
 
 
 def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa: ANN001
-    """Make sure every needed paragraph style exists; returns style name → style id."""
+    """Make sure every needed style exists; returns our style name → the document's style id.
+
+    Existing styles are found under localized and LibreOffice names and kept as they are (a
+    letterhead's look wins), except that heading styles lose any list numbering and gain an
+    outline level if they lack one. Missing ones are added with the standard Chinese formatting.
+    """
     ids: dict[str, str] = {}
     styles = document.styles
-    by_name = {s.name: s for s in styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    normal = find_style(document, "Normal")
     for spec in SPECS:
-        style = by_name.get(spec.name)
+        style = find_style(document, spec.name)
         if style is None:
             style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = by_name.get("Normal")
+            if normal is not None and spec.name != "Normal":
+                style.base_style = normal
             style.quick_style = True
             _apply(style, spec)
         elif overwrite:
             _apply(style, spec)
+        if spec.outline_level is not None:
+            _prepare_heading(style, spec)
         ids[spec.name] = style.style_id
-    for table_style in ("Table Grid",):
-        if table_style not in [s.name for s in styles if s.type == WD_STYLE_TYPE.TABLE]:
-            raise ValueError(f"参考文档缺少表格样式“{table_style}”")
+    table = find_style(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE) or _add_table_grid(document)
+    ids[TABLE_STYLE] = table.style_id
     return ids
+
+
+def drop_styles_with_effects(document) -> None:  # noqa: ANN001
+    """Word 2010's stylesWithEffects.xml copy goes stale once styles.xml is edited; it is optional."""
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del part.rels[rel_id]  # the part is no longer reachable and is not saved
 
 
 def make_reference(path: Path) -> None:
@@ -151,6 +238,9 @@ def make_reference(path: Path) -> None:
     document = Document()
     _set_document_defaults(document)
     ensure_styles(document, overwrite=True)
+    drop_styles_with_effects(document)
+    # Theme fonts resolve by this language: the python-docx template says ja-JP.
+    set_child(document.settings.element, "w:themeFontLang", val="en-US", eastAsia="zh-CN")
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Mm(25.4)

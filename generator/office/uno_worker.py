@@ -1,0 +1,127 @@
+"""Runs under a Python that has LibreOffice's `uno` module (Debian: the system python3 with python3-uno).
+
+It must not import anything from the project: the project's venv and this interpreter differ.
+
+    python3 uno_worker.py JOBS.json
+
+JOBS.json: {"soffice": path, "profile": dir, "timeout": seconds,
+            "jobs": [{"source": .docx, "pdf": path|null, "docx": path|null, "update": bool}]}
+Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]} or {"error": text}.
+
+Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
+(the TOC itself may move page numbers), then store a PDF and/or a .docx.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+
+def _props(**values):  # noqa: ANN003, ANN202
+    out = []
+    for name, value in values.items():
+        prop = PropertyValue()
+        prop.Name = name
+        prop.Value = value
+        out.append(prop)
+    return tuple(out)
+
+
+def _start(soffice: str, profile: str, pipe: str) -> subprocess.Popen:
+    args = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--invisible",
+            "--nologo", "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"]
+    return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _connect(pipe: str, process: subprocess.Popen, deadline: float):  # noqa: ANN202
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    while True:
+        try:
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        except NoConnectException:
+            if process.poll() is not None:
+                raise RuntimeError(f"LibreOffice exited during start-up (code {process.returncode})") from None
+            if time.monotonic() > deadline:
+                raise RuntimeError("LibreOffice did not accept a connection in time") from None
+            time.sleep(0.1)
+
+
+def _update(document) -> int:  # noqa: ANN001
+    indexes = document.getDocumentIndexes()
+    count = indexes.getCount()
+    for _ in range(2):
+        for i in range(count):
+            indexes.getByIndex(i).update()
+        document.getTextFields().refresh()
+        document.refresh()
+    return count
+
+
+def _convert(desktop, job: dict) -> dict:  # noqa: ANN001
+    started = time.monotonic()
+    source = Path(job["source"]).resolve().as_uri()
+    document = desktop.loadComponentFromURL(source, "_blank", 0, _props(Hidden=True, UpdateDocMode=0))
+    if document is None:
+        raise RuntimeError(f"LibreOffice could not open {job['source']}")
+    try:
+        indexes = _update(document) if job.get("update", True) else 0
+        pages = document.getCurrentController().getPropertyValue("PageCount")
+        if job.get("pdf"):
+            filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
+                                  _props(ExportBookmarks=True, ExportNotes=False, EmbedStandardFonts=True))
+            document.storeToURL(Path(job["pdf"]).resolve().as_uri(),
+                                _props(FilterName="writer_pdf_Export", FilterData=filter_data))
+        if job.get("docx"):
+            document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
+    finally:
+        document.close(True)
+    return {"source": job["source"], "pages": pages, "indexes": indexes,
+            "seconds": round(time.monotonic() - started, 3)}
+
+
+def _shutdown(desktop, process: subprocess.Popen) -> None:  # noqa: ANN001
+    try:
+        if desktop is not None:
+            desktop.terminate()
+    except Exception:  # noqa: BLE001 - the bridge drops as soon as the office quits
+        pass
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+def main(argv: list[str]) -> int:
+    spec = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+    pipe = f"aftersales-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    process = _start(spec["soffice"], spec["profile"], pipe)
+    desktop = None
+    try:
+        desktop = _connect(pipe, process, time.monotonic() + float(spec.get("timeout", 60)))
+        # uno.Any needs the bridge to be up, hence the conversion after connecting.
+        results = [_convert(desktop, job) for job in spec["jobs"]]
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as data
+        print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
+        return 1
+    finally:
+        _shutdown(desktop, process)
+    print(json.dumps({"results": results}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,53 @@
+"""The clause catalog as .docx: the proposal writer's styles, with data shaded.
+
+Text handed to this writer may carry the marks of `generator.library.marking` around values
+that came from data; those runs get a light shading so a reviewer tells wording from data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from generator.library.marking import OPEN, split_marked, strip_marks
+from generator.render.blocks import Proposal, Table
+from generator.write.docx_writer import DocxWriter, _column_widths
+
+DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too
+
+
+def shade(run) -> None:  # noqa: ANN001 - CT_R
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), DATA_FILL)
+    run.get_or_add_rPr().append(shd)
+
+
+class CatalogWriter(DocxWriter):
+    def table(self, table: Table) -> None:
+        """Column widths as the proposal would get them: measured without the marks."""
+        if not table.widths:
+            plain = Table(tuple(map(strip_marks, table.header)),
+                          tuple(tuple(map(strip_marks, row)) for row in table.rows))
+            widths = tuple(float(w) for w in _column_widths(plain, self.text_width))
+            table = dataclasses.replace(table, widths=widths)
+        super().table(table)
+
+    def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
+        if OPEN not in text:
+            return super()._p(style, text, parent)
+        p = super()._p(style, "", parent)
+        for piece, data in split_marked(text):
+            run = p.add_r()
+            run.text = piece
+            if data:
+                shade(run)
+        return p
+
+
+def write_catalog(proposal: Proposal, reference: Path) -> bytes:
+    return CatalogWriter(reference).write(proposal)

@@ -1,0 +1,65 @@
+"""The .docx container: settings Word acts on at open, and identical bytes for identical inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from generator.write.xmlorder import set_child
+
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+@contextmanager
+def core_namespace() -> Iterator[None]:
+    """Importing docxcompose rebinds python-docx's global prefix "cp" to the custom-properties
+    namespace (docxcompose/utils.py: nsmap.update(NS)); from then on python-docx writes
+    cp:lastModifiedBy, cp:revision … of docProps/core.xml in the wrong namespace. Bind it back
+    while core properties are read or written."""
+    from docx.oxml.ns import nsmap
+
+    saved = nsmap.get("cp")
+    nsmap["cp"] = CORE_NS
+    try:
+        yield
+    finally:
+        if saved is not None:
+            nsmap["cp"] = saved
+
+
+def set_core_properties(document, title: str, author: str, date_iso: str) -> None:  # noqa: ANN001
+    """Title, author and both dates from the inputs: nothing from the clock or the reference's history."""
+    stamp = dt.datetime.fromisoformat(date_iso).replace(tzinfo=dt.UTC)
+    with core_namespace():
+        core = document.core_properties
+        core.title = title
+        core.author = author
+        core.last_modified_by = author
+        core.created = stamp
+        core.modified = stamp
+        core.revision = 1
+        core.comments = ""
+
+
+def set_update_fields(document) -> None:  # noqa: ANN001
+    """Word and WPS offer to update fields (the TOC) when the file is opened; in schema position."""
+    set_child(document.settings.element, "w:updateFields", val="true")
+
+
+def normalise_zip(data: bytes, date_iso: str) -> bytes:
+    """Same content → same bytes: entries in the order written, fixed timestamps and permissions."""
+    date = dt.date.fromisoformat(date_iso)
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 3  # the same on every platform
+            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,163 @@
+"""Page headers and footers: the project line, the draft mark, 第 X 页 共 Y 页 — on top of a letterhead.
+
+A reference document may bring its own header (logo, company name) and footer (address): that
+content is kept and the generator adds its lines after it. The cover page (different first page)
+shows the letterhead's header and footer content but no project line and no page number.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+_CONTENT = (qn("w:t"), qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:fldSimple"), qn("w:instrText"))
+_REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"), qn("r:pict"))
+_BLOCKS = (qn("w:p"), qn("w:tbl"), qn("w:sdt"))
+
+
+def has_content(element) -> bool:  # noqa: ANN001
+    """Text, a picture or a field somewhere below `element` (an empty paragraph is no content)."""
+    for node in element.iter(*_CONTENT):
+        if node.tag != qn("w:t") or (node.text or "").strip():
+            return True
+    return False
+
+
+def _content_blocks(story) -> list:  # noqa: ANN001
+    blocks = [child for child in story._element if child.tag in _BLOCKS]
+    return blocks if any(has_content(b) for b in blocks) else []
+
+
+def _clear(story) -> None:  # noqa: ANN001
+    for child in list(story._element):
+        if child.tag in _BLOCKS:
+            story._element.remove(child)
+
+
+def _has_page_field(blocks: list) -> bool:
+    for block in blocks:
+        for node in block.iter(qn("w:instrText"), qn("w:fldSimple")):
+            code = node.text if node.tag == qn("w:instrText") else node.get(qn("w:instr"))
+            if code and "PAGE" in code.upper():
+                return True
+    return False
+
+
+def _max_drawing_id(package) -> int:  # noqa: ANN001
+    highest = 0
+    for part in package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        for node in element.iter(qn("wp:docPr")):
+            value = node.get("id", "0")
+            highest = max(highest, int(value) if value.isdigit() else 0)
+    return highest
+
+
+def copy_blocks(blocks: list, source_part, target_story) -> None:  # noqa: ANN001
+    """Copy header/footer blocks into another header/footer part, with their pictures' relationships
+    and fresh drawing ids (Word repairs a file with duplicate wp:docPr ids)."""
+    target_part = target_story.part
+    next_id = _max_drawing_id(target_part.package) + 1
+    for block in blocks:
+        copied = deepcopy(block)
+        for node in copied.iter():
+            for attr in _REL_ATTRS:
+                rel_id = node.get(attr)
+                if rel_id and rel_id in source_part.rels:
+                    rel = source_part.rels[rel_id]
+                    if rel.is_external:
+                        node.set(attr, target_part.relate_to(rel.target_ref, rel.reltype, is_external=True))
+                    else:
+                        node.set(attr, target_part.relate_to(rel.target_part, rel.reltype))
+        for doc_pr in copied.iter(qn("wp:docPr")):
+            doc_pr.set("id", str(next_id))
+            next_id += 1
+        target_story._element.append(copied)
+
+
+class PageFrame:
+    """Writes headers and footers through `paragraph(style, text, parent)` of the DocxWriter."""
+
+    def __init__(self, document, paragraph) -> None:  # noqa: ANN001
+        self.document = document
+        self.paragraph = paragraph
+
+    def field(self, p, instruction: str, cached: str = "1") -> None:  # noqa: ANN001
+        for kind in ("begin", "instr", "separate", "text", "end"):
+            r = p.add_r()
+            if kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = f" {instruction} "
+                r.append(instr)
+            elif kind == "text":
+                r.text = cached
+            else:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                r.append(char)
+
+    def page_numbers(self, parent) -> None:  # noqa: ANN001
+        p = self.paragraph("Footer", parent=parent)
+        p.add_r().text = "第 "
+        self.field(p, "PAGE")
+        p.add_r().text = " 页 共 "
+        self.field(p, "NUMPAGES")
+        p.add_r().text = " 页"
+
+    def write(self, header_text: str, draft_mark: str | None) -> None:
+        section = self.document.sections[0]
+        had_first_page = section.different_first_page_header_footer
+        header, footer = section.header, section.footer
+        letter_header = _content_blocks(header)
+        letter_footer = _content_blocks(footer)
+        if not letter_header:
+            _clear(header)
+        if not letter_footer:
+            _clear(footer)
+        self.paragraph("Header", header_text, parent=header._element)
+        if draft_mark:
+            self.paragraph("Header", f"【{draft_mark}】", parent=header._element)
+        if not _has_page_field(letter_footer):
+            self.page_numbers(footer._element)
+
+        section.different_first_page_header_footer = True
+        first_header, first_footer = section.first_page_header, section.first_page_footer
+        own_first_header = _content_blocks(first_header) if had_first_page else []
+        own_first_footer = _content_blocks(first_footer) if had_first_page else []
+        if not own_first_header:
+            _clear(first_header)
+            copy_blocks(letter_header, header.part, first_header)
+        if not own_first_footer:
+            _clear(first_footer)
+            copy_blocks(letter_footer, footer.part, first_footer)
+        if draft_mark:
+            self.paragraph("Header", draft_mark, parent=first_header._element)
+        stories = [first_header, first_footer]
+        if self.document.settings.odd_and_even_pages_header_footer:
+            stories += self._even_pages(section, header_text, draft_mark, letter_header, letter_footer, header, footer)
+        for story in stories:
+            if story._element.find(qn("w:p")) is None and story._element.find(qn("w:tbl")) is None:
+                story._element.append(OxmlElement("w:p"))  # a header part needs one block
+
+    def _even_pages(self, section, header_text: str, draft_mark: str | None, letter_header: list,  # noqa: ANN001
+                    letter_footer: list, header, footer) -> list:  # noqa: ANN001
+        """A letterhead with separate even-page headers: even pages get the same lines (and draft mark)."""
+        even_header, even_footer = section.even_page_header, section.even_page_footer
+        own_header, own_footer = _content_blocks(even_header), _content_blocks(even_footer)
+        if not own_header:
+            _clear(even_header)
+            copy_blocks(letter_header, header.part, even_header)
+        if not own_footer:
+            _clear(even_footer)
+            copy_blocks(letter_footer, footer.part, even_footer)
+        self.paragraph("Header", header_text, parent=even_header._element)
+        if draft_mark:
+            self.paragraph("Header", f"【{draft_mark}】", parent=even_header._element)
+        if not _has_page_field(own_footer or letter_footer):
+            self.page_numbers(even_footer._element)
+        return [even_header, even_footer]

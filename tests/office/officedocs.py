@@ -1,0 +1,118 @@
+"""Documents the rendering tests build: a letterhead, a WPS-like copy of it, fixture proposals."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Mm, Pt, RGBColor
+
+from generator.render.blocks import Heading, PageBreak, Paragraph, Proposal, Signature, Table
+from generator.write.styles import set_east_asian_font
+
+ROOT = Path(__file__).resolve().parents[2]
+LETTERHEAD_NAME = "华辰智联信笺抬头"
+LETTERHEAD_FOOTER = "公司地址：北京市海淀区学院路甲18号　客服热线：400-810-6608"
+
+
+def example_tenders() -> list[Path]:
+    """tenders/demo.yaml and every tenders/examples/*.yaml."""
+    return [ROOT / "tenders" / "demo.yaml", *sorted((ROOT / "tenders" / "examples").glob("*.yaml"))]
+
+
+def example_name(tender: Path) -> str:
+    return tender.stem if tender.parent == ROOT / "tenders" else f"examples/{tender.stem}"
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A solid-colour PNG, enough for a logo placeholder."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    row = b"\x00" + bytes(rgb) * width
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * height))
+            + chunk(b"IEND", b""))
+
+
+def letterhead_source(path: Path, logo: Path) -> None:
+    """A bidder's letterhead as python-docx writes it: logo + name in the header, address in the footer,
+    仿宋 body in dark grey. It has none of the generator's own styles (Cover Title, Table Text …)."""
+    logo.write_bytes(png(240, 80, (30, 80, 160)))
+    document = Document()
+    normal = document.styles["Normal"]
+    set_east_asian_font(normal.element, "仿宋")
+    normal.font.size = Pt(12)
+    normal.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(28)
+    header = section.header.paragraphs[0]
+    header.add_run().add_picture(str(logo), width=Mm(24))
+    run = header.add_run("　" + LETTERHEAD_NAME)
+    run.font.color.rgb = RGBColor(30, 80, 160)
+    set_east_asian_font(run._r, "黑体")
+    footer = section.footer.paragraphs[0]
+    footer.text = LETTERHEAD_FOOTER
+    for story in (header, footer):
+        for r in story.runs:
+            if r.text:
+                set_east_asian_font(r._r, "黑体")
+    document.add_paragraph("信笺正文示例：本段在生成时会被删除。")
+    document.save(str(path))
+
+
+def wps_like(source: Path, target: Path) -> None:
+    """The LibreOffice-saved letterhead with localized style names (标题 1, 目录 1) and without the
+    Table Grid table style, as WPS and LibreOffice-native documents often come."""
+    document = Document(str(source))
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH or not style.name:
+            continue
+        for n in range(1, 4):
+            if style.name.lower() == f"heading {n}":
+                style.name = f"标题 {n}"
+            if style.name.lower() == f"toc {n}":
+                style.name = f"目录 {n}"
+    for style in list(document.styles):
+        if style.type == WD_STYLE_TYPE.TABLE and style.name == "Table Grid":
+            style.delete()
+    document.save(str(target))
+
+
+def proposal(blocks: list, title: str) -> Proposal:
+    return Proposal(blocks=tuple(blocks), header_text=f"渲染测试　{title}", title=title, author="渲染测试",
+                    date_iso="2026-11-20")
+
+
+LONG_TABLE_HEADER = ("序号", "检查项目", "检查内容与标准要求", "周期")
+
+
+def long_table() -> Proposal:
+    """A table of 90 two-line rows: its header row must repeat on every page and no row may split."""
+    rows = tuple((str(n), f"检查项目{n}号", f"第{n}行首段：外观与运行状态良好\n第{n}行续段：记录完整并由采购人签认", "每季度")
+                 for n in range(1, 91))
+    return proposal([Heading(1, "第一节", "巡检项目一览"), Paragraph("巡检项目如下表所列。"),
+                     Table(LONG_TABLE_HEADER, rows), Paragraph("表后说明：以上项目按周期执行。")], "长表格")
+
+
+SWEEP = range(1, 31)  # filler paragraphs before each signature: covers every line position of a page
+
+
+def signature_sweep(keep_together: bool) -> Proposal:
+    """One letter per page-start, each with n one-line paragraphs before its signature block, so that
+    some block falls across a page boundary unless it is kept together. Without keep_together the
+    signature lines are plain paragraphs (the control that proves the sweep reaches a boundary)."""
+    blocks: list = []
+    for n in SWEEP:
+        blocks.append(PageBreak())
+        blocks.extend(Paragraph(f"第{n}组第{i}段。") for i in range(1, n + 1))
+        lines = (("投标人（盖章）：", f"样例{n}号公司"), ("法定代表人或授权代表（签字）：", ""), ("日期：", f"第{n}组日期"))
+        if keep_together:
+            blocks.append(Signature(lines))
+        else:
+            blocks.extend(Paragraph(label + value) for label, value in lines)
+    return proposal(blocks, "签章测试")

@@ -1,0 +1,65 @@
+"""Page-breaking rules, proven on fixture documents that cross page boundaries on purpose."""
+
+from __future__ import annotations
+
+import re
+
+from officedocs import LONG_TABLE_HEADER, SWEEP
+from pdftools import squeeze
+
+
+def _row_pages(pages: list[str], marker: str) -> dict[int, set[int]]:
+    """Row number → pages on which `第{n}行{marker}` appears."""
+    found: dict[int, set[int]] = {}
+    for index, text in enumerate(pages):
+        for match in re.finditer(rf"第(\d+)行{marker}", squeeze(text)):
+            found.setdefault(int(match.group(1)), set()).add(index)
+    return found
+
+
+def test_long_table_repeats_its_header_row_on_every_page(rendered) -> None:
+    doc = rendered["long-table"].require()
+    first_lines = _row_pages(doc.pages, "首段")
+    assert len(first_lines) == 90, "每一行都应出现"
+    table_pages = sorted({page for pages in first_lines.values() for page in pages})
+    assert len(table_pages) >= 3, f"表格应跨页（实际 {len(table_pages)} 页）"
+    header = "".join(LONG_TABLE_HEADER)
+    for page in table_pages:
+        text = squeeze(doc.pages[page])
+        first_row = min(n for n, pages in first_lines.items() if page in pages)
+        assert header in text, f"第 {page + 1} 页没有重复表头"
+        assert text.index(header) < text.index(f"第{first_row}行首段"), f"第 {page + 1} 页表头不在首行之上"
+
+
+def test_long_table_rows_never_split_across_pages(rendered) -> None:
+    doc = rendered["long-table"].require()
+    first, second = _row_pages(doc.pages, "首段"), _row_pages(doc.pages, "续段")
+    split = [n for n in first if first[n] != second.get(n)]
+    assert not split, f"这些行被拆到了两页：{split}"
+
+
+def _signature_pages(pages: list[str]) -> dict[int, set[int]]:
+    """Sweep group → the pages its three signature lines are on."""
+    found: dict[int, set[int]] = {}
+    for index, text in enumerate(pages):
+        flat = squeeze(text)
+        for n in SWEEP:
+            for line in (f"投标人（盖章）：样例{n}号公司", f"日期：第{n}组日期"):
+                if line in flat:
+                    found.setdefault(n, set()).add(index)
+    return found
+
+
+def test_signature_block_is_never_split_across_pages(rendered) -> None:
+    doc = rendered["signature"].require()
+    pages = _signature_pages(doc.pages)
+    assert sorted(pages) == list(SWEEP)
+    split = [n for n, where in pages.items() if len(where) > 1]
+    assert not split, f"签章被拆开的组：{split}"
+
+
+def test_sweep_reaches_a_page_boundary_without_keep_rules(rendered) -> None:
+    """The control: the same letters with plain paragraphs do split, so the test above can fail."""
+    doc = rendered["signature-control"].require()
+    pages = _signature_pages(doc.pages)
+    assert any(len(where) > 1 for where in pages.values()), "对照文档中没有跨页的签章，测试覆盖不到分页"
