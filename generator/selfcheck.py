@@ -1,15 +1,22 @@
-"""The build checks its own output before writing it.
-
-Until the full checker lands this is a guard for the worst leaks: unrendered template syntax,
-None, placeholder marks. `generator.check` replaces it with every rule.
-"""
+"""The build checks its own output before writing it: the full checker (generator.check) runs on
+the .docx bytes with expectations taken from the build's inputs — bidder names, purchaser, product
+type and the other types' vocabularies, resolved commitments, tender requirements and the
+outline's required sections. Error-level findings become Problems and the build refuses to write.
+Template syntax that leaked into the text ({{ … }}, None) is reported too."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|None|null|XX|xx|××|某某|20xx|＿＿|__")
+from generator.check import check_document
+from generator.check.findings import Finding
+from generator.check.load import from_build
+from generator.check.reader import read_bytes
+from generator.errors import Problem
+
+GENERATED = "生成的文档"
+_LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|(?<![A-Za-z])(?:None|null)(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -20,31 +27,36 @@ class SelfCheckIssue:
 
 
 def self_check_texts(texts: list[str]) -> list[SelfCheckIssue]:
+    """Unrendered template syntax and Python values in generated text."""
     issues = []
     for text in texts:
         for match in _LEAKS.finditer(text):
             start = max(0, match.start() - 12)
-            issues.append(SelfCheckIssue("placeholder", f"生成的文本中出现“{match.group()}”", text[start:match.end() + 12]))
+            issues.append(SelfCheckIssue("template-leak", f"生成的文本中出现“{match.group()}”",
+                                         text[start:match.end() + 12]))
     return issues
 
 
-def _docx_texts(data: bytes) -> list[str]:
-    import io
-
-    from docx import Document
-
-    document = Document(io.BytesIO(data))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    for section in document.sections:
-        texts.extend(p.text for p in section.header.paragraphs)
-    return texts
+def _problem(finding: Finding) -> Problem:
+    message = finding.message
+    if finding.locations:
+        location = finding.locations[0]
+        where = f"{location.section}，" if location.section else ""
+        more = f"等 {len(finding.locations)} 处" if len(finding.locations) > 1 else ""
+        message += f"（{where}第 {location.block} 段{more}：“{location.text}”）"
+    return Problem(GENERATED, message, field=finding.rule,
+                   hint="检查相关条款或资料；如确属检查器误报，请报告给维护者")
 
 
-def self_check_docx(data: bytes, inputs, commitments) -> list:  # noqa: ANN001
-    from generator.errors import Problem
-
-    return [Problem("生成的文档", f"{issue.message}：…{issue.text}…", field=issue.rule)
-            for issue in self_check_texts(_docx_texts(data))]
+def self_check_docx(data: bytes, inputs, commitments,  # noqa: ANN001 - Inputs, Commitments
+                    accepted: frozenset[str] = frozenset()) -> list[Problem]:
+    """`accepted`: texts of requirements whose 负偏离 the user allowed (--allow-deviation); the
+    偏离表 already states them, so the checker does not refuse the document for them again."""
+    document = read_bytes(data, f"{GENERATED}.docx")
+    expectations = from_build(inputs, commitments)
+    expectations.requirements = [r for r in expectations.requirements if r.text not in accepted]
+    result = check_document(document, expectations)
+    problems = [_problem(finding) for finding in result.errors]
+    problems += [Problem(GENERATED, f"{issue.message}：…{issue.text}…", field=issue.rule)
+                 for issue in self_check_texts([block.text for block in document.blocks])]
+    return problems

@@ -1,9 +1,133 @@
-"""aftersales check (see issue: the checker)."""
+"""aftersales check: find blanks, conflicting commitments and leftover text in any proposal.
+
+Only typer is imported at start-up; the checker, and pydantic for --tender / --bidder-profile,
+are imported inside the command."""
 
 from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    sarif = "sarif"
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    from generator.check.reader import SUFFIXES
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                                and not p.name.startswith(("~$", "."))))
+        else:
+            files.append(path)
+    return files
+
+
+def check_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="要检查的方案文件（.docx、.txt、.md），可写多个；写目录则检查其中所有此类文件", metavar="PATH")],
+    tender: Annotated[str | None, typer.Option(
+        "--tender", help="招标项目文件（tenders/*.yaml）：核对招标要求和模板要求的章节，并据此确定投标人、采购人和产品类型",
+        metavar="FILE")] = None,
+    bidder: Annotated[str | None, typer.Option(
+        "--bidder", help="投标人全称；文中出现的其他公司名称将被报告（不写则按签章处推断）", metavar="NAME")] = None,
+    bidder_profile: Annotated[str | None, typer.Option(
+        "--bidder-profile", help="投标人资料（profiles/bidders/*.yaml）：文中承诺与资料不一致时报告", metavar="FILE")] = None,
+    product_type: Annotated[str | None, typer.Option(
+        "--product-type", help="产品类型编号（如 it-equipment）；文中出现其他产品类型的用语将被报告（不写则按文中用语推断）",
+        metavar="ID")] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="输出格式：text（默认，便于阅读）、json、junit（JUnit XML）、sarif", case_sensitive=False)]
+        = OutputFormat.text,
+) -> None:
+    """检查售后服务方案：未填写的占位符、前后不一致的承诺、其他公司或其他产品的残留文字等。
+
+    可检查任何来源的方案，包括非本工具生成的 Word 文档、从 PDF 或网页复制出的文本。
+
+    \b
+    规则：
+      placeholder             未填写的占位符（XX、某某、20xx、空白字段）和模板说明文字
+      conflicting-commitment  同一承诺在不同地方写法不一致
+      foreign-entity          其他公司名称、其他产品类型的用语、不相称的称谓
+      duplicate-text          重复段落
+      tender-requirement      不满足招标要求（需 --tender）
+      missing-section         缺少模板要求的章节（需 --tender）
+      profile-mismatch        与投标人资料中的承诺不一致（需 --bidder-profile 或 --tender）
+
+    退出码：0 无错误（可能有警告）；1 发现错误；2 文件无法读取或参数有误。
+
+    \b
+    示例：
+      aftersales check 售后服务方案.docx
+      aftersales check 售后服务方案.docx --tender tenders/demo.yaml --format json
+    """
+    from generator.check import check_document
+    from generator.check.document import DocumentError
+    from generator.check.reader import read_document
+    from generator.check.report import render
+    from generator.errors import UserError
+
+    # Paths arrive as text: typer would validate Path parameters with pydantic, a cost `check` avoids.
+    tender_path = Path(tender) if tender else None
+    profile_path = Path(bidder_profile) if bidder_profile else None
+    try:
+        if tender_path or profile_path:
+            from generator.check.load import from_options
+
+            expectations = from_options(tender_path, bidder, profile_path, product_type)
+        else:
+            expectations = _light_expectations(bidder, product_type)
+    except UserError as error:
+        typer.echo(error.render(), err=True)
+        raise typer.Exit(2) from None
+    files = _expand([Path(p) for p in paths])
+    if not files:
+        typer.echo("没有找到可检查的文件（.docx、.txt、.md）", err=True)
+        raise typer.Exit(2)
+    results = []
+    unreadable = False
+    for path in files:
+        try:
+            document = read_document(path)
+        except DocumentError as error:
+            typer.echo(f"✗ 无法读取 {error.path}：{error.message}", err=True)
+            unreadable = True
+            continue
+        results.append(check_document(document, expectations))
+    color = output_format == OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if results:
+        typer.echo(render(results, output_format.value, color=color), nl=False)
+    if unreadable:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if any(r.errors for r in results) else 0)
+
+
+def _light_expectations(bidder: str | None, product_type: str | None):  # noqa: ANN202 - Expectations
+    """Expectations without pydantic: vocabularies from the nearest project tree."""
+    from generator.check.expectations import Expectations
+    from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
+    from generator.errors import InputError, Problem
+
+    root = find_project_root()
+    vocabularies = load_vocabularies(root) if root else Vocabularies({})
+    if product_type and product_type not in vocabularies.products:
+        known = "、".join(vocabularies.ids()) or "（未找到 profiles/products）"
+        raise InputError("检查参数有误", [Problem("--product-type", f"未知的产品类型“{product_type}”",
+                                                hint=f"可用的产品类型：{known}")])
+    return Expectations(bidder_names=[bidder.strip()] if bidder else [], product_type=product_type,
+                        vocabularies=vocabularies)
+
+
 def register(app: typer.Typer) -> None:
-    """The checker registers its command here."""
+    app.command("check")(check_command)

@@ -1,0 +1,39 @@
+"""The checker: read a proposal back (docx, txt, md), extract every commitment, apply the rules.
+
+    from generator.check import check_document, check_path
+    result = check_path(Path("方案.docx"), Expectations(bidder_names=["北京华辰智联科技有限公司"]))
+    result.findings, result.mentions
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.document import Document, DocumentError
+from generator.check.expectations import Expectations
+from generator.check.findings import DocumentResult, Finding
+
+__all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_document", "check_path",
+           "check_bytes"]
+
+
+def check_document(document: Document, expectations: Expectations | None = None) -> DocumentResult:
+    from generator.check.extract import extract
+    from generator.check.rules import CheckContext, run_rules
+
+    expectations = expectations or Expectations()
+    mentions = extract(document)
+    findings = run_rules(CheckContext(document, mentions, expectations))
+    return DocumentResult(document.path, findings, mentions)
+
+
+def check_path(path: Path, expectations: Expectations | None = None) -> DocumentResult:
+    from generator.check.reader import read_document
+
+    return check_document(read_document(path), expectations)
+
+
+def check_bytes(data: bytes, name: str, expectations: Expectations | None = None) -> DocumentResult:
+    from generator.check.reader import read_bytes
+
+    return check_document(read_bytes(data, name), expectations)

@@ -1,0 +1,152 @@
+"""The neutral read-back model every rule works on: a document is a list of blocks with their
+section path, original text and normalised text (see normalize.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check.normalize import Normalised, normalise
+
+SECTION_SEPARATOR = " > "
+
+
+class DocumentError(Exception):
+    """A document that cannot be read; the message is shown to the user (exit 2)."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(f"{path}：{message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a table cell sits: table number, row and column (0-based)."""
+
+    table: int
+    row: int
+    col: int
+
+
+@dataclass
+class Block:
+    index: int  # 1-based, document order
+    section: str  # heading path, e.g. "第三节 质保期与质保范围 > 一、质保期"
+    text: str  # original text, verbatim
+    kind: str = "paragraph"  # heading | paragraph | cell | header | footer | toc
+    level: int = 0  # heading level (1 = top)
+    line: int | None = None  # 1-based line in a text file
+    cell: Cell | None = None
+    join_lines: bool = False
+    _norm: Normalised | None = field(default=None, repr=False)
+
+    @property
+    def normalised(self) -> Normalised:
+        if self._norm is None:
+            self._norm = normalise(self.text, self.join_lines)
+        return self._norm
+
+    @property
+    def norm(self) -> str:
+        norm = self._norm
+        return (norm if norm is not None else self.normalised).text
+
+    def quote(self, start: int, end: int, context: int = 10) -> str:
+        """The original text around normalised span [start, end), trimmed to the block's line."""
+        norm = self.normalised
+        if end <= start:
+            end = start + 1
+        o_start = norm.original_index(start)
+        o_end = norm.original_index(end - 1) + 1 if end - 1 < len(norm.text) else len(self.text)
+        left = max(0, o_start - context)
+        right = min(len(self.text), o_end + context)
+        newline = self.text.rfind("\n", left, o_start)
+        if newline != -1:
+            left = newline + 1
+        newline = self.text.find("\n", o_end, right)
+        if newline != -1:
+            right = newline
+        return self.text[left:right].strip() or self.text[o_start:o_end]
+
+
+@dataclass
+class Document:
+    path: str
+    blocks: list[Block]
+    tables: dict[int, list[list[int]]] = field(default_factory=dict)  # table → rows → block positions
+    table_rows: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (table, row) → cell texts
+
+    def row_texts(self, cell: Cell) -> list[str]:
+        """Normalised texts of every cell in the row (merged cells carry the text above them)."""
+        return self.table_rows.get((cell.table, cell.row), [])
+
+    def header_texts(self, cell: Cell) -> list[str]:
+        return self.table_rows.get((cell.table, 0), [])
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+
+class DocumentBuilder:
+    """Collects blocks in order and tracks the heading path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.blocks: list[Block] = []
+        self.stack: list[tuple[int, str]] = []
+        self.tables: dict[int, list[list[int]]] = {}
+        self.table_rows: dict[tuple[int, int], list[str]] = {}
+        self._table_count = 0
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(title for _, title in self.stack)
+
+    def heading(self, text: str, level: int, line: int | None = None) -> None:
+        title = " ".join(text.split())
+        if not title:
+            return
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, title))
+        self._add(Block(0, self.section, text, "heading", level, line))
+
+    def paragraph(self, text: str, kind: str = "paragraph", line: int | None = None,
+                  join_lines: bool = False, section: str | None = None) -> None:
+        if not text.strip():
+            return
+        block = Block(0, self.section if section is None else section, text, kind, 0, line, None, join_lines)
+        self._add(block)
+
+    def table(self, rows: list[list[str | None]], line: int | None = None, section: str | None = None) -> None:
+        """rows of cell texts; None marks a cell merged with the one above (no block, carries its text)."""
+        table_id = self._table_count
+        self._table_count += 1
+        positions: list[list[int]] = []
+        carried: dict[int, str] = {}
+        for r, row in enumerate(rows):
+            row_positions: list[int] = []
+            texts: list[str] = []
+            for c, text in enumerate(row):
+                if text is None:
+                    texts.append(carried.get(c, ""))
+                    continue
+                carried[c] = normalise(text).text
+                texts.append(carried[c])
+                if text.strip():
+                    block = Block(0, self.section if section is None else section, text, "cell",
+                                  line=None if line is None else line + r, cell=Cell(table_id, r, c))
+                    self._add(block)
+                    row_positions.append(len(self.blocks) - 1)
+            positions.append(row_positions)
+            self.table_rows[(table_id, r)] = texts
+        self.tables[table_id] = positions
+
+    def _add(self, block: Block) -> None:
+        block.index = len(self.blocks) + 1
+        self.blocks.append(block)
+
+    def build(self) -> Document:
+        return Document(self.path, self.blocks, self.tables, self.table_rows)

@@ -1,0 +1,356 @@
+"""Commitment mentions: every value of a stable kind stated in a document, with its qualifier.
+
+For each value (values.py) the kind comes from the nearest word that names a kind (patterns.py)
+in the same clause — after the value when it ends in 内 (“2小时内到达现场”), else before it
+(“质保期为3年”) — then from earlier clauses of the sentence, and for table cells from the column
+header and the rest of the row. Values that restate a tender requirement are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.check.document import Block, Document
+from generator.check.patterns import (
+    BOUND_QUOTE_RE,
+    BOUND_WORDS_RE,
+    COMPLAINT_RE,
+    DURATION_UNITS,
+    FREQUENCY_KINDS,
+    KIND_RE,
+    MAINTENANCE_WORD_RE,
+    NEUTRAL_RE,
+    PENALTY_CONTEXT_RE,
+    QUALIFIER_DIMENSIONS,
+    QUALIFIER_RES,
+    REQUIREMENT_CONTEXT_RE,
+    SCHEDULE_KINDS,
+    TURNAROUND_RE,
+    canonical_qualifier,
+)
+from generator.check.values import Value, find_values, may_have_values
+
+_SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
+_CLAUSE_RE = re.compile(r"[^,]+,?")
+_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求")
+_NOTE_COLUMN_RE = re.compile(r"说明|备注")
+MAX_DISTANCE = 24
+
+
+@dataclass(frozen=True)
+class Keyword:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    value: Value
+    qualifiers: tuple[tuple[str, str], ...]
+    block: Block
+    span: tuple[int, int]  # normalised span to quote (value and the word naming the kind)
+
+    @property
+    def qualifier(self) -> str | None:
+        return "、".join(word for _, word in self.qualifiers) or None
+
+    def qualifier_of(self, dimension: str) -> str | None:
+        return next((word for dim, word in self.qualifiers if dim == dimension), None)
+
+    def quote(self) -> str:
+        return self.block.quote(*self.span, context=6)
+
+
+def keywords(text: str) -> list[Keyword]:
+    """Words naming a kind in `text` (normalised); neutral phrases (投标响应, 质保期内…) do not count.
+    “24小时内仍未修复的，提供备用设备”: 修复 names the resolution time, whatever follows."""
+    masked = NEUTRAL_RE.sub(lambda m: "\x00" * len(m.group()), text)
+    found: list[Keyword] = []
+    for match in KIND_RE.finditer(masked):
+        kind = match.lastgroup
+        assert kind is not None
+        found.append(Keyword(kind, match.start(), match.end()))
+    found.sort(key=lambda k: k.start)
+    return found
+
+
+def compatible(kind: str, value: Value) -> bool:
+    if value.vtype == "schedule":
+        return kind in SCHEDULE_KINDS
+    if value.vtype == "frequency":
+        return kind in FREQUENCY_KINDS
+    units = DURATION_UNITS.get(kind)
+    return units is not None and value.unit in units or (kind == "resolution" and value.unit == "分钟")
+
+
+def _choose(value: Value, words: list[Keyword], lo: int, hi: int,
+            used: frozenset[Keyword] = frozenset()) -> Keyword | None:
+    """The word naming a compatible kind nearest to the value within [lo, hi), skipping `used`."""
+    before: list[tuple[int, Keyword]] = []
+    after: list[tuple[int, Keyword]] = []
+    for word in words:
+        if word.start < lo or word.end > hi or not compatible(word.kind, value) or word in used:
+            continue
+        if word.end <= value.start:
+            before.append((value.start - word.end, word))
+        elif word.start >= value.end:
+            after.append((word.start - value.end, word))
+        else:
+            return word  # inside the value's span (每半年派员上门保养设备一次)
+    before = [item for item in before if item[0] <= MAX_DISTANCE]
+    after = [item for item in after if item[0] <= MAX_DISTANCE]
+    first, second = (after, before) if value.tail else (before, after)
+    for group in (first, second):
+        if group:
+            return min(group, key=lambda item: item[0])[1]
+    return None
+
+
+def _context_kind(value: Value, texts: list[str]) -> str | None:
+    for text in texts:
+        for word in keywords(text):
+            if compatible(word.kind, value):
+                return word.kind
+    return None
+
+
+def _qualifiers_before(text: str, value_start: int, value_starts: list[int]) -> dict[str, str]:
+    """Nearest qualifier per dimension before the value; a word bound to another value
+    (“市区2小时内、省内6小时内”) does not carry over to later values."""
+    found: dict[str, str] = {}
+    head = text[:value_start]
+    for dimension in QUALIFIER_RES:
+        for match in reversed(list(QUALIFIER_RES[dimension].finditer(head))):
+            bound = any(match.end() <= other <= match.end() + 2 for other in value_starts if other != value_start)
+            if not bound:
+                found[dimension] = canonical_qualifier(dimension, match)
+                break
+    return found
+
+
+_LABEL_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
+_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+_LINK_RE = re.compile(r"(?:为|是|:|不少于|不低于|不超过|不短于|至少|达到|均为)?")
+_LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
+_NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
+_KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")
+_SEQUENCE_RE = re.compile(r"^[\d.()]*$|^[一二三四五六七八九十]+$")
+
+
+def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | None:
+    """The words that tell this value apart: right before it (“门窗2年”), or the subject before
+    its kind word (“压缩机保修期为5年”)."""
+    match = _LABEL_RE.search(sentence[:value.start])
+    if match and not KIND_RE.search(match[1]) and not _NOT_LABEL_RE.search(match[1]):
+        return match[1]
+    if word is not None and word.end <= value.start and _LINK_RE.fullmatch(sentence[word.end:value.start]):
+        subject = _SUBJECT_RE.search(sentence[:word.start])
+        if subject:
+            label = _LEAD_RE.sub("", subject[1]).removesuffix("的")
+            if len(label) >= 2 and not KIND_RE.search(label) and not _NOT_LABEL_RE.search(label):
+                return label
+    return None
+
+
+def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword | None]]) -> dict[int, str]:
+    """In a sentence stating several values of one kind, each value's label (门窗2年、外窗防渗漏5年;
+    室外机的保修期为3年，压缩机保修期为5年) becomes its component qualifier — when at least two
+    values have labels and the labels differ."""
+    labels: dict[int, str] = {}
+    by_kind: dict[str, list[tuple[Value, Keyword | None]]] = {}
+    for value, kind, word in assigned:
+        by_kind.setdefault(kind, []).append((value, word))
+    for group in by_kind.values():
+        if len(group) == 1:  # one value: only “质保期：灯具3年”, “保修期为门窗2年”
+            value = group[0][0]
+            match = _KIND_THEN_LABEL_RE.search(sentence[:value.start])
+            if match and not KIND_RE.search(match["label"]) and not _NOT_LABEL_RE.search(match["label"]):
+                labels[value.start] = match["label"]
+            continue
+        if all(v.display == group[0][0].display for v, _ in group):
+            continue  # the same value stated twice needs no labels
+        found = {value.start: label for value, word in group if (label := _label_before(sentence, value, word))}
+        if len(found) >= 2 and len(set(found.values())) == len(found):
+            labels.update(found)
+    return labels
+
+
+def _row_label(row_cells: list[str], col: int) -> str | None:
+    """The first short text cell left of the value that is not a sequence number or a kind word."""
+    for text in row_cells[:col]:
+        text = text.strip()
+        if not text or _SEQUENCE_RE.match(text):
+            continue
+        if len(text) <= 8 and not KIND_RE.search(text) and not BOUND_WORDS_RE.search(text):
+            return text
+        return None
+    return None
+
+
+def _qualifiers_in_cells(cells: list[str]) -> dict[str, str]:
+    """First qualifier per dimension, reading a table row (or header) left to right."""
+    found: dict[str, str] = {}
+    for text in cells:
+        for dimension in QUALIFIER_RES:
+            if dimension not in found:
+                match = QUALIFIER_RES[dimension].search(text)
+                if match:
+                    found[dimension] = canonical_qualifier(dimension, match)
+    return found
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted requirements (优于“不超过1小时”) are not promises."""
+    return [m.span() for m in BOUND_QUOTE_RE.finditer(text) if BOUND_WORDS_RE.search(m.group(1))]
+
+
+def _override(kind: str, clause: str, sentence: str) -> str:
+    if kind in ("response", "resolution") and COMPLAINT_RE.search(clause):
+        return "complaint_response"
+    if kind in ("response", "resolution", "onsite_arrival") and TURNAROUND_RE.search(sentence):
+        return "repair_turnaround"
+    return kind
+
+
+class Extractor:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        for block in self.document.blocks:
+            if block.kind in ("heading", "toc", "header", "footer"):
+                continue
+            found.extend(self.block_mentions(block))
+        return found
+
+    def _heading_qualifiers(self, block: Block) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for title in reversed(block.section.split(" > ")) if block.section else []:
+            for dimension in ("phase", "severity"):
+                match = QUALIFIER_RES[dimension].search(title)
+                if match and dimension not in found:
+                    found[dimension] = canonical_qualifier(dimension, match)
+        if found.get("phase") == "质保期内":
+            del found["phase"]
+        return found
+
+    def _qualifiers(self, block: Block, sentence: str, value: Value, values: list[Value], kind: str,
+                    word: Keyword | None, labels: dict[int, str], heading: dict[str, str]) -> dict[str, str]:
+        qualifiers = _qualifiers_before(sentence, value.start, [v.start for v in values])
+        qualifiers.pop("mode", None)
+        cell = block.cell
+        if cell is not None:
+            row = self.document.row_texts(cell)
+            header = self.document.header_texts(cell)
+            column_header = header[cell.col] if cell.row > 0 and cell.col < len(header) else ""
+            short = [t for i, t in enumerate(row) if i != cell.col and len(t) <= 12] + [column_header]
+            for dimension, found in _qualifiers_in_cells(short).items():
+                qualifiers.setdefault(dimension, found)
+            if not any(d in qualifiers for d in ("severity", "region", "component")):
+                label = _row_label(row, cell.col)
+                if label:
+                    qualifiers["component"] = label
+        if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
+            qualifiers["component"] = labels[value.start]
+        for dimension, found in heading.items():
+            qualifiers.setdefault(dimension, found)
+        if word is not None and kind in ("response", "resolution"):
+            mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
+            if mode and mode.end() == word.start:
+                qualifiers["mode"] = canonical_qualifier("mode", mode)
+        if kind in ("warranty", "shelf_life"):
+            qualifiers.pop("phase", None)
+        if kind == "repair_turnaround":
+            qualifiers.pop("condition", None)
+        if kind == "inspection":
+            named = sentence[word.start:word.end] if word is not None else " ".join(self.document.row_texts(cell)) \
+                if cell is not None else ""
+            qualifiers["activity"] = "保养" if MAINTENANCE_WORD_RE.search(named) else "巡检"
+        return qualifiers
+
+    def block_mentions(self, block: Block) -> list[Mention]:
+        text = block.norm
+        if not may_have_values(text):
+            return []
+        cell = block.cell
+        header: list[str] = []
+        row: list[str] = []
+        column_header = ""
+        if cell is not None:
+            header = self.document.header_texts(cell)
+            row = [t for i, t in enumerate(self.document.row_texts(cell)) if i != cell.col]
+            column_header = header[cell.col] if cell.row > 0 and cell.col < len(header) else ""
+            if _REQUIREMENT_COLUMN_RE.search(column_header) and "响应" not in column_header:
+                return []
+            if _NOTE_COLUMN_RE.search(column_header) and any("偏离" in h for h in header):
+                return []
+        skipped = _skipped_spans(text)
+        heading_qualifiers = self._heading_qualifiers(block)
+        mentions: list[Mention] = []
+        for s_match in _SENTENCE_RE.finditer(text):
+            sentence = s_match.group()
+            s0 = s_match.start()
+            values = find_values(sentence)
+            if not values:
+                continue
+            words = keywords(sentence)
+            clauses = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(sentence)]
+            assigned: list[tuple[Value, str, Keyword | None]] = []
+            consumed: set[Keyword] = set()
+            for value in values:
+                absolute = (s0 + value.start, s0 + value.end)
+                if any(a <= absolute[0] < b for a, b in skipped):
+                    continue
+                c_lo, c_hi = next(((a, b) for a, b in clauses if a <= value.start < b), (0, len(sentence)))
+                clause = sentence[c_lo:c_hi]
+                if REQUIREMENT_CONTEXT_RE.search(clause) or PENALTY_CONTEXT_RE.search(clause):
+                    continue
+                word = _choose(value, words, c_lo, c_hi)
+                if word is None:
+                    # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
+                    # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
+                    word = _choose(value, words, 0, c_lo, frozenset(consumed))
+                elif value.tail and word.start >= value.end:
+                    consumed.add(word)
+                kind = word.kind if word else None
+                if kind is None and cell is not None:
+                    kind = _context_kind(value, [column_header, *row])
+                if kind is None and value.vtype == "schedule":
+                    kind = "hotline"
+                if kind is None:
+                    continue
+                kind = _override(kind, clause, sentence)
+                if compatible(kind, value):
+                    assigned.append((value, kind, word))
+            labels = _enumeration_labels(sentence, assigned)
+            for value, kind, word in assigned:
+                qualifiers = self._qualifiers(block, sentence, value, values, kind, word, labels, heading_qualifiers)
+                span_lo = min(value.start, word.start) if word else value.start
+                span_hi = max(value.end, word.end) if word else value.end
+                ordered = tuple((d, qualifiers[d]) for d in QUALIFIER_DIMENSIONS if d in qualifiers)
+                mentions.append(Mention(kind, _shift(value, s0), ordered, block, (s0 + span_lo, s0 + span_hi)))
+        return mentions
+
+
+def _shift(value: Value, offset: int) -> Value:
+    from dataclasses import replace
+
+    return replace(value, start=value.start + offset, end=value.end + offset)
+
+
+def extract(document: Document) -> list[Mention]:
+    return Extractor(document).mentions()
+
+
+def kinds_named(document: Document) -> set[str]:
+    """Kinds whose words appear anywhere in the document (for requirements that only ask for presence)."""
+    found: set[str] = set()
+    for block in document.blocks:
+        for match in KIND_RE.finditer(block.norm):
+            if match.lastgroup:
+                found.add(match.lastgroup)
+    return found

@@ -1,0 +1,59 @@
+"""One Finding type shared by every rule, and the result of checking one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.check.document import Block
+
+RULES = ("placeholder", "conflicting-commitment", "foreign-entity", "tender-requirement", "profile-mismatch",
+         "missing-section", "duplicate-text")
+RULE_TITLES = {
+    "placeholder": "未填写的占位符与模板说明",
+    "conflicting-commitment": "前后不一致的承诺",
+    "foreign-entity": "其他公司、其他产品或不相称的称谓",
+    "tender-requirement": "不满足招标要求",
+    "profile-mismatch": "与投标人承诺资料不一致",
+    "missing-section": "缺少模板要求的章节",
+    "duplicate-text": "重复段落",
+}
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    section: str
+    block: int  # 1-based block number in the document
+    text: str  # verbatim span of the original text
+    line: int | None = None  # text files only (for SARIF); not part of the JSON interface
+
+    @classmethod
+    def of(cls, block: Block, start: int, end: int, context: int = 10) -> Location:
+        return cls(block.section, block.index, block.quote(start, end, context), block.line)
+
+    @classmethod
+    def whole(cls, block: Block, limit: int = 60) -> Location:
+        text = block.text.strip()
+        first_line = text.split("\n", 1)[0]
+        return cls(block.section, block.index, first_line[:limit], block.line)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # error | warning
+    message: str  # Chinese, for the reader
+    locations: tuple[Location, ...] = ()
+    kind: str | None = None  # commitment kind, where the finding is about one
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # extract.Mention
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]

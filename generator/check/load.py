@@ -1,0 +1,148 @@
+"""Fill Expectations from what the user names on the command line (tender, bidder profile,
+product type) or from the inputs the build already loaded. Loading YAML models imports pydantic,
+so this module is only used when such options are given (and by the build)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.check.expectations import Expectations, ExpectedRequirement
+from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
+from generator.errors import InputError, Problem
+
+
+def _load(path: Path, model: type, what: str) -> Any:
+    from generator.yamlio import load_model
+
+    if not path.is_file():
+        raise InputError(f"找不到{what}文件", [Problem(path, "文件不存在")])
+    loaded, problems = load_model(path, model)
+    if problems or loaded is None:
+        raise InputError(f"{what}文件有误，无法检查", problems)
+    return loaded
+
+
+def _resolved(layers: list[Any], expectations: Expectations) -> None:
+    from generator.resolve import Layer, resolve_commitments
+
+    commitments = resolve_commitments([Layer(loaded, key) for loaded, key in layers])
+    apply_commitments(commitments, expectations)
+
+
+def apply_commitments(commitments: Any, expectations: Expectations) -> None:
+    """Resolved Commitments (generator.resolve) → plain values for profile-mismatch."""
+    expectations.resolved = {kind: dict(resolved.values) for kind, resolved in commitments.kinds.items()}
+    expectations.resolved_sources = {kind: str(resolved.source) for kind, resolved in commitments.kinds.items()}
+    expectations.fault_levels = {
+        name: {kind: getattr(level, kind) for kind in ("response", "onsite_arrival", "resolution")
+               if getattr(level, kind) is not None}
+        for name, level in commitments.fault_levels.items()}
+
+
+def requirements_of(tender: Any) -> list[ExpectedRequirement]:
+    return [ExpectedRequirement(r.text, r.kind, r.bound, r.quantity, r.qualifier, r.mark) for r in tender.requirements]
+
+
+def required_sections(root: Path, outline: Any, product: Any | None, clauses: dict[str, Any] | None = None) -> list[str]:
+    """Titles of the outline's required sections that have a clause for this product type."""
+    from generator.models.clause import Clause
+
+    if product is None:
+        return [s.title for s in outline.sections if s.required]
+    if clauses is None:
+        clauses = {}
+        index = {p.stem: p for p in (root / "clauses").rglob("*.yaml")} if (root / "clauses").is_dir() else {}
+        for section in outline.sections:
+            for clause_id in section.clauses:
+                if clause_id in index and clause_id not in clauses:
+                    try:
+                        clauses[clause_id] = _load(index[clause_id], Clause, "条款")
+                    except InputError:
+                        continue
+    titles = []
+    for section in outline.sections:
+        if not section.required:
+            continue
+        candidates = [clauses[c].model for c in section.clauses if c in clauses]
+        if not candidates or any(c.status != "retired" and c.applies(product.id, list(product.capabilities))
+                                 for c in candidates):
+            titles.append(section.title)
+    return titles
+
+
+def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path | None,
+                 product_type: str | None) -> Expectations:
+    from generator.models.parties import Bidder, ProductType
+
+    root = find_project_root(tender.resolve().parent if tender else None)
+    vocabularies = load_vocabularies(root) if root else Vocabularies({})
+    expectations = Expectations(vocabularies=vocabularies)
+    problems: list[Problem] = []
+    layers: list[tuple[Any, str]] = []
+    tender_loaded = None
+    bidder_loaded = None
+    if tender is not None:
+        from generator.models.tender import Tender
+
+        tender_loaded = _load(tender, Tender, "招标项目")
+        model = tender_loaded.model
+        expectations.requirements = requirements_of(model)
+        expectations.purchaser = model.purchaser.name
+        expectations.product_type = model.product_type
+        expectations.product_terms = [model.products]
+        expectations.tender_source = str(tender)
+        profile = root / "profiles" / "bidders" / f"{model.bidder}.yaml" if root else None
+        if bidder_profile is None and profile is not None and profile.is_file():
+            bidder_loaded = _load(profile, Bidder, "投标人资料")
+    if bidder_profile is not None:
+        bidder_loaded = _load(bidder_profile, Bidder, "投标人资料")
+    if bidder_loaded is not None:
+        expectations.bidder_names = [bidder_loaded.model.legal_name, bidder_loaded.model.short_name]
+    if bidder:
+        expectations.bidder_names = [bidder.strip(), *expectations.bidder_names]
+    if product_type:
+        expectations.product_type = product_type
+    if expectations.product_type and vocabularies.products and expectations.product_type not in vocabularies.products:
+        problems.append(Problem(tender or "--product-type", f"未知的产品类型“{expectations.product_type}”",
+                                hint="可用的产品类型：" + "、".join(vocabularies.ids())))
+    if problems:
+        raise InputError("检查参数有误", problems)
+    product_loaded = None
+    if expectations.product_type and root:
+        path = root / "profiles" / "products" / f"{expectations.product_type}.yaml"
+        if path.is_file():
+            product_loaded = _load(path, ProductType, "产品类型资料")
+            layers.append((product_loaded, "commitments"))
+    if bidder_loaded is not None:
+        layers.append((bidder_loaded, "commitments"))
+    if tender_loaded is not None:
+        layers.append((tender_loaded, "overrides"))
+        if root:
+            outline_path = root / "templates" / tender_loaded.model.template / "outline.yaml"
+            if outline_path.is_file():
+                from generator.models.clause import Outline
+
+                outline = _load(outline_path, Outline, "模板大纲")
+                expectations.sections = required_sections(
+                    root, outline.model, product_loaded.model if product_loaded else None)
+    if bidder_loaded is not None:
+        _resolved(layers, expectations)
+    return expectations
+
+
+def from_build(inputs: Any, commitments: Any) -> Expectations:
+    """Expectations for the document the build is about to write (generator.project.Inputs)."""
+    tender, bidder, product = inputs.tender.model, inputs.bidder.model, inputs.product.model
+    expectations = Expectations(
+        bidder_names=[bidder.legal_name, bidder.short_name],
+        purchaser=tender.purchaser.name,
+        product_type=product.id,
+        product_terms=[tender.products, tender.project_name],
+        vocabularies=load_vocabularies(inputs.root),
+        requirements=requirements_of(tender),
+        sections=required_sections(inputs.root, inputs.outline.model, product, inputs.clauses),
+        tender_source=str(inputs.tender.path),
+    )
+    apply_commitments(commitments, expectations)
+    return expectations

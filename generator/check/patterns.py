@@ -1,0 +1,136 @@
+"""Words that name a commitment kind, and words that qualify a value (severity, region, …).
+
+All patterns run on normalised text (see normalize.py: half-width punctuation, no stray spaces).
+"""
+
+from __future__ import annotations
+
+import re
+
+# kind → words that name it, most specific first. Checked against normalised text.
+KIND_WORDS: dict[str, str] = {
+    "backup_equipment": r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)",
+    "spare_parts": r"备品备件|备件|零配件供应|配件供应|零部件供应",
+    "repair_turnaround": r"返修周期|维修周期|修复周期|返修|返厂|送修|寄修",
+    "complaint_response": r"投诉",
+    "records_retention": r"保存期限|保管期限|保存|存档|归档|保管|留存",
+    "software_upgrade": r"(?:免费)?(?:软件|系统)?升级",
+    "satisfaction_survey": r"满意度(?:调查|调研|测评|评价)?",
+    "return_visit": r"回访|走访",
+    "inspection": r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护|消杀服务|养护作业",
+    "training": r"培训",
+    "installation": r"安装调试|安装|调试",
+    "delivery": r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
+    "shelf_life": r"保质期|有效期",
+    "warranty": r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|免费保修|质保|保修|保固|养护|三包",
+    "hotline": r"热线|服务电话|值班|值守",
+    "resolution": r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好",
+    "onsite_arrival": r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
+    "response": r"响应|答复|回复|应答|回应",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "response": "响应时间", "onsite_arrival": "到达现场时间", "resolution": "故障解决时间",
+    "backup_equipment": "提供备用设备时限", "hotline": "服务热线时段", "warranty": "质保期",
+    "shelf_life": "保质期", "delivery": "供货期", "installation": "安装调试完成时限", "training": "培训时长",
+    "return_visit": "回访频次", "inspection": "巡检频次", "satisfaction_survey": "满意度调查频次",
+    "spare_parts": "备件供应年限", "repair_turnaround": "返修周期", "complaint_response": "投诉处理时限",
+    "records_retention": "资料保存期限", "software_upgrade": "免费软件升级期限",
+}
+
+FREQUENCY_KINDS = frozenset({"return_visit", "inspection", "satisfaction_survey"})
+SCHEDULE_KINDS = frozenset({"hotline"})
+_SHORT = {"分钟", "小时", "天", "工作日"}
+# Duration units a kind is stated in; anything else near its word is some other number.
+DURATION_UNITS: dict[str, frozenset[str]] = {
+    "response": frozenset(_SHORT),
+    "onsite_arrival": frozenset(_SHORT),
+    "resolution": frozenset(_SHORT | {"周"}),
+    "backup_equipment": frozenset({"小时", "天", "工作日"}),
+    "warranty": frozenset({"年", "个月"}),
+    "shelf_life": frozenset({"年", "个月", "天"}),
+    "delivery": frozenset({"小时", "天", "工作日", "周", "个月"}),
+    "installation": frozenset({"小时", "天", "工作日", "周"}),
+    "training": frozenset({"小时", "天", "工作日", "周"}),
+    "spare_parts": frozenset({"年"}),
+    "repair_turnaround": frozenset({"小时", "天", "工作日", "周"}),
+    "complaint_response": frozenset(_SHORT),
+    "records_retention": frozenset({"年", "个月", "天"}),
+    "software_upgrade": frozenset({"年", "个月"}),
+}
+
+KIND_RE = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items()))
+
+# Phrases that contain a kind word without naming a commitment: blanked before kind words are searched.
+NEUTRAL_RE = re.compile(
+    r"投标响应|响应情况|响应内容|响应及偏离|响应方式|逐条响应|积极响应|配合响应|响应文件|响应表|响应速度|响应服务|"
+    r"解决方案|保修卡|质保金|(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
+    r"有效期内|检查验收|验收检查|书面答复|答复[^,;。]{0,6}(?:结果|结论|意见|方案)|回复[^,;。]{0,6}(?:结果|结论|意见)"
+)
+COMPLAINT_RE = re.compile(r"投诉")
+TURNAROUND_RE = re.compile(r"返厂|返修|送修|寄修")
+
+# Text that restates a requirement instead of making a promise.
+REQUIREMENT_CONTEXT_RE = re.compile(
+    r"招标文件|采购文件|招标要求|采购需求|磋商文件|谈判文件|询价文件|招标人要求|采购人要求|招标方要求|甲方要求")
+# Penalties and lateness (“迟到1小时的，扣罚100元”) are not service promises.
+PENALTY_CONTEXT_RE = re.compile(r"迟到|超时|延误|逾期|扣罚|罚款|罚金|违约金|赔偿")
+BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
+BOUND_WORDS_RE = re.compile(r"不超过|不少于|不低于|不高于|不大于|不小于|不迟于|不晚于|≤|≥|<=|>=")
+
+# Qualifier dimensions, in output order.
+QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode")
+# inspection covers two activities that bids promise at different rates: 巡检 and 保养
+MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
+_SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
+QUALIFIER_RES: dict[str, re.Pattern[str]] = {
+    "severity": re.compile(
+        rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
+        rf"|^({_SEVERITY_WORDS})(?:故障)?$"
+        r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
+    "region": re.compile(r"省内各(?:区县|市县|地市|地区|市)|主城区|市区|市内|城区|本市(?=范围|内|区域|辖区)|同城|市辖区|省内|本省|"
+                         r"省外|外省|外地|异地|偏远地区|远郊|"
+                         r"郊区|郊县|县区|区县|"
+                         r"其他地区|其他区域"),
+    "component": re.compile(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
+                            r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池"),
+    "phase": re.compile(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
+                        r"过保|出保|超过(?:质保|保修)期|超出(?:质保|保修)期"),
+    "condition": re.compile(r"必要时|如有必要|确有必要|如有需要|特殊情况下?|"
+                            r"(?:需|需要|如需|若需|涉及)(?:更换|返厂|订购|进口|定制)[^,;。]{0,16}的"),
+    "mode": re.compile(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+}
+_REGION_CANON = {
+    **dict.fromkeys(("主城区", "市区", "市内", "城区", "本市", "同城", "市辖区"), "市区"),
+    **dict.fromkeys(("省内", "本省"), "省内"),
+    **{word: "省内" for word in ("省内各区县", "省内各市县", "省内各地市", "省内各地区", "省内各市")},
+    **dict.fromkeys(("省外", "外省", "外地", "异地", "偏远地区", "远郊"), "省外"),
+    **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
+    **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),
+}
+_COMPONENT_CANON = {
+    **dict.fromkeys(("主机", "整机", "设备主体", "主体设备", "整车"), "主机"),
+    **dict.fromkeys(("配件", "零部件", "附件", "易损件", "外设"), "配件"),
+    **dict.fromkeys(("动力电池", "电池"), "电池"),
+}
+_SEVERITY_CANON = {"1级": "一级", "2级": "二级", "3级": "三级", "4级": "四级", "5级": "五级",
+                   "I级": "一级", "Ⅰ级": "一级", "II级": "二级", "Ⅱ级": "二级", "III级": "三级", "Ⅲ级": "三级",
+                   "IV级": "四级", "Ⅳ级": "四级"}
+
+
+def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
+    word = next((g for g in match.groups() if g), match.group()) if match.groups() else match.group()
+    if dimension == "severity":
+        return _SEVERITY_CANON.get(word, word)
+    if dimension == "region":
+        return _REGION_CANON.get(word, word)
+    if dimension == "component":
+        return _COMPONENT_CANON.get(word, word)
+    if dimension == "phase":
+        inside = word.endswith(("内", "间"))
+        return "质保期内" if inside else "质保期外"
+    if dimension == "condition":
+        return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
+    if dimension == "mode":
+        return "现场" if word == "现场" else "远程"
+    return word

@@ -1,0 +1,126 @@
+"""Product type vocabularies (profiles/products/*.yaml), read fast for the checker.
+
+Only `id`, `name` and `vocabulary` are needed; a small reader handles the usual layout
+(`vocabulary: [a, b, …]` or a block list) and falls back to ruamel.yaml for anything else.
+Results are cached per file and modification time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_SCALAR = re.compile(r"^(id|name|noun)\s*:\s*(.*?)\s*(?:#.*)?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ProductVocabulary:
+    id: str
+    name: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    products: dict[str, ProductVocabulary]
+
+    def ids(self) -> list[str]:
+        return sorted(self.products)
+
+    def owners(self) -> dict[str, set[str]]:
+        """word → product type ids whose vocabulary lists it."""
+        owners: dict[str, set[str]] = {}
+        for product in self.products.values():
+            for word in product.words:
+                owners.setdefault(word, set()).add(product.id)
+        return owners
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return text
+
+
+def _fast_parse(text: str) -> tuple[str, str, list[str]] | None:
+    scalars = {m[1]: _unquote(m[2]) for m in _SCALAR.finditer(text)}
+    lines = text.splitlines()
+    words: list[str] | None = None
+    for index, line in enumerate(lines):
+        if not line.startswith("vocabulary:"):
+            continue
+        rest = line.split(":", 1)[1].split("#", 1)[0].strip()
+        if rest.startswith("["):
+            chunk = rest
+            j = index
+            while "]" not in chunk and j + 1 < len(lines):
+                j += 1
+                chunk += " " + lines[j].split("#", 1)[0].strip()
+            if "]" not in chunk or any(q in chunk for q in "\"'{"):
+                return None
+            words = [w.strip() for w in chunk[1:chunk.index("]")].split(",") if w.strip()]
+        elif not rest:
+            words = []
+            for item in lines[index + 1:]:
+                stripped = item.strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+                if not item.startswith((" ", "-")) or not stripped.startswith("- "):
+                    break
+                words.append(_unquote(stripped[2:].split(" #", 1)[0]))
+        else:
+            return None
+    if words is None or "id" not in scalars:
+        return None
+    return scalars["id"], scalars.get("name", scalars["id"]), words
+
+
+@lru_cache(maxsize=256)
+def _load(path: str, mtime: float) -> ProductVocabulary | None:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    parsed = _fast_parse(text)
+    if parsed is None:
+        try:
+            from ruamel.yaml import YAML
+
+            data = YAML(typ="safe").load(text)
+        except Exception:  # noqa: BLE001 - an unreadable profile is reported by the build, not here
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("vocabulary"), list):
+            return None
+        parsed = (str(data.get("id", Path(path).stem)), str(data.get("name", "")),
+                  [str(w) for w in data["vocabulary"]])
+    product_id, name, words = parsed
+    return ProductVocabulary(product_id, name, frozenset(w for w in words if len(w) >= 2))
+
+
+def load_vocabularies(root: Path) -> Vocabularies:
+    products: dict[str, ProductVocabulary] = {}
+    directory = root / "profiles" / "products"
+    if directory.is_dir():
+        for path in sorted(directory.glob("*.yaml")):
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                continue
+            product = _load(str(path), mtime)
+            if product is not None:
+                products[product.id] = product
+    return Vocabularies(products)
+
+
+def find_project_root(start: Path | None = None) -> Path | None:
+    """The nearest directory with profiles/products, from `start` (or the working directory) upwards,
+    else the tree this package was installed from."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in [here, *here.parents]:
+        if (candidate / "profiles" / "products").is_dir():
+            return candidate
+    package_root = Path(__file__).resolve().parents[2]
+    return package_root if (package_root / "profiles" / "products").is_dir() else None

@@ -1,0 +1,126 @@
+"""Read .txt and .md documents: decode, rebuild paragraphs broken across lines, find headings
+and (for Markdown or tab-separated text) tables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.check.document import Document, DocumentBuilder, DocumentError
+from generator.check.headings import numbered_heading_level, plain_heading, starts_like_item
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "”", "」", "』", "…", "|")
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(path, "不是文本文件（含二进制内容）；请提供 .docx、.txt 或 .md 文件")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"无法识别文件编码（第 {exc.start + 1} 字节），请另存为 UTF-8 编码") from exc
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+
+
+class _TextReader:
+    def __init__(self, text: str, path: str, markdown: bool) -> None:
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.builder = DocumentBuilder(path)
+        self.markdown = markdown
+        self.i = 0
+
+    def run(self) -> Document:
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            stripped = line.strip()
+            if not stripped or (self.markdown and stripped.startswith("```")):
+                self.i += 1
+                continue
+            if self.markdown and _MD_HEADING.match(stripped):
+                match = _MD_HEADING.match(stripped)
+                assert match
+                self.builder.heading(match[2], len(match[1]), self.i + 1)
+                self.i += 1
+            elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
+                self._table()
+            elif self._is_heading(stripped):
+                level = numbered_heading_level(stripped) or 3
+                self.builder.heading(stripped, level, self.i + 1)
+                self.i += 1
+            else:
+                self._paragraph()
+        return self.builder.build()
+
+    def _is_heading(self, stripped: str) -> bool:
+        if numbered_heading_level(stripped) is not None:
+            return True
+        if self.markdown:
+            return False
+        before_blank = self.i == 0 or not self.lines[self.i - 1].strip()
+        after_blank = self.i + 1 >= len(self.lines) or not self.lines[self.i + 1].strip()
+        return plain_heading(stripped) and before_blank and after_blank
+
+    def _table(self) -> None:
+        start = self.i
+        rows: list[list[str | None]] = []
+        while self.i < len(self.lines):
+            stripped = self.lines[self.i].strip()
+            if self.markdown and stripped.startswith("|"):
+                if not _MD_SEPARATOR.match(stripped):
+                    rows.append(list(_cells(stripped)))
+            elif not self.markdown and stripped.count("\t") >= 2:
+                rows.append([cell.strip() for cell in self.lines[self.i].split("\t")])
+            else:
+                break
+            self.i += 1
+        self.builder.table(rows, line=start + 1)
+
+    def _paragraph(self) -> None:
+        """One block from a line, joined with following lines that continue its sentence."""
+        start = self.i
+        parts = [self.lines[self.i].rstrip()]
+        self.i += 1
+        while self.i < len(self.lines):
+            current = parts[-1].strip()
+            if current.endswith(_SENTENCE_END) or (not self.markdown and len(current) < 8):
+                break
+            j = self.i
+            blanks = 0
+            while j < len(self.lines) and not self.lines[j].strip() and blanks < 2:
+                j += 1
+                blanks += 1
+            if j >= len(self.lines) or not self.lines[j].strip():
+                break
+            following = self.lines[j].strip()
+            if self.markdown and blanks:
+                break
+            if (starts_like_item(following) or following.startswith("|") or following.count("\t") >= 2
+                    or (self.markdown and _MD_HEADING.match(following))):
+                break
+            if blanks and (len(current) < 20 or plain_heading(following)):
+                break
+            parts.extend(self.lines[self.i:j + 1])
+            self.i = j + 1
+        self.builder.paragraph("\n".join(parts), line=start + 1, join_lines=len(parts) > 1)
+
+
+def read_text(data: bytes, path: str, markdown: bool) -> Document:
+    if len(data) > MAX_TEXT_BYTES:
+        raise DocumentError(path, f"文件过大（{len(data) // 1024 // 1024} MB），文本文件不应超过 20 MB")
+    text = decode(data, path)
+    return _TextReader(text, path, markdown).run()

@@ -1,0 +1,46 @@
+"""The JSON interface of `aftersales check --format json` (DESIGN.md):
+
+{"documents": [{"path", "findings": [{"rule", "severity", "message", "kind"?, "locations": [{"section", "block",
+"text"}]}], "commitments": [{"kind", "value", "unit", "hours"?, "qualifier"?, "location": {"section", "block",
+"text"}}]}]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.check.findings import DocumentResult, Finding, Location
+
+
+def _location(location: Location) -> dict[str, Any]:
+    return {"section": location.section, "block": location.block, "text": location.text}
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {"rule": finding.rule, "severity": finding.severity, "message": finding.message}
+    if finding.kind:
+        data["kind"] = finding.kind
+    data["locations"] = [_location(loc) for loc in finding.locations]
+    return data
+
+
+def mention_dict(mention: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": mention.kind, "value": mention.value.display, "unit": mention.value.unit}
+    if mention.value.hours is not None:
+        data["hours"] = round(mention.value.hours, 4)
+    if mention.qualifier:
+        data["qualifier"] = mention.qualifier
+    block = mention.block
+    data["location"] = {"section": block.section, "block": block.index, "text": mention.quote()}
+    return data
+
+
+def document_dict(result: DocumentResult) -> dict[str, Any]:
+    return {"path": result.path,
+            "findings": [finding_dict(f) for f in result.findings],
+            "commitments": [mention_dict(m) for m in result.mentions]}
+
+
+def render_json(results: list[DocumentResult]) -> str:
+    return json.dumps({"documents": [document_dict(r) for r in results]}, ensure_ascii=False, indent=2)

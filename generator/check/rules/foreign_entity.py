@@ -1,0 +1,206 @@
+"""foreign-entity: text left over from another bid.
+
+- a company name other than the bidder's (bidder from --bidder / --bidder-profile / the tender,
+  else inferred from the bidder slots and the signature block); manufacturers and partners
+  (原厂、制造商…) and the purchaser are allowed;
+- words of another product type's vocabulary (product type from --product-type / the tender,
+  else inferred from the vocabularies);
+- a purchaser honorific that does not fit the purchaser (贵行 for a hospital), or two specific
+  honorifics in one document (贵校 next to 贵院) when the purchaser is unknown."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from generator.check.document import Block
+from generator.check.entities import (
+    CompanyMention,
+    company_names,
+    infer_bidder,
+    infer_purchaser,
+    partner_context,
+    same_company,
+)
+from generator.check.findings import ERROR, Finding, Location
+from generator.check.profiles import Vocabularies
+from generator.check.rules import CheckContext
+
+RULE = "foreign-entity"
+MAX_LOCATIONS = 10
+# Vocabulary words that name parts found in many kinds of equipment (an elevator's control board,
+# a patient monitor's display): never evidence of text from another product type.
+SHARED_PART_WORDS = frozenset({"主板", "显示器"})
+
+
+def _checked_blocks(context: CheckContext) -> list[Block]:
+    return [b for b in context.document.blocks if b.kind != "toc"]
+
+
+# -- companies -----------------------------------------------------------------------------
+def _companies(context: CheckContext) -> list[Finding]:
+    mentions: list[CompanyMention] = [m for b in _checked_blocks(context) for m in company_names(b)]
+    if not mentions:
+        return []
+    expectations = context.expectations
+    bidder_names = list(expectations.bidder_names)
+    inferred = False
+    if not bidder_names:
+        guess = infer_bidder(context.document, mentions)
+        if guess is None:
+            return []
+        bidder_names, inferred = [guess], True
+    purchaser = expectations.purchaser or infer_purchaser(context.document)
+    allowed = bidder_names + list(expectations.allowed_names) + ([purchaser] if purchaser else [])
+    foreign: dict[str, list[CompanyMention]] = {}
+    for mention in mentions:
+        if same_company(mention.name, allowed) or partner_context(mention):
+            continue
+        foreign.setdefault(mention.name, []).append(mention)
+    how = "（按投标人签章和“以下简称我公司”推断）" if inferred else ""
+    return [Finding(RULE, ERROR, f"出现其他公司名称“{name}”，与投标人“{bidder_names[0]}”{how}不符，疑为其他投标文件的残留",
+                    tuple(Location.of(m.block, m.start, m.end, 4) for m in group[:MAX_LOCATIONS]))
+            for name, group in foreign.items()]
+
+
+# -- product vocabulary ----------------------------------------------------------------------
+def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return re.compile(build(trie))
+
+
+@lru_cache(maxsize=8)
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return _trie_pattern(tuple(sorted(words, key=len, reverse=True)))
+
+
+def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[tuple[str, Block, int, int]]:
+    def compute() -> list[tuple[str, Block, int, int]]:
+        owners = vocabularies.owners()
+        if not owners:
+            return []
+        pattern = _pattern(frozenset(owners))
+        hits = []
+        for block in _checked_blocks(context):
+            for match in pattern.finditer(block.norm):
+                if match.group() in owners:
+                    hits.append((match.group(), block, match.start(), match.end()))
+        return hits
+
+    return context.once("vocabulary-hits", compute)  # type: ignore[no-any-return]
+
+
+def infer_product_type(context: CheckContext) -> str | None:
+    vocabularies = context.expectations.vocabularies
+    if vocabularies is None:
+        return None
+    owners = vocabularies.owners()
+    distinct: dict[str, set[str]] = {}
+    for word, _, _, _ in _vocabulary_hits(context, vocabularies):
+        for owner in owners[word]:
+            distinct.setdefault(owner, set()).add(word)
+    ranking = sorted(((len(words), owner) for owner, words in distinct.items()), reverse=True)
+    if not ranking or ranking[0][0] < 2 or (len(ranking) > 1 and ranking[1][0] >= ranking[0][0]):
+        return None
+    return ranking[0][1]
+
+
+def _vocabulary(context: CheckContext) -> list[Finding]:
+    expectations = context.expectations
+    vocabularies = expectations.vocabularies
+    if vocabularies is None or not vocabularies.products:
+        return []
+    product_type = expectations.product_type or infer_product_type(context)
+    if product_type is None or product_type not in vocabularies.products:
+        return []
+    own = vocabularies.products[product_type]
+    owners = vocabularies.owners()
+    terms = " ".join(expectations.product_terms)
+    found: dict[int, list[tuple[str, Block, int, int]]] = {}  # one finding per block: a leftover passage
+    for word, block, start, end in _vocabulary_hits(context, vocabularies):
+        if (product_type in owners[word] or word in own.words or word in SHARED_PART_WORDS
+                or (terms and word in terms)):
+            continue
+        found.setdefault(block.index, []).append((word, block, start, end))
+    how = "" if expectations.product_type else "（按文中用语推断）"
+    findings = []
+    for hits in found.values():
+        words = list(dict.fromkeys(word for word, *_ in hits))
+        others = "、".join(dict.fromkeys(vocabularies.products[o].name for w in words for o in sorted(owners[w])))
+        quoted = "、".join(f"“{w}”" for w in words)
+        findings.append(Finding(
+            RULE, ERROR, f"出现其他产品类型（{others}）的用语{quoted}，与本项目产品类型“{own.name}”{how}不符",
+            tuple(Location.of(b, s, e, 8) for _, b, s, e in hits[:MAX_LOCATIONS])))
+    return findings
+
+
+# -- honorifics ------------------------------------------------------------------------------
+_HONORIFIC = re.compile(r"贵(?:公司|中心|单位|方|院|校|行|局|委|司|所|馆|厅|部|处|社|台|会|站|队|府|办)")
+_GENERIC = {"贵方", "贵单位"}
+_FITS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"医院|卫生院|保健院|疗养院|研究院|设计院|科学院|法院|检察院|学院|医学院", ("贵院",)),
+    (r"大学|学院|学校|中学|小学|幼儿园|职业技术|技工", ("贵校",)),
+    (r"银行", ("贵行",)),
+    (r"信用社|合作社|出版社|报社", ("贵社",)),
+    (r"局$|局\(|管理局|公安局|分局", ("贵局",)),
+    (r"委员会|委$", ("贵委",)),
+    (r"中心", ("贵中心",)),
+    (r"公司", ("贵公司", "贵司")),
+    (r"研究所|事务所|派出所|所$", ("贵所",)),
+    (r"馆", ("贵馆",)),
+    (r"厅", ("贵厅",)),
+    (r"部$|部\(", ("贵部",)),
+    (r"处$", ("贵处",)),
+    (r"电视台|电台", ("贵台",)),
+    (r"协会|学会|商会|联合会", ("贵会",)),
+    (r"站$", ("贵站",)),
+    (r"政府", ("贵府",)),
+    (r"办公室|办$", ("贵办",)),
+    (r"大队|支队|中队", ("贵队",)),
+)
+
+
+def _honorifics(context: CheckContext) -> list[Finding]:
+    uses: list[tuple[str, Block, int, int]] = []
+    for block in _checked_blocks(context):
+        for match in _HONORIFIC.finditer(block.norm):
+            if match.group() not in _GENERIC:
+                uses.append((match.group(), block, match.start(), match.end()))
+    if not uses:
+        return []
+    purchaser = context.expectations.purchaser or infer_purchaser(context.document)
+    wrong: list[str]
+    if purchaser:
+        fitting = {h for pattern, honorifics in _FITS if re.search(pattern, purchaser) for h in honorifics}
+        wrong = sorted({word for word, *_ in uses if word not in fitting})
+        reason = f"与采购人“{purchaser}”不相称"
+    else:
+        counts = Counter(word for word, *_ in uses)
+        if len(counts) < 2:
+            return []
+        first = {word: i for i, (word, *_) in reversed(list(enumerate(uses)))}
+        keep = max(counts, key=lambda w: (counts[w], -first[w]))
+        wrong = [w for w in counts if w != keep]
+        reason = f"同一文件中又称采购人为“{keep}”"
+    return [Finding(RULE, ERROR, f"对采购人的称谓“{word}”{reason}，疑为其他投标文件的残留",
+                    tuple(Location.of(b, s, e, 8) for w, b, s, e in uses if w == word)[:MAX_LOCATIONS])
+            for word in wrong]
+
+
+def check(context: CheckContext) -> list[Finding]:
+    return _companies(context) + _vocabulary(context) + _honorifics(context)

@@ -1,0 +1,155 @@
+"""Find quantities in normalised text: durations (30分钟以内, 1.5小时, 半小时, 二十四小时, 48h, 24-48小时),
+service schedules (7×24, 7*24, 7x24x365, 5×8, 24小时开机) and frequencies (每季度一次, 每隔3个月).
+
+Values are built with generator.quantities so they compare exactly as the build's commitments do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.numerals import parse_chinese_int
+from generator.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+
+_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_UNITS = "十拾百佰"
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}{_CN_UNITS}]+|半)"
+_DUR_UNIT = (r"个工作日|工作日|个日历日|日历日|自然日|个小时|小时|个钟头|钟头|分钟|个半月|个月|周年|年|个星期|星期|个周|周|天|日"
+             r"|[hH](?![a-zA-Z])")
+DURATION_RE = re.compile(
+    rf"(?<![\d.第每月号])(?P<num>{_NUM})(?:(?P<sep>[-~至到—]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
+    r"(?P<tail>以内|之内|内)?")
+SCHEDULE_RE = re.compile(
+    r"(?<![\d.])(?P<days>[1-7])天?[×xX*](?P<hours>\d{1,2})(?:小时|h|H)?(?:[×xX*]36[56]天?)?(?:小时|h|H)?(?![\d])"
+    r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
+FREQUENCY_RE = re.compile(
+    rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|季度|季|年度|年|月|周|星期)"
+    r"(?!年?初|年?底|年?末|中旬|上旬|下旬|度末|的)"
+    rf"(?:[^,;。:\n]{{0,14}}?(?P<count>\d+|[{_CN_DIGITS}十]{{1,2}})次)?")
+
+_MONTHS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "半年度": 6, "年": 12, "年度": 12}
+_MONTH_PERIODS = {1: "月", 3: "季度", 6: "半年", 12: "年"}
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int
+    end: int
+    quantity: Quantity
+    vtype: str  # duration | frequency | schedule
+    display: str
+    unit: str
+    hours: float | None
+    tail: bool  # followed by 内/以内/之内 (“2小时内到达”: the verb follows)
+    low: float | None = None  # lower end of a range such as 24-48小时
+
+
+def _number(text: str) -> float | None:
+    if text == "半":
+        return 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if len(text) > 1 and not any(ch in _CN_UNITS for ch in text) and not any(ch in "零〇" for ch in text):
+        return None  # 两三天, 三五年: an approximation, not a commitment
+    value = parse_chinese_int(text)
+    return float(value) if value is not None else None
+
+
+def _count(text: str | None) -> int | None:
+    if text is None:
+        return 1
+    number = _number(text)
+    return int(number) if number is not None and number >= 1 and float(number).is_integer() else None
+
+
+def _duration(match: re.Match[str]) -> Value | None:
+    unit = match["unit"]
+    number = _number(match["num"])
+    if number is None or number <= 0:
+        return None
+    if unit == "年" and number >= 1900:
+        return None  # a year such as 2026年
+    if unit in ("日", "年") and "." in match["num"]:
+        return None
+    low = None
+    upper = number
+    if match["num2"]:
+        second = _number(match["num2"])
+        if second is None or second <= number:
+            return None
+        low, upper = number, second
+    try:
+        duration = Duration.parse(f"{_fmt(upper)}{unit}")
+    except QuantityError:
+        return None
+    display = str(duration)
+    canonical_unit = "分钟" if display.endswith("分钟") else duration.unit
+    if low is not None:
+        display = f"{_fmt(low)}-{_fmt(upper)}{display.lstrip('0123456789.')}"
+    return Value(match.start(), match.end("unit"), duration, "duration", display, canonical_unit, duration.hours,
+                 bool(match["tail"]), low)
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _schedule(match: re.Match[str]) -> Value | None:
+    if match["always"]:
+        schedule = Schedule(7, 24)
+    else:
+        days, hours = int(match["days"]), int(match["hours"])
+        if not 1 <= hours <= 24:
+            return None
+        schedule = Schedule(days, hours)
+    return Value(match.start(), match.end(), schedule, "schedule", str(schedule), "天×小时", None, False)
+
+
+def _frequency(match: re.Match[str]) -> Value | None:
+    if match["pre"] == "一" and (match["count"] is None or match["n"]):
+        return None  # 一年 alone is a duration; 一年两次 is a frequency
+    count = _count(match["count"])
+    n = _count(match["n"]) if match["n"] else 1
+    if count is None or n is None:
+        return None
+    period = match["period"]
+    if period in ("周", "星期"):
+        if n != 1:
+            return None
+        frequency = Frequency(count, "周")
+    else:
+        months = n * _MONTHS[period]
+        if months in _MONTH_PERIODS:
+            frequency = Frequency(count, _MONTH_PERIODS[months])
+        elif (12 * count) % months == 0:
+            frequency = Frequency(12 * count // months, "年")
+        else:
+            return None
+    return Value(match.start(), match.end(), frequency, "frequency", str(frequency), f"次/{frequency.period}", None,
+                 False)
+
+
+def find_values(text: str) -> list[Value]:
+    """Every quantity in `text`, left to right, without overlaps (schedules, then frequencies, then durations)."""
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for pattern, build in ((SCHEDULE_RE, _schedule), (FREQUENCY_RE, _frequency), (DURATION_RE, _duration)):
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            value = build(match)
+            if value is not None:
+                found.append(value)
+                taken.append((match.start(), match.end()))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def may_have_values(text: str) -> bool:
+    """A cheap test before find_values: does any value pattern occur at all?"""
+    return bool(DURATION_RE.search(text) or SCHEDULE_RE.search(text) or FREQUENCY_RE.search(text))

@@ -1,0 +1,63 @@
+"""Commitment mentions: kind, value and qualifier from running text and from tables."""
+
+from helpers import mentions
+
+
+def summary(text: str, name: str = "方案.md") -> list[tuple[str, str, str | None]]:
+    return [(m.kind, m.value.display, m.qualifier) for m in mentions(text, name)]
+
+
+def test_kind_follows_the_value_when_it_ends_in_nei():
+    assert summary("我公司接到报修后30分钟内响应，市区2小时内、省内6小时内到达现场，24小时内排除故障。") == [
+        ("response", "30分钟", None), ("onsite_arrival", "2小时", "市区"), ("onsite_arrival", "6小时", "省内"),
+        ("resolution", "24小时", None)]
+
+
+def test_kind_before_the_value_and_from_an_earlier_clause():
+    assert summary("质保期为三年，其中主机3年，配件1年。") == [
+        ("warranty", "3年", None), ("warranty", "3年", "主机"), ("warranty", "1年", "配件")]
+
+
+def test_enumerated_parts_become_qualifiers():
+    assert summary("保修期为门窗2年、外窗防渗漏5年。") == [
+        ("warranty", "2年", "门窗"), ("warranty", "5年", "外窗防渗漏")]
+
+
+def test_severity_phase_and_condition():
+    found = summary("一般问题8小时内解决，复杂问题3个工作日内解决。质保期外接到报修后2小时内响应。必要时4小时内到达现场。")
+    assert found == [("resolution", "8小时", "一般"), ("resolution", "3个工作日", "复杂"),
+                     ("response", "2小时", "质保期外"), ("onsite_arrival", "4小时", "必要时")]
+
+
+def test_complaint_and_records_and_backup():
+    found = summary("自受理投诉起24小时内答复。记录存档保存5年。24小时内仍未修复的，48小时内提供备用机。")
+    assert found == [("complaint_response", "24小时", None), ("records_retention", "5年", None),
+                     ("resolution", "24小时", None), ("backup_equipment", "48小时", None)]
+
+
+def test_penalties_and_requirement_quotes_are_not_promises():
+    assert summary("工程师上门迟到1小时的，扣罚100元。招标文件要求2小时内响应，我公司承诺30分钟内响应。") == [
+        ("response", "30分钟", None)]
+
+
+def test_tables_take_kind_from_row_or_header_and_skip_requirement_columns():
+    text = """
+| 序号 | 服务项目 | 承诺内容 |
+|---|---|---|
+| 1 | 到达现场时间 | 市区2小时、省内6小时 |
+
+| 序号 | 招标要求 | 投标响应 | 偏离情况 | 说明 |
+|---|---|---|---|---|
+| 1 | 接到报修后1小时内响应 | 30分钟 | 正偏离 | 承诺30分钟，优于“不超过1小时” |
+
+| 故障等级 | 故障类型 | 响应时限 | 解决时限 |
+|---|---|---|---|
+| 一级 | 紧急故障 | 15分钟 | 8小时 |
+"""
+    assert summary(text) == [
+        ("onsite_arrival", "2小时", "市区"), ("onsite_arrival", "6小时", "省内"), ("response", "30分钟", None),
+        ("response", "15分钟", "一级"), ("resolution", "8小时", "一级")]
+
+
+def test_schedule_is_the_hotline_and_not_a_duration():
+    assert summary("设立7×24小时服务热线，24小时开机。") == [("hotline", "7×24小时", None), ("hotline", "7×24小时", None)]

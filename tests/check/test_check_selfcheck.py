@@ -1,0 +1,43 @@
+"""The build runs the checker on its own output: example proposals check clean, defects are refused."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import DOCX_NAME, BuildOptions, build
+from generator.check import check_path
+from generator.check.load import from_options
+from generator.errors import BuildRefused
+
+ROOT = Path(__file__).resolve().parents[2]
+TENDERS = sorted((ROOT / "tenders").glob("*.yaml")) + sorted((ROOT / "tenders" / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("tender", TENDERS, ids=[str(t.relative_to(ROOT / "tenders")) for t in TENDERS])
+def test_every_example_proposal_builds_and_checks_clean(project, tender):
+    copy = project / tender.relative_to(ROOT)
+    result = build(copy, BuildOptions(force=True, allow_draft=True))
+    findings = check_path(result.docx_path, from_options(copy, None, None, None)).findings
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_build_refuses_a_clause_with_a_placeholder(project):
+    clause = project / "clauses" / "core" / "principles.yaml"
+    text = clause.read_text(encoding="utf-8")
+    clause.write_text(text.replace("body: |\n", "body: |\n  服务负责人：某某，联系电话：XX。\n\n", 1), encoding="utf-8")
+    with pytest.raises(BuildRefused) as refused:
+        build(project / "tenders" / "demo.yaml", BuildOptions(force=True, allow_draft=True))
+    problems = refused.value.problems
+    assert [p.field for p in problems] == ["placeholder"] and "某某" in problems[0].message
+    assert not (project / "output" / "demo" / DOCX_NAME).exists()
+
+
+def test_build_refuses_another_company_and_a_conflicting_promise(project):
+    clause = project / "clauses" / "core" / "principles.yaml"
+    text = clause.read_text(encoding="utf-8")
+    leftover = "  本方案由上海远拓信息技术有限公司编制，我公司接到报修后2小时内响应。\n\n"
+    clause.write_text(text.replace("body: |\n", "body: |\n" + leftover, 1), encoding="utf-8")
+    with pytest.raises(BuildRefused) as refused:
+        build(project / "tenders" / "demo.yaml", BuildOptions(force=True, allow_draft=True))
+    fields = {p.field for p in refused.value.problems}
+    assert {"foreign-entity", "conflicting-commitment", "profile-mismatch"} <= fields
