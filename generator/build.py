@@ -17,6 +17,7 @@ from generator.resolve import Commitments, Deviation, Layer, evaluate, logic_pro
 from generator.yamlio import Loaded
 
 DOCX_NAME = "售后服务方案.docx"
+PDF_NAME = "售后服务方案.pdf"
 MANIFEST_NAME = "manifest.json"
 
 
@@ -26,6 +27,7 @@ class BuildOptions:
     allow_draft: bool = False
     allow_deviation: bool = False
     output_root: Path | None = None  # default: <project>/output
+    pdf: bool = False  # also export 售后服务方案.pdf through LibreOffice (TOC and page fields updated)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class BuildResult:
     deviations: list[Deviation]
     unapproved: list[str]
     docx_bytes: bytes
+    blocks: int = 0  # document blocks written (the batch summary shows it; pages need a renderer)
+    pdf_path: Path | None = None
+    pages: int | None = None  # known when a PDF was exported
 
 
 def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path:
@@ -62,11 +67,11 @@ def check_requirements(inputs: Inputs, commitments: Commitments, allow_deviation
         problems = []
         for index, deviation in negative:
             req = deviation.requirement
-            offered = deviation.offered
-            source = f"（承诺来自 {offered.source}）" if offered else ""
+            source = f"（承诺来自 {deviation.source}）" if deviation.source else ""
+            starred = "★实质性条款，负偏离将导致投标无效；" if req.mark == "★" else ""
             problems.append(Problem(
                 inputs.tender.path,
-                f"招标要求“{req.display}”未满足：{deviation.note}{source}",
+                f"招标要求“{req.display}”未满足：{starred}{deviation.note}{source}",
                 inputs.tender.line_of("requirements", index), field=f"requirements.{index}",
                 hint="在招标项目文件的 overrides 中调整承诺，或确认负偏离后加 --allow-deviation"))
         raise BuildRefused("投标承诺不满足招标要求（负偏离），未生成文档", problems)
@@ -83,6 +88,8 @@ def approval_gate(clauses: list[Loaded], allow_draft: bool) -> list[str]:
             if clause.changed_since_approval and clause.approval:
                 message = (f"条款“{clause.id}”（第 {clause.version} 版）正文在审定后被修改；"
                            f"原文由 {clause.approval.by} 于 {clause.approval.date.isoformat()} 审定")
+            elif clause.status == "approved":
+                message = f"条款“{clause.id}”（第 {clause.version} 版）标为已审定，但缺少审定记录（approval）"
             else:
                 message = f"条款“{clause.id}”（第 {clause.version} 版）尚未审定（状态：{clause.status}）"
             problems.append(Problem(loaded.path, message, loaded.line_of("status"), field="status",
@@ -108,7 +115,11 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     inputs = load_inputs(tender_path)
     tender: Tender = inputs.tender.model
     target = output_dir(inputs.root, tender, options)
-    ensure_writable(target, [DOCX_NAME, MANIFEST_NAME], options.force)
+    if options.pdf:
+        from generator.office.libreoffice import find_office
+
+        find_office()  # no LibreOffice: exit 2 before any work
+    ensure_writable(target, [DOCX_NAME, MANIFEST_NAME] + ([PDF_NAME] if options.pdf else []), options.force)
 
     commitments = resolve(inputs)
     deviations = check_requirements(inputs, commitments, options.allow_deviation)
@@ -127,8 +138,9 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     proposal = provenance_properties(proposal, used, unapproved)
     from generator.write.docx_writer import write_docx
 
-    data = write_docx(proposal, inputs.reference_docx)
-    findings = run_self_check(data, inputs, commitments)
+    data = write_docx(proposal, inputs.reference_docx, list(inputs.attachments))
+    accepted = frozenset(d.requirement.text for d in deviations if d.negative)  # allowed by --allow-deviation
+    findings = run_self_check(data, inputs, commitments, accepted)
 
     manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
                              input_files=inputs.files() + [c.path for c in used], clauses=used,
@@ -136,14 +148,22 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
     write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)})
-    return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data)
+    pdf_path, pages = None, None
+    if options.pdf:
+        from generator.office.export import export_pdf
+
+        pdf_path = target / PDF_NAME
+        pages = export_pdf(target / DOCX_NAME, pdf_path).pages
+    return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data,
+                       blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages)
 
 
-def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments) -> int:
+def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments,
+                   accepted: frozenset[str] = frozenset()) -> int:
     """Check the document about to be written; refuse it on any error-level finding."""
     from generator.selfcheck import self_check_docx
 
-    problems = self_check_docx(data, inputs, commitments)
+    problems = self_check_docx(data, inputs, commitments, accepted)
     if problems:
         raise BuildRefused("生成的文档未通过自检，未写出文件", problems)
     return 0

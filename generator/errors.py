@@ -6,8 +6,30 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有操作权限",
+    errno.EEXIST: "已存在同名的文件",
+    errno.ENOTDIR: "路径中有一段是普通文件，不是目录",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EMFILE: "打开的文件过多",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EIO: "读写出错（磁盘或网络故障）",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese (strerror is English)."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    return reason or f"系统错误：{exc.strerror or exc}"
 
 
 def display_path(path: Path | str) -> str:

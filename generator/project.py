@@ -14,6 +14,7 @@ from generator.errors import InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
+from generator.value_guard import template_syntax_problems
 from generator.yamlio import Loaded, load_model
 
 
@@ -52,11 +53,12 @@ class Inputs:
     outline: Loaded
     reference_docx: Path
     clauses: dict[str, Loaded]
+    attachments: tuple[Path, ...] = ()  # the tender's attachments, in order
 
     def files(self) -> list[Path]:
         """Every input file the build read, for the manifest."""
         paths = [self.tender.path, self.bidder.path, self.product.path, self.outline.path, self.reference_docx]
-        return paths
+        return paths + list(self.attachments)
 
 
 def _load_referenced(path: Path, model: type, what: str, owner: Loaded, field: str,
@@ -74,6 +76,8 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     problems = ProblemCollector()
     tender, found = load_model(tender_path, Tender)
     problems.extend(found)
+    if tender is not None:
+        problems.extend(template_syntax_problems(tender))
     problems.raise_if_any(f"招标项目文件 {tender_path} 有误，无法生成")
     assert tender is not None
     root = root or find_root(tender_path.resolve().parent)
@@ -87,11 +91,14 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     reference = template_dir / "reference.docx"
     if outline is not None and not reference.is_file():
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
+    if bidder is not None and bidder.model.letterhead:
+        reference = _docx_input(bidder.path.parent / bidder.model.letterhead, "信笺模板", bidder, ("letterhead",),
+                                problems) or reference
+    attachments = []
     for index, attachment in enumerate(model.attachments):
-        path = (tender_path.parent / attachment)
-        if not path.is_file():
-            problems.add(Problem(tender_path, f"找不到附件 {attachment}", tender.line_of("attachments", index),
-                                 field=f"attachments.{index}"))
+        path = _docx_input(tender_path.parent / attachment, "附件", tender, ("attachments", index), problems)
+        if path is not None:
+            attachments.append(path)
     clauses = load_clauses(root, problems)
     if outline is not None:
         for s_index, section in enumerate(outline.model.sections):
@@ -102,9 +109,28 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
                                          field=f"sections.{s_index}.clauses.{c_index}"))
     if product is not None:
         _check_fault_names(product, problems)
+    for profile in (bidder, product):
+        if profile is not None:
+            problems.extend(template_syntax_problems(profile))
     problems.raise_if_any("输入文件有误，无法生成（请逐条修改后重试）")
     assert bidder and product and outline
-    return Inputs(root, tender, bidder, product, outline, reference, clauses)
+    return Inputs(root, tender, bidder, product, outline, reference, clauses, tuple(attachments))
+
+
+def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector) -> Path | None:
+    """A .docx named by an input file (relative to it): the path, or a problem on the naming line."""
+    from generator.write.docx_file import docx_problem
+
+    field = ".".join(str(k) for k in keys)
+    if not path.is_file():
+        problems.add(Problem(owner.path, f"找不到{what} {path}", owner.line_of(*keys), field=field,
+                             hint=f"路径相对于 {owner.path.name} 所在目录"))
+        return None
+    problem = docx_problem(path)
+    if problem:
+        problems.add(Problem(owner.path, f"{what} {path.name} {problem}", owner.line_of(*keys), field=field))
+        return None
+    return path
 
 
 def _check_fault_names(product: Loaded, problems: ProblemCollector) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,11 +14,27 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from generator.errors import Problem
+from generator.errors import Problem, os_reason
 
 Model = TypeVar("Model", bound=BaseModel)
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
+
+_parsed: dict[bytes, Any] | None = None  # content digest → parsed tree, inside `with parse_cache():`
+_PARSED_LIMIT = 4096
+
+
+@contextmanager
+def parse_cache() -> Iterator[None]:
+    """Within the block, identical file contents are parsed once. Batch builds use it: the clause
+    library and the profiles are the same for every tender. Keyed by content, so an edited file is
+    parsed again; code inside the block must not modify `Loaded.raw` (nothing in the build does)."""
+    global _parsed
+    previous, _parsed = _parsed, ({} if _parsed is None else _parsed)
+    try:
+        yield
+    finally:
+        _parsed = previous
 
 
 @dataclass(frozen=True)
@@ -37,7 +56,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except FileNotFoundError:
         return None, [Problem(path, "文件不存在")]
     except OSError as exc:
-        return None, [Problem(path, f"无法读取文件：{exc.strerror}")]
+        return None, [Problem(path, f"无法读取文件：{os_reason(exc)}")]
     if len(data) > MAX_INPUT_BYTES:
         return None, [Problem(path, f"文件过大（{len(data)} 字节），输入文件不应超过 2 MB")]
     try:
@@ -47,18 +66,54 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
                               hint="请用 UTF-8 编码另存该文件")]
     if not text.strip():
         return None, [Problem(path, "文件为空")]
+    key = hashlib.blake2b(data, digest_size=20).digest() if _parsed is not None else b""
+    if _parsed is not None and key in _parsed:
+        return _parsed[key], []
     yaml = YAML(typ="rt")
     try:
-        return yaml.load(text), []
+        tree = yaml.load(text)
+        if _parsed is not None and len(_parsed) < _PARSED_LIMIT:
+            _parsed[key] = tree
+        return tree, []
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        reason = exc.problem or exc.context or "格式错误"
+        reason = yaml_reason(exc.problem or exc.context or "格式错误")
         return None, [Problem(path, f"YAML 语法错误：{reason}", line, column,
                               hint="检查缩进、冒号后的空格和引号是否成对")]
     except YAMLError as exc:
-        return None, [Problem(path, f"YAML 语法错误：{exc}")]
+        position = getattr(exc, "position", None)  # a ReaderError: a character YAML does not allow
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        return None, [Problem(path, f"YAML 语法错误：{yaml_reason(str(exc))}", line)]
+
+
+# ruamel's reasons (English) → what a bid clerk can act on; an unknown reason is shown as it is.
+_YAML_REASONS = (
+    ("found character '\\t' that cannot start any token", "不能用 Tab 键缩进，请改用空格"),
+    ("found a tab character", "不能用 Tab 键缩进，请改用空格"),
+    ("mapping values are not allowed here", "此处不能再出现“名称: 值”（值中含“: ”时请给整个值加引号）"),
+    ("could not find expected ':'", "缺少冒号“:”，或上一行的引号、括号没有闭合"),
+    ("expected <block end>, but found", "缩进不一致，或在键值对之间混入了列表项"),
+    ("expected <block mapping key>", "缩进不一致"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    ("expected ',' or ']'", "方括号 [ ] 没有闭合，或各项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号"),
+    ("found duplicate key", "同一个名称出现了两次"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）"),
+    ("but found another document", "一个文件只能有一份内容（不要用“---”分隔多份）"),
+    ("expected a single document", "一个文件只能有一份内容（不要用“---”分隔多份）"),
+    ("unacceptable character", "文件中含有不允许的控制字符（如 NUL）"),
+    ("found unknown escape character", "双引号中的反斜杠转义无效（含反斜杠的文字请用单引号）"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+)
+
+
+def yaml_reason(reason: str) -> str:
+    for english, chinese in _YAML_REASONS:
+        if english in reason:
+            return chinese
+    return reason
 
 
 def locate(node: Any, keys: tuple[str | int, ...] | list[str | int]) -> tuple[int | None, int | None]:
@@ -100,7 +155,13 @@ _MESSAGES = {
     "string_too_short": "不能为空",
     "too_short": "至少需要一项",
     "string_pattern_mismatch": "格式不正确",
+    "date_from_datetime_inexact": "应为日期，例如 2026-11-20",
+    "int_from_float": "应为整数",
+    "datetime_type": "应为日期，例如 2026-11-20",
 }
+_BOUNDS = {"greater_than_equal": ("不小于", "ge"), "less_than_equal": ("不大于", "le"),
+           "greater_than": ("大于", "gt"), "less_than": ("小于", "lt"),
+           "string_too_long": ("不超过（字符数）", "max_length"), "too_long": ("不超过（项数）", "max_length")}
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -111,6 +172,9 @@ def _message(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"取值不在允许范围内，应为 {expected} 之一"
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        return f"应{word} {error.get('ctx', {}).get(key, '')}"
     if kind == "enum":
         return f"取值不在允许范围内，应为 {error.get('ctx', {}).get('expected', '')} 之一"
     return _MESSAGES.get(kind, error["msg"])

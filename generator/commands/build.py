@@ -17,15 +17,27 @@ def build_command(
         "--allow-deviation", help="承诺不满足招标要求（负偏离）时仍然生成，并在偏离表中列明")] = False,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="输出根目录（默认：项目下的 output/）")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="同时生成多个项目时使用的进程数；0 = 全部 CPU 核")] = 1,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="同时用 LibreOffice 导出 PDF（目录页码、“第 X 页 共 Y 页”已更新）；需已安装 LibreOffice")] = False,
 ) -> None:
     """根据招标项目文件生成售后服务方案（.docx）和 manifest.json。
 
     示例：aftersales build tenders/demo.yaml
+
+    批量：aftersales build tenders/*.yaml --jobs 2 —— 一个项目失败不影响其他项目，最后列出汇总表。
+    批量退出码：0 全部成功；2 失败的都是输入有误；1 有项目被拒绝生成或出现内部错误。
     """
     from generator.build import BuildOptions, build
     from generator.errors import UserError
 
-    options = BuildOptions(force=force, allow_draft=allow_draft, allow_deviation=allow_deviation, output_root=output)
+    options = BuildOptions(force=force, allow_draft=allow_draft, allow_deviation=allow_deviation, output_root=output,
+                           pdf=pdf)
+    if len(tenders) > 1:
+        from generator.batch import batch_command
+
+        raise typer.Exit(batch_command(tenders, options, jobs))
     exit_code = 0
     for tender in tenders:
         try:
@@ -36,6 +48,11 @@ def build_command(
             exit_code = max(exit_code, error.exit_code)
             continue
         typer.echo(f"✓ {tender} → {result.docx_path}")
+        if result.pdf_path:
+            typer.echo(f"  PDF：{result.pdf_path}（{result.pages} 页）")
+        if result.deviations:
+            counts = {s: sum(d.status == s for d in result.deviations) for s in ("正偏离", "无偏离", "负偏离")}
+            typer.echo(f"  偏离表：{len(result.deviations)} 项招标要求，" + "，".join(f"{k} {v}" for k, v in counts.items()))
         for deviation in result.deviations:
             if deviation.negative:
                 typer.echo(f"  ! 负偏离：{deviation.requirement.display}：{deviation.note}")

@@ -60,6 +60,9 @@ class Bidder(Strict):
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
     commitments: CommitmentsInput = CommitmentsInput()
+    # The bidder's own reference .docx (logo in the header, its fonts and colours), relative to
+    # this profile; replaces the template's reference.docx. Styles it lacks are added.
+    letterhead: str | None = None
 
     @field_validator("credit_code")
     @classmethod
