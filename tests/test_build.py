@@ -8,7 +8,7 @@ from docx import Document
 
 from generator.build import DOCX_NAME, BuildOptions, build
 
-ALLOW = ("--allow-draft",)  # until every clause in the library is approved
+ALLOW: tuple[str, ...] = ()  # every clause in the library is approved
 
 
 def texts(path: Path) -> list[str]:
@@ -98,15 +98,16 @@ def test_undefined_variable_in_clause_names_clause_file_and_line(project, cli):
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("# 服务理念"))
     lines.insert(index + 1, "  费用由{{ bidder.discount_rate }}决定。")
     clause.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, _, err = cli("build", project / "tenders" / "demo.yaml", *ALLOW)
+    # the edit also un-approves the clause; --allow-draft gets past the approval gate to rendering
+    code, _, err = cli("build", project / "tenders" / "demo.yaml", "--allow-draft")
     assert code == 2
     assert f"principles.yaml:{index + 2}" in err and "discount_rate" in err
 
 
 def test_same_inputs_give_identical_bytes(project):
     tender = project / "tenders" / "demo.yaml"
-    first = build(tender, BuildOptions(allow_draft=True, output_root=project / "a")).docx_bytes
-    second = build(tender, BuildOptions(allow_draft=True, output_root=project / "b")).docx_bytes
+    first = build(tender, BuildOptions(output_root=project / "a")).docx_bytes
+    second = build(tender, BuildOptions(output_root=project / "b")).docx_bytes
     assert first == second
 
 
@@ -114,5 +115,5 @@ def test_same_inputs_give_identical_bytes(project):
                                           for p in (Path(__file__).resolve().parent.parent / "tenders").rglob("*.yaml")
                                           if "samples" not in p.parts))
 def test_every_tender_builds(project, tender):
-    result = build(project / tender, BuildOptions(allow_draft=True, output_root=project / "out"))
+    result = build(project / tender, BuildOptions(output_root=project / "out"))
     assert result.docx_path.stat().st_size > 10_000
