@@ -175,6 +175,8 @@ def _message(error: dict[str, Any]) -> str:
     if kind in _BOUNDS:
         word, key = _BOUNDS[kind]
         return f"应{word} {error.get('ctx', {}).get(key, '')}"
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"^[a-z0-9][a-z0-9-]*$":
+        return "应为编号：只能包含小写英文字母、数字和连字符（如 huachen、it-equipment），不能是路径"
     if kind == "enum":
         return f"取值不在允许范围内，应为 {error.get('ctx', {}).get('expected', '')} 之一"
     return _MESSAGES.get(kind, error["msg"])

@@ -52,3 +52,11 @@ def test_non_utf8_and_empty_files(tmp_path):
 def test_top_level_list_is_refused(tmp_path):
     _, problems = load_model(write(tmp_path, "- a\n- b\n"), Tender)
     assert "键值对" in problems[0].message
+
+
+def test_referenced_ids_cannot_be_paths(tmp_path, root):
+    text = (root / "tenders" / "demo.yaml").read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("bidder: huachen", "bidder: ../../etc/passwd"))
+    _, problems = load_model(path, Tender)
+    assert [p.field for p in problems] == ["bidder"]
+    assert "不能是路径" in problems[0].message

@@ -11,6 +11,7 @@ from generator.models.commitments import KINDS, CommitmentsInput, _parse_value
 from generator.quantities import Frequency, Quantity, Schedule
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于", "present": "须承诺"}
 
 
@@ -84,16 +85,17 @@ class Purchaser(Strict):
 
 
 class Tender(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=ID_PATTERN)
     project_name: str = Field(min_length=1)
     project_number: str = Field(min_length=1)
     lot: str = ""
     purchaser: Purchaser
     delivery_place: str = Field(min_length=1)
-    bidder: str = Field(min_length=1)  # id of profiles/bidders/<id>.yaml
-    product_type: str = Field(min_length=1)  # id of profiles/products/<id>.yaml
+    # ids, never paths: a file name can only be formed inside profiles/ and templates/
+    bidder: str = Field(pattern=ID_PATTERN)  # profiles/bidders/<id>.yaml
+    product_type: str = Field(pattern=ID_PATTERN)  # profiles/products/<id>.yaml
     products: str = Field(min_length=1)  # what is supplied, e.g. 台式计算机、打印机等信息化设备
-    template: str = "standard"
+    template: str = Field(default="standard", pattern=ID_PATTERN)  # templates/<name>/
     date: dt.date
     requirements: list[Requirement] = []
     overrides: CommitmentsInput = CommitmentsInput()

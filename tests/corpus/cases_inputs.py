@@ -79,8 +79,11 @@ encoding.add("tender-latin1", put(TENDER, "id: caf\xe9\n".encode("latin-1")), 2,
 types = Table("type")
 TENDER_TYPES = [
     ("id-number", ["id"], 123, "应为文本"),
-    ("id-uppercase", ["id"], "Demo", "格式不正确"),
-    ("id-chinese", ["id"], "演示", "格式不正确"),
+    ("id-uppercase", ["id"], "Demo", "应为编号"),
+    ("id-chinese", ["id"], "演示", "应为编号"),
+    ("bidder-path-traversal", ["bidder"], "../../../etc/passwd", "不能是路径"),
+    ("product-type-path", ["product_type"], "../products/it-equipment", "不能是路径"),
+    ("template-absolute-path", ["template"], "/tmp/evil", "不能是路径"),
     ("project-name-empty", ["project_name"], "", "不能为空"),
     ("project-name-list", ["project_name"], ["a", "b"], "应为文本"),
     ("purchaser-string", ["purchaser"], "某单位", "应为键值对"),
