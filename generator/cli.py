@@ -29,9 +29,21 @@ app.add_typer(tender_commands.app, name="tender")
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point. Click's own handling would print English ("Aborted!") and exit 1 on
+    Ctrl-C; here an interrupted command says so in Chinese and exits 130, usage errors exit 2."""
+    try:  # recent typer vendors click; older releases re-export click's own exceptions
+        from typer import TyperException as CommandLineError
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click import ClickException as CommandLineError
+
     try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("已中断", err=True)
+        code = app(standalone_mode=False)
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("\n已中断：未写出任何新文件，已有的输出保持不变", err=True)
         sys.exit(130)
+    except CommandLineError as error:
+        from generator.commands.usage_errors import render
+
+        typer.echo(render(error), err=True)
+        sys.exit(getattr(error, "exit_code", 2))
+    sys.exit(code if isinstance(code, int) else 0)

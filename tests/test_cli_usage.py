@@ -1,0 +1,44 @@
+"""The console entry point: usage errors in Chinese with exit 2, Ctrl-C with exit 130."""
+
+import sys
+
+import pytest
+
+from generator import cli
+
+
+def run(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["aftersales", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    return exit_info.value.code, capsys.readouterr().err
+
+
+def test_unknown_command_is_explained_in_chinese(monkeypatch, capsys):
+    code, err = run(monkeypatch, capsys, "buld")
+    assert code == 2
+    assert "没有“buld”这个命令" in err and "是否想输入“build”" in err
+    assert "Traceback" not in err and "No such command" not in err
+
+
+def test_missing_argument_and_bad_choice(monkeypatch, capsys):
+    code, err = run(monkeypatch, capsys, "build")
+    assert code == 2 and "缺少参数" in err and "用法：aftersales build" in err
+    code, err = run(monkeypatch, capsys, "check", "x.txt", "--format", "xml")
+    assert code == 2 and "“xml”不在可选值" in err and "Value error" not in err
+
+
+def test_interrupt_exits_130_with_a_chinese_message(monkeypatch, capsys):
+    def interrupted(**_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    code, err = run(monkeypatch, capsys, "build", "x.yaml")
+    assert code == 130 and "已中断" in err
+
+
+def test_success_exits_0(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["aftersales", "clauses", "list"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 0
