@@ -19,6 +19,7 @@ def test_blocks_from_markup():
 |---|---|
 | a | b\\|c |
 >> 落款
+<< 致：采购人
 [[签章]]
 [[分页]]
 """
@@ -29,7 +30,8 @@ def test_blocks_from_markup():
     assert blocks[3] == ListBlock(("一", "二"), ordered=True)
     assert blocks[4] == Table(("列一", "列二"), (("a", "b|c"),))
     assert blocks[5] == Paragraph("落款", style="right")
-    assert isinstance(blocks[6], SignatureMarker) and isinstance(blocks[7], PageBreak)
+    assert blocks[6] == Paragraph("致：采购人", style="flush")
+    assert isinstance(blocks[7], SignatureMarker) and isinstance(blocks[8], PageBreak)
 
 
 def test_ragged_table_is_an_error_with_its_line():

@@ -20,7 +20,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body / right / center / note
+    style: str = "body"  # body / right / flush / center / note
 
 
 @dataclass(frozen=True)

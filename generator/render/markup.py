@@ -7,6 +7,7 @@
     [[签章]]            the signature block of the bidder
     [[分页]]            page break
     >> 文字             right-aligned paragraph (dates, 落款)
+    << 文字             paragraph without first-line indent (致：采购人)
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def parse(text: str) -> list[MarkupBlock]:
         elif line.startswith(">>"):
             flush()
             blocks.append(Paragraph(line[2:].strip(), style="right"))
+        elif line.startswith("<<"):
+            flush()
+            blocks.append(Paragraph(line[2:].strip(), style="flush"))
         elif line.startswith("- ") or _ORDERED.match(line):
             is_ordered = not line.startswith("- ")
             if paragraph or (items and is_ordered != ordered):

@@ -147,6 +147,17 @@ def select_clauses(outline: Outline, clauses: dict[str, Loaded], product_type: s
     return chosen, problems
 
 
+def cover_label(label: str, width: int = 4) -> str:
+    """Spread a short label over `width` characters so the cover's colons line up:
+    日期 → 日　　期：, 采购人 → 采 购 人： (en spaces are half a character wide)."""
+    gaps = len(label) - 1
+    missing = width - len(label)
+    if missing <= 0 or gaps == 0:
+        return f"{label}："
+    spacer = "\u3000" * (missing // gaps) + "\u2002" * round((missing % gaps) * 2 / gaps)
+    return spacer.join(label) + "："
+
+
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
                     draft: bool) -> Proposal:
     tender, bidder = context["tender"], context["bidder"]
@@ -182,11 +193,11 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         title=f"{tender.project_name}",
         subtitle=outline.title,
         fields=tuple(item for item in (
-            ("项目编号：", tender.project_number),
-            ("包    号：", tender.lot) if tender.lot else None,
-            ("采 购 人：", tender.purchaser.name),
-            ("投 标 人：", bidder.legal_name),
-            ("日    期：", date_cn(tender.date)),
+            (cover_label("项目编号"), tender.project_number),
+            (cover_label("包号"), tender.lot) if tender.lot else None,
+            (cover_label("采购人"), tender.purchaser.name),
+            (cover_label("投标人"), bidder.legal_name),
+            (cover_label("日期"), date_cn(tender.date)),
         ) if item),
     )
     toc = Toc(entries=tuple(b for b in body if isinstance(b, Heading) and b.level <= 2))

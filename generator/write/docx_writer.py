@@ -17,7 +17,8 @@ from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure
 from generator.write.xmlorder import set_child
 
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4", 5: "Heading 5"}
-PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "center": "Cover Field", "note": "Normal"}
+PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body Flush", "center": "Cover Field",
+                    "note": "Normal"}
 DRAFT_MARK = "草稿（含未审定条款）"
 HEADER_FILL = "D9D9D9"  # light grey behind a table's header row
 AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
