@@ -29,9 +29,6 @@ from generator.check.rules import CheckContext
 
 RULE = "foreign-entity"
 MAX_LOCATIONS = 10
-# Vocabulary words that name parts found in many kinds of equipment (an elevator's control board,
-# a patient monitor's display): never evidence of text from another product type.
-SHARED_PART_WORDS = frozenset({"主板", "显示器"})
 
 
 def _checked_blocks(context: CheckContext) -> list[Block]:
@@ -133,7 +130,7 @@ def _vocabulary(context: CheckContext) -> list[Finding]:
     terms = " ".join(expectations.product_terms)
     found: dict[int, list[tuple[str, Block, int, int]]] = {}  # one finding per block: a leftover passage
     for word, block, start, end in _vocabulary_hits(context, vocabularies):
-        if (product_type in owners[word] or word in own.words or word in SHARED_PART_WORDS
+        if (product_type in owners[word] or word in own.words
                 or (terms and word in terms)):
             continue
         found.setdefault(block.index, []).append((word, block, start, end))
