@@ -14,13 +14,37 @@ ROOT = Path(__file__).resolve().parents[2]
 APPROVER = "李敏"
 
 
+def reset_to_draft(path: Path) -> None:
+    """Drop a clause's approval record and mark it draft, as if legal had never seen it."""
+    out: list[str] = []
+    skipping = False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("approval:"):
+            skipping = True
+            continue
+        if skipping and line.startswith((" ", "\t")):
+            continue
+        skipping = False
+        out.append("status: draft\n" if line.startswith("status:") else line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
 @pytest.fixture
-def approved(project: Path) -> Path:
-    """The project copy with every clause approved, file by file (no lint: the real library is
-    being written by others while these tests run; `approve` itself is tested on its own)."""
+def drafts(project: Path) -> Path:
+    """The project copy with every clause back in draft."""
+    for path in (project / "clauses").rglob("*.yaml"):
+        reset_to_draft(path)
+    return project
+
+
+@pytest.fixture
+def approved(drafts: Path) -> Path:
+    """The project copy with every clause approved by APPROVER, file by file (no lint: `approve`
+    itself, with its lint gate, is tested on its own)."""
     from generator.library.approve import approvable, approve_file
     from generator.library.repository import load_library
 
+    project = drafts
     for loaded in load_library(project).clauses:
         if approvable(loaded):
             approve_file(loaded, APPROVER)

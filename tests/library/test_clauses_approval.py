@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
-from conftest import APPROVER, clause_yaml
+from conftest import APPROVER, clause_yaml, reset_to_draft
 
 from generator.models.clause import Clause
 from generator.yamlio import load_model
@@ -144,6 +144,7 @@ def test_approve_refuses_what_it_must(mini, cli):
 
 def test_gate_message_for_approved_status_without_record(project, cli):
     path = project / "clauses" / "core" / "principles.yaml"
+    reset_to_draft(path)
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: approved"), encoding="utf-8")
     code, out, err = cli("build", project / "tenders" / "demo.yaml")
     assert code == 1 and "principles" in err and "缺少审定记录" in err

@@ -51,7 +51,8 @@ def load(path: Path) -> Clause:
     return loaded.model
 
 
-def test_allow_draft_marks_every_header_and_records_unapproved(project, cli):
+def test_allow_draft_marks_every_header_and_records_unapproved(drafts, cli):
+    project = drafts
     code, out, err = cli("build", project / "tenders" / "demo.yaml", "--allow-draft")
     assert code == 0, err
     headers = header_texts(project / "output" / "demo" / DOCX_NAME)
@@ -62,7 +63,8 @@ def test_allow_draft_marks_every_header_and_records_unapproved(project, cli):
     assert manifest["unapproved_clauses"] == [c["id"] for c in manifest["clauses"]]
 
 
-def test_letterhead_with_even_page_headers_marks_them_too(project, cli):
+def test_letterhead_with_even_page_headers_marks_them_too(drafts, cli):
+    project = drafts
     reference = project / "templates" / "standard" / "reference.docx"
     document = Document(str(reference))
     document.settings.odd_and_even_pages_header_footer = True
