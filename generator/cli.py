@@ -10,6 +10,7 @@ import typer
 from generator.commands import build as build_commands
 from generator.commands import check as check_commands
 from generator.commands import clauses as clause_commands
+from generator.commands import serve as serve_commands
 from generator.commands import tender as tender_commands
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 build_commands.register(app)
 check_commands.register(app)
+serve_commands.register(app)
 app.add_typer(clause_commands.app, name="clauses")
 app.add_typer(tender_commands.app, name="tender")
 
@@ -37,7 +39,7 @@ def run() -> None:
         from click import ClickException as CommandLineError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="aftersales", standalone_mode=False)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("\n已中断：未写出任何新文件，已有的输出保持不变", err=True)
         sys.exit(130)
