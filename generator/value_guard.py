@@ -35,6 +35,8 @@ def _strings(node: Any, keys: tuple[str | int, ...]):  # noqa: ANN202 - yields (
 def template_syntax_problems(loaded: Loaded) -> list[Problem]:
     """Every value (or mapping key) of `loaded` that contains `{{`, `{%` or `{#`."""
     problems: list[Problem] = []
+    if loaded.text is not None and not _TEMPLATE_SYNTAX.search(loaded.text):
+        return problems  # nothing to find: skip building the tree with positions
     for keys, text, is_key in _strings(loaded.raw, ()):
         match = _TEMPLATE_SYNTAX.search(text)
         if match is None:
