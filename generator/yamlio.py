@@ -56,7 +56,47 @@ class Loaded:
         return self._raw
 
     def line_of(self, *keys: str | int) -> int | None:
+        if self._raw is None and self.text is not None:
+            line = scan_key_line(self.text, keys)
+            if line is not None:
+                return line
         return locate(self.raw, keys)[0]
+
+
+def scan_key_line(text: str, keys: tuple[str | int, ...]) -> int | None:
+    """Line of a path of mapping keys in block-style YAML, found by reading indentation only.
+
+    Cheap enough for every commitment source; None (ask the real parser) for list indexes, flow
+    style, quoted keys or anything unusual."""
+    if not keys or not all(isinstance(k, str) for k in keys):
+        return None
+    lines = text.splitlines()
+    start, parent_indent = 0, -1
+    for key in keys:
+        child_indent = None
+        found = None
+        for number in range(start, len(lines)):
+            line = lines[number]
+            stripped = line.lstrip(" ")
+            if not stripped or stripped.startswith("#"):
+                continue
+            indent = len(line) - len(stripped)
+            if indent <= parent_indent:
+                break  # left the parent's block
+            if child_indent is None:
+                child_indent = indent
+            if indent != child_indent:
+                continue
+            if stripped.startswith(("-", "{", "[", '"', "'")):
+                return None
+            name, colon, _ = stripped.partition(":")
+            if colon and name.rstrip() == key:
+                found = number
+                break
+        if found is None:
+            return None
+        start, parent_indent = found + 1, child_indent if child_indent is not None else 0
+    return start
 
 
 _loaders: dict[str, YAML] = {}

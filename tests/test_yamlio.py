@@ -60,3 +60,20 @@ def test_referenced_ids_cannot_be_paths(tmp_path, root):
     _, problems = load_model(path, Tender)
     assert [p.field for p in problems] == ["bidder"]
     assert "不能是路径" in problems[0].message
+
+
+def test_scanned_key_lines_agree_with_the_parser(root):
+    from generator.yamlio import locate, read_yaml, scan_key_line
+
+    for path in [*(root / "profiles").rglob("*.yaml"), *(root / "tenders").glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        raw, _ = read_yaml(path)
+        for key, value in raw.items():
+            paths = [(key,)] + [(key, sub) for sub in value] if isinstance(value, dict) else [(key,)]
+            for keys in paths:
+                scanned = scan_key_line(text, keys)
+                if scanned is not None:
+                    assert scanned == locate(raw, keys)[0], (path, keys)
+    assert scan_key_line("a:\n  b: 1\nc:\n  b: 2\n", ("c", "b")) == 4
+    assert scan_key_line("a:\n  - b: 1\n", ("a", "b")) is None
+    assert scan_key_line("a: {b: 1}\n", ("a", "b")) is None

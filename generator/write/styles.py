@@ -97,16 +97,28 @@ def _names(name: str) -> list[str]:
     return _ALIAS_KEYS.get(_key(name), [_key(name)])
 
 
+class StyleIndex:
+    """The document's styles by normalised name, built once: python-docx walks every style per lookup."""
+
+    def __init__(self, document) -> None:  # noqa: ANN001
+        self._by_key: dict[tuple[object, str], object] = {}
+        for style in document.styles:
+            if style.name:
+                self._by_key.setdefault((style.type, _key(style.name)), style)
+
+    def find(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):  # noqa: ANN201
+        for key in _names(name):
+            if (kind, key) in self._by_key:
+                return self._by_key[(kind, key)]
+        return None
+
+    def add(self, style) -> None:  # noqa: ANN001
+        self._by_key.setdefault((style.type, _key(style.name)), style)
+
+
 def find_style(document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):  # noqa: ANN001, ANN201
     """The document's style for `name` under any of its known names, or None."""
-    by_key: dict[str, object] = {}
-    for style in document.styles:
-        if style.type == kind and style.name:
-            by_key.setdefault(_key(style.name), style)
-    for key in _names(name):
-        if key in by_key:
-            return by_key[key]
-    return None
+    return StyleIndex(document).find(name, kind)
 
 
 def set_east_asian_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style or run element
@@ -207,11 +219,13 @@ def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa:
     """
     ids: dict[str, str] = {}
     styles = document.styles
-    normal = find_style(document, "Normal")
+    index = StyleIndex(document)
+    normal = index.find("Normal")
     for spec in SPECS:
-        style = find_style(document, spec.name)
+        style = index.find(spec.name)
         if style is None:
             style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+            index.add(style)
             if normal is not None and spec.name != "Normal":
                 style.base_style = normal
             style.quick_style = True
@@ -221,7 +235,7 @@ def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa:
         if spec.outline_level is not None:
             _prepare_heading(style, spec)
         ids[spec.name] = style.style_id
-    table = find_style(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE) or _add_table_grid(document)
+    table = index.find(TABLE_STYLE, WD_STYLE_TYPE.TABLE) or _add_table_grid(document)
     ids[TABLE_STYLE] = table.style_id
     return ids
 
