@@ -10,16 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator.errors import Problem
 from generator.models.clause import Clause
-from generator.render.blocks import Block, Heading, Signature
-from generator.render.jinja import EmptyValueError, make_environment
-from generator.render.markup import MarkupError, SignatureMarker, SubHeading, parse
+from generator.render.blocks import Block, Signature
+from generator.render.jinja import make_environment
 from generator.render.numbering import Counter
-from generator.render.proposal import ClauseFailure, _body_first_line, _error_line, _explain, _template_name
+from generator.render.proposal import RENDER_ERRORS, _template_name, blocks_from_markup, clause_failure
 from generator.yamlio import Loaded
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -76,10 +73,8 @@ class SampleRenderer:
         clause: Clause = loaded.model
         try:
             return str(self._template(clause).render(context))
-        except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            line = _error_line(exc, clause)
-            file_line = _body_first_line(loaded) + line - 1 if line else loaded.line_of("body")
-            raise ClauseFailure(Problem(loaded.path, _explain(exc), file_line, field="body")) from exc
+        except RENDER_ERRORS as exc:
+            raise clause_failure(loaded, exc) from exc
 
     def blocks(self, loaded: Loaded, context: dict[str, Any], base_level: int = 1,
                counter: Counter | None = None, signature: Signature | None = None) -> list[Block]:
@@ -90,22 +85,8 @@ class SampleRenderer:
                   counter: Counter | None = None, signature: Signature | None = None) -> list[Block]:
         if self.marked:
             text = _MARKED_LIST_NUMBER.sub(r"\1\2\3", text)  # “{{ loop.index }}. ” still starts a list
-        try:
-            parsed = parse(text)
-        except MarkupError as exc:
-            raise ClauseFailure(Problem(loaded.path, f"正文格式错误：{exc}（渲染后第 {exc.line} 行）",
-                                        loaded.line_of("body"), field="body")) from exc
-        counter = counter or Counter()
-        out: list[Block] = []
-        for item in parsed:
-            if isinstance(item, SubHeading):
-                level = base_level + item.depth
-                out.append(Heading(level, counter.next(level), item.title))
-            elif isinstance(item, SignatureMarker):
-                out.append(signature or sample_signature(context, self.marked))
-            else:
-                out.append(item)
-        return out
+        return blocks_from_markup(loaded, text, base_level, counter or Counter(),
+                                  signature or sample_signature(context, self.marked))
 
 
 def sample_signature(context: dict[str, Any], marked: bool) -> Signature:

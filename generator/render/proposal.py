@@ -97,10 +97,8 @@ class ClauseRenderer:
             code = _compiled(self.env, clause.body, _template_name(clause))
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
             return template.render(self.context)
-        except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            line = _error_line(exc, clause)
-            file_line = _body_first_line(loaded) + line - 1 if line else loaded.line_of("body")
-            raise ClauseFailure(Problem(loaded.path, _explain(exc), file_line, field="body")) from exc
+        except RENDER_ERRORS as exc:
+            raise clause_failure(loaded, exc) from exc
 
 
 class ClauseFailure(Exception):
@@ -109,9 +107,24 @@ class ClauseFailure(Exception):
         self.problem = problem
 
 
+RENDER_ERRORS = (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError)
+
+
+def clause_failure(loaded: Loaded, exc: BaseException) -> ClauseFailure:
+    """A rendering error as a problem located at the clause file's line."""
+    line = _error_line(exc, loaded.model)
+    file_line = _body_first_line(loaded) + line - 1 if line else loaded.line_of("body")
+    return ClauseFailure(Problem(loaded.path, _explain(exc), file_line, field="body"))
+
+
 def render_clause_blocks(loaded: Loaded, renderer: ClauseRenderer, base_level: int, counter: Counter,
                          signature: Signature) -> list[Block]:
-    text = renderer.render(loaded)
+    return blocks_from_markup(loaded, renderer.render(loaded), base_level, counter, signature)
+
+
+def blocks_from_markup(loaded: Loaded, text: str, base_level: int, counter: Counter,
+                       signature: Signature) -> list[Block]:
+    """A clause's rendered markup → blocks, sub-headings numbered below `base_level`."""
     try:
         parsed = parse(text)
     except MarkupError as exc:
