@@ -53,7 +53,7 @@ class Duration:
     unit: str  # one of DurationUnit
 
     @classmethod
-    def parse(cls, text: str | int | float) -> "Duration":
+    def parse(cls, text: str | int | float) -> Duration:
         raw = to_half_width_digits(str(text))
         if raw.strip().startswith("半") and raw.strip()[1:] in ("小时", "个小时", "天", "年"):
             unit = _UNIT_ALIASES[raw.strip()[1:]]
@@ -86,10 +86,10 @@ class Duration:
             return "calendar", self.value * _MONTHS[self.unit]
         return "workday", self.value
 
-    def comparable(self, other: "Duration") -> bool:
+    def comparable(self, other: Duration) -> bool:
         return self._scale()[0] == other._scale()[0]
 
-    def compare(self, other: "Duration") -> int | None:
+    def compare(self, other: Duration) -> int | None:
         """-1, 0, 1 like cmp(), or None when the units cannot be compared (工作日 vs 小时)."""
         (kind_a, a), (kind_b, b) = self._scale(), other._scale()
         if kind_a != kind_b:
@@ -119,7 +119,7 @@ class Frequency:
     period: str  # 周 / 月 / 季度 / 半年 / 年
 
     @classmethod
-    def parse(cls, text: str) -> "Frequency":
+    def parse(cls, text: str) -> Frequency:
         match = _FREQUENCY_RE.match(to_half_width_digits(str(text)))
         number = parse_number(match["count"]) if match else None
         if not match or number is None or number < 1 or not number.is_integer():
@@ -133,7 +133,7 @@ class Frequency:
     def per_year(self) -> float:
         return self.count * _PERIODS[self.period]
 
-    def compare(self, other: "Frequency") -> int:
+    def compare(self, other: Frequency) -> int:
         """Higher frequency compares greater."""
         a, b = self.per_year, other.per_year
         return (a > b) - (a < b)
@@ -155,7 +155,7 @@ class Schedule:
     hours_per_day: int
 
     @classmethod
-    def parse(cls, text: str) -> "Schedule":
+    def parse(cls, text: str) -> Schedule:
         raw = to_half_width_digits(str(text))
         if raw.strip() in ("24小时", "全天候", "24小时开机"):
             return cls(7, 24)
@@ -171,7 +171,7 @@ class Schedule:
     def weekly_hours(self) -> int:
         return self.days_per_week * self.hours_per_day
 
-    def compare(self, other: "Schedule") -> int:
+    def compare(self, other: Schedule) -> int:
         a, b = self.weekly_hours, other.weekly_hours
         return (a > b) - (a < b)
 

@@ -95,7 +95,7 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
     """Response ≤ on-site arrival ≤ resolution, and fault levels within the headline promises."""
     problems: list[Problem] = []
     chain = [k for k in ("response", "onsite_arrival", "resolution") if commitments.get(k)]
-    for earlier, later in zip(chain, chain[1:]):
+    for earlier, later in zip(chain, chain[1:], strict=False):
         a, b = commitments.kinds[earlier], commitments.kinds[later]
         for qa, va in a.values.items():
             for qb, vb in b.values.items():

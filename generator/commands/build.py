@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ def build_command(
         "--allow-draft", help="允许未审定条款，生成的每页页眉标注“草稿（含未审定条款）”")] = False,
     allow_deviation: Annotated[bool, typer.Option(
         "--allow-deviation", help="承诺不满足招标要求（负偏离）时仍然生成，并在偏离表中列明")] = False,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="输出根目录（默认：项目下的 output/）")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="同时生成多个项目时使用的进程数；0 = 全部 CPU 核")] = 1,

@@ -97,7 +97,7 @@ class CommitmentsInput(BaseModel):
     fault_levels: dict[str, FaultLevel] | None = None
 
     @model_validator(mode="after")
-    def _kinds_complete(self) -> "CommitmentsInput":
+    def _kinds_complete(self) -> CommitmentsInput:
         assert set(KINDS) <= set(type(self).model_fields), "every kind needs a field"
         return self
 

@@ -37,7 +37,7 @@ class Requirement(Strict):
     source: RequirementSource = RequirementSource()
 
     @model_validator(mode="after")
-    def _parse(self) -> "Requirement":
+    def _parse(self) -> Requirement:
         lead = self.text[0]
         if lead in "★▲" and not self.mark:
             object.__setattr__(self, "mark", lead)  # “★质保期…” is starred even if mark was left out
