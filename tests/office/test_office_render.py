@@ -90,3 +90,9 @@ def test_commitment_letter_signature_stays_on_one_page(rendered, name: str) -> N
     last = pages[-1]
     signature_line = [line for line in doc.pages[last].splitlines() if "投标人（盖章）" in line][-1]
     assert re.search(r"投标人（盖章）：\s*\S", signature_line), "投标人名称与“投标人（盖章）”同行"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("examples/")])
+def test_every_product_type_proposal_is_a_full_document(rendered, name: str) -> None:
+    """Issue 3: the proposal of every product type runs to at least 20 pages."""
+    assert len(rendered[name].require().pages) >= 20
