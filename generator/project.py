@@ -140,8 +140,3 @@ def _check_fault_names(product: Loaded, problems: ProblemCollector) -> None:
         if fault.level not in levels:
             problems.add(Problem(product.path, f"故障等级“{fault.level}”未在 commitments.fault_levels 中定义时限",
                                  product.line_of("faults", index, "level"), field=f"faults.{index}.level"))
-
-
-def require(condition: bool, error: InputError) -> None:
-    if not condition:
-        raise error
