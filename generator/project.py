@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InputError, Problem, ProblemCollector
+from generator.errors import Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
