@@ -12,6 +12,7 @@ from generator.commands import check as check_commands
 from generator.commands import clauses as clause_commands
 from generator.commands import serve as serve_commands
 from generator.commands import tender as tender_commands
+from generator.commands.help_zh import install as install_chinese_help
 
 app = typer.Typer(
     name="aftersales",
@@ -23,6 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+install_chinese_help()
 build_commands.register(app)
 check_commands.register(app)
 serve_commands.register(app)

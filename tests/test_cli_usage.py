@@ -42,3 +42,13 @@ def test_success_exits_0(monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.run()
     assert exit_info.value.code == 0
+
+
+def test_help_screens_are_in_chinese(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["aftersales", "build", "--help"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    assert out.startswith("用法：aftersales build") and "选项：" in out and "显示本帮助并退出" in out
+    assert "Usage:" not in out and "Options:" not in out and "Show this message" not in out
