@@ -25,6 +25,7 @@ demo: $(STAMP)
 
 test: $(DEV_STAMP)
 	bash scripts/ensure-office.sh
+	bash scripts/ensure-browser.sh
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)

@@ -1,0 +1,64 @@
+"""Serve the app with waitress (a pure-Python WSGI server) on one address; used by `aftersales serve`
+and by the browser tests, which run it in a thread on a free loopback port."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import tempfile
+import threading
+from pathlib import Path
+
+from generator.web.app import WebConfig, create_app
+from generator.web.security import LOOPBACK_NAMES
+
+
+def _probe(host: str, port: int) -> None:
+    """OSError (EADDRINUSE, EADDRNOTAVAIL…) if host:port cannot be bound, as waitress binds it."""
+    if port == 0:
+        return
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
+
+
+class Server:
+    """The app bound to host:port (port 0: any free port). Its upload folder is removed by close()."""
+
+    def __init__(self, root: Path, output_root: Path | None = None, host: str = "127.0.0.1", port: int = 8000,
+                 threads: int = 4) -> None:
+        from waitress.server import create_server
+
+        _probe(host, port)  # a port in use fails here: waitress would leak its half-made server
+        self.upload_dir = Path(tempfile.mkdtemp(prefix="aftersales-web-"))
+        try:
+            config = WebConfig(root=root.resolve(), output_root=(output_root or root / "output").resolve(),
+                               upload_dir=self.upload_dir, loopback_only=host in LOOPBACK_NAMES)
+            self.app = create_app(config)
+            self.server = create_server(self.app, host=host, port=port, threads=threads, ident="aftersales",
+                                        clear_untrusted_proxy_headers=True)
+        except BaseException:
+            shutil.rmtree(self.upload_dir, ignore_errors=True)
+            raise
+        self.host = host
+        self.port = int(self.server.effective_port)  # type: ignore[union-attr]
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    def run(self) -> None:
+        self.server.run()
+
+    def start_thread(self) -> threading.Thread:
+        thread = threading.Thread(target=self.run, name="aftersales-web", daemon=True)
+        thread.start()
+        return thread
+
+    def close(self) -> None:
+        try:
+            self.server.close()
+        finally:
+            shutil.rmtree(self.upload_dir, ignore_errors=True)

@@ -1,0 +1,167 @@
+"""The pages through Flask's test client: each a thin layer over build, check and the clause library."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from conftest import DEFECTIVE_TEXT
+
+from generator.library.repository import load_library
+from generator.web.preview import make_preview
+
+NEGATIVE = ("  - text: ★质保期不少于5年\n    kind: warranty\n    bound: at_least\n    value: 5年\n    mark: ★\n")
+
+
+def _make_negative(project: Path) -> Path:
+    """demo with a ★ requirement its commitments (3年) break."""
+    path = project / "tenders" / "demo.yaml"
+    text = path.read_text(encoding="utf-8").replace("requirements:\n", "requirements:\n" + NEGATIVE, 1)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pages_answer_in_chinese(page) -> None:  # noqa: ANN001
+    for url, heading in (("/tenders", "招标项目"), ("/tenders/form", "新建招标项目"),
+                         ("/tenders/form?file=demo.yaml", "修改招标项目"), ("/tenders/preview?file=demo.yaml", "预览与生成"),
+                         ("/check", "检查文档"), ("/clauses", "条款库"), ("/clauses/warranty-scope", "质保期与质保范围")):
+        response = page.get(url)
+        assert response.status_code == 200, url
+        assert f"<h1>{heading}" in response.get_data(as_text=True), url
+    missing = page.get("/nowhere")
+    assert missing.status_code == 404 and "找不到页面或文件" in missing.get_data(as_text=True)
+
+
+def test_preview_shows_sources_and_highlights_negative_deviation(page, project: Path) -> None:  # noqa: ANN001
+    _make_negative(project)
+    preview = make_preview(project / "tenders" / "demo.yaml", project)
+    assert [d.status for d in preview.deviations][0] == "负偏离"
+    warranty = next(c for c in preview.commitments if c.kind == "warranty")
+    assert warranty.layer == "本项目调整" and warranty.source.startswith("tenders/demo.yaml:")
+    html = page.get("/tenders/preview?file=demo.yaml").get_data(as_text=True)
+    row = re.search(r'<tr class="negative">(.*?)</tr>', html, re.S)
+    assert row and "★质保期不少于5年" in row.group(1) and "★ 实质性条款" in row.group(1)
+    assert html.count('<tr class="negative">') == 1
+    assert "profiles/bidders/huachen.yaml:" in html  # where the response time comes from
+    assert 'name="allow_deviation"' in html
+
+
+def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> None:  # noqa: ANN001
+    _make_negative(project)
+    refused = page.post("/tenders/build", {"file": "demo.yaml"})
+    assert refused.status_code == 422
+    html = refused.get_data(as_text=True)
+    assert "未生成" in html and "★质保期不少于5年" in html and "勾选“接受负偏离”" in html
+    assert "--allow-deviation" not in html and str(project) not in html
+    assert not (project / "output" / "demo" / "售后服务方案.docx").exists()
+
+    done = page.post("/tenders/build", {"file": "demo.yaml", "allow_deviation": "yes"})
+    assert done.status_code == 302 and done.headers["Location"].endswith("/outputs/demo")
+    result = page.get("/outputs/demo").get_data(as_text=True)
+    assert "自检通过" in result and "生成时已接受的负偏离" in result
+    download = page.get("/outputs/demo/download/docx")
+    path = project / "output" / "demo" / "售后服务方案.docx"
+    assert download.data == path.read_bytes()
+
+    again = page.post("/tenders/build", {"file": "demo.yaml", "allow_deviation": "yes"})
+    assert again.status_code == 422 and "覆盖上次生成的方案" in again.get_data(as_text=True)
+    forced = page.post("/tenders/build", {"file": "demo.yaml", "allow_deviation": "yes", "force": "yes"})
+    assert forced.status_code == 302
+
+
+def test_save_asks_before_overwriting(page, project: Path) -> None:  # noqa: ANN001
+    form = page.get("/tenders/form?file=demo.yaml").get_data(as_text=True)
+    fields = dict(re.findall(r'<input id="f-([^"]+)" name="[^"]+" type="(?:text|date)"\s+value="([^"]*)"', form))
+    fields.update({"bidder": "huachen", "product_type": "it-equipment", "template": "standard", "source": "demo.yaml"})
+    fields["project_name"] = "改过的名称"
+    before = (project / "tenders" / "demo.yaml").read_bytes()
+    asked = page.post("/tenders/save", fields)
+    assert asked.status_code == 409
+    assert "已存在" in asked.get_data(as_text=True)
+    assert (project / "tenders" / "demo.yaml").read_bytes() == before
+    saved = page.post("/tenders/save", {**fields, "overwrite": "yes"})
+    assert saved.status_code == 302 and "preview?file=demo.yaml" in saved.headers["Location"]
+    assert "project_name: 改过的名称" in (project / "tenders" / "demo.yaml").read_text(encoding="utf-8")
+
+
+def test_save_with_errors_shows_them_next_to_fields(page, project: Path) -> None:  # noqa: ANN001
+    response = page.post("/tenders/save", {"id": "x", "requirements.0.text": "质保期不少于两年",
+                                           "requirements.0.kind": "warranty", "requirements.0.bound": "at_least",
+                                           "requirements.0.value": "两年多"})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert re.search(r'data-for="project_name"><div>不能为空</div>', html)
+    assert re.search(r'data-for="bidder"><div>请从列表中选择</div>', html)
+    assert "“两年多”不是可识别的时长" in html
+    assert not (project / "tenders" / "x.yaml").exists()
+
+
+def test_live_check_answers_json(page) -> None:  # noqa: ANN001
+    response = page.post("/tenders/check", {"id": "ok-id", "date": "bad"})
+    result = response.get_json()
+    assert result["errors"]["date"] == ["应为日期，例如 2026-11-20"]
+    assert result["target"] == "tenders/ok-id.yaml" and result["exists"] is False
+
+
+def test_check_groups_findings_and_highlights_quotes(page) -> None:  # noqa: ANN001
+    response = page.upload("/check", "草稿.txt", DEFECTIVE_TEXT.encode())
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "检查结果：草稿.txt" in html
+    assert 'data-rule="placeholder"' in html and 'data-rule="conflicting-commitment"' in html
+    assert html.index('data-rule="placeholder"') < html.index('data-rule="conflicting-commitment"')
+    assert re.search(r"二、质保期 · 第 \d+ 段", html)
+    assert "<mark>（供应商根据项目情况自行编制培训计划）</mark>" in html
+    marked = re.search(r'<div class="para">(.*?)</div>', html, re.S).group(1)
+    assert "<mark>" in marked and "</mark>" in marked
+
+
+def test_check_against_a_tender(page) -> None:  # noqa: ANN001
+    text = "售后服务方案\n一、质保\n本项目质保期为1年。\n"
+    html = page.upload("/check", "a.txt", text.encode(), {"tender": "demo.yaml"}).get_data(as_text=True)
+    assert 'data-rule="tender-requirement"' in html
+
+
+def test_unreadable_upload_is_explained(page) -> None:  # noqa: ANN001
+    response = page.upload("/check", "坏文件.docx", b"PK\x03\x04 not really a zip")
+    assert response.status_code == 422
+    assert "无法读取 坏文件.docx" in response.get_data(as_text=True)
+
+
+def test_clause_page_renders_sample_values_and_approves(page, project: Path) -> None:  # noqa: ANN001
+    path = project / "clauses" / "equipment" / "warranty-scope.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("body: |\n", "body: |\n  本条款经修订。\n", 1), encoding="utf-8")
+    html = page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert "审定后已修改" in html and '<span class="data">' in html and 'name="by"' in html
+    empty = page.post("/clauses/warranty-scope/approve", {"by": "  "})
+    assert empty.status_code == 302
+    assert "请填写审定人姓名" in page.get("/clauses/warranty-scope").get_data(as_text=True)
+    done = page.post("/clauses/warranty-scope/approve", {"by": "王律师", "note": "网页审定"})
+    assert done.status_code == 302
+    shown = page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert "已审定“warranty-scope”" in shown and "王律师" in shown
+    clause = load_library(project).find("warranty-scope").model
+    assert clause.is_approved and clause.approval.by == "王律师" and clause.approval.note == "网页审定"
+    assert page.post("/clauses/no-such/approve", {"by": "王律师"}).status_code == 404
+
+
+def test_clause_list_filters_by_state(page, project: Path) -> None:  # noqa: ANN001
+    path = project / "clauses" / "core" / "principles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新增一句。\n", 1), encoding="utf-8")
+    html = page.get("/clauses?status=changed").get_data(as_text=True)
+    assert "clauses/principles" in html and "clauses/warranty-scope" not in html
+
+
+def test_generated_docx_opens(page, project: Path) -> None:  # noqa: ANN001
+    assert page.post("/tenders/build", {"file": "demo.yaml"}).status_code == 302
+    document = docx.Document(project / "output" / "demo" / "售后服务方案.docx")
+    assert any("海淀区卫生健康委员会" in p.text for p in document.paragraphs)
+
+
+def test_serve_is_listed_in_help(cli) -> None:  # noqa: ANN001
+    code, out, _ = cli("--help")
+    assert code == 0 and "serve" in out
+    code, out, _ = cli("serve", "--help")
+    assert code == 0 and "127.0.0.1" in out and "--no-browser" in out

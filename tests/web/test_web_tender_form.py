@@ -1,0 +1,129 @@
+"""The tender form: generated from the Tender model, problems next to their inputs in Chinese,
+saved back as a tender file that keeps comments and never overwrites without confirmation."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import pytest
+
+from generator.models.tender import Tender
+from generator.web import tender_form, tender_store
+from generator.yamlio import load_model, read_yaml
+
+
+def _state(project: Path, rel: str) -> tender_form.FormState:
+    raw, problems = read_yaml(project / "tenders" / rel)
+    assert not problems
+    return tender_form.state_from_raw(raw)
+
+
+def test_every_tender_field_is_in_the_form_or_kept_as_it_is() -> None:
+    """A field added to the Tender model must get a label here (or be declared preserved)."""
+    names = {spec.name for spec in tender_form.simple_fields()}
+    for name, info in Tender.model_fields.items():
+        annotation = info.annotation
+        if isinstance(annotation, type) and hasattr(annotation, "model_fields") and name != "overrides":
+            for sub in annotation.model_fields:
+                assert f"{name}.{sub}" in names
+        elif typing.get_origin(annotation) is list:
+            assert name == "requirements" or name in tender_form.PRESERVED
+        else:
+            assert name in names or name == "overrides"
+        assert name in tender_form.LABELS or name in tender_form.PRESERVED or name == "purchaser"
+    required = {s.name for s in tender_form.simple_fields() if s.required}
+    assert {"id", "project_name", "purchaser.name", "bidder", "date"} <= required
+    assert "lot" not in required
+    assert next(s for s in tender_form.simple_fields() if s.name == "date").kind == "date"
+    options = tender_form.requirement_options()
+    assert ("★", "★ 实质性") in options["mark"] and ("at_most", "不超过") in options["bound"]
+    assert ("warranty", "质保期（warranty）") in options["kind"]
+
+
+def test_every_tender_file_round_trips_through_the_form_unchanged(project: Path) -> None:
+    tenders = tender_store.list_tenders(project)
+    assert len(tenders) >= 20
+    for tender in tenders:
+        checked = tender_store.check(project, _state(project, tender.rel), tender.path)
+        assert checked.ok, (tender.rel, checked.state.errors, checked.state.general)
+        assert tender_store.dump(checked.doc) == tender.path.read_text(encoding="utf-8"), tender.rel
+
+
+def test_problems_are_placed_next_to_their_inputs(project: Path) -> None:
+    state = _state(project, "demo.yaml")
+    state.values.update({"id": "Demo 2", "project_name": "", "date": "2026-13-40", "bidder": "nobody"})
+    state.requirements[0]["value"] = "三年半吧"
+    state.requirements[1]["kind"] = "no-such-kind"
+    state.overrides.append({"kind": "response", "qualifier": "", "value": "马上"})
+    state.values["products"] = "{{ 7*7 }}"
+    errors = tender_store.check(project, state, project / "tenders" / "demo.yaml").state.errors
+    assert "格式不正确" in errors["id"][0] or "编号" in errors["id"][0]
+    assert errors["project_name"] == ["不能为空"]
+    assert errors["date"] == ["应为日期，例如 2026-11-20"]
+    assert "没有名为“nobody”的投标人资料" in errors["bidder"][0]
+    assert "“三年半吧”不是可识别的时长" in errors["requirements.0.value"][0]
+    assert "requirements.0" not in errors  # the same message is not repeated on the row
+    assert "取值不在允许范围内" in errors["requirements.1.kind"][0]
+    assert any("马上" in m for m in errors["overrides.1.value"])
+    assert "模板语法" in errors["products"][0]
+
+
+def test_override_rows_become_qualified_commitments(project: Path) -> None:
+    state = _state(project, "demo.yaml")
+    state.overrides = [{"kind": "onsite_arrival", "qualifier": "市区", "value": "1小时"},
+                       {"kind": "onsite_arrival", "qualifier": "省内", "value": "4小时"},
+                       {"kind": "warranty", "qualifier": "", "value": "5年"}]
+    checked = tender_store.check(project, state, project / "tenders" / "demo.yaml")
+    assert checked.ok
+    assert dict(checked.doc["overrides"]["onsite_arrival"]) == {"市区": "1小时", "省内": "4小时"}
+    assert checked.doc["overrides"]["warranty"] == "5年"
+    state.overrides.append({"kind": "onsite_arrival", "qualifier": "", "value": "8小时"})
+    errors = tender_store.check(project, state, None).state.errors
+    assert "每行都要写限定词" in errors["overrides.3.qualifier"][0]
+
+
+def test_new_tender_is_saved_as_a_valid_file(project: Path) -> None:
+    state = tender_form.FormState({
+        "id": "new-bid", "project_name": "某县医院设备采购项目", "project_number": "MX-2026-1", "lot": "",
+        "purchaser.name": "某县人民医院", "purchaser.contact_address": "", "delivery_place": "采购人指定地点",
+        "bidder": "huachen", "product_type": "it-equipment", "products": "计算机", "template": "standard",
+        "date": "2026-12-01"},
+        requirements=[{"text": "★质保期不少于5年", "mark": "", "kind": "warranty", "bound": "at_least", "value": "5年"},
+                      {"text": "", "kind": "warranty", "bound": "at_least"}],
+        overrides=[{"kind": "", "qualifier": "", "value": ""}])
+    checked = tender_store.check(project, state, None)
+    assert checked.ok, checked.state.errors
+    path = tender_store.save(checked)
+    assert path == project / "tenders" / "new-bid.yaml"
+    loaded, problems = load_model(path, Tender)
+    assert not problems
+    assert loaded.model.requirements[0].mark == "★" and str(loaded.model.requirements[0].value) == "5年"
+    assert len(loaded.model.requirements) == 1  # the blank row is not a requirement
+    assert "lot" not in loaded.raw and "overrides" not in loaded.raw
+    assert path.read_text(encoding="utf-8").startswith("# 招标项目文件：由 aftersales serve 网页表单生成")
+
+
+def test_editing_keeps_comments_and_fields_the_form_does_not_show(project: Path) -> None:
+    source = project / "tenders" / "demo.yaml"
+    text = source.read_text(encoding="utf-8").replace("overrides:\n", "overrides:  # 本项目调整\n")
+    text += "attachments:\n  - attachments/授权委托书.docx\n"
+    source.write_text(text, encoding="utf-8")
+    state = _state(project, "demo.yaml")
+    state.values["project_name"] = "修改后的项目名称"
+    state.values["id"] = "demo-copy"
+    checked = tender_store.check(project, state, source)
+    assert checked.ok, checked.state
+    written = tender_store.save(checked).read_text(encoding="utf-8")
+    assert written.startswith("# 示例招标项目")
+    assert "overrides:  # 本项目调整" in written
+    assert "attachments:\n  - attachments/授权委托书.docx" in written
+    assert "project_name: 修改后的项目名称" in written
+    assert source.read_text(encoding="utf-8") == text  # saved as a new file; the source is untouched
+
+
+@pytest.mark.parametrize("rel", ["demo.yaml", "examples/it-equipment.yaml"])
+def test_listing_and_lookup(project: Path, rel: str) -> None:
+    found = tender_store.find_tender(project, rel)
+    assert found is not None and found.path == project / "tenders" / rel
+    assert tender_store.find_tender(project, "samples/hvac-gbk.key.yaml") is None
