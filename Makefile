@@ -26,6 +26,7 @@ demo: $(STAMP)
 test: $(DEV_STAMP)
 	bash scripts/ensure-office.sh
 	bash scripts/ensure-browser.sh
+	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)

@@ -8,7 +8,6 @@ touches the terminal.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,8 +225,9 @@ ORDER = ["id", "project_name", "project_number", "lot", "purchaser", "delivery_p
 
 
 def render(data: dict[str, Any], today: dt.date) -> str:
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from generator.yamlio import dump_round_trip
 
     doc = CommentedMap()
     doc.yaml_set_start_comment(f"招标项目文件：由 aftersales tender new 生成（{today.isoformat()}）")
@@ -246,12 +246,7 @@ def render(data: dict[str, Any], today: dt.date) -> str:
                 seq.append(entry)
             value = seq
         doc[key] = value
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    buffer = io.StringIO()
-    yaml.dump(doc, buffer)
-    return buffer.getvalue()
+    return dump_round_trip(doc)
 
 
 def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None) -> Path:

@@ -114,6 +114,18 @@ def _round_trip() -> YAML:
     return YAML(typ="rt")
 
 
+def dump_round_trip(doc: Any) -> str:
+    """A round-trip tree as YAML text in the project's house style (2-space maps, indented lists)."""
+    import io
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    return buffer.getvalue()
+
+
 def decode(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a YAML input file, or the problem that prevents reading it."""
     try:

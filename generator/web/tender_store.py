@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from generator.output import write_atomic
 from generator.tender_new import ORDER as NEW_ORDER
 from generator.value_guard import template_syntax_problems
 from generator.web.tender_form import FormState, place_problems, to_data, value_problems
-from generator.yamlio import Loaded, problems_from_validation, read_yaml
+from generator.yamlio import Loaded, dump_round_trip, problems_from_validation, read_yaml
 
 ORDER = [*NEW_ORDER, "overrides", "attachments"]
 SCALARS = ("id", "project_name", "project_number", "lot", "delivery_place", "bidder", "product_type", "products",
@@ -175,12 +174,7 @@ def merge(base: CommentedMap, data: dict[str, Any], source: Path | None, target:
 
 
 def dump(doc: CommentedMap) -> str:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    buffer = io.StringIO()
-    yaml.dump(doc, buffer)
-    return buffer.getvalue()
+    return dump_round_trip(doc)
 
 
 @dataclass
