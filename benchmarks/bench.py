@@ -116,8 +116,7 @@ def enlarged(proposal, copies: int):  # noqa: ANN001, ANN201
 def flatten(proposal) -> list[dict]:  # noqa: ANN001
     """Blocks → plain records (style name + text, tables, page breaks) that any writer can take."""
     from generator.render.blocks import Cover, Heading, ListBlock, PageBreak, Paragraph, Signature, Table, Toc
-
-    styles = {"body": "Normal", "right": "Right Aligned", "center": "Cover Field", "note": "Normal"}
+    from generator.write.docx_writer import PARAGRAPH_STYLES as styles  # the writer's own mapping
     out: list[dict] = []
 
     def p(style: str, text: str = "") -> None:

@@ -129,12 +129,8 @@ class PageFrame:
         first_header, first_footer = section.first_page_header, section.first_page_footer
         own_first_header = _content_blocks(first_header) if had_first_page else []
         own_first_footer = _content_blocks(first_footer) if had_first_page else []
-        if not own_first_header:
-            _clear(first_header)
-            copy_blocks(letter_header, header.part, first_header)
-        if not own_first_footer:
-            _clear(first_footer)
-            copy_blocks(letter_footer, footer.part, first_footer)
+        _inherit(first_header, own_first_header, letter_header, header.part)
+        _inherit(first_footer, own_first_footer, letter_footer, footer.part)
         if draft_mark:
             self.paragraph("Header", draft_mark, parent=first_header._element)
         stories = [first_header, first_footer]
@@ -148,16 +144,19 @@ class PageFrame:
                     letter_footer: list, header, footer) -> list:  # noqa: ANN001
         """A letterhead with separate even-page headers: even pages get the same lines (and draft mark)."""
         even_header, even_footer = section.even_page_header, section.even_page_footer
-        own_header, own_footer = _content_blocks(even_header), _content_blocks(even_footer)
-        if not own_header:
-            _clear(even_header)
-            copy_blocks(letter_header, header.part, even_header)
-        if not own_footer:
-            _clear(even_footer)
-            copy_blocks(letter_footer, footer.part, even_footer)
+        own_footer = _content_blocks(even_footer)
+        _inherit(even_header, _content_blocks(even_header), letter_header, header.part)
+        _inherit(even_footer, own_footer, letter_footer, footer.part)
         self.paragraph("Header", header_text, parent=even_header._element)
         if draft_mark:
             self.paragraph("Header", f"【{draft_mark}】", parent=even_header._element)
         if not _has_page_field(own_footer or letter_footer):
             self.page_numbers(even_footer._element)
         return [even_header, even_footer]
+
+
+def _inherit(story, own_blocks: list, letter_blocks: list, part) -> None:  # noqa: ANN001
+    """A header/footer without content of its own gets the letterhead's blocks."""
+    if not own_blocks:
+        _clear(story)
+        copy_blocks(letter_blocks, part, story)
