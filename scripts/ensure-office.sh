@@ -16,26 +16,6 @@ missing() {
     fc-list : family 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || { echo "fonts-noto-cjk"; return; }
 }
 
-what=$(missing || true)
-if [ -z "$what" ]; then
-    exit 0
-fi
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "ensure-office: $what missing; installing $PACKAGES" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
-    what=$(missing || true)
-    if [ -z "$what" ]; then
-        exit 0
-    fi
-    echo "ensure-office: still missing after install: $what" >&2
-    exit 0
-fi
-cat >&2 <<MSG
-ensure-office: $what is missing and cannot be installed here (needs root and apt-get).
-  The rendering tests in tests/office/ will FAIL. Install as root:
-    apt-get install --no-install-recommends $PACKAGES
-MSG
-exit 0
+# shellcheck source=scripts/apt-ensure.sh
+source "$(dirname "$0")/apt-ensure.sh"
+apt_ensure ensure-office tests/office/ "$PACKAGES" missing
