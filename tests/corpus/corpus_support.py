@@ -109,40 +109,34 @@ def remove(rel: str) -> Edit:
     return edit
 
 
+def _edit_yaml(path: Path, keys: Sequence[str | int], change: Callable[[Any, str | int], None]) -> None:
+    """Load `path` round-trip, apply `change(parent, last_key)` at `keys`, write it back."""
+    yaml = _yaml()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    node = data
+    for key in keys[:-1]:
+        node = node[key]
+    change(node, keys[-1])
+    buffer = StringIO()
+    yaml.dump(data, buffer)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
 def set_key(rel: str, keys: Sequence[str | int], value: Any) -> Edit:
     """Set (or with DELETE remove) one value, keeping the rest of the file as it is."""
-    def edit(project: Path) -> None:
-        path = project / rel
-        yaml = _yaml()
-        data = yaml.load(path.read_text(encoding="utf-8"))
-        node = data
-        for key in keys[:-1]:
-            node = node[key]
+    def change(node: Any, key: str | int) -> None:
         if value is DELETE:
-            del node[keys[-1]]
+            del node[key]
         else:
-            node[keys[-1]] = value
-        buffer = StringIO()
-        yaml.dump(data, buffer)
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-    return edit
+            node[key] = value
+    return lambda project: _edit_yaml(project / rel, keys, change)
 
 
 def rename_key(rel: str, keys: Sequence[str | int], new: str) -> Edit:
     """A typo in a key: `warranty:` becomes `warrenty:` with the same value."""
-    def edit(project: Path) -> None:
-        path = project / rel
-        yaml = _yaml()
-        data = yaml.load(path.read_text(encoding="utf-8"))
-        node = data
-        for key in keys[:-1]:
-            node = node[key]
-        position = list(node).index(keys[-1])
-        node.insert(position, new, node.pop(keys[-1]))
-        buffer = StringIO()
-        yaml.dump(data, buffer)
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-    return edit
+    def change(node: Any, key: str | int) -> None:
+        node.insert(list(node).index(key), new, node.pop(key))
+    return lambda project: _edit_yaml(project / rel, keys, change)
 
 
 def probe_clause(body: str, **fields: Any) -> list[Edit]:
