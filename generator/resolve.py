@@ -81,7 +81,7 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
     return Commitments(kinds, fault_levels, fault_source)
 
 
-def _worst(resolved: Resolved) -> Quantity:
+def worst_value(resolved: Resolved) -> Quantity:
     """The slowest value of a duration kind (the promise that holds in every case)."""
     values = list(resolved.values.values())
     worst = values[0]
@@ -117,7 +117,7 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
             value = getattr(level, kind)
             if value is None:
                 continue
-            if headline and compare(value, _worst(headline)) == 1 and source:
+            if headline and compare(value, worst_value(headline)) == 1 and source:
                 problems.append(Problem(
                     source.path,
                     f"{name}故障的{KINDS[kind][1]}（{value}）长于总体承诺（{headline.describe()}，{headline.source}）",

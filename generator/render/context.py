@@ -10,7 +10,7 @@ from generator.models.commitments import KINDS
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
 from generator.quantities import Quantity
-from generator.resolve import Commitments, Deviation, Resolved
+from generator.resolve import Commitments, Deviation, Resolved, worst_value
 
 
 class KindView:
@@ -42,9 +42,7 @@ class KindView:
     @property
     def worst(self) -> Quantity:
         """The longest value: the promise that holds in every case."""
-        from generator.resolve import _worst
-
-        return _worst(self._resolved)
+        return worst_value(self._resolved)
 
 
 @dataclass(frozen=True)
