@@ -160,7 +160,7 @@ def test_gbk_text_is_read(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("a.pdf", b"%PDF-1.4", "暂不支持 PDF"),
+    ("a.pdf", b"%PDF-1.4", "PDF 文件已损坏"),
     ("a.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
     ("a.docx", b"not a zip", "不是有效的 .docx"),
     ("a.txt", b"", "没有可读取的文字"),

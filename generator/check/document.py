@@ -39,6 +39,7 @@ class Block:
     line: int | None = None  # 1-based line in a text file
     cell: Cell | None = None
     join_lines: bool = False
+    page: int | None = None  # 1-based page, when the file records pages (PDF, some .docx)
     _norm: Normalised | None = field(default=None, repr=False)
 
     @property
@@ -76,6 +77,7 @@ class Document:
     blocks: list[Block]
     tables: dict[int, list[list[int]]] = field(default_factory=dict)  # table → rows → block positions
     table_rows: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (table, row) → cell texts
+    notices: list[str] = field(default_factory=list)  # active or hidden content found by the reader
 
     def row_texts(self, cell: Cell) -> list[str]:
         """Normalised texts of every cell in the row (merged cells carry the text above them)."""
@@ -104,23 +106,24 @@ class DocumentBuilder:
     def section(self) -> str:
         return SECTION_SEPARATOR.join(title for _, title in self.stack)
 
-    def heading(self, text: str, level: int, line: int | None = None) -> None:
+    def heading(self, text: str, level: int, line: int | None = None, page: int | None = None) -> None:
         title = " ".join(text.split())
         if not title:
             return
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, title))
-        self._add(Block(0, self.section, text, "heading", level, line))
+        self._add(Block(0, self.section, text, "heading", level, line, page=page))
 
     def paragraph(self, text: str, kind: str = "paragraph", line: int | None = None,
-                  join_lines: bool = False, section: str | None = None) -> None:
+                  join_lines: bool = False, section: str | None = None, page: int | None = None) -> None:
         if not text.strip():
             return
-        block = Block(0, self.section if section is None else section, text, kind, 0, line, None, join_lines)
+        block = Block(0, self.section if section is None else section, text, kind, 0, line, None, join_lines, page)
         self._add(block)
 
-    def table(self, rows: list[list[str | None]], line: int | None = None, section: str | None = None) -> None:
+    def table(self, rows: list[list[str | None]], line: int | None = None, section: str | None = None,
+              page: int | None = None) -> None:
         """rows of cell texts; None marks a cell merged with the one above (no block, carries its text)."""
         table_id = self._table_count
         self._table_count += 1
@@ -137,7 +140,7 @@ class DocumentBuilder:
                 texts.append(carried[c])
                 if text.strip():
                     block = Block(0, self.section if section is None else section, text, "cell",
-                                  line=None if line is None else line + r, cell=Cell(table_id, r, c))
+                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page)
                     self._add(block)
                     row_positions.append(len(self.blocks) - 1)
             positions.append(row_positions)

@@ -64,7 +64,7 @@ class Rendered:
     seconds: float
 
 
-def _find_soffice() -> Path | None:
+def find_soffice() -> Path | None:
     configured = os.environ.get("AFTERSALES_SOFFICE")
     if configured:
         return Path(configured) if Path(configured).is_file() else None
@@ -105,7 +105,7 @@ def _find_python(soffice: Path) -> Path | None:
 @functools.lru_cache(maxsize=1)
 def find_office() -> Office:
     """Where soffice and a Python with `uno` are; OfficeUnavailable (exit 2) otherwise."""
-    soffice = _find_soffice()
+    soffice = find_soffice()
     if soffice is None:
         raise OfficeUnavailable("未找到 LibreOffice（soffice），无法导出 PDF", [
             Problem("LibreOffice", "系统中没有 soffice 命令", hint=INSTALL_HINT)])

@@ -1,7 +1,8 @@
-"""A 招标文件 (.docx, .txt or .md) → text blocks, each with its heading path and page if known.
+"""A 招标文件 (.docx, .pdf, .doc, .wps, .txt or .md) → text blocks, each with its heading path and page
+if known. Packages are read by generator/readers (the same reader and limits as `aftersales check`).
 
-Pages: in a .docx from explicit page breaks (and the breaks Word recorded when it last laid the
-document out); in a text file from form feeds or page-number footers such as “— 18 —” or
+Pages: in a PDF from its pages; in a .docx from explicit page breaks (and the breaks Word recorded
+when it last laid the document out); in a text file from form feeds or page-number footers such as “— 18 —” or
 “第 18 页”. When a file gives no page information, pages are None rather than guessed.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from generator.errors import InputError, Problem
 from generator.numerals import to_half_width_digits
+from generator.readers.content import Content, Table
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -125,77 +127,76 @@ def read_text_blocks(text: str) -> list[TextBlock]:
     return blocks
 
 
-def read_docx_blocks(path: Path) -> list[TextBlock]:
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = Document(str(path))
-    except Exception as exc:  # python-docx raises several types for a damaged package
-        raise InputError("无法读取招标文件", [Problem(path, f"不是有效的 .docx 文件（{type(exc).__name__}）",
-                                               hint="用 Word 或 WPS 打开后另存为 .docx 再试")]) from None
-    body = document.element.body
-    breaks = body.findall(".//" + qn("w:br"))
-    has_pages = any(b.get(qn("w:type")) == "page" for b in breaks) or body.find(
-        ".//" + qn("w:lastRenderedPageBreak")) is not None
-    page = 1 if has_pages else None
+def content_blocks(content: Content) -> list[TextBlock]:
+    """Paragraphs and table rows of a .docx / .pdf / .doc read by generator/readers (headers,
+    footers and table-of-contents entries left out)."""
     sections = _Sections()
     blocks: list[TextBlock] = []
-
-    def page_breaks(element) -> int:  # noqa: ANN001
-        explicit = sum(1 for b in element.iter(qn("w:br")) if b.get(qn("w:type")) == "page")
-        rendered = sum(1 for _ in element.iter(qn("w:lastRenderedPageBreak")))
-        return max(explicit, rendered)
-
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraph = Paragraph(child, document)
-            text = paragraph.text.strip().replace("\u3000", " ")
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            if text:
-                match = re.match(r"(?:Heading|标题)\s*(\d)", style)
-                level = int(match.group(1)) if match else heading_level(text)
-                if level is not None:
-                    sections.enter(level, text)
-                blocks.append(TextBlock(text, str(sections), page))
-            if page is not None:
-                page += page_breaks(child)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, document)
-            for row in table.rows:
+    for item in content.items:
+        if isinstance(item, Table):
+            carried: dict[int, str] = {}
+            for row in item.rows:
                 cells: list[str] = []
-                for cell in row.cells:
-                    text = re.sub(r"\s+", " ", cell.text).strip()
+                for col, raw in enumerate(row):
+                    if raw is None:  # merged with the cell above: it carries that text down
+                        raw = carried.get(col, "")
+                    carried[col] = raw
+                    text = re.sub(r"\s+", " ", raw).strip()
                     if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                         cells.append(text)
                 if cells:
-                    blocks.append(TextBlock(" | ".join(cells), str(sections), page, tuple(cells)))
-            if page is not None:
-                page += page_breaks(child)
+                    blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells)))
+        elif item.part == "body" and not item.toc:
+            text = item.text.strip().replace("\u3000", " ")
+            if not text:
+                continue
+            level = item.style_level if item.style_level is not None and content.heading_styles else heading_level(text)
+            if level is not None:
+                sections.enter(level, text)
+            blocks.append(TextBlock(text, str(sections), item.page))
+    return blocks
+
+
+def _refused(path: Path | str, message: str, hint: str = "") -> InputError:
+    return InputError("无法读取招标文件", [Problem(path, message, hint=hint)])
+
+
+def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -> list[TextBlock]:
+    """A 招标文件's blocks from its bytes (`name` gives the format by its suffix)."""
+    from generator.check.document import DocumentError
+    from generator.readers.content import PACKAGE_SUFFIXES, read_content
+
+    where = shown if shown is not None else name
+    suffix = Path(name).suffix.lower()
+    if suffix in PACKAGE_SUFFIXES:
+        try:
+            blocks = content_blocks(read_content(data, name))
+        except DocumentError as error:
+            hint = "用 Word 或 WPS 打开后另存为 .docx 再试" if suffix != ".pdf" else ""
+            raise _refused(where, error.message, hint) from None
+    elif suffix in TEXT_SUFFIXES:
+        blocks = read_text_blocks(_decode(data, Path(str(where))))
+    else:
+        raise InputError("不支持的文件格式", [Problem(where, f"无法识别“{suffix or '无扩展名'}”文件",
+                                                      hint="支持 .docx、.pdf、.doc、.wps、.txt、.md")])
+    if not blocks:
+        raise InputError("招标文件没有可读取的文字", [Problem(where, "文件为空或只含图片",
+                                                          hint="扫描件需先做文字识别（OCR）")])
     return blocks
 
 
 def read_blocks(path: Path) -> list[TextBlock]:
     """Read a 招标文件; InputError with a Chinese message for anything unreadable."""
+    from generator.check.document import DocumentError
+    from generator.readers.content import PACKAGE_SUFFIXES
+    from generator.readers.files import read_file
+
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError("找不到招标文件", [Problem(path, "文件不存在")])
-    if suffix in (".doc", ".wps"):
-        raise InputError("不支持的文件格式", [Problem(path, "旧版 Word/WPS 格式无法直接读取",
-                                                      hint="请用 Word 或 WPS 另存为 .docx 后再提取")])
-    if suffix == ".pdf":
-        raise InputError("不支持的文件格式", [Problem(path, "暂不支持 PDF",
-                                                      hint="请将招标文件另存为 .docx，或复制全文保存为 .txt")])
-    if suffix != ".docx" and suffix not in TEXT_SUFFIXES:
+    if suffix not in PACKAGE_SUFFIXES and suffix not in TEXT_SUFFIXES:
         raise InputError("不支持的文件格式", [Problem(path, f"无法识别“{suffix or '无扩展名'}”文件",
-                                                      hint="支持 .docx、.txt、.md")])
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError("招标文件过大", [Problem(path, f"文件大小 {size} 字节，超过 20 MB")])
-    blocks = read_docx_blocks(path) if suffix == ".docx" else read_text_blocks(_decode(path.read_bytes(), path))
-    if not blocks:
-        raise InputError("招标文件没有可读取的文字", [Problem(path, "文件为空或只含图片",
-                                                          hint="扫描件需先做文字识别（OCR）")])
-    return blocks
+                                                      hint="支持 .docx、.pdf、.doc、.wps、.txt、.md")])
+    try:
+        data = read_file(path, MAX_BYTES if suffix in TEXT_SUFFIXES else None)
+    except DocumentError as error:
+        raise _refused(path, error.message) from None
+    return blocks_from_bytes(data, path.name, path)

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from docx import Document
 
-from generator.check import read_docx as read_docx_module
 from generator.check.document import DocumentError
 from generator.check.reader import read_bytes
+from generator.readers import docx as read_docx_module
 
 
 def docx_bytes(build) -> bytes:  # noqa: ANN001

@@ -1,0 +1,333 @@
+"""Read a .docx into Content: body paragraphs and tables in document order, then headers and
+footers. Reads the package XML with lxml directly (no python-docx object tree: faster, and each
+part's size is checked before it is decompressed — a zip bomb is refused, not expanded).
+
+Also reported, as notices: macros (vbaProject.bin), OLE objects and controls, remote templates and
+other external references; text in an altChunk (HTML, text or .docx embedded as is) is read.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import Any
+
+from generator.check.document import DocumentError
+from generator.readers.content import Content, Paragraph, Table
+
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 100 * 1024 * 1024  # one decompressed XML part
+MAX_TOTAL_BYTES = 300 * 1024 * 1024  # all parts we read, decompressed
+MAX_RATIO = 200  # decompressed / compressed size of one part
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "pre", "blockquote", "dd", "dt")
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class _Package:
+    """The zip with its decompression budget."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path = path
+        self.budget = 0
+        if len(data) > MAX_DOCX_BYTES:
+            raise DocumentError(path, f"文件过大（{len(data) // 1024 // 1024} MB），.docx 不应超过 50 MB")
+        if not data.startswith(b"PK"):
+            hint = "（这似乎是旧版 .doc 文件，请在 Word 中另存为 .docx）" if data.startswith(b"\xd0\xcf\x11\xe0") else ""
+            raise DocumentError(path, f"不是有效的 .docx 文件（不是 zip 压缩包）{hint}")
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+            self.names = self.archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise DocumentError(path, f".docx 文件已损坏，无法打开（{exc}）") from exc
+
+    def read(self, name: str) -> bytes:
+        try:
+            info = self.archive.getinfo(name)
+        except KeyError as exc:
+            raise DocumentError(self.path, f".docx 缺少 {name}，文件不完整或不是 Word 文档") from exc
+        if info.file_size > MAX_PART_BYTES or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+                                               and info.file_size > 10 * 1024 * 1024):
+            raise DocumentError(self.path, f".docx 中的 {name} 解压后过大（疑似压缩炸弹），已拒绝读取")
+        try:
+            with self.archive.open(info) as handle:
+                data = handle.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+            raise DocumentError(self.path, f".docx 中的 {name} 已损坏，无法解压（{exc}）") from exc
+        self.budget += len(data)
+        if len(data) > MAX_PART_BYTES or self.budget > MAX_TOTAL_BYTES:
+            raise DocumentError(self.path, ".docx 解压后内容过大（疑似压缩炸弹），已拒绝读取")
+        return data
+
+    def xml(self, name: str) -> Any:
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+        try:
+            return etree.fromstring(self.read(name), parser)
+        except etree.XMLSyntaxError as exc:
+            raise DocumentError(self.path, f".docx 中的 {name} 不是有效的 XML（{exc.msg}）") from exc
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str, bool]]:
+        """rId → (type suffix, target, external) of one part's relationships."""
+        rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        if rels not in self.names:
+            return {}
+        out = {}
+        for rel in self.xml(rels).iter(f"{REL}Relationship"):
+            out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", ""),
+                                      rel.get("TargetMode") == "External")
+        return out
+
+    def target(self, part: str, target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
+def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
+    """styleId → (heading level or None, is a TOC style)."""
+    raw: dict[str, tuple[str, str | None, int | None]] = {}
+    for style in root.iter(f"{W}style"):
+        style_id = style.get(f"{W}styleId") or ""
+        name_el = style.find(f"{W}name")
+        name = name_el.get(f"{W}val", "") if name_el is not None else ""
+        based = style.find(f"{W}basedOn")
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        level = _int(outline.get(f"{W}val"), 9) + 1 if outline is not None else None
+        raw[style_id] = (name, based.get(f"{W}val") if based is not None else None, level)
+    levels: dict[str, tuple[int | None, bool]] = {}
+    for style_id, (name, based, level) in raw.items():
+        match = _HEADING_NAME.match(name.strip())
+        if match:
+            level = int(match[1])
+        depth = 0
+        while level is None and based in raw and depth < 10:
+            level = raw[based][2]
+            based = raw[based][1]
+            depth += 1
+        if level is not None and level > 9:
+            level = None
+        levels[style_id] = (level, name.lower().startswith("toc") or name.startswith("目录"))
+    return levels
+
+
+def text_of(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        tag = el.tag
+        if tag == f"{W}t":
+            parts.append(el.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _page_breaks(element: Any) -> int:
+    explicit = sum(1 for b in element.iter(f"{W}br") if b.get(f"{W}type") == "page")
+    rendered = sum(1 for _ in element.iter(f"{W}lastRenderedPageBreak"))
+    return max(explicit, rendered)
+
+
+class _Body:
+    """Walks one document part (the main one, or a .docx embedded as an altChunk)."""
+
+    def __init__(self, package: _Package, part: str, styles: dict[str, tuple[int | None, bool]],
+                 content: Content, depth: int = 0) -> None:
+        self.package = package
+        self.part = part
+        self.styles = styles
+        self.content = content
+        self.depth = depth
+        self.page: int | None = None
+        self.rels: dict[str, tuple[str, str, bool]] | None = None
+
+    def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
+        ppr = p.find(f"{W}pPr")
+        if ppr is None:
+            return None, False
+        outline = ppr.find(f"{W}outlineLvl")
+        style = ppr.find(f"{W}pStyle")
+        level, toc = self.styles.get(style.get(f"{W}val", ""), (None, False)) if style is not None else (None, False)
+        if outline is not None:
+            value = _int(outline.get(f"{W}val"), 9) + 1
+            level = value if value <= 9 else None
+        return level, toc
+
+    def walk(self, body: Any) -> None:
+        paged = any(b.get(f"{W}type") == "page" for b in body.iter(f"{W}br")) or \
+            body.find(f".//{W}lastRenderedPageBreak") is not None
+        self.page = 1 if paged else None
+        self.children(body)
+
+    def children(self, container: Any) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == f"{W}p":
+                self.paragraph(child)
+            elif tag == f"{W}tbl":
+                self.table(child)
+            elif tag == f"{W}altChunk":
+                self.alt_chunk(child)
+            elif tag in (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}smartTag"):
+                content = child.find(f"{W}sdtContent") if tag == f"{W}sdt" else child
+                if content is not None:
+                    self.children(content)
+                continue
+            else:
+                continue
+            if self.page is not None:
+                self.page += _page_breaks(child)
+
+    def paragraph(self, p: Any) -> None:
+        text = text_of(p)
+        if text.strip():
+            level, toc = self.paragraph_style(p)
+            self.content.items.append(Paragraph(text, self.page, level, toc))
+
+    def cell_text(self, container: Any) -> str:
+        """Paragraph texts of a cell, one per line (tables nested in the cell are read separately)."""
+        lines: list[str] = []
+        for child in container:
+            if child.tag == f"{W}p":
+                text = text_of(child)
+                if text.strip():
+                    lines.append(text)
+            elif child.tag in (f"{W}sdt", f"{W}customXml"):
+                content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+                if content is not None:
+                    inner = self.cell_text(content)
+                    if inner:
+                        lines.append(inner)
+        return "\n".join(lines)
+
+    def table(self, tbl: Any) -> None:
+        rows: list[tuple[str | None, ...]] = []
+        nested: list[Any] = []
+        for tr in (child for child in tbl if child.tag == f"{W}tr"):
+            row: list[str | None] = []
+            cells = [c for c in tr if c.tag == f"{W}tc"]
+            cells += [tc for sdt in tr.findall(f"{W}sdt") for tc in sdt.iter(f"{W}tc")]
+            for tc in cells:
+                merge = tc.find(f"{W}tcPr/{W}vMerge")
+                span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+                if merge is not None and merge.get(f"{W}val", "continue") == "continue":
+                    row.append(None)
+                else:
+                    row.append(self.cell_text(tc))
+                span = _int(span_el.get(f"{W}val"), 1) if span_el is not None else 1
+                row.extend([""] * (min(span, 50) - 1))
+                nested.extend(tc.findall(f"{W}tbl"))
+            rows.append(tuple(row))
+        self.content.items.append(Table(tuple(rows), self.page))
+        for inner in nested:
+            self.table(inner)
+
+    def alt_chunk(self, element: Any) -> None:
+        """Content Word imports when it opens the file (HTML, text, RTF or a whole .docx)."""
+        if self.rels is None:
+            self.rels = self.package.relationships(self.part)
+        kind, target, external = self.rels.get(element.get(f"{R}id", ""), ("", "", False))
+        name = self.package.target(self.part, target) if target and not external else ""
+        suffix = posixpath.splitext(name)[1].lower()
+        before = len(self.content.items)
+        if name in self.package.names and suffix in (".htm", ".html", ".xhtml", ".txt"):
+            data = self.package.read(name)
+            texts = _html_texts(data) if suffix != ".txt" else _decoded(data).splitlines()
+            self.content.items.extend(Paragraph(t, self.page) for t in texts if t.strip())
+        elif name in self.package.names and suffix in (".docx", ".docm") and self.depth == 0:
+            inner = _Package(self.package.read(name), self.package.path)
+            inner.budget = self.package.budget
+            _read_main(inner, self.content, depth=1)
+            self.package.budget = inner.budget
+        if len(self.content.items) > before:
+            self.content.notices.append(f"含嵌入的外部内容块（altChunk：{posixpath.basename(name)}），"
+                                        "其中的文字已一并检查；建议在 Word 中打开后另存为普通 .docx")
+        else:
+            self.content.notices.append(f"含无法读取的嵌入内容块（altChunk：{posixpath.basename(target) or '未知'}），"
+                                        "其中的文字未检查；请在 Word 中打开后另存为普通 .docx 再检查")
+
+
+def _decoded(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def _html_texts(data: bytes) -> list[str]:
+    from lxml import etree, html
+
+    try:
+        root = html.fromstring(data, parser=html.HTMLParser(no_network=True, remove_comments=True))
+    except (etree.ParserError, ValueError):
+        return []
+    texts = []
+    for el in root.iter(*_HTML_BLOCKS):
+        if not any(child.tag in _HTML_BLOCKS for child in el.iterdescendants()):
+            texts.append(" ".join(el.text_content().split()))
+    return texts
+
+
+def _read_main(package: _Package, content: Content, depth: int = 0) -> None:
+    part = "word/document.xml"
+    document = package.xml(part)
+    styles = _style_levels(package.xml("word/styles.xml")) if "word/styles.xml" in package.names else {}
+    body = document.find(f"{W}body")
+    if body is None:
+        raise DocumentError(package.path, ".docx 中没有正文（word/document.xml 缺少 body）")
+    walker = _Body(package, part, styles, content, depth)
+    if depth == 0:
+        content.heading_styles = any(walker.paragraph_style(p)[0] is not None and not walker.paragraph_style(p)[1]
+                                     and text_of(p).strip() for p in body.iter(f"{W}p"))
+    walker.walk(body)
+    objects = sum(1 for _ in body.iter(f"{W}object", f"{W}control"))
+    if objects:
+        content.notices.append(f"含 {objects} 个嵌入的 OLE 对象或控件，其中的内容未检查；请确认后再提交")
+
+
+def _active_content(package: _Package, content: Content) -> None:
+    if any(n.lower().endswith("vbaproject.bin") for n in package.names):
+        content.notices.append("含宏代码（vbaProject.bin），打开时可能运行宏；提交前请删除宏并另存为 .docx")
+    embedded = [n for n in package.names if n.startswith("word/embeddings/")]
+    if embedded and not any("OLE 对象" in n for n in content.notices):
+        content.notices.append(f"含 {len(embedded)} 个嵌入文件（word/embeddings），其中的内容未检查；请确认后再提交")
+    for rels in sorted(n for n in package.names if n.endswith(".rels")):
+        part = posixpath.join(posixpath.dirname(posixpath.dirname(rels)), posixpath.basename(rels)[:-5])
+        for kind, target, external in package.relationships(part).values():
+            if not external or kind == "hyperlink":
+                continue
+            what = "远程模板" if kind == "attachedTemplate" else f"外部资源（{kind}）"
+            content.notices.append(f"引用{what}：{target[:120]}，打开文档时会访问该地址；请去除后再提交")
+
+
+def read_docx(data: bytes, path: str) -> Content:
+    package = _Package(data, path)
+    content = Content()
+    _read_main(package, content)
+    seen: set[tuple[str, str]] = set()
+    for prefix, part in (("word/header", "header"), ("word/footer", "footer")):
+        for name in sorted(n for n in package.names if n.startswith(prefix) and n.endswith(".xml")):
+            for p in package.xml(name).iter(f"{W}p"):
+                text = text_of(p)
+                if text.strip() and (part, text) not in seen:
+                    seen.add((part, text))
+                    content.items.append(Paragraph(text, part=part))
+    _active_content(package, content)
+    return content
