@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from generator.check.document import Block
 
 RULES = ("placeholder", "conflicting-commitment", "foreign-entity", "tender-requirement", "profile-mismatch",
-         "missing-section", "duplicate-text")
+         "missing-section", "duplicate-text", "active-content")
 RULE_TITLES = {
     "placeholder": "未填写的占位符与模板说明",
     "conflicting-commitment": "前后不一致的承诺",
@@ -16,6 +16,7 @@ RULE_TITLES = {
     "profile-mismatch": "与投标人承诺资料不一致",
     "missing-section": "缺少模板要求的章节",
     "duplicate-text": "重复段落",
+    "active-content": "宏、嵌入对象与外部引用",
 }
 ERROR = "error"
 WARNING = "warning"
@@ -27,16 +28,17 @@ class Location:
     block: int  # 1-based block number in the document
     text: str  # verbatim span of the original text
     line: int | None = None  # text files only (for SARIF); not part of the JSON interface
+    page: int | None = None  # when the file records pages (PDF, .docx with page breaks)
 
     @classmethod
     def of(cls, block: Block, start: int, end: int, context: int = 10) -> Location:
-        return cls(block.section, block.index, block.quote(start, end, context), block.line)
+        return cls(block.section, block.index, block.quote(start, end, context), block.line, block.page)
 
     @classmethod
     def whole(cls, block: Block, limit: int = 60) -> Location:
         text = block.text.strip()
         first_line = text.split("\n", 1)[0]
-        return cls(block.section, block.index, first_line[:limit], block.line)
+        return cls(block.section, block.index, first_line[:limit], block.line, block.page)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def check_command(
     paths: Annotated[list[str], typer.Argument(
-        help="要检查的方案文件（.docx、.txt、.md），可写多个；写目录则检查其中所有此类文件", metavar="PATH")],
+        help="要检查的方案文件（.docx、.pdf、.doc、.wps、.txt、.md），可写多个；写目录则检查其中所有此类文件", metavar="PATH")],
     tender: Annotated[str | None, typer.Option(
         "--tender", help="招标项目文件（tenders/*.yaml）：核对招标要求和模板要求的章节，并据此确定投标人、采购人和产品类型",
         metavar="FILE")] = None,
@@ -53,7 +53,8 @@ def check_command(
 ) -> None:
     """检查售后服务方案：未填写的占位符、前后不一致的承诺、其他公司或其他产品的残留文字等。
 
-    可检查任何来源的方案，包括非本工具生成的 Word 文档、从 PDF 或网页复制出的文本。
+    可检查任何来源的方案，包括非本工具生成的 Word 文档、有文字层的 PDF（扫描件需先做文字识别）、
+    旧版 .doc / WPS 文件（需安装 LibreOffice）、从网页复制出的文本。
 
     \b
     规则：
@@ -64,6 +65,7 @@ def check_command(
       tender-requirement      不满足招标要求（需 --tender）
       missing-section         缺少模板要求的章节（需 --tender）
       profile-mismatch        与投标人资料中的承诺不一致（需 --bidder-profile 或 --tender）
+      active-content          宏、嵌入对象、远程模板等（.docx）
 
     退出码：0 无错误（可能有警告）；1 发现错误；2 文件无法读取或参数有误。
 
@@ -93,7 +95,7 @@ def check_command(
         raise typer.Exit(2) from None
     files = _expand([Path(p) for p in paths])
     if not files:
-        typer.echo("没有找到可检查的文件（.docx、.txt、.md）", err=True)
+        typer.echo("没有找到可检查的文件（.docx、.pdf、.doc、.wps、.txt、.md）", err=True)
         raise typer.Exit(2)
     results = []
     unreadable = False

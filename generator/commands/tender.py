@@ -25,7 +25,7 @@ def _default_out(document: Path) -> Path:
 
 @app.command("extract")
 def extract_command(
-    document: Annotated[Path, typer.Argument(help="招标文件（.docx、.txt 或 .md）", metavar="FILE")],
+    document: Annotated[Path, typer.Argument(help="招标文件（.docx、.pdf、.doc、.wps、.txt 或 .md；PDF 须有文字层）", metavar="FILE")],
     out: Annotated[Path | None, typer.Option(
         "--output", "-o", help="草稿写到哪里（默认：项目的 tenders/<文件名>.yaml）", metavar="OUT.yaml")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,

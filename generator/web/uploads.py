@@ -15,7 +15,7 @@ from typing import IO, Any
 from flask import Request, current_app
 
 SPOOL_BYTES = 512 * 1024
-CHECK_SUFFIXES = (".docx", ".txt", ".md")
+CHECK_SUFFIXES = (".docx", ".pdf", ".doc", ".wps", ".txt", ".md")
 
 
 class UploadRequest(Request):
@@ -41,8 +41,7 @@ def read_upload(storage: Any, limit: int, suffixes: tuple[str, ...] = CHECK_SUFF
     name = display_name(storage.filename)
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in suffixes:
-        raise UploadProblem(f"不支持的文件类型“{suffix or '无扩展名'}”：请上传 {'、'.join(suffixes)} 文件"
-                            + ("（旧版 .doc 请先在 Word 中另存为 .docx）" if suffix == ".doc" else ""))
+        raise UploadProblem(f"不支持的文件类型“{suffix or '无扩展名'}”：请上传 {'、'.join(suffixes)} 文件")
     data = storage.stream.read(limit + 1)
     if len(data) > limit:
         raise UploadProblem(f"文件过大：上限为 {limit // (1024 * 1024)} MB")

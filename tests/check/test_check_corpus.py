@@ -11,7 +11,9 @@ CASES = cases()
 
 def test_corpus_covers_every_rule_and_several_product_types():
     wanted = {w["rule"] for case in CASES for w in case.sidecar.get("expected") or []}
-    assert wanted == set(RULES)
+    # active-content is about package parts (macros, OLE, remote templates) that a Markdown case cannot
+    # carry: tests/readers/test_docx_package.py builds those files
+    assert wanted == set(RULES) - {"active-content"}
     assert sum(1 for case in CASES if case.sidecar.get("format") == "docx") >= 3
     assert len(CASES) >= 15
 

@@ -14,7 +14,10 @@ from generator.check.findings import DocumentResult, Finding, Location
 
 
 def _location(location: Location) -> dict[str, Any]:
-    return {"section": location.section, "block": location.block, "text": location.text}
+    data: dict[str, Any] = {"section": location.section, "block": location.block, "text": location.text}
+    if location.page is not None:
+        data["page"] = location.page
+    return data
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

@@ -17,7 +17,7 @@ def _finding(finding: Finding, color: bool) -> list[str]:
     lines = [f"    {mark}  {finding.message}"]
     for location in finding.locations:
         where = location.section or "（无章节标题）"
-        line = f"，第 {location.line} 行" if location.line else ""
+        line = f"，第 {location.line} 行" if location.line else (f"，第 {location.page} 页" if location.page else "")
         quote = _paint(location.text, _BOLD, color)
         lines.append(f"        {_paint(f'{where}（第 {location.block} 段{line}）', _DIM, color)}：“{quote}”")
     return lines

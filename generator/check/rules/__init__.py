@@ -27,6 +27,7 @@ class CheckContext:
 
 def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
     from generator.check.rules import (
+        active_content,
         conflicting_commitment,
         duplicate_text,
         foreign_entity,
@@ -44,6 +45,7 @@ def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
         ("profile-mismatch", profile_mismatch.check),
         ("missing-section", missing_section.check),
         ("duplicate-text", duplicate_text.check),
+        ("active-content", active_content.check),
     ]
 
 
