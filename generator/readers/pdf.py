@@ -156,7 +156,10 @@ class _Paragraphs:
         last = self.open
         if last is None:
             return False
-        full = last.x1 >= self.right - 2 * last.size
+        # Line breaking rules (no 。，at a line start, narrow digits) can end a wrapped line up to three
+        # characters short of the margin; a sentence end short of it closes the paragraph.
+        short = self.right - last.x1
+        full = short <= 3.5 * last.size and not (last.text.endswith(_SENTENCE_END) and short > last.size)
         same_size = abs(last.size - line.size) <= 1.0
         near = line.page != last.page or 0 <= line.top - last.bottom <= 2 * last.size
         flush_left = line.x0 <= self.left + 0.6 * line.size
