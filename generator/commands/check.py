@@ -95,7 +95,7 @@ def check_command(
         raise typer.Exit(2) from None
     files = _expand([Path(p) for p in paths])
     if not files:
-        typer.echo("没有找到可检查的文件（.docx、.pdf、.doc、.wps、.txt、.md）", err=True)
+        typer.echo(f"{'、'.join(paths)}：没有找到可检查的文件（.docx、.pdf、.doc、.wps、.txt、.md）", err=True)
         raise typer.Exit(2)
     results = []
     unreadable = False

@@ -89,7 +89,8 @@ def _open(data: bytes, name: str):  # noqa: ANN202 - pdfplumber.PDF
 
 
 def _failure(exc: Exception) -> str:
-    text = f"{type(exc).__name__} {exc}".lower()
+    causes = [exc, *exc.args]  # pdfplumber wraps pdfminer's exception (PDFPasswordIncorrect) in its args
+    text = " ".join(f"{type(c).__name__} {c}" for c in causes).lower()
     if "password" in text or "encrypt" in text or "crypt" in text:
         return "PDF 已加密（需要密码），无法读取文字；请向发布方索取未加密的版本，或去除密码后再试"
     return "PDF 文件已损坏或格式无法识别，无法读取文字；请用阅读器另存一份 PDF，或另存为 .docx 后再试"
