@@ -274,8 +274,13 @@ def _decoded(data: bytes) -> str:
 def _html_texts(data: bytes) -> list[str]:
     from lxml import etree, html
 
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", data[:2048])
+    try:  # decoded here: lxml takes undeclared bytes for Latin-1
+        text = data.decode(declared[1].decode()) if declared else _decoded(data)
+    except (LookupError, UnicodeDecodeError):
+        text = _decoded(data)
     try:
-        root = html.fromstring(data, parser=html.HTMLParser(no_network=True, remove_comments=True))
+        root = html.fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
     except (etree.ParserError, ValueError):
         return []
     texts = []
