@@ -151,7 +151,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     write_options = WriteOptions(identity, PageNumbering(options.page_start, options.number_after_cover))
     data = write_docx(proposal, reference, attachments, write_options)
     accepted = frozenset(d.requirement.text for d in deviations if d.negative)  # allowed by --allow-deviation
-    findings = run_self_check(data, inputs, commitments, accepted)
+    findings = run_self_check(data, inputs, commitments, accepted, options.anonymous)
 
     manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
                              input_files=inputs.files() + [c.path for c in used], clauses=used,
@@ -198,11 +198,11 @@ def package_record(identity, options: BuildOptions) -> dict[str, object]:  # noq
 
 
 def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments,
-                   accepted: frozenset[str] = frozenset()) -> int:
+                   accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
     """Check the document about to be written; refuse it on any error-level finding."""
     from generator.selfcheck import self_check_docx
 
-    problems = self_check_docx(data, inputs, commitments, accepted)
+    problems = self_check_docx(data, inputs, commitments, accepted, anonymous)
     if problems:
         raise BuildRefused("生成的文档未通过自检，未写出文件", problems)
     return 0

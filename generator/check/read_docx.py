@@ -217,7 +217,11 @@ def read_docx(data: bytes, path: str) -> Document:
                 if text.strip() and (label, text) not in seen:
                     seen.add((label, text))
                     reader.builder.paragraph(text, kind="header" if label == "页眉" else "footer", section=label)
-    return reader.builder.build()
+    result = reader.builder.build()
+    from generator.check.read_metadata import read_package_metadata
+
+    result.metadata = read_package_metadata(archive, document, path, budget)
+    return result
 
 
 def _uses_heading_styles(body: Any, reader: _DocxReader) -> bool:

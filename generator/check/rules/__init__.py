@@ -27,9 +27,11 @@ class CheckContext:
 
 def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
     from generator.check.rules import (
+        anonymity,
         conflicting_commitment,
         duplicate_text,
         foreign_entity,
+        metadata,
         missing_section,
         placeholder,
         profile_mismatch,
@@ -44,6 +46,8 @@ def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
         ("profile-mismatch", profile_mismatch.check),
         ("missing-section", missing_section.check),
         ("duplicate-text", duplicate_text.check),
+        ("document-metadata", metadata.check),
+        ("anonymity", anonymity.check),
     ]
 
 
