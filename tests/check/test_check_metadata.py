@@ -63,7 +63,7 @@ def test_properties_revisions_comments_and_hidden_text_are_findings() -> None:
     document = read_bytes(messy_docx(), "甲.docx")
     [result] = check_documents([document], Expectations(bidder_names=[BIDDER]))
     found = _by_message(result.findings)
-    assert "文档属性“作者”为“上海新瑞贸易有限公司”，不是投标人“北京华辰智联科技有限公司”，疑为沿用其他单位的文件" in found
+    assert "文档属性（作者）为“上海新瑞贸易有限公司”，不是投标人“北京华辰智联科技有限公司”，疑为沿用其他单位的文件" in found
     assert not any("张工" in m for m in found)  # a person's name is not judged outside 暗标
     inserted = next(f for m, f in found.items() if m.startswith("文档中留有 1 处未接受的修订（插入）"))
     assert [loc.text for loc in inserted.locations] == ["节假日照常受理。"]
@@ -79,8 +79,13 @@ def test_clean_generated_file_has_no_metadata_finding(project: Path) -> None:
     from generator.build import BuildOptions, build
 
     data = build(project / "tenders" / "demo.yaml", BuildOptions(allow_draft=True, output_root=project / "out")).docx_bytes
-    [result] = check_documents([read_bytes(data, "方案.docx")], Expectations(bidder_names=[BIDDER]))
-    assert [f for f in result.findings if f.rule in ("document-metadata", "anonymity")] == []
+    for expectations in (Expectations(bidder_names=[BIDDER]), Expectations()):  # given, or inferred from the text
+        [result] = check_documents([read_bytes(data, "方案.docx")], expectations)
+        assert [f for f in result.findings if f.rule in ("document-metadata", "anonymity")] == []
+    [result] = check_documents([read_bytes(data, "方案.docx")], Expectations(bidder_names=["上海新瑞贸易有限公司"]))
+    [finding] = [f for f in result.findings if f.rule == "document-metadata"]
+    assert finding.message.startswith("文档属性（作者、最后修改者、单位）为“北京华辰智联科技有限公司”，不是投标人“上海新瑞贸易有限公司”")
+    assert len(finding.locations) == 3
 
 
 def test_identifier_shared_by_two_files_is_a_finding_on_both() -> None:
@@ -109,8 +114,8 @@ def test_anonymous_reports_profile_strings_patterns_and_properties() -> None:
     assert not any("30分钟" in loc.text for f in found if f.rule == "anonymity" for loc in f.locations)
     [result] = check_documents([document], Expectations(**expectations))
     properties = _by_message(result.findings)
-    assert "暗标文件的文档属性“作者”应为空，现为“华辰智联”" in properties
-    assert "暗标文件的文档属性“最后修改者”应为空，现为“张工”" in properties
+    assert "暗标文件的文档属性（作者）应为空，现为“华辰智联”" in properties
+    assert "暗标文件的文档属性（最后修改者）应为空，现为“张工”" in properties
     assert [f for f in findings(text, bidder_names=[BIDDER]) if f.rule == "anonymity"] == []  # only with --anonymous
 
 
@@ -127,7 +132,7 @@ def test_cli_checks_files_together_and_anonymous(cli, tmp_path: Path) -> None:
     for entry in documents:
         assert any(f["rule"] == "document-metadata" and "w14:docId" in f["message"] for f in entry["findings"])
     code, out, _ = cli("check", tmp_path / "甲.docx", "--anonymous", "--bidder", BIDDER)
-    assert code == 1 and "暗标文件的文档属性“作者”应为空" in out
+    assert code == 1 and "暗标文件的文档属性（作者）应为空" in out
 
 
 def test_generated_docx_keeps_zip_names_for_reader(project: Path) -> None:

@@ -54,7 +54,7 @@ def test_one_comment_per_location_anchored_on_the_quote(project: Path) -> None:
     for finding, location in body:
         assert location.text in anchored, (finding.message, location.text)
     first_comment = comments[0].text
-    assert first_comment.startswith("【错误·document-metadata】暗标文件的文档属性“作者”应为空")
+    assert first_comment.startswith("【错误·document-metadata】暗标文件的文档属性（作者、最后修改者、单位）应为空")
     # the annotated file still reads back with the same text
     again = read_bytes(annotated, "批注.docx")
     assert [b.text for b in again.blocks] == [b.text for b in read_bytes(data, "方案.docx").blocks]

@@ -1,7 +1,8 @@
 """document-metadata: what a .docx carries besides its visible text that can cost a bid.
 
-- author, last-modified-by, company, manager or template naming a company other than the bidder
-  (the file came from another bid); in 暗标 mode any author or company at all;
+- author, last-modified-by, company or manager naming a company other than the bidder (given,
+  or inferred from the text as foreign-entity does; unknown bidder: not judged) — the file came
+  from another bid; in 暗标 mode any value at all; a template other than Normal (warning);
 - identifiers two files checked together share (w14:docId, w15:docId, rsidRoot): evaluators
   treat them as a sign of 围标串标 — see `shared_identifiers`, run over all files of one check;
 - tracked insertions and deletions not accepted, comments, hidden text (w:vanish): invisible on
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from generator.check.document import Block, Document
-from generator.check.entities import same_company
+from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.read_metadata import PROPERTY_LABELS, DocxMetadata, Mark
 from generator.check.rules import CheckContext
@@ -37,27 +38,36 @@ def property_location(label: str, value: str) -> Location:
     return Location(SECTION, 0, f"{label}：{value}")
 
 
+def _bidder(context: CheckContext) -> tuple[list[str], bool]:
+    """The bidder's names, and whether they were inferred from the text (no --bidder given)."""
+    if context.expectations.bidder_names:
+        return list(context.expectations.bidder_names), False
+    mentions = [m for b in context.document.blocks if b.kind != "toc" for m in company_names(b)]
+    guess = infer_bidder(context.document, mentions)
+    return ([guess], True) if guess else ([], False)
+
+
 def _properties(metadata: DocxMetadata, context: CheckContext) -> list[Finding]:
-    expectations = context.expectations
-    bidder_names = list(expectations.bidder_names)
+    """One finding per distinct value (作者, 最后修改者 and 单位 usually hold the same name)."""
     findings = []
+    by_value: dict[str, list[str]] = {}
     for key, value in metadata.properties.items():
         label = PROPERTY_LABELS[key]
-        if key == "Template":
-            if value.lower().rsplit("\\", 1)[-1].rsplit("/", 1)[-1] in _DEFAULT_TEMPLATES:
-                continue
+        if key != "Template":
+            by_value.setdefault(value, []).append(label)
+        elif value.lower().rsplit("\\", 1)[-1].rsplit("/", 1)[-1] not in _DEFAULT_TEMPLATES:
             findings.append(Finding(RULE, WARNING, f"文档属性记录了创建它的模板“{value}”，模板名或路径可能暴露文件来源",
                                     (property_location(label, value),)))
-            continue
-        if expectations.anonymous:
-            findings.append(Finding(RULE, ERROR, f"暗标文件的文档属性“{label}”应为空，现为“{value}”",
-                                    (property_location(label, value),)))
+    bidder_names, inferred = _bidder(context)
+    for value, labels in by_value.items():
+        where = "、".join(labels)
+        locations = tuple(property_location(label, value) for label in labels)
+        if context.expectations.anonymous:
+            findings.append(Finding(RULE, ERROR, f"暗标文件的文档属性（{where}）应为空，现为“{value}”", locations))
         elif _COMPANY.search(value) and bidder_names and not same_company(value, bidder_names):
-            findings.append(Finding(RULE, ERROR, f"文档属性“{label}”为“{value}”，不是投标人“{bidder_names[0]}”，"
-                                                 f"疑为沿用其他单位的文件", (property_location(label, value),)))
-        elif _COMPANY.search(value) and not bidder_names:
-            findings.append(Finding(RULE, WARNING, f"文档属性“{label}”为“{value}”，请确认是投标人本身（可用 --bidder 指定）",
-                                    (property_location(label, value),)))
+            how = "（按签章和“以下简称我公司”推断）" if inferred else ""
+            findings.append(Finding(RULE, ERROR, f"文档属性（{where}）为“{value}”，不是投标人“{bidder_names[0]}”{how}，"
+                                                 f"疑为沿用其他单位的文件", locations))
     return findings
 
 
