@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildRefused, InputError, Problem
-from generator.manifest import dumps, make_manifest
+from generator.manifest import dumps, make_manifest, sha256_file
 from generator.models.clause import Clause
 from generator.models.tender import Tender
 from generator.output import ensure_writable, write_all
 from generator.project import Inputs, load_inputs
+from generator.provenance import FINGERPRINT, provenance_properties
 from generator.render.context import build_context
 from generator.render.proposal import render_proposal, select_clauses
 from generator.resolve import Commitments, Deviation, Layer, evaluate, logic_problems, resolve_commitments
@@ -28,6 +29,10 @@ class BuildOptions:
     allow_deviation: bool = False
     output_root: Path | None = None  # default: <project>/output
     pdf: bool = False  # also export 售后服务方案.pdf through LibreOffice (TOC and page fields updated)
+    anonymous: bool = False  # 暗标: nothing in the package identifies the bidder
+    provenance: bool = False  # clause ids, versions, hashes and approvals in the .docx custom properties
+    page_start: int = 1  # number of the first numbered page
+    number_after_cover: bool = False  # the cover is unnumbered and the page after it is page_start
 
 
 @dataclass(frozen=True)
@@ -131,22 +136,29 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     unapproved = approval_gate(used, options.allow_draft)
     check_uses(used, commitments)
 
-    context = build_context(tender, inputs.bidder.model, product, commitments, deviations)
+    context = build_context(tender, inputs.bidder.model, product, commitments, deviations,
+                            anonymous=options.anonymous)
     proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved))
-    from generator.provenance import provenance_properties
+    identity = package_identity(inputs, used, options)
+    proposal = provenance_properties(proposal, used, unapproved, identity.fingerprint, full=options.provenance)
+    from generator.write.docx_writer import WriteOptions, write_docx
+    from generator.write.page_frame import PageNumbering
 
-    proposal = provenance_properties(proposal, used, unapproved)
-    from generator.write.docx_writer import write_docx
-
-    data = write_docx(proposal, inputs.reference_docx, list(inputs.attachments))
+    # 暗标: the template's plain reference instead of the bidder's letterhead, and no attachments
+    # (授权委托书 and the like are signed by the bidder).
+    reference = inputs.outline.path.parent / "reference.docx" if options.anonymous else inputs.reference_docx
+    attachments = [] if options.anonymous else list(inputs.attachments)
+    write_options = WriteOptions(identity, PageNumbering(options.page_start, options.number_after_cover))
+    data = write_docx(proposal, reference, attachments, write_options)
     accepted = frozenset(d.requirement.text for d in deviations if d.negative)  # allowed by --allow-deviation
-    findings = run_self_check(data, inputs, commitments, accepted)
+    findings = run_self_check(data, inputs, commitments, accepted, options.anonymous)
 
     manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
                              input_files=inputs.files() + [c.path for c in used], clauses=used,
                              commitments=commitments, deviations=deviations, output_name=DOCX_NAME,
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
+    manifest["package"] = package_record(identity, options)
     write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)})
     pdf_path, pages = None, None
     if options.pdf:
@@ -158,12 +170,39 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                        blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages)
 
 
+def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):  # noqa: ANN201
+    """Identifiers of this bid's .docx: from the tender, the bidder and the bytes of every input, so
+    a rebuild gives the same file and two bids (or one bid's 暗标 and named copies) share none."""
+    from generator.write.identity import PackageIdentity, bid_seed
+
+    tender: Tender = inputs.tender.model
+    bidder = inputs.bidder.model
+    hashes = [sha256_file(path) for path in inputs.files() + [c.path for c in used]]
+    mode = "anonymous" if options.anonymous else "named"
+    seed = bid_seed(tender.id, bidder.id, bidder.legal_name, mode, *hashes)
+    return PackageIdentity(seed, "" if options.anonymous else bidder.legal_name)
+
+
+def package_record(identity, options: BuildOptions) -> dict[str, object]:  # noqa: ANN001
+    """What manifest.json says about the .docx package (docs/metadata.md explains each entry)."""
+    return {
+        **identity.summary(),
+        "anonymous": options.anonymous,
+        "provenance_in_docx": options.provenance,
+        "fingerprint_property": FINGERPRINT,
+        "fingerprint_note": f"文档自定义属性 {FINGERPRINT} 的值；与本文件 output.sha256 一起，"
+                            "可确认一份提交的方案由本记录所列的条款和输入生成",
+        "page_start": options.page_start,
+        "number_after_cover": options.number_after_cover,
+    }
+
+
 def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments,
-                   accepted: frozenset[str] = frozenset()) -> int:
+                   accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
     """Check the document about to be written; refuse it on any error-level finding."""
     from generator.selfcheck import self_check_docx
 
-    problems = self_check_docx(data, inputs, commitments, accepted)
+    problems = self_check_docx(data, inputs, commitments, accepted, anonymous)
     if problems:
         raise BuildRefused("生成的文档未通过自检，未写出文件", problems)
     return 0

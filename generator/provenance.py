@@ -1,4 +1,8 @@
-"""Clause provenance written into the .docx custom properties (Word: 文件 → 属性 → 自定义).
+"""What the .docx custom properties (Word: 文件 → 属性 → 自定义) say about where the text came from.
+
+A submission copy carries one opaque build fingerprint, explained by manifest.json: the purchaser
+must not read clause ids, approval states or the names of the bidder's reviewers. `--provenance`
+writes the full record into the file as well (for internal copies).
 
 Desktop Word truncates a custom property value after 255 characters (and the format allows no
 more), so long lists are split over numbered properties and each clause gets its own property
@@ -36,8 +40,14 @@ def chunked(name: str, items: list[str], separator: str = ";") -> dict[str, str]
     return {name if index == 0 else f"{name}.{index + 1}": chunk for index, chunk in enumerate(chunks)}
 
 
-def provenance_properties(proposal: Proposal, used: list[Loaded], unapproved: list[str]) -> Proposal:
-    properties = {"aftersales.clause_count": str(len(used))}
+FINGERPRINT = "aftersales.fingerprint"
+
+
+def provenance_properties(proposal: Proposal, used: list[Loaded], unapproved: list[str], fingerprint: str,
+                          full: bool = False) -> Proposal:
+    if not full:
+        return dataclasses.replace(proposal, properties={FINGERPRINT: fingerprint})
+    properties = {FINGERPRINT: fingerprint, "aftersales.clause_count": str(len(used))}
     properties |= chunked("aftersales.clauses", [f"{c.model.id}@v{c.model.version}" for c in used])
     properties |= chunked("aftersales.unapproved", unapproved) if unapproved else {"aftersales.unapproved": "无"}
     for loaded in used:

@@ -49,11 +49,13 @@ def _problem(finding: Finding) -> Problem:
 
 
 def self_check_docx(data: bytes, inputs, commitments,  # noqa: ANN001 - Inputs, Commitments
-                    accepted: frozenset[str] = frozenset()) -> list[Problem]:
+                    accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> list[Problem]:
     """`accepted`: texts of requirements whose 负偏离 the user allowed (--allow-deviation); the
-    偏离表 already states them, so the checker does not refuse the document for them again."""
+    偏离表 already states them, so the checker does not refuse the document for them again.
+    `anonymous`: a 暗标 is refused if anything in it identifies the bidder."""
     document = read_bytes(data, f"{GENERATED}.docx")
     expectations = from_build(inputs, commitments)
+    expectations.anonymous = anonymous
     expectations.requirements = [r for r in expectations.requirements if r.text not in accepted]
     result = check_document(document, expectations)
     problems = [_problem(finding) for finding in result.errors]

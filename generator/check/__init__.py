@@ -13,8 +13,8 @@ from generator.check.document import Document, DocumentError
 from generator.check.expectations import Expectations
 from generator.check.findings import DocumentResult, Finding
 
-__all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_document", "check_path",
-           "check_bytes"]
+__all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_document", "check_documents",
+           "check_path", "check_bytes"]
 
 
 def check_document(document: Document, expectations: Expectations | None = None) -> DocumentResult:
@@ -25,6 +25,17 @@ def check_document(document: Document, expectations: Expectations | None = None)
     mentions = extract(document)
     findings = run_rules(CheckContext(document, mentions, expectations))
     return DocumentResult(document.path, findings, mentions)
+
+
+def check_documents(documents: list[Document], expectations: Expectations | None = None) -> list[DocumentResult]:
+    """Each document checked, plus what only shows across them: identifiers two files share."""
+    from generator.check.rules.metadata import shared_identifiers
+
+    results = [check_document(document, expectations) for document in documents]
+    shared = shared_identifiers(documents)
+    for result in results:
+        result.findings.extend(shared.get(result.path, []))
+    return results
 
 
 def check_path(path: Path, expectations: Expectations | None = None) -> DocumentResult:

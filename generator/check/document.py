@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.check.normalize import Normalised, normalise
 
@@ -78,6 +79,7 @@ class Document:
     tables: dict[int, list[list[int]]] = field(default_factory=dict)  # table → rows → block positions
     table_rows: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (table, row) → cell texts
     notices: list[str] = field(default_factory=list)  # active or hidden content found by the reader
+    metadata: Any = None  # readers.docx_metadata.DocxMetadata of a .docx; None for text
 
     def row_texts(self, cell: Cell) -> list[str]:
         """Normalised texts of every cell in the row (merged cells carry the text above them)."""

@@ -35,3 +35,5 @@ class Expectations:
     requirements: list[ExpectedRequirement] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # section titles the template requires
     tender_source: str = ""
+    anonymous: bool = False  # 暗标: nothing may identify the bidder (check --anonymous)
+    identifying: list[str] = field(default_factory=list)  # the bidder's hotline, address, people … (its profile)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from generator.check.document import Block
 
 RULES = ("placeholder", "conflicting-commitment", "foreign-entity", "tender-requirement", "profile-mismatch",
-         "missing-section", "duplicate-text", "active-content")
+         "missing-section", "duplicate-text", "active-content", "document-metadata", "anonymity")
 RULE_TITLES = {
     "placeholder": "未填写的占位符与模板说明",
     "conflicting-commitment": "前后不一致的承诺",
@@ -17,6 +17,8 @@ RULE_TITLES = {
     "missing-section": "缺少模板要求的章节",
     "duplicate-text": "重复段落",
     "active-content": "宏、嵌入对象与外部引用",
+    "document-metadata": "文档属性、修订、批注与隐藏文字",
+    "anonymity": "暗标中可识别投标人的内容",
 }
 ERROR = "error"
 WARNING = "warning"
@@ -25,7 +27,7 @@ WARNING = "warning"
 @dataclass(frozen=True)
 class Location:
     section: str
-    block: int  # 1-based block number in the document
+    block: int  # 1-based block number in the document; 0 = document properties, not a block
     text: str  # verbatim span of the original text
     line: int | None = None  # text files only (for SARIF); not part of the JSON interface
     page: int | None = None  # when the file records pages (PDF, .docx with page breaks)

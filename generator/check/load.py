@@ -98,7 +98,10 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
     if bidder_profile is not None:
         bidder_loaded = _load(bidder_profile, Bidder, "投标人资料")
     if bidder_loaded is not None:
+        from generator.render.context import identifying_strings
+
         expectations.bidder_names = [bidder_loaded.model.legal_name, bidder_loaded.model.short_name]
+        expectations.identifying = identifying_strings(bidder_loaded.model)
     if bidder:
         expectations.bidder_names = [bidder.strip(), *expectations.bidder_names]
     if product_type:
@@ -144,5 +147,8 @@ def from_build(inputs: Any, commitments: Any) -> Expectations:
         sections=required_sections(inputs.root, inputs.outline.model, product, inputs.clauses),
         tender_source=str(inputs.tender.path),
     )
+    from generator.render.context import identifying_strings
+
+    expectations.identifying = identifying_strings(bidder)
     apply_commitments(commitments, expectations)
     return expectations

@@ -22,6 +22,7 @@ def document_from_content(content: Content, path: str) -> Document:
             _paragraph(builder, item, content.heading_styles)
     document = builder.build()
     document.notices = list(content.notices)
+    document.metadata = content.metadata
     return document
 
 

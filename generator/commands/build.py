@@ -20,11 +20,24 @@ def build_command(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="同时生成多个项目时使用的进程数；0 = 全部 CPU 核")] = 1,
     pdf: Annotated[bool, typer.Option(
-        "--pdf", help="同时用 LibreOffice 导出 PDF（目录页码、“第 X 页 共 Y 页”已更新）；需已安装 LibreOffice")] = False,
+        "--pdf", help="同时用 LibreOffice 导出 PDF（目录页码、“第 X 页 共 Y 页”已更新、字体已嵌入）；需已安装 LibreOffice")]
+        = False,
+    anonymous: Annotated[bool, typer.Option(
+        "--anonymous", help="暗标：文中不出现投标人名称、简称、热线、地址、人员姓名、证书编号，不用信笺、不加签章和附件，"
+                            "文档属性中不写作者和公司")] = False,
+    provenance: Annotated[bool, typer.Option(
+        "--provenance", help="把条款编号、版本、哈希和审定信息写入 .docx 自定义属性（仅供内部留存；"
+                             "默认只写一个生成指纹，详情见 manifest.json）")] = False,
+    page_start: Annotated[int, typer.Option(
+        "--page-start", min=1, help="起始页码（方案将并入更大的投标文件时使用）；页脚只显示“第 X 页”")] = 1,
+    number_after_cover: Annotated[bool, typer.Option(
+        "--number-after-cover", help="封面单独成节、不编页码，从封面后一页开始编号（起始页码见 --page-start）")] = False,
 ) -> None:
     """根据招标项目文件生成售后服务方案（.docx）和 manifest.json。
 
     示例：aftersales build tenders/demo.yaml
+
+    暗标：aftersales build tenders/demo.yaml --anonymous；并入投标文件：--number-after-cover --page-start 31
 
     批量：aftersales build tenders/*.yaml --jobs 2 —— 一个项目失败不影响其他项目，最后列出汇总表。
     批量退出码：0 全部成功；2 失败的都是输入有误；1 有项目被拒绝生成或出现内部错误。
@@ -33,7 +46,8 @@ def build_command(
     from generator.errors import UserError
 
     options = BuildOptions(force=force, allow_draft=allow_draft, allow_deviation=allow_deviation, output_root=output,
-                           pdf=pdf)
+                           pdf=pdf, anonymous=anonymous, provenance=provenance, page_start=page_start,
+                           number_after_cover=number_after_cover)
     if len(tenders) > 1:
         from generator.batch import batch_command
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.check.document import DocumentError
 
@@ -35,6 +36,7 @@ class Content:
     items: list[Paragraph | Table] = field(default_factory=list)
     heading_styles: bool = False  # headings are marked by styles (else their numbering tells)
     notices: list[str] = field(default_factory=list)  # active or hidden content, in Chinese
+    metadata: Any = None  # docx_metadata.DocxMetadata of a .docx: properties, identifiers, revisions
 
 
 def read_content(data: bytes, name: str) -> Content:

@@ -290,7 +290,8 @@ def _html_texts(data: bytes) -> list[str]:
     return texts
 
 
-def _read_main(package: _Package, content: Content, depth: int = 0) -> None:
+def _read_main(package: _Package, content: Content, depth: int = 0) -> Any:
+    """Read word/document.xml into `content`; returns its parsed root."""
     part = "word/document.xml"
     document = package.xml(part)
     styles = _style_levels(package.xml("word/styles.xml")) if "word/styles.xml" in package.names else {}
@@ -305,6 +306,7 @@ def _read_main(package: _Package, content: Content, depth: int = 0) -> None:
     objects = sum(1 for _ in body.iter(f"{W}object", f"{W}control"))
     if objects:
         content.notices.append(f"含 {objects} 个嵌入的 OLE 对象或控件，其中的内容未检查；请确认后再提交")
+    return document
 
 
 def _active_content(package: _Package, content: Content) -> None:
@@ -325,7 +327,7 @@ def _active_content(package: _Package, content: Content) -> None:
 def read_docx(data: bytes, path: str) -> Content:
     package = _Package(data, path)
     content = Content()
-    _read_main(package, content)
+    document = _read_main(package, content)
     seen: set[tuple[str, str]] = set()
     for prefix, part in (("word/header", "header"), ("word/footer", "footer")):
         for name in sorted(n for n in package.names if n.startswith(prefix) and n.endswith(".xml")):
@@ -335,4 +337,19 @@ def read_docx(data: bytes, path: str) -> Content:
                     seen.add((part, text))
                     content.items.append(Paragraph(text, part=part))
     _active_content(package, content)
+    content.metadata = _metadata(package, document)
     return content
+
+
+def _metadata(package: _Package, document: Any) -> Any:
+    from generator.readers.docx_metadata import read_metadata
+
+    def part(name: str) -> Any | None:
+        if name not in package.names:
+            return None
+        try:
+            return package.xml(name)
+        except DocumentError:
+            return None  # a damaged property part: the text can still be checked
+
+    return read_metadata(document, part, package.names)

@@ -74,8 +74,46 @@ def kind_label(kind: str, product: ProductType) -> str:
     return product.warranty_word if kind == "warranty" else label
 
 
+# 暗标: what a clause prints in place of each identifying field of the bidder profile. The
+# sentences around these fields still read: “投标人（以下简称“我公司”）认为”, “服务热线
+# （中标后书面告知）”, “寄送至我公司注册地址”, “由售后服务中心受理”; table cells show 略.
+ANONYMOUS_WORDING = {
+    "legal_name": "投标人",
+    "short_name": "我公司",
+    "legal_representative": "本人",
+    "address": "我公司注册地址",
+    "hotline": "（中标后书面告知）",
+    "email": "（中标后书面告知）",
+    "service_center": "售后服务中心",
+    "credit_code": "略",
+}
+ANONYMOUS_CELL = "略"
+
+
+def anonymous_bidder(bidder: Bidder) -> Bidder:
+    """The bidder as a 暗标 shows it: neutral wording for every field that names or locates it or its
+    people; counts, roles, qualifications, cities and the commitments stay."""
+    return bidder.model_copy(update={
+        **ANONYMOUS_WORDING,
+        "letterhead": None,
+        "outlets": [o.model_copy(update={"address": ANONYMOUS_CELL, "phone": ANONYMOUS_CELL}) for o in bidder.outlets],
+        "team": [m.model_copy(update={"name": ANONYMOUS_CELL}) for m in bidder.team],
+        "certificates": [c.model_copy(update={"number": ANONYMOUS_CELL}) for c in bidder.certificates],
+    })
+
+
+def identifying_strings(bidder: Bidder) -> list[str]:
+    """Every string of the profile that identifies the bidder (what a 暗标 must not contain)."""
+    values = [bidder.legal_name, bidder.short_name, bidder.credit_code, bidder.legal_representative,
+              bidder.address, bidder.hotline, bidder.email, bidder.service_center]
+    values += [v for o in bidder.outlets for v in (o.address, o.phone)]
+    values += [m.name for m in bidder.team]
+    values += [c.number for c in bidder.certificates]
+    return list(dict.fromkeys(v for v in values if v))
+
+
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
-                  deviations: list[Deviation]) -> dict[str, Any]:
+                  deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
     views = {kind: KindView(r, kind_label(kind, product)) for kind, r in commitments.kinds.items()}
     faults = {f.level: f for f in product.faults}
     levels = [
@@ -86,7 +124,8 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
     return {
         "tender": tender,
-        "bidder": bidder,
+        "bidder": anonymous_bidder(bidder) if anonymous else bidder,
+        "anonymous": anonymous,
         "product": product,
         "c": views,
         "levels": levels,

@@ -118,13 +118,14 @@ def clause_failure(loaded: Loaded, exc: BaseException) -> ClauseFailure:
 
 
 def render_clause_blocks(loaded: Loaded, renderer: ClauseRenderer, base_level: int, counter: Counter,
-                         signature: Signature) -> list[Block]:
+                         signature: Signature | None) -> list[Block]:
     return blocks_from_markup(loaded, renderer.render(loaded), base_level, counter, signature)
 
 
 def blocks_from_markup(loaded: Loaded, text: str, base_level: int, counter: Counter,
-                       signature: Signature) -> list[Block]:
-    """A clause's rendered markup → blocks, sub-headings numbered below `base_level`."""
+                       signature: Signature | None) -> list[Block]:
+    """A clause's rendered markup → blocks, sub-headings numbered below `base_level`; no signature
+    block where `signature` is None (暗标)."""
     try:
         parsed = parse(text)
     except MarkupError as exc:
@@ -136,7 +137,8 @@ def blocks_from_markup(loaded: Loaded, text: str, base_level: int, counter: Coun
             level = base_level + item.depth
             blocks.append(Heading(level, counter.next(level), item.title))
         elif isinstance(item, SignatureMarker):
-            blocks.append(signature)
+            if signature is not None:
+                blocks.append(signature)
         else:
             blocks.append(item)
     return blocks
@@ -174,8 +176,9 @@ def cover_label(label: str, width: int = 4) -> str:
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
                     draft: bool) -> Proposal:
     tender, bidder = context["tender"], context["bidder"]
+    anonymous = bool(context.get("anonymous"))  # 暗标: no bidder on the cover, no signature block
     renderer = ClauseRenderer(context)
-    signature = Signature((
+    signature = None if anonymous else Signature((
         ("投标人（盖章）：", bidder.legal_name),
         ("法定代表人或授权代表（签字）：", ""),
         ("日期：", date_cn(tender.date)),
@@ -209,7 +212,7 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
             (cover_label("项目编号"), tender.project_number),
             (cover_label("包号"), tender.lot) if tender.lot else None,
             (cover_label("采购人"), tender.purchaser.name),
-            (cover_label("投标人"), bidder.legal_name),
+            None if anonymous else (cover_label("投标人"), bidder.legal_name),
             (cover_label("日期"), date_cn(tender.date)),
         ) if item),
     )
@@ -219,7 +222,7 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         blocks=blocks,
         header_text=f"{tender.project_name}　{outline.title}",
         title=f"{tender.project_name} {outline.title}",
-        author=bidder.legal_name,
+        author="" if anonymous else bidder.legal_name,
         date_iso=tender.date.isoformat(),
         draft=draft,
     )

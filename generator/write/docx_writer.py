@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -11,8 +12,9 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from generator.render.blocks import Cover, Heading, ListBlock, PageBreak, Paragraph, Proposal, Signature, Table, Toc
+from generator.write.identity import PackageIdentity, apply_identity, bid_seed
 from generator.write.package import normalise_zip, set_core_properties, set_update_fields
-from generator.write.page_frame import PageFrame
+from generator.write.page_frame import PageFrame, PageNumbering
 from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure_styles
 from generator.write.xmlorder import set_child
 
@@ -25,8 +27,15 @@ AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
 SIGNATURE_MAX_INDENT = 0.45  # of the text width: the signature block sits in the right half
 
 
+@dataclass(frozen=True)
+class WriteOptions:
+    identity: PackageIdentity | None = None  # None: identifiers derived from the title and date
+    numbering: PageNumbering = PageNumbering()
+
+
 class DocxWriter:
-    def __init__(self, reference: Path) -> None:
+    def __init__(self, reference: Path, options: WriteOptions = WriteOptions()) -> None:
+        self.options = options
         self.document = Document(str(reference))
         self.style_ids = ensure_styles(self.document)
         drop_styles_with_effects(self.document)
@@ -40,6 +49,7 @@ class DocxWriter:
         self._break_pending = False
         self._after_table = False
         self._last = None  # the last body paragraph written
+        self._cover_end = None  # the cover's last paragraph (a section break may follow it)
 
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
@@ -67,6 +77,8 @@ class DocxWriter:
     # -- blocks -----------------------------------------------------------------------------
     def page_break(self, _block: PageBreak | None = None) -> None:
         """The next paragraph starts a page (w:pageBreakBefore): no empty line at the top of it."""
+        if self.options.numbering.after_cover and self._cover_end is not None and self._last is self._cover_end:
+            return  # the section break after the cover starts the next page
         self._break_pending = True
 
     def cover(self, cover: Cover) -> None:
@@ -75,7 +87,7 @@ class DocxWriter:
         self._p("Cover Title", cover.title)
         self._p("Cover Subtitle", cover.subtitle)
         for label, value in cover.fields:
-            self._p("Cover Field", f"{label}{value}")
+            self._cover_end = self._p("Cover Field", f"{label}{value}")
 
     def toc(self, toc: Toc) -> None:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
@@ -167,16 +179,20 @@ class DocxWriter:
 
     # -- header, footer, properties ---------------------------------------------------------
     def header_footer(self, proposal: Proposal) -> None:
-        frame = PageFrame(self.document, self._p)
+        frame = PageFrame(self.document, self._p, self.options.numbering)
         frame.write(proposal.header_text, DRAFT_MARK if proposal.draft else None)
+        frame.number_pages(self._cover_end)
 
     def properties(self, proposal: Proposal) -> None:
         set_core_properties(self.document, proposal.title, proposal.author, proposal.date_iso)
         set_update_fields(self.document)
-        if proposal.properties:
-            from generator.write.custom_properties import set_custom_properties
+        from generator.write.custom_properties import set_custom_properties
 
-            set_custom_properties(self.document, proposal.properties)
+        set_custom_properties(self.document, proposal.properties)
+
+    def identity(self, proposal: Proposal) -> PackageIdentity:
+        return self.options.identity or PackageIdentity(
+            bid_seed(proposal.title, proposal.author, proposal.date_iso), proposal.author)
 
     def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
         handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
@@ -190,6 +206,7 @@ class DocxWriter:
             from generator.write.attachments import append_attachments
 
             append_attachments(self.document, attachments)
+        apply_identity(self.document, self.identity(proposal))
         buffer = io.BytesIO()
         self.document.save(buffer)
         return normalise_zip(buffer.getvalue(), proposal.date_iso)
@@ -233,5 +250,6 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
     return [Emu(int(b + spare * e / weight)) for b, e in zip(base, extra, strict=True)]
 
 
-def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None) -> bytes:
-    return DocxWriter(reference).write(proposal, attachments)
+def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,
+               options: WriteOptions = WriteOptions()) -> bytes:
+    return DocxWriter(reference, options).write(proposal, attachments)

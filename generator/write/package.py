@@ -8,6 +8,8 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from docx.oxml.ns import qn
+
 from generator.write.xmlorder import set_child
 
 CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -30,8 +32,14 @@ def core_namespace() -> Iterator[None]:
             nsmap["cp"] = saved
 
 
+# Core properties that describe the reference's own history, not this proposal.
+_FOREIGN_CORE = ("dc:subject", "cp:keywords", "dc:description", "cp:category", "dc:identifier", "cp:contentStatus",
+                 "dc:language", "cp:version", "cp:lastPrinted")
+
+
 def set_core_properties(document, title: str, author: str, date_iso: str) -> None:  # noqa: ANN001
-    """Title, author and both dates from the inputs: nothing from the clock or the reference's history."""
+    """Title, author and both dates from the inputs: nothing from the clock or the reference's history
+    (its subject, keywords, description or last printing would describe another document)."""
     stamp = dt.datetime.fromisoformat(date_iso).replace(tzinfo=dt.UTC)
     with core_namespace():
         core = document.core_properties
@@ -41,7 +49,9 @@ def set_core_properties(document, title: str, author: str, date_iso: str) -> Non
         core.created = stamp
         core.modified = stamp
         core.revision = 1
-        core.comments = ""
+        for tag in _FOREIGN_CORE:
+            for node in core._element.findall(qn(tag)):
+                core._element.remove(node)
 
 
 def set_update_fields(document) -> None:  # noqa: ANN001

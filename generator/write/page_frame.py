@@ -3,14 +3,22 @@
 A reference document may bring its own header (logo, company name) and footer (address): that
 content is kept and the generator adds its lines after it. The cover page (different first page)
 shows the letterhead's header and footer content but no project line and no page number.
+
+A proposal pasted into a larger 投标文件 needs numbers that continue the bid's: `PageNumbering`
+starts at a chosen number and/or makes the cover a section of its own so the page after it is
+number one. "共 Y 页" (NUMPAGES) counts the pages of the whole file, which is then wrong, so such
+footers show "第 X 页" only (LibreOffice 7.4 has no SECTIONPAGES to count one section).
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from generator.write.xmlorder import insert_ordered, remove_child, set_child
 
 _CONTENT = (qn("w:t"), qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:fldSimple"), qn("w:instrText"))
 _REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"), qn("r:pict"))
@@ -79,12 +87,24 @@ def copy_blocks(blocks: list, source_part, target_story) -> None:  # noqa: ANN00
         target_story._element.append(copied)
 
 
+@dataclass(frozen=True)
+class PageNumbering:
+    start: int = 1  # the number of the first numbered page
+    after_cover: bool = False  # the cover is a section of its own; numbering starts on the next page
+
+    @property
+    def standalone(self) -> bool:
+        """Numbers of a document that stands alone: "第 X 页 共 Y 页" is right."""
+        return self.start == 1 and not self.after_cover
+
+
 class PageFrame:
     """Writes headers and footers through `paragraph(style, text, parent)` of the DocxWriter."""
 
-    def __init__(self, document, paragraph) -> None:  # noqa: ANN001
+    def __init__(self, document, paragraph, numbering: PageNumbering = PageNumbering()) -> None:  # noqa: ANN001
         self.document = document
         self.paragraph = paragraph
+        self.numbering = numbering
 
     def field(self, p, instruction: str, cached: str = "1") -> None:  # noqa: ANN001
         for kind in ("begin", "instr", "separate", "text", "end"):
@@ -105,9 +125,23 @@ class PageFrame:
         p = self.paragraph("Footer", parent=parent)
         p.add_r().text = "第 "
         self.field(p, "PAGE")
-        p.add_r().text = " 页 共 "
-        self.field(p, "NUMPAGES")
+        if self.numbering.standalone:
+            p.add_r().text = " 页 共 "
+            self.field(p, "NUMPAGES")
         p.add_r().text = " 页"
+
+    def number_pages(self, cover_end) -> None:  # noqa: ANN001
+        """Start number, and a section break after the cover (its last paragraph) when asked.
+        Call after write(): the cover's section copies the finished header/footer references."""
+        if self.numbering.standalone:
+            return
+        body_sect = self.document.sections[-1]._sectPr
+        if self.numbering.after_cover and cover_end is not None:
+            cover_sect = deepcopy(body_sect)
+            remove_child(cover_sect, "w:pgNumType")
+            insert_ordered(cover_end.get_or_add_pPr(), cover_sect)
+            remove_child(body_sect, "w:titlePg")  # the page after the cover is numbered
+        set_child(body_sect, "w:pgNumType", start=str(self.numbering.start))
 
     def write(self, header_text: str, draft_mark: str | None) -> None:
         section = self.document.sections[0]

@@ -27,6 +27,10 @@ SEQUENCES: dict[str, tuple[str, ...]] = {
         "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
         "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
         "tblDescription", "tblPrChange"),
+    "w:sectPr": (
+        "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+        "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+        "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"),
     "w:pBdr": ("top", "left", "bottom", "right", "between", "bar"),
     # CT_TrPrBase is a repeated choice (any order is valid); this is the order Word writes.
     "w:trPr": (
@@ -62,6 +66,8 @@ SEQUENCES: dict[str, tuple[str, ...]] = {
 }
 _W = qn("w:pPr").split("}")[0] + "}"
 _RANKS = {qn(parent): {_W + name: rank for rank, name in enumerate(names)} for parent, names in SEQUENCES.items()}
+# Header and footer references are one repeated choice (any order).
+_RANKS[qn("w:sectPr")][qn("w:footerReference")] = _RANKS[qn("w:sectPr")][qn("w:headerReference")]
 
 
 def _rank(parent, tag: str) -> int:  # noqa: ANN001

@@ -3,7 +3,8 @@
 Sidecar:
     format: docx            # optional: the Markdown document is written as a .docx first
     header: …  footer: …    # optional, for docx
-    options: {bidder, product_type, tender, bidder_profile, sections}
+    author: …               # optional, for docx: the core property 作者
+    options: {bidder, product_type, tender, bidder_profile, sections, anonymous, identifying}
     expected:
       - {rule: placeholder, text: "XX"}          # text: a substring of a location's quote or the message
       - {rule: conflicting-commitment, kind: warranty, text: "2年"}
@@ -67,7 +68,7 @@ def cases() -> list[Case]:
     return found
 
 
-def markdown_to_docx(text: str, header: str = "", footer: str = "") -> bytes:
+def markdown_to_docx(text: str, header: str = "", footer: str = "", author: str = "") -> bytes:
     """A .docx made the way a clerk would: Heading styles, real tables, header and footer."""
     from docx import Document
 
@@ -102,6 +103,11 @@ def markdown_to_docx(text: str, header: str = "", footer: str = "") -> bytes:
         section.header.paragraphs[0].text = header
     if footer:
         section.footer.paragraphs[0].text = footer
+    if author:
+        from generator.write.package import core_namespace
+
+        with core_namespace():
+            document.core_properties.author = author
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -111,7 +117,8 @@ def document_of(case: Case):  # noqa: ANN201 - Document
     data = case.path.read_bytes()
     if case.sidecar.get("format") == "docx":
         text = data.decode("utf-8")
-        docx = markdown_to_docx(text, case.sidecar.get("header", ""), case.sidecar.get("footer", ""))
+        docx = markdown_to_docx(text, case.sidecar.get("header", ""), case.sidecar.get("footer", ""),
+                                case.sidecar.get("author", ""))
         return read_bytes(docx, case.path.with_suffix(".docx").name)
     return read_bytes(data, case.path.name)
 
@@ -124,6 +131,8 @@ def expectations_of(case: Case):  # noqa: ANN201 - Expectations
     profile = CORPUS / options["bidder_profile"] if options.get("bidder_profile") else None
     expectations = from_options(tender, options.get("bidder"), profile, options.get("product_type"))
     expectations.sections = list(options.get("sections") or [])
+    expectations.anonymous = bool(options.get("anonymous"))
+    expectations.identifying = list(options.get("identifying") or [])
     return expectations
 
 

@@ -77,7 +77,7 @@ def test_letterhead_with_even_page_headers_marks_them_too(drafts, cli):
 
 
 def test_approved_build_has_no_draft_mark_and_full_provenance(approved, cli):
-    code, out, err = cli("build", approved / "tenders" / "demo.yaml")
+    code, out, err = cli("build", approved / "tenders" / "demo.yaml", "--provenance")
     assert code == 0, err
     docx = approved / "output" / "demo" / DOCX_NAME
     headers = header_texts(docx)
@@ -91,6 +91,7 @@ def test_approved_build_has_no_draft_mark_and_full_provenance(approved, cli):
     assert listed.split(";") == [f"{c['id']}@v{c['version']}" for c in manifest["clauses"]]
     assert properties["aftersales.unapproved"] == "无"
     assert properties["aftersales.clause_count"] == str(len(manifest["clauses"]))
+    assert properties["aftersales.fingerprint"] == manifest["package"]["fingerprint"]
     for entry in manifest["clauses"]:
         clause = load(approved / entry["file"])
         assert entry["sha256"] == clause.body_sha256 and entry["version"] == clause.version

@@ -19,7 +19,8 @@ def _finding(finding: Finding, color: bool) -> list[str]:
         where = location.section or "（无章节标题）"
         line = f"，第 {location.line} 行" if location.line else (f"，第 {location.page} 页" if location.page else "")
         quote = _paint(location.text, _BOLD, color)
-        lines.append(f"        {_paint(f'{where}（第 {location.block} 段{line}）', _DIM, color)}：“{quote}”")
+        place = f"{where}（第 {location.block} 段{line}）" if location.block else where  # 0: document properties
+        lines.append(f"        {_paint(place, _DIM, color)}：“{quote}”")
     return lines
 
 

@@ -28,9 +28,11 @@ class CheckContext:
 def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
     from generator.check.rules import (
         active_content,
+        anonymity,
         conflicting_commitment,
         duplicate_text,
         foreign_entity,
+        metadata,
         missing_section,
         placeholder,
         profile_mismatch,
@@ -46,6 +48,8 @@ def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
         ("missing-section", missing_section.check),
         ("duplicate-text", duplicate_text.check),
         ("active-content", active_content.check),
+        ("document-metadata", metadata.check),
+        ("anonymity", anonymity.check),
     ]
 
 
