@@ -14,7 +14,7 @@ from generator.errors import Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.value_guard import template_syntax_problems
+from generator.value_guard import commitment_problems, template_syntax_problems
 from generator.yamlio import Loaded, load_model
 
 
@@ -78,6 +78,7 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     problems.extend(found)
     if tender is not None:
         problems.extend(template_syntax_problems(tender))
+        problems.extend(commitment_problems(tender, "overrides"))
     problems.raise_if_any(f"招标项目文件 {tender_path} 有误，无法生成")
     assert tender is not None
     root = root or find_root(tender_path.resolve().parent)
@@ -112,6 +113,7 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     for profile in (bidder, product):
         if profile is not None:
             problems.extend(template_syntax_problems(profile))
+            problems.extend(commitment_problems(profile, "commitments"))
     problems.raise_if_any("输入文件有误，无法生成（请逐条修改后重试）")
     assert bidder and product and outline
     return Inputs(root, tender, bidder, product, outline, reference, clauses, tuple(attachments))

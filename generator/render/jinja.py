@@ -9,6 +9,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.numerals import chinese_count
+from generator.render.markup import inert
 
 
 class EmptyValueError(ValueError):
@@ -18,9 +19,10 @@ class EmptyValueError(ValueError):
 def _finalize(value: Any) -> Any:
     if value is None:
         raise EmptyValueError("变量的值为空（None），文档中不能出现空白")
-    if isinstance(value, str) and not value.strip():
+    text = str(value)
+    if not text.strip():
         raise EmptyValueError("变量的值为空字符串，文档中不能出现空白")
-    return value
+    return inert(text)  # a value is text, never clause markup
 
 
 def date_cn(value: dt.date) -> str:
@@ -34,8 +36,8 @@ def count_cn(value: int) -> str:
 
 
 def cell(value: Any) -> str:
-    """Safe text for a table cell: no pipe, no line break."""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    """Text for a table cell: no line break (a printed value's pipes never split cells, see `inert`)."""
+    return str(value).replace("\n", " ")
 
 
 def hours_text(value: float) -> str:

@@ -13,7 +13,7 @@ from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
 from generator.render.jinja import EmptyValueError, date_cn, make_environment
-from generator.render.markup import MarkupError, SignatureMarker, SubHeading, parse
+from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
 from generator.yamlio import Loaded
 
@@ -86,7 +86,7 @@ class ClauseRenderer:
         if "{" not in title:
             return title
         try:
-            return self.env.from_string(title).render(self.context).strip()
+            return literal(self.env.from_string(title).render(self.context)).strip()
         except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
             raise ClauseFailure(Problem("templates", f"大纲章节标题“{title}”无法生成：{_explain(exc)}",
                                         field="sections.title")) from exc
