@@ -147,7 +147,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              commitments=commitments, deviations=deviations, output_name=DOCX_NAME,
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
-    write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)})
+    write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)}, force=options.force, replaces=(PDF_NAME,))
     pdf_path, pages = None, None
     if options.pdf:
         from generator.office.export import export_pdf
