@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem, ProblemCollector
+from generator.errors import Problem, ProblemCollector, os_reason
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
@@ -94,10 +94,10 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
     if bidder is not None and bidder.model.letterhead:
         reference = _docx_input(bidder.path.parent / bidder.model.letterhead, "信笺模板", bidder, ("letterhead",),
-                                problems) or reference
+                                problems, root) or reference
     attachments = []
     for index, attachment in enumerate(model.attachments):
-        path = _docx_input(tender_path.parent / attachment, "附件", tender, ("attachments", index), problems)
+        path = _docx_input(tender_path.parent / attachment, "附件", tender, ("attachments", index), problems, root)
         if path is not None:
             attachments.append(path)
     clauses = load_clauses(root, problems)
@@ -119,20 +119,44 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     return Inputs(root, tender, bidder, product, outline, reference, clauses, tuple(attachments))
 
 
-def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector) -> Path | None:
+def confined(path: Path, root: Path) -> tuple[Path | None, str | None]:
+    """`path` with every symlink resolved, if it lies inside the project `root`; else why not.
+    Only project files may go into a proposal: an absolute path, `../` or a symlink must not embed
+    another bidder's file or a system file."""
+    try:
+        resolved = path.resolve(strict=True)
+        inside = resolved.is_relative_to(root.resolve(strict=True))
+    except FileNotFoundError:
+        return None, None
+    except RuntimeError:  # a symlink loop (Python < 3.13)
+        return None, "是循环指向自身的符号链接"
+    except OSError as exc:
+        return None, os_reason(exc)
+    if not inside:
+        return None, f"位于项目目录之外（{resolved}），只能使用项目目录 {root} 内的文件"
+    return resolved, None
+
+
+def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector,
+                root: Path) -> Path | None:
     """A .docx named by an input file (relative to it): the path, or a problem on the naming line."""
     from generator.write.docx_file import docx_problem
 
     field = ".".join(str(k) for k in keys)
-    if not path.is_file():
+    resolved, outside = confined(path, root)
+    if outside:
+        problems.add(Problem(owner.path, f"{what} {path} {outside}", owner.line_of(*keys), field=field,
+                             hint="把文件复制到项目目录内（如 tenders/attachments/），并写相对路径"))
+        return None
+    if resolved is None or not resolved.is_file():
         problems.add(Problem(owner.path, f"找不到{what} {path}", owner.line_of(*keys), field=field,
                              hint=f"路径相对于 {owner.path.name} 所在目录"))
         return None
-    problem = docx_problem(path)
+    problem = docx_problem(resolved)
     if problem:
         problems.add(Problem(owner.path, f"{what} {path.name} {problem}", owner.line_of(*keys), field=field))
         return None
-    return path
+    return resolved
 
 
 def _check_fault_names(product: Loaded, problems: ProblemCollector) -> None:
