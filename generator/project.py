@@ -7,6 +7,7 @@ Layout (relative to the project root):
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +27,21 @@ def find_root(start: Path) -> Path:
     return Path.cwd()
 
 
+def clause_files(root: Path, problems: ProblemCollector) -> list[Path]:
+    """Every clauses/**/*.yaml; a folder that cannot be read is a problem, not a silent gap."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.add(Problem(exc.filename or root / "clauses", f"无法读取条款目录：{os_reason(exc)}"))
+
+    for folder, _, names in os.walk(root / "clauses", onerror=unreadable):
+        found += [Path(folder) / name for name in names if name.endswith(".yaml")]
+    return sorted(found)
+
+
 def load_clauses(root: Path, problems: ProblemCollector) -> dict[str, Loaded]:
     clauses: dict[str, Loaded] = {}
-    for path in sorted((root / "clauses").rglob("*.yaml")):
+    for path in clause_files(root, problems):
         loaded, found = load_model(path, Clause)
         problems.extend(found)
         if loaded is None:
@@ -92,6 +105,12 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     reference = template_dir / "reference.docx"
     if outline is not None and not reference.is_file():
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
+    elif outline is not None:
+        from generator.write.docx_file import docx_problem
+
+        broken = docx_problem(reference)
+        if broken:
+            problems.add(Problem(reference, f"样式参考文档{broken}"))
     if bidder is not None and bidder.model.letterhead:
         reference = _docx_input(bidder.path.parent / bidder.model.letterhead, "信笺模板", bidder, ("letterhead",),
                                 problems, root) or reference
