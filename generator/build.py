@@ -159,7 +159,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
     manifest["package"] = package_record(identity, options)
-    write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)})
+    write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)}, force=options.force, replaces=(PDF_NAME,))
     pdf_path, pages = None, None
     if options.pdf:
         from generator.office.export import export_pdf

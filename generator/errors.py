@@ -23,6 +23,8 @@ _OS_REASONS = {
     errno.EMFILE: "打开的文件过多",
     errno.EDQUOT: "超出磁盘配额",
     errno.EIO: "读写出错（磁盘或网络故障）",
+    errno.ELOOP: "符号链接循环指向自身，无法打开",
+    errno.ENXIO: "设备不存在或未就绪",
 }
 
 

@@ -7,14 +7,15 @@ Layout (relative to the project root):
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem, ProblemCollector
+from generator.errors import Problem, ProblemCollector, os_reason
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.value_guard import template_syntax_problems
+from generator.value_guard import commitment_problems, template_syntax_problems
 from generator.yamlio import Loaded, load_model
 
 
@@ -26,9 +27,21 @@ def find_root(start: Path) -> Path:
     return Path.cwd()
 
 
+def clause_files(root: Path, problems: ProblemCollector) -> list[Path]:
+    """Every clauses/**/*.yaml; a folder that cannot be read is a problem, not a silent gap."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.add(Problem(exc.filename or root / "clauses", f"无法读取条款目录：{os_reason(exc)}"))
+
+    for folder, _, names in os.walk(root / "clauses", onerror=unreadable):
+        found += [Path(folder) / name for name in names if name.endswith(".yaml")]
+    return sorted(found)
+
+
 def load_clauses(root: Path, problems: ProblemCollector) -> dict[str, Loaded]:
     clauses: dict[str, Loaded] = {}
-    for path in sorted((root / "clauses").rglob("*.yaml")):
+    for path in clause_files(root, problems):
         loaded, found = load_model(path, Clause)
         problems.extend(found)
         if loaded is None:
@@ -78,6 +91,7 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     problems.extend(found)
     if tender is not None:
         problems.extend(template_syntax_problems(tender))
+        problems.extend(commitment_problems(tender, "overrides"))
     problems.raise_if_any(f"招标项目文件 {tender_path} 有误，无法生成")
     assert tender is not None
     root = root or find_root(tender_path.resolve().parent)
@@ -91,12 +105,18 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     reference = template_dir / "reference.docx"
     if outline is not None and not reference.is_file():
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
+    elif outline is not None:
+        from generator.write.docx_file import docx_problem
+
+        broken = docx_problem(reference)
+        if broken:
+            problems.add(Problem(reference, f"样式参考文档{broken}"))
     if bidder is not None and bidder.model.letterhead:
         reference = _docx_input(bidder.path.parent / bidder.model.letterhead, "信笺模板", bidder, ("letterhead",),
-                                problems) or reference
+                                problems, root) or reference
     attachments = []
     for index, attachment in enumerate(model.attachments):
-        path = _docx_input(tender_path.parent / attachment, "附件", tender, ("attachments", index), problems)
+        path = _docx_input(tender_path.parent / attachment, "附件", tender, ("attachments", index), problems, root)
         if path is not None:
             attachments.append(path)
     clauses = load_clauses(root, problems)
@@ -112,25 +132,50 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     for profile in (bidder, product):
         if profile is not None:
             problems.extend(template_syntax_problems(profile))
+            problems.extend(commitment_problems(profile, "commitments"))
     problems.raise_if_any("输入文件有误，无法生成（请逐条修改后重试）")
     assert bidder and product and outline
     return Inputs(root, tender, bidder, product, outline, reference, clauses, tuple(attachments))
 
 
-def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector) -> Path | None:
+def confined(path: Path, root: Path) -> tuple[Path | None, str | None]:
+    """`path` with every symlink resolved, if it lies inside the project `root`; else why not.
+    Only project files may go into a proposal: an absolute path, `../` or a symlink must not embed
+    another bidder's file or a system file."""
+    try:
+        resolved = path.resolve(strict=True)
+        inside = resolved.is_relative_to(root.resolve(strict=True))
+    except FileNotFoundError:
+        return None, None
+    except RuntimeError:  # a symlink loop (Python < 3.13)
+        return None, "是循环指向自身的符号链接"
+    except OSError as exc:
+        return None, os_reason(exc)
+    if not inside:
+        return None, f"位于项目目录之外（{resolved}），只能使用项目目录 {root} 内的文件"
+    return resolved, None
+
+
+def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector,
+                root: Path) -> Path | None:
     """A .docx named by an input file (relative to it): the path, or a problem on the naming line."""
     from generator.write.docx_file import docx_problem
 
     field = ".".join(str(k) for k in keys)
-    if not path.is_file():
+    resolved, outside = confined(path, root)
+    if outside:
+        problems.add(Problem(owner.path, f"{what} {path} {outside}", owner.line_of(*keys), field=field,
+                             hint="把文件复制到项目目录内（如 tenders/attachments/），并写相对路径"))
+        return None
+    if resolved is None or not resolved.is_file():
         problems.add(Problem(owner.path, f"找不到{what} {path}", owner.line_of(*keys), field=field,
                              hint=f"路径相对于 {owner.path.name} 所在目录"))
         return None
-    problem = docx_problem(path)
+    problem = docx_problem(resolved)
     if problem:
         problems.add(Problem(owner.path, f"{what} {path.name} {problem}", owner.line_of(*keys), field=field))
         return None
-    return path
+    return resolved
 
 
 def _check_fault_names(product: Loaded, problems: ProblemCollector) -> None:

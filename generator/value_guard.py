@@ -7,6 +7,7 @@ file, line and field, instead of letting the self-check complain about the finis
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -51,3 +52,71 @@ def template_syntax_problems(loaded: Loaded) -> list[Problem]:
         if len(problems) >= MAX_PROBLEMS:
             break
     return problems
+
+
+# -- plausible commitments ------------------------------------------------------------------------------
+# A value no bidder could mean (400 nines, 30 digits) would print as 「质保期为inf年」 and pass every
+# comparison. Longest plausible value per kind, in days; any kind not listed gets DEFAULT_MAX_DAYS.
+MAX_DAYS = {"response": 30, "onsite_arrival": 30, "resolution": 90, "backup_equipment": 30,
+            "complaint_response": 90, "repair_turnaround": 180, "delivery": 365, "installation": 365,
+            "training": 365, "warranty": 50 * 365, "shelf_life": 20 * 365, "spare_parts": 30 * 365,
+            "records_retention": 100 * 365, "software_upgrade": 30 * 365}
+DEFAULT_MAX_DAYS = 100 * 365
+MIN_MINUTES = 1
+MAX_PER_YEAR = 400  # a frequency above daily is not a visit or an inspection schedule
+_DAYS_PER_UNIT = {"分钟": 1 / 1440, "小时": 1 / 24, "天": 1, "工作日": 1.4, "周": 7, "个月": 30.5, "年": 365}
+
+
+def implausible(kind: str, value: Any) -> str | None:
+    """Why `value` cannot be a real commitment of `kind`, or None."""
+    from generator.quantities import Duration, Frequency
+
+    if isinstance(value, Duration):
+        days = value.value * _DAYS_PER_UNIT.get(value.unit, 1)
+        if not math.isfinite(days) or days > MAX_DAYS.get(kind, DEFAULT_MAX_DAYS):
+            limit = MAX_DAYS.get(kind, DEFAULT_MAX_DAYS)
+            shown = f"{limit // 365}年" if limit >= 365 else f"{limit}天"
+            number = _number_text(value.value) if value.value < 1e6 else "数字位数过多"
+            return f"承诺值过大（{number}{value.unit}），此项承诺不应超过{shown}"
+        if days * 1440 < MIN_MINUTES:
+            return "承诺值过小（不足 1 分钟），不是一个可以兑现的时限"
+    if isinstance(value, Frequency) and (value.per_year > MAX_PER_YEAR or not math.isfinite(value.per_year)):
+        return f"频次过高（{value}），不是一个合理的服务安排"
+    return None
+
+
+def _number_text(number: float) -> str:
+    text = f"{number:g}"
+    return text if len(text) <= 12 else text[:12] + "…"
+
+
+def commitment_problems(loaded: Loaded, key: str) -> list[Problem]:
+    """Implausible values in the commitments block `key` of a loaded file (commitments / overrides),
+    its fault levels and, for a tender, its requirements."""
+    problems: list[Problem] = []
+    block = getattr(loaded.model, key, None)
+    given = block.given() if block is not None else {}
+    for kind, values in given.items():
+        if kind == "fault_levels":
+            for level, limits in values.items():
+                for name in ("response", "onsite_arrival", "resolution"):
+                    reason = implausible(name, getattr(limits, name))
+                    if reason:
+                        problems.append(_problem(loaded, (key, kind, level, name), reason))
+            continue
+        for qualifier, value in values.items():
+            reason = implausible(kind, value)
+            if reason:
+                keys = (key, kind) if qualifier is None else (key, kind, qualifier)
+                problems.append(_problem(loaded, keys, reason))
+    for index, requirement in enumerate(getattr(loaded.model, "requirements", [])):
+        reason = implausible(requirement.kind, requirement.value)
+        if reason:
+            problems.append(_problem(loaded, ("requirements", index, "value"), reason))
+    return problems
+
+
+def _problem(loaded: Loaded, keys: tuple[str | int, ...], reason: str) -> Problem:
+    line, column = locate(loaded.raw, keys)
+    return Problem(loaded.path, reason, line, column, field=".".join(str(k) for k in keys),
+                   hint="请核对数字是否多打或粘贴错误")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.errors import Problem, os_reason
+from generator.sanitize import Finding, clean_tree
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -126,16 +131,45 @@ def dump_round_trip(doc: Any) -> str:
     return buffer.getvalue()
 
 
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file. Opened without blocking and checked before reading,
+    so a FIFO, a device or a sparse 3 GB file is refused instead of hanging or filling the memory.
+    Raises OSError; a file that is not a regular one raises IsADirectoryError or NotRegularFile."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+class NotRegularFile(OSError):
+    """A FIFO, socket or device where a file is expected."""
+
+
 def decode(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a YAML input file, or the problem that prevents reading it."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_INPUT_BYTES)
     except FileNotFoundError:
         return None, [Problem(path, "文件不存在")]
+    except NotRegularFile:
+        return None, [Problem(path, "不是普通文件（是管道、设备或套接字），无法作为输入读取")]
     except OSError as exc:
         return None, [Problem(path, f"无法读取文件：{os_reason(exc)}")]
     if len(data) > MAX_INPUT_BYTES:
-        return None, [Problem(path, f"文件过大（{len(data)} 字节），输入文件不应超过 2 MB")]
+        return None, [Problem(path, "文件过大，输入文件不应超过 2 MB")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -143,19 +177,79 @@ def decode(path: Path) -> tuple[str | None, list[Problem]]:
                               hint="请用 UTF-8 编码另存该文件")]
     if not text.strip():
         return None, [Problem(path, "文件为空")]
+    deep = nesting_problem(path, text)
+    if deep:
+        return None, [deep]
     return text, []
 
 
+MAX_DEPTH = 30  # project files nest about six levels; the parsers recurse (500 levels: RecursionError)
+_FLOW_OPEN, _FLOW_CLOSE = frozenset("[{"), frozenset("]}")
+
+
+def _depth_estimate(text: str) -> int:
+    """An upper bound of the nesting depth, from indentation, leading `- `/`? ` and open brackets."""
+    widest = flow = deepest_flow = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        markers = 0
+        while stripped[:2] in ("- ", "? ", "-", "?") and stripped:
+            markers += 1
+            stripped = stripped[1:].lstrip(" ")
+        widest = max(widest, indent + markers)
+        for char in line:
+            if char in _FLOW_OPEN:
+                flow += 1
+                deepest_flow = max(deepest_flow, flow)
+            elif char in _FLOW_CLOSE and flow:
+                flow -= 1
+    return widest + deepest_flow + 1
+
+
+def nesting_problem(path: Path, text: str) -> Problem | None:
+    """Refuse nesting deeper than MAX_DEPTH before a recursive parser sees it (100,000 levels crash
+    the C parser). The cheap estimate decides almost every file; the rest are measured exactly from
+    the event stream, which the parser produces without recursion."""
+    if _depth_estimate(text) <= MAX_DEPTH:
+        return None
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Problem(path, f"嵌套层数过多（超过 {MAX_DEPTH} 层），不是合理的资料结构",
+                                   mark.line + 1 if mark else None, hint="检查是否误粘贴了大量括号或缩进")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except (YAMLError, RecursionError, ValueError):
+        return None  # a syntax error: the parser that follows explains it with its position
+    return None
+
+
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file into its round-trip tree (with positions); problems instead of exceptions."""
+    """Parse one YAML file into its round-trip tree (with positions); problems instead of exceptions.
+    The tree keeps the text as typed (it is edited and written back), but a value `load_model` would
+    refuse is refused here too."""
     text, problems = decode(path)
     if text is None:
         return None, problems
-    return _parse(path, text, _round_trip())
+    tree, problems = _parse(path, text, _round_trip())
+    if problems:
+        return None, problems
+    _, findings = clean_tree(tree)
+    if findings:
+        return None, located(path, tree, findings)
+    return tree, []
 
 
 def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
-    """Parse one YAML file fast into plain data; returns (data, text, problems)."""
+    """Parse one YAML file fast into plain data, every value cleaned (see `sanitize`);
+    returns (data, text, problems)."""
     text, problems = decode(path)
     if text is None:
         return None, None, problems
@@ -168,9 +262,24 @@ def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
         tree, problems = _parse(path, text, _round_trip())
         if problems:
             return None, text, problems
+    tree, findings = clean_tree(tree)
+    if findings:
+        return None, text, located(path, _round_trip().load(text), findings)
     if _parsed is not None and len(_parsed) < _PARSED_LIMIT:
         _parsed[key] = tree
     return tree, text, []
+
+
+def located(path: Path, raw: Any, findings: list[Finding]) -> list[Problem]:
+    problems = []
+    for finding in findings:
+        line, column = locate(raw, finding.keys)
+        problems.append(Problem(path, finding.message, line, column, ".".join(str(k) for k in finding.keys),
+                                hint=finding.hint))
+    return problems
+
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
 
 def _parse(path: Path, text: str, yaml: YAML) -> tuple[Any, list[Problem]]:
@@ -187,6 +296,13 @@ def _parse(path: Path, text: str, yaml: YAML) -> tuple[Any, list[Problem]]:
         position = getattr(exc, "position", None)  # a ReaderError: a character YAML does not allow
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
         return None, [Problem(path, f"YAML 语法错误：{yaml_reason(str(exc))}", line)]
+    except ValueError:  # Python refuses to convert integers of more than 4300 digits
+        match = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        return None, [Problem(path, "数值过长（数千位数字），不是一个合理的取值", line,
+                              hint="删除这个数字，或给它加引号写成文字")]
+    except RecursionError:
+        return None, [Problem(path, f"嵌套层数过多（超过 {MAX_DEPTH} 层），不是合理的资料结构")]
 
 
 # ruamel's reasons (English) → what a bid clerk can act on; an unknown reason is shown as it is.

@@ -58,6 +58,13 @@ def serve_command(
         import webbrowser
 
         threading.Timer(0.6, webbrowser.open, [server.url]).start()
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)  # unwinds to close(): the temporary upload folder is removed
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
     try:
         server.run()
     finally:

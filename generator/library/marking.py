@@ -14,9 +14,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.models.clause import Clause
 from generator.render.blocks import Block, Signature
-from generator.render.jinja import make_environment
+from generator.render.jinja import RenderLimitError, make_environment, render_bounded
 from generator.render.numbering import Counter
-from generator.render.proposal import RENDER_ERRORS, _template_name, blocks_from_markup, clause_failure
+from generator.render.proposal import (
+    RENDER_ERRORS,
+    ClauseFailure,
+    _template_name,
+    blocks_from_markup,
+    clause_failure,
+)
 from generator.yamlio import Loaded
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -61,6 +67,8 @@ class SampleRenderer:
         if marked:
             self.env.finalize = _marking(self.env.finalize)
         self._compiled: dict[tuple[str, str], Any] = {}
+        # a body that hit a render limit fails the same way for every sample: fail fast after the first
+        self._over_limit: dict[tuple[str, str], ClauseFailure] = {}
 
     def _template(self, clause: Clause) -> Any:
         key = (clause.id, clause.body)
@@ -71,8 +79,14 @@ class SampleRenderer:
 
     def text(self, loaded: Loaded, context: dict[str, Any]) -> str:
         clause: Clause = loaded.model
+        key = (clause.id, clause.body)
+        if key in self._over_limit:
+            raise self._over_limit[key]
         try:
-            return str(self._template(clause).render(context))
+            return render_bounded(self._template(clause), context)
+        except RenderLimitError as exc:
+            self._over_limit[key] = clause_failure(loaded, exc)
+            raise self._over_limit[key] from exc
         except RENDER_ERRORS as exc:
             raise clause_failure(loaded, exc) from exc
 

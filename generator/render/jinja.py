@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
+import time
 from typing import Any
 
-from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment, StrictUndefined, pass_environment
+from jinja2.filters import do_truncate
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from generator.numerals import chinese_count
+from generator.render.markup import inert
 
 
 class EmptyValueError(ValueError):
@@ -18,9 +23,10 @@ class EmptyValueError(ValueError):
 def _finalize(value: Any) -> Any:
     if value is None:
         raise EmptyValueError("变量的值为空（None），文档中不能出现空白")
-    if isinstance(value, str) and not value.strip():
+    text = str(value)
+    if not text.strip():
         raise EmptyValueError("变量的值为空字符串，文档中不能出现空白")
-    return value
+    return inert(text)  # a value is text, never clause markup
 
 
 def date_cn(value: dt.date) -> str:
@@ -34,8 +40,8 @@ def count_cn(value: int) -> str:
 
 
 def cell(value: Any) -> str:
-    """Safe text for a table cell: no pipe, no line break."""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    """Text for a table cell: no line break (a printed value's pipes never split cells, see `inert`)."""
+    return str(value).replace("\n", " ")
 
 
 def hours_text(value: float) -> str:
@@ -44,8 +50,110 @@ def hours_text(value: float) -> str:
     return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
+# Bounds of one clause render: a clause is at most a few pages of text, rendered in milliseconds.
+MAX_OUTPUT_CHARS = 200_000
+MAX_SECONDS = 2.0
+MAX_RANGE = 10_000
+MAX_POWER_BITS = 4096
+
+
+class RenderLimitError(ValueError):
+    """A clause body that would print too much, take too long or read an internal attribute."""
+
+
+class _Budget(threading.local):
+    deadline: float | None = None
+
+
+_budget = _Budget()
+
+
+def _check_time() -> None:
+    if _budget.deadline is not None and time.monotonic() > _budget.deadline:
+        raise RenderLimitError(f"渲染超过 {MAX_SECONDS:g} 秒仍未完成（循环或递归过多），已停止")
+
+
+def _size(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox with limits on what a body may compute: every call checks the time budget,
+    repetition (`'x' * n`) and powers are bounded, ranges are short, and an internal attribute is an
+    error (the default sandbox returns an Undefined that prints as “Undefined” inside a list)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN204, N805 - jinja's signature
+        _check_time()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def call_binop(self, context, operator, left, right):  # noqa: ANN001, ANN201 - jinja's signature
+        _check_time()
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if _size(sequence) is not None and isinstance(count, int) and \
+                        _size(sequence) * count > MAX_OUTPUT_CHARS:
+                    raise RenderLimitError(f"重复后的文字过长（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
+                max(abs(left).bit_length(), 1) * right > MAX_POWER_BITS:
+            raise RenderLimitError("乘方结果过大，已停止")
+        return super().call_binop(context, operator, left, right)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+
+def _bounded_range(*args: int) -> range:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise RenderLimitError(f"range() 的范围过大（超过 {MAX_RANGE} 项），已停止")
+    return numbers
+
+
+def _truncate(env: Environment, text: str, length: int = 255, killwords: bool = False, end: str = "...",
+              leeway: int | None = None) -> str:
+    if not isinstance(length, int) or length < len(end):
+        raise RenderLimitError(f"truncate 的长度应为不小于 {len(end)} 的整数")
+    return do_truncate(env, text, length, killwords, end, leeway)
+
+
+def render_bounded(template: Any, context: dict[str, Any]) -> str:
+    """`template.render(context)` within MAX_SECONDS and MAX_OUTPUT_CHARS. Time is checked at every
+    call and every piece of output; in the main thread an interval timer also stops a loop that
+    neither calls nor prints."""
+    outer = _budget.deadline
+    _budget.deadline = time.monotonic() + MAX_SECONDS if outer is None else outer
+    timer = threading.current_thread() is threading.main_thread() and outer is None
+    previous = None
+    if timer:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS + 0.5)
+    try:
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise RenderLimitError(f"渲染结果过长（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
+            _check_time()
+            pieces.append(piece)
+        return "".join(pieces)
+    except RecursionError:
+        raise RenderLimitError("宏或循环递归过深，已停止") from None
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        _budget.deadline = outer
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise RenderLimitError(f"渲染超过 {MAX_SECONDS:g} 秒仍未完成（循环或递归过多），已停止")
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -54,4 +162,6 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(date_cn=date_cn, cn=count_cn, cell=cell, num=hours_text)
+    env.filters["truncate"] = pass_environment(_truncate)
+    env.globals["range"] = _bounded_range
     return env

@@ -8,6 +8,11 @@
     [[分页]]            page break
     >> 文字             right-aligned paragraph (dates, 落款)
     << 文字             paragraph without first-line indent (致：采购人)
+
+Markup is recognised only in the clause's own text. A value printed by `{{ … }}` (a bidder's name,
+an address typed as `[[签章]]` or `# 标题`) is made inert first (`inert`): its line breaks become
+spaces, its pipes a private character that splits no table cell, and a value that would start a
+line with a marker gets a private prefix that no marker matches. `parse` removes both again.
 """
 
 from __future__ import annotations
@@ -18,6 +23,22 @@ from dataclasses import dataclass
 from generator.render.blocks import Block, ListBlock, PageBreak, Paragraph, Table
 
 _ORDERED = re.compile(r"^\d+[.．、]\s*")
+INERT, VALUE_PIPE = "\ue002", "\ue003"  # private-use; `inert` drops any that were typed
+_MARKER_START = re.compile(r"^\s*(?:#|\[\[|>>|<<|-|\d+[.．、])")
+_PRIVATE = re.compile(f"[{INERT}{VALUE_PIPE}]")
+
+
+def inert(text: str) -> str:
+    """A printed value as text that `parse` never reads as markup."""
+    text = _PRIVATE.sub("", text).replace("\r", " ").replace("\n", " ").replace("|", VALUE_PIPE)
+    return INERT + text if _MARKER_START.match(text) else text
+
+
+def literal(text: str) -> str:
+    """Text as the reader sees it: the private characters of `inert` undone."""
+    if INERT not in text and VALUE_PIPE not in text:
+        return text
+    return text.replace(INERT, "").replace(VALUE_PIPE, "|")
 _SEPARATOR_ROW = re.compile(r"^\|(\s*:?-{2,}:?\s*\|)+\s*$")
 
 
@@ -43,7 +64,7 @@ class MarkupError(ValueError):
 
 def _cells(line: str) -> tuple[str, ...]:
     inner = line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]
-    return tuple(cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner))
+    return tuple(literal(cell.strip().replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", inner))
 
 
 def parse(text: str) -> list[MarkupBlock]:
@@ -57,10 +78,10 @@ def parse(text: str) -> list[MarkupBlock]:
     def flush() -> None:
         nonlocal paragraph, items, table
         if paragraph:
-            blocks.append(Paragraph("".join(paragraph)))
+            blocks.append(Paragraph(literal("".join(paragraph))))
             paragraph = []
         if items:
-            blocks.append(ListBlock(tuple(items), ordered))
+            blocks.append(ListBlock(tuple(literal(item) for item in items), ordered))
             items = []
         if table:
             blocks.append(_table(table))
@@ -81,16 +102,16 @@ def parse(text: str) -> list[MarkupBlock]:
         if line.startswith("#"):
             flush()
             depth = len(line) - len(line.lstrip("#"))
-            blocks.append(SubHeading(depth, line[depth:].strip()))
+            blocks.append(SubHeading(depth, literal(line[depth:].strip())))
         elif line in ("[[签章]]", "[[分页]]"):
             flush()
             blocks.append(SignatureMarker() if line == "[[签章]]" else PageBreak())
         elif line.startswith(">>"):
             flush()
-            blocks.append(Paragraph(line[2:].strip(), style="right"))
+            blocks.append(Paragraph(literal(line[2:].strip()), style="right"))
         elif line.startswith("<<"):
             flush()
-            blocks.append(Paragraph(line[2:].strip(), style="flush"))
+            blocks.append(Paragraph(literal(line[2:].strip()), style="flush"))
         elif line.startswith("- ") or _ORDERED.match(line):
             is_ordered = not line.startswith("- ")
             if paragraph or (items and is_ordered != ordered):

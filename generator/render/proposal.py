@@ -12,8 +12,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
-from generator.render.jinja import EmptyValueError, date_cn, make_environment
-from generator.render.markup import MarkupError, SignatureMarker, SubHeading, parse
+from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
+from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
 from generator.yamlio import Loaded
 
@@ -86,7 +86,7 @@ class ClauseRenderer:
         if "{" not in title:
             return title
         try:
-            return self.env.from_string(title).render(self.context).strip()
+            return literal(render_bounded(self.env.from_string(title), self.context)).strip()
         except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
             raise ClauseFailure(Problem("templates", f"大纲章节标题“{title}”无法生成：{_explain(exc)}",
                                         field="sections.title")) from exc
@@ -96,7 +96,7 @@ class ClauseRenderer:
         try:
             code = _compiled(self.env, clause.body, _template_name(clause))
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
-            return template.render(self.context)
+            return render_bounded(template, self.context)
         except RENDER_ERRORS as exc:
             raise clause_failure(loaded, exc) from exc
 

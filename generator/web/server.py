@@ -23,6 +23,19 @@ def _probe(host: str, port: int) -> None:
         probe.bind(address)
 
 
+def limits(max_upload_bytes: int) -> dict[str, int]:
+    """waitress's own limits. Its defaults buffer a 1 GB body to the temp folder before Flask can
+    refuse it (by size, Origin or token), and 100 idle connections held for 120 s lock everyone out."""
+    return {
+        "max_request_body_size": max_upload_bytes + 256 * 1024,  # the upload plus the form around it
+        "max_request_header_size": 64 * 1024,
+        "connection_limit": 400,
+        "channel_timeout": 15,  # seconds a connection may stay idle
+        "cleanup_interval": 5,
+        "inbuf_overflow": 512 * 1024,  # bodies above this spool to a file (in the upload folder's file system)
+    }
+
+
 class Server:
     """The app bound to host:port (port 0: any free port). Its upload folder is removed by close()."""
 
@@ -37,7 +50,7 @@ class Server:
                                upload_dir=self.upload_dir, loopback_only=host in LOOPBACK_NAMES)
             self.app = create_app(config)
             self.server = create_server(self.app, host=host, port=port, threads=threads, ident="aftersales",
-                                        clear_untrusted_proxy_headers=True)
+                                        clear_untrusted_proxy_headers=True, **limits(config.max_upload_bytes))
         except BaseException:
             shutil.rmtree(self.upload_dir, ignore_errors=True)
             raise

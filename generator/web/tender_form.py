@@ -130,18 +130,28 @@ class FormState:
         return self
 
 
+def _typed(value: Any) -> str:
+    """A form value cleaned as the loader cleans a file's values (Shift+Enter and zero-width characters
+    pasted from Word); a refused character is kept, so the check names it next to its field."""
+    from generator.sanitize import clean_text
+
+    text = str(value)
+    cleaned, problem = clean_text(text, multiline=False)
+    return (text if problem else cleaned).strip()
+
+
 def _rows(form: Any, table: str) -> list[dict[str, str]]:
     found: dict[int, dict[str, str]] = {}
     for key in form.keys():
         match = _ROW.match(key)
         if match and match.group(1) == table:
-            found.setdefault(int(match.group(2)), {})[match.group(3)] = str(form.get(key, "")).strip()
+            found.setdefault(int(match.group(2)), {})[match.group(3)] = _typed(form.get(key, ""))
     return [found[i] for i in sorted(found)]
 
 
 def state_from_form(form: Any) -> FormState:
     """The submitted form as typed (a Werkzeug MultiDict or any mapping)."""
-    values = {spec.name: str(form.get(spec.name, "")).strip() for spec in simple_fields()}
+    values = {spec.name: _typed(form.get(spec.name, "")) for spec in simple_fields()}
     return FormState(values, _rows(form, "requirements"), _rows(form, "overrides"))
 
 

@@ -20,10 +20,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.errors import Problem
 from generator.models.tender import Tender
 from generator.output import write_atomic
+from generator.sanitize import clean_tree
 from generator.tender_new import ORDER as NEW_ORDER
-from generator.value_guard import template_syntax_problems
+from generator.value_guard import commitment_problems, template_syntax_problems
 from generator.web.tender_form import FormState, place_problems, to_data, value_problems
-from generator.yamlio import Loaded, dump_round_trip, problems_from_validation, read_yaml
+from generator.yamlio import Loaded, dump_round_trip, located, problems_from_validation, read_yaml
 
 ORDER = [*NEW_ORDER, "overrides", "attachments"]
 SCALARS = ("id", "project_name", "project_number", "lot", "delivery_place", "bidder", "product_type", "products",
@@ -201,8 +202,11 @@ def check(root: Path, state: FormState, source: Path | None) -> Checked:
     doc = merge(base, data, source, target)
     written = YAML(typ="rt").load(dump(doc))  # the file as it would be read back, with its line numbers
     problems: list[Problem] = []
+    cleaned, findings = clean_tree(written)  # the loader's cleaning: what a build would refuse
+    problems += located(target, written, findings)
     try:
-        Tender.model_validate(written)
+        model = Tender.model_validate(cleaned)
+        problems += commitment_problems(Loaded(target, model, written), "overrides")
     except ValidationError as exc:
         problems += problems_from_validation(target, written, exc)
     problems += template_syntax_problems(Loaded(target, None, written))

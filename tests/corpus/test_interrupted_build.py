@@ -12,16 +12,17 @@ import pytest
 
 DOCX = "售后服务方案.docx"
 
-# Runs `aftersales` with os.fsync slowed down: once the named temporary file is complete on disk, it
-# touches a marker (so the test knows the build is inside write_all) and sleeps until killed.
+# Runs `aftersales` with os.fsync slowed down: once the named file is complete on disk inside the staged
+# folder (`.demo.*.tmp`), it touches a marker (so the test knows the build is inside write_all) and
+# sleeps until killed.
 STALLED_BUILD = """
 import os, sys, time
 marker, stall_on = sys.argv[1], sys.argv[2]
 real_fsync = os.fsync
 def fsync(fd):
     real_fsync(fd)
-    name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
-    if name.startswith("." + stall_on + ".") and name.endswith(".tmp"):
+    path = os.readlink(f"/proc/self/fd/{fd}")
+    if os.path.basename(path) == stall_on and os.path.dirname(path).endswith(".tmp"):
         open(marker, "w").close()
         time.sleep(120)
 os.fsync = fsync
@@ -72,12 +73,14 @@ def test_sigkill_during_write_keeps_previous_outputs(project: Path, previous, cl
     after = outputs(directory)
     visible = {name: data for name, data in after.items() if not name.startswith(".")}
     assert visible == previous, "the previous document and manifest must be untouched"
-    assert any(name.endswith(".tmp") for name in after), "the kill happened while a temporary file existed"
+    assert after == visible, "nothing half-written inside the output folder"
+    assert list((project / "output").glob(".demo.*.tmp")), "the kill happened while the staged folder existed"
     # the next build finishes the job and clears what the killed one left
     assert cli("build", project / "tenders" / "demo.yaml", "--allow-draft", "--force")[0] == 0
     final = outputs(directory)
     assert set(final) == {DOCX, "manifest.json"}
     assert final[DOCX] != previous[DOCX]
+    assert not list((project / "output").glob(".demo.*.tmp")), "the staged folder of the killed build is cleared"
 
 
 def test_ctrl_c_during_write_keeps_previous_outputs_and_cleans_up(project: Path, previous) -> None:
@@ -86,4 +89,5 @@ def test_ctrl_c_during_write_keeps_previous_outputs_and_cleans_up(project: Path,
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "Traceback" not in err.decode()
-    assert outputs(project / "output" / "demo") == previous, "no temporary file left, nothing replaced"
+    assert outputs(project / "output" / "demo") == previous, "nothing replaced"
+    assert not list((project / "output").glob(".demo.*.tmp")), "no staged folder left"
