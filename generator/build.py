@@ -62,7 +62,7 @@ def resolve(inputs: Inputs) -> Commitments:
         Layer(inputs.tender, "overrides"),
     ])
     tender, product = inputs.tender.model, inputs.product.model
-    commitments = for_tender(commitments, tender.requirements, tender.date, "construction" in product.capabilities)
+    commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     problems = logic_problems(commitments)
     if problems:
         raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)

@@ -189,15 +189,16 @@ _FRACTION_RE = re.compile(rf"^\s*(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<cb>{CHINESE_
 
 @dataclass(frozen=True)
 class Proportion:
-    """A share: 95% (成活率, 开机率) or a fraction of a whole such as 2/3 (剩余有效期不少于总有效期的2/3).
-    `text` is the normalised written form; comparisons use `ratio`."""
+    """A share: 95% (成活率, 开机率) or a fraction of the total shelf life such as 2/3, written
+    “总有效期的2/3” (剩余有效期 is the only kind stated as a fraction). `text` is the normalised
+    written form; comparisons use `ratio`."""
 
     ratio: float
     text: str
 
     @classmethod
     def parse(cls, text: str | int | float) -> Proportion:
-        raw = to_half_width_digits(str(text)).replace("（", "(").strip()
+        raw = to_half_width_digits(str(text)).strip().removeprefix("总有效期的").removeprefix("有效期的")
         match = _PERCENT_RE.match(raw)
         if match:
             number = float(match["num"]) if match["num"] else parse_number(match["cn"])
@@ -210,7 +211,7 @@ class Proportion:
             bottom = parse_number(match["b"] or match["cb"])
             if top is None or bottom is None or not 0 < top <= bottom:
                 raise QuantityError(f"“{text}”不是0到1之间的分数")
-            return cls(top / bottom, f"{format_number(top)}/{format_number(bottom)}")
+            return cls(top / bottom, f"总有效期的{format_number(top)}/{format_number(bottom)}")
         raise QuantityError(f"“{text}”不是可识别的比例，请写成“95%”或“2/3”这样的形式")
 
     @property
@@ -336,6 +337,13 @@ def parse_quantity(text: str | int | float, expected: QuantityType) -> Quantity:
 
 def compare(a: Quantity, b: Quantity) -> int | None:
     """Compare two quantities of the same type; None when they cannot be compared."""
+    if isinstance(a, Alternative) != isinstance(b, Alternative):  # 3年或10万公里 against 3年: the 年 limit
+        alternative, other = (a, b) if isinstance(a, Alternative) else (b, a)
+        limit = alternative.limit_of(type(other))  # type: ignore[union-attr]
+        if limit is None:
+            return None
+        result = compare(limit, other)
+        return result if result is None or alternative is a else -result
     for kind in (Duration, Frequency, Schedule, Proportion, Mileage, Deadline):
         if isinstance(a, kind) and isinstance(b, kind):
             return a.compare(b)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from generator.errors import Problem
 from generator.models.commitments import KINDS, STARTING_KINDS, FaultLevel, Qualified
 from generator.models.tender import Requirement
 from generator.models.tiers import nested
-from generator.quantities import Alternative, Deadline, Duration, Quantity, compare, deadline_after
+from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
 from generator.yamlio import Loaded
 
 
@@ -90,12 +90,14 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
     return Commitments(kinds, fault_levels, fault_source)
 
 
-def usual_start(construction: bool) -> str:
-    return "竣工验收合格之日" if construction else "验收合格之日"
+def usual_start(capabilities: list[str] | tuple[str, ...]) -> str:
+    if "construction" in capabilities:
+        return "竣工验收合格之日"
+    return "终验合格之日" if "software" in capabilities else "验收合格之日"
 
 
 def for_tender(commitments: Commitments, requirements: list[Requirement], tender_date: dt.date,
-               construction: bool) -> Commitments:
+               capabilities: list[str] | tuple[str, ...]) -> Commitments:
     """Commitments as offered to one tender: a warranty or service period that names no start
     event counts from the tender's own (its first requirement of that kind naming one), else
     from the product's usual event; absolute deadlines are judged from the tender's date."""
@@ -103,7 +105,7 @@ def for_tender(commitments: Commitments, requirements: list[Requirement], tender
     for kind in STARTING_KINDS & set(kinds):
         if kinds[kind].starts is None:
             asked = next((r.starts for r in requirements if r.kind == kind and r.starts), None)
-            kinds[kind] = replace(kinds[kind], starts=asked or usual_start(construction))
+            kinds[kind] = replace(kinds[kind], starts=asked or usual_start(capabilities))
     return replace(commitments, kinds=kinds, tender_date=tender_date)
 
 
@@ -239,6 +241,17 @@ def _limit_results(value: Quantity, target: Quantity, tender_date: dt.date | Non
     return [compare(value, target)]
 
 
+def _of_total(value: Quantity, requirement: Requirement, commitments: Commitments) -> Quantity:
+    """A remaining shelf life promised as a fraction (2/3) in months of the total shelf life,
+    when the requirement is a period and the shelf life is one value."""
+    total = commitments.get("shelf_life")
+    if (requirement.kind != "remaining_shelf_life" or not isinstance(value, Proportion) or total is None
+            or not isinstance(requirement.quantity, Duration) or list(total.values) != [None]):
+        return value
+    months = total.values[None].months if isinstance(total.values[None], Duration) else None
+    return value if months is None else Duration(round(months * value.ratio, 1), "个月")
+
+
 def _start_note(requirement: Requirement, offered: Resolved | None) -> str | None:
     """A warranty counted from another event than the tender's is a deviation, never silent."""
     if requirement.starts is None or offered is None or offered.starts is None:
@@ -268,7 +281,7 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
     failing: list[tuple[str | None, Quantity]] = []
     better = True
     for qualifier, value in values:
-        results = _limit_results(value, target, commitments.tender_date)
+        results = _limit_results(_of_total(value, requirement, commitments), target, commitments.tender_date)
         if isinstance(results, str):
             return Deviation(requirement, offered, "负偏离", results, compared)
         if any(r is None for r in results):

@@ -46,10 +46,11 @@ KINDS: dict[str, tuple[QuantityType, str]] = {
 # Other forms a kind may take besides its quantity type.
 ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {
     "warranty": ("alternative",),  # 3年或10万公里（以先到者为准）
-    "delivery": ("date",),  # 2026年3月1日前
-    "installation": ("date",),
     "remaining_shelf_life": ("percentage",),  # 总有效期的2/3
 }
+# A requirement may also set a calendar deadline (交货期：2026年3月1日前); the bidder answers with a
+# period, judged from the tender's date.
+REQUIREMENT_ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"delivery": ("date",), "installation": ("date",)}
 # Kinds that count from a start event (验收合格之日 …), and the ones with a replanting deadline.
 STARTING_KINDS = frozenset({"warranty", "service_period"})
 REPLANTING_KINDS = frozenset({"survival_rate"})
@@ -80,11 +81,11 @@ Qualified = dict[str | None, Quantity]
 """Values of one kind: key None for an unqualified value, else the qualifier (市区, 主机, 一级…)."""
 
 
-def _parse_value(kind: str, value: Any) -> Quantity:
+def _parse_value(kind: str, value: Any, requirement: bool = False) -> Quantity:
     expected: QuantityType = KINDS[kind][0]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise QuantityError("应为一个值（如“2小时”）或“限定词: 值”的键值对")
-    forms = (expected, *ALSO_ACCEPTS.get(kind, ()))
+    forms = (expected, *ALSO_ACCEPTS.get(kind, ()), *(REQUIREMENT_ALSO_ACCEPTS.get(kind, ()) if requirement else ()))
     for form in forms[1:]:
         if form == "alternative" and "或" not in str(value):
             continue

@@ -51,11 +51,11 @@ class Requirement(Strict):
             object.__setattr__(self, "starts", normalise_start(self.starts))
         if self.bound == "present":
             if self.value is not None:
-                object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+                object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
             return self
         if self.value is None:
             raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）")
-        object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+        object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
         return self
 
     @property
