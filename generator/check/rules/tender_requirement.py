@@ -25,6 +25,7 @@ from generator.quantities import Proportion, QuantityError, compare
 
 RULE = "tender-requirement"
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于"}
+RATE_BOUND_WORDS = {"at_most": "不高于", "at_least": "不低于", "equals": "等于"}  # 成活率不低于95%
 
 
 def qualifier_dimension(word: str) -> tuple[str, str] | None:
@@ -171,7 +172,8 @@ def check(context: CheckContext) -> list[Finding]:
             continue
         broken = [m for m in relevant if breaks(requirement, m)]
         unclear = [m for m in relevant if breaks(requirement, m) is None]
-        wanted = f"{BOUND_WORDS.get(requirement.bound, '')}{requirement.value}"
+        words = RATE_BOUND_WORDS if isinstance(requirement.value, Proportion) else BOUND_WORDS
+        wanted = f"{words.get(requirement.bound, '')}{requirement.value}"
         # A fault level's limit against a requirement that does not name levels: the build's 偏离表
         # holds only the headline promise to it, so this is for a person to judge.
         graded = [m for m in broken if m.qualifier_of("severity") and not _names_severity(requirement)]
