@@ -14,7 +14,15 @@ from generator.project import Inputs, load_inputs
 from generator.provenance import FINGERPRINT, provenance_properties
 from generator.render.context import build_context
 from generator.render.proposal import render_proposal, select_clauses
-from generator.resolve import Commitments, Deviation, Layer, evaluate, logic_problems, resolve_commitments
+from generator.resolve import (
+    Commitments,
+    Deviation,
+    Layer,
+    evaluate,
+    for_tender,
+    logic_problems,
+    resolve_commitments,
+)
 from generator.yamlio import Loaded
 
 DOCX_NAME = "售后服务方案.docx"
@@ -58,6 +66,8 @@ def resolve(inputs: Inputs) -> Commitments:
         Layer(inputs.bidder, "commitments"),
         Layer(inputs.tender, "overrides"),
     ])
+    tender, product = inputs.tender.model, inputs.product.model
+    commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     problems = logic_problems(commitments)
     if problems:
         raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)

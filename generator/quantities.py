@@ -1,4 +1,5 @@
-"""Typed commitment values: durations, frequencies and service schedules.
+"""Typed commitment values: durations, frequencies, service schedules, proportions (95%, 2/3),
+mileages, absolute deadlines and alternatives of limits (3年或10万公里).
 
 Each type parses the short forms a bid clerk writes in YAML ("30分钟", "3个工作日", "每季度一次",
 "7×24") and formats itself the one way the documents state it, so every section agrees.
@@ -7,6 +8,9 @@ The checker reuses the same types for values it extracts from documents.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -179,21 +183,168 @@ class Schedule:
         return f"{self.days_per_week}×{self.hours_per_day}小时"
 
 
-Quantity = Duration | Frequency | Schedule
-QuantityType = Literal["duration", "frequency", "schedule"]
+_PERCENT_RE = re.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<cn>[零〇一二两三四五六七八九十百点.\d]+))\s*$")
+_FRACTION_RE = re.compile(rf"^\s*(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<cb>{CHINESE_NUMBER_RE}|\d+)分之(?P<ca>{CHINESE_NUMBER_RE}|\d+))\s*$")
+
+
+@dataclass(frozen=True)
+class Proportion:
+    """A share: 95% (成活率, 开机率) or a fraction of the total shelf life such as 2/3, written
+    “总有效期的2/3” (剩余有效期 is the only kind stated as a fraction). `text` is the normalised
+    written form; comparisons use `ratio`."""
+
+    ratio: float
+    text: str
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Proportion:
+        raw = to_half_width_digits(str(text)).strip().removeprefix("总有效期的").removeprefix("有效期的")
+        match = _PERCENT_RE.match(raw)
+        if match:
+            number = float(match["num"]) if match["num"] else parse_number(match["cn"])
+            if number is None or not 0 < number <= 100:
+                raise QuantityError(f"“{text}”中的百分比应大于0且不超过100%")
+            return cls(number / 100, f"{format_number(number)}%")
+        match = _FRACTION_RE.match(raw)
+        if match:
+            top = parse_number(match["a"] or match["ca"])
+            bottom = parse_number(match["b"] or match["cb"])
+            if top is None or bottom is None or not 0 < top <= bottom:
+                raise QuantityError(f"“{text}”不是0到1之间的分数")
+            return cls(top / bottom, f"总有效期的{format_number(top)}/{format_number(bottom)}")
+        raise QuantityError(f"“{text}”不是可识别的比例，请写成“95%”或“2/3”这样的形式")
+
+    @property
+    def is_fraction(self) -> bool:
+        return "/" in self.text
+
+    def compare(self, other: Proportion) -> int:
+        a, b = round(self.ratio, 6), round(other.ratio, 6)
+        return (a > b) - (a < b)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_MILEAGE_RE = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*(?P<wan>万)?\s*(?:公里|千米|km|KM)\s*$")
+
+
+@dataclass(frozen=True)
+class Mileage:
+    """A distance limit of a vehicle warranty: 10万公里."""
+
+    km: float
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Mileage:
+        match = _MILEAGE_RE.match(to_half_width_digits(str(text)))
+        number = parse_number(match["num"]) if match else None
+        if not match or number is None or number <= 0:
+            raise QuantityError(f"“{text}”不是可识别的里程，请写成“10万公里”这样的形式")
+        return cls(number * (10000 if match["wan"] else 1))
+
+    def compare(self, other: Mileage) -> int:
+        return (self.km > other.km) - (self.km < other.km)
+
+    def __str__(self) -> str:
+        if self.km >= 10000:
+            return f"{format_number(self.km / 10000)}万公里"
+        return f"{format_number(self.km)}公里"
+
+
+_DATE_RE = re.compile(r"^\s*(?P<y>\d{4})\s*[年.\-/]\s*(?P<m>\d{1,2})\s*[月.\-/]\s*(?P<d>\d{1,2})\s*日?\s*"
+                      r"(?:前|之前|以前|止)?\s*$")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An absolute date a delivery or installation must be done by: 2026年3月1日前."""
+
+    date: dt.date
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Deadline:
+        match = _DATE_RE.match(to_half_width_digits(str(text)))
+        if not match:
+            raise QuantityError(f"“{text}”不是可识别的日期，请写成“2026年3月1日前”这样的形式")
+        try:
+            return cls(dt.date(int(match["y"]), int(match["m"]), int(match["d"])))
+        except ValueError:
+            raise QuantityError(f"“{text}”不是有效的日期") from None
+
+    def compare(self, other: Deadline) -> int:
+        return (self.date > other.date) - (self.date < other.date)
+
+    def __str__(self) -> str:
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日前"
+
+
+def deadline_after(start: dt.date, duration: Duration) -> Deadline | None:
+    """The date a duration counted from `start` ends on; None for working days."""
+    if duration.unit in _MONTHS:
+        months = round(duration.value * _MONTHS[duration.unit])
+        year, month = divmod(start.month - 1 + months, 12)
+        day = min(start.day, calendar.monthrange(start.year + year, month + 1)[1])
+        return Deadline(dt.date(start.year + year, month + 1, day))
+    hours = duration.hours
+    if hours is None:
+        return None
+    return Deadline(start + dt.timedelta(days=math.ceil(hours / 24)))
+
+
+Limit = Duration | Mileage
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Limits of which the first reached ends the promise: 3年或10万公里（以先到者为准）."""
+
+    limits: tuple[Limit, ...]
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Alternative:
+        raw = re.sub(r"[（(]\s*以?先(?:到|达到)(?:者)?为准\s*[）)]|[，,]?\s*以?先(?:到|达到)(?:者)?为准", "", str(text))
+        parts = [part for part in re.split(r"或者?|/", raw) if part.strip()]
+        if len(parts) < 2:
+            raise QuantityError(f"“{text}”不是“3年或10万公里”这样的两个限值")
+        limits: list[Limit] = []
+        for part in parts:
+            try:
+                limits.append(Duration.parse(part))
+            except QuantityError:
+                limits.append(Mileage.parse(part))
+        if len({type(limit) for limit in limits}) != len(limits):
+            raise QuantityError(f"“{text}”中每种限值（时长、里程）只能写一次")
+        return cls(tuple(limits))
+
+    def limit_of(self, kind: type) -> Limit | None:
+        return next((limit for limit in self.limits if isinstance(limit, kind)), None)
+
+    def __str__(self) -> str:
+        return "或".join(str(limit) for limit in self.limits) + "（以先到者为准）"
+
+
+Quantity = Duration | Frequency | Schedule | Proportion | Mileage | Deadline | Alternative
+QuantityType = Literal["duration", "frequency", "schedule", "percentage"]
+
+PARSERS = {"duration": Duration.parse, "frequency": Frequency.parse, "schedule": Schedule.parse,
+           "percentage": Proportion.parse, "alternative": Alternative.parse, "date": Deadline.parse}
 
 
 def parse_quantity(text: str | int | float, expected: QuantityType) -> Quantity:
-    parser = {"duration": Duration.parse, "frequency": Frequency.parse, "schedule": Schedule.parse}
-    return parser[expected](text)  # type: ignore[arg-type]
+    return PARSERS[expected](text)  # type: ignore[no-any-return]
 
 
 def compare(a: Quantity, b: Quantity) -> int | None:
     """Compare two quantities of the same type; None when they cannot be compared."""
-    if isinstance(a, Duration) and isinstance(b, Duration):
-        return a.compare(b)
-    if isinstance(a, Frequency) and isinstance(b, Frequency):
-        return a.compare(b)
-    if isinstance(a, Schedule) and isinstance(b, Schedule):
-        return a.compare(b)
+    if isinstance(a, Alternative) != isinstance(b, Alternative):  # 3年或10万公里 against 3年: the 年 limit
+        alternative, other = (a, b) if isinstance(a, Alternative) else (b, a)
+        limit = alternative.limit_of(type(other))  # type: ignore[union-attr]
+        if limit is None:
+            return None
+        result = compare(limit, other)
+        return result if result is None or alternative is a else -result
+    for kind in (Duration, Frequency, Schedule, Proportion, Mileage, Deadline):
+        if isinstance(a, kind) and isinstance(b, kind):
+            return a.compare(b)  # type: ignore[arg-type]
     return None

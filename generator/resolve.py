@@ -2,17 +2,20 @@
 
 Each kind is taken whole from the highest layer that sets it (a tender that overrides
 `onsite_arrival` restates every region), and remembers the file and line that set it.
+Values are kept by tier (tiers.py); checks only pair values whose tiers nest.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.models.commitments import KINDS, FaultLevel, Qualified
+from generator.models.commitments import KINDS, STARTING_KINDS, FaultLevel, Qualified
 from generator.models.tender import Requirement
-from generator.quantities import Duration, Quantity, compare
+from generator.models.tiers import nested
+from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
 from generator.yamlio import Loaded
 
 
@@ -32,10 +35,15 @@ class Resolved:
     kind: str
     values: Qualified
     source: Source
+    starts: str | None = None  # what a warranty or service period counts from (see for_tender)
 
     @property
     def label(self) -> str:
         return KINDS[self.kind][1]
+
+    @property
+    def replant_within(self) -> Duration | None:
+        return getattr(self.values, "replant_within", None)
 
     def describe(self) -> str:
         """Human form, e.g. “市区2小时、省外24小时”."""
@@ -49,6 +57,7 @@ class Commitments:
     kinds: dict[str, Resolved]
     fault_levels: dict[str, FaultLevel]
     fault_levels_source: Source | None
+    tender_date: dt.date | None = None  # absolute deadlines (2026年3月1日前) are judged from it
 
     def get(self, kind: str) -> Resolved | None:
         return self.kinds.get(kind)
@@ -77,8 +86,27 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
             if kind == "fault_levels":
                 fault_levels, fault_source = values, source
             else:
-                kinds[kind] = Resolved(kind, values, source)
+                kinds[kind] = Resolved(kind, values, source, getattr(values, "starts", None))
     return Commitments(kinds, fault_levels, fault_source)
+
+
+def usual_start(capabilities: list[str] | tuple[str, ...]) -> str:
+    if "construction" in capabilities:
+        return "竣工验收合格之日"
+    return "终验合格之日" if "software" in capabilities else "验收合格之日"
+
+
+def for_tender(commitments: Commitments, requirements: list[Requirement], tender_date: dt.date,
+               capabilities: list[str] | tuple[str, ...]) -> Commitments:
+    """Commitments as offered to one tender: a warranty or service period that names no start
+    event counts from the tender's own (its first requirement of that kind naming one), else
+    from the product's usual event; absolute deadlines are judged from the tender's date."""
+    kinds = dict(commitments.kinds)
+    for kind in STARTING_KINDS & set(kinds):
+        if kinds[kind].starts is None:
+            asked = next((r.starts for r in requirements if r.kind == kind and r.starts), None)
+            kinds[kind] = replace(kinds[kind], starts=asked or usual_start(capabilities))
+    return replace(commitments, kinds=kinds, tender_date=tender_date)
 
 
 def worst_value(resolved: Resolved) -> Quantity:
@@ -99,7 +127,7 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
         a, b = commitments.kinds[earlier], commitments.kinds[later]
         for qa, va in a.values.items():
             for qb, vb in b.values.items():
-                if qa is not None and qb is not None and qa != qb:
+                if not nested(qa, qb):  # 市区 arrival and 大修 resolution are different cases
                     continue
                 if compare(va, vb) == 1:
                     problems.append(Problem(
@@ -170,8 +198,9 @@ FAULT_KINDS = ("response", "onsite_arrival", "resolution")
 
 def _offered_values(requirement: Requirement, offered: Resolved | None,
                     commitments: Commitments) -> list[tuple[str | None, Quantity]]:
-    """Values a requirement applies to: all of them, those of its qualifier (plus an unqualified
-    value, which holds everywhere), or a fault level's own limit for “一级故障…” requirements."""
+    """Values a requirement applies to: all of them, those whose tier nests with its qualifier
+    (市区 → 市区 and 一级、市区, plus an unqualified value, which holds everywhere), or a fault
+    level's own limit for “一级故障…” requirements."""
     qualifier = requirement.qualifier
     if qualifier is not None and requirement.kind in FAULT_KINDS and qualifier in commitments.fault_levels:
         own = getattr(commitments.fault_levels[qualifier], requirement.kind)
@@ -182,7 +211,7 @@ def _offered_values(requirement: Requirement, offered: Resolved | None,
         return []
     if qualifier is None or qualifier in commitments.fault_levels:
         return list(offered.values.items())
-    return [(q, v) for q, v in offered.values.items() if q in (qualifier, None)]
+    return [(q, v) for q, v in offered.values.items() if nested(q, qualifier)]
 
 
 def evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
@@ -190,6 +219,46 @@ def evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
     by_level = bool(row.compared) and row.compared[0][0] == f"{requirement.qualifier}故障"
     source = commitments.fault_levels_source if by_level else (row.offered.source if row.offered else None)
     return replace(row, source=source)
+
+
+def _limit_results(value: Quantity, target: Quantity, tender_date: dt.date | None) -> list[int | None] | str:
+    """cmp() of an offered value against a required one, per limit: one result for plain values,
+    one per shared limit for 3年或10万公里; a message when the offer adds a limit the tender did not set."""
+    if isinstance(target, Alternative) or isinstance(value, Alternative):
+        wanted = target.limits if isinstance(target, Alternative) else (target,)
+        given = value.limits if isinstance(value, Alternative) else (value,)
+        extra = [limit for limit in given if not any(isinstance(w, type(limit)) for w in wanted)]
+        if extra:
+            return f"承诺另设{'、'.join(str(x) for x in extra)}的限制，招标要求未设此限"
+        results: list[int | None] = []
+        for limit in wanted:
+            own = next((g for g in given if isinstance(g, type(limit))), None)
+            results.append(1 if own is None else compare(own, limit))  # no such limit: never ends early
+        return results
+    if isinstance(target, Deadline) and isinstance(value, Duration) and tender_date is not None:
+        by = deadline_after(tender_date, value)  # a period promised against a calendar deadline
+        return [None if by is None else compare(by, target)]
+    return [compare(value, target)]
+
+
+def _of_total(value: Quantity, requirement: Requirement, commitments: Commitments) -> Quantity:
+    """A remaining shelf life promised as a fraction (2/3) in months of the total shelf life,
+    when the requirement is a period and the shelf life is one value."""
+    total = commitments.get("shelf_life")
+    if (requirement.kind != "remaining_shelf_life" or not isinstance(value, Proportion) or total is None
+            or not isinstance(requirement.quantity, Duration) or list(total.values) != [None]):
+        return value
+    months = total.values[None].months if isinstance(total.values[None], Duration) else None
+    return value if months is None else Duration(round(months * value.ratio, 1), "个月")
+
+
+def _start_note(requirement: Requirement, offered: Resolved | None) -> str | None:
+    """A warranty counted from another event than the tender's is a deviation, never silent."""
+    if requirement.starts is None or offered is None or offered.starts is None:
+        return None
+    if offered.starts == requirement.starts:
+        return None
+    return f"承诺自{offered.starts}起计算，招标要求自{requirement.starts}起计算，起算事件不同"
 
 
 def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
@@ -202,29 +271,45 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         return Deviation(requirement, offered, "负偏离", f"方案未就“{requirement.qualifier}”承诺{label}")
     compared = tuple(values)
     offered_text = _join(values)
+    start_note = _start_note(requirement, offered)
+    if start_note:
+        return Deviation(requirement, offered, "负偏离", f"{start_note}，须按招标要求调整", compared)
     if requirement.bound == "present":
         return Deviation(requirement, offered, "无偏离", f"已承诺{label}{offered_text}", compared)
     target = requirement.quantity
     assert target is not None
-    results = []
+    failing: list[tuple[str | None, Quantity]] = []
+    better = True
     for qualifier, value in values:
-        cmp = compare(value, target)
-        if cmp is None:
+        results = _limit_results(_of_total(value, requirement, commitments), target, commitments.tender_date)
+        if isinstance(results, str):
+            return Deviation(requirement, offered, "负偏离", results, compared)
+        if any(r is None for r in results):
             return Deviation(requirement, offered, "负偏离",
                              f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认", compared)
-        results.append(cmp)
-    if requirement.bound == "at_most":
-        failing = [v for v, r in zip(values, results, strict=True) if r > 0]
-        better = all(r < 0 for r in results)
-    elif requirement.bound == "at_least":
-        failing = [v for v, r in zip(values, results, strict=True) if r < 0]
-        better = all(r > 0 for r in results)
-    else:
-        failing = [v for v, r in zip(values, results, strict=True) if r != 0]
-        better = False
+        signs = [r for r in results if r is not None]
+        if requirement.bound == "at_most":
+            fails, improves = any(r > 0 for r in signs), all(r < 0 for r in signs)
+        elif requirement.bound == "at_least":
+            fails, improves = any(r < 0 for r in signs), all(r > 0 for r in signs)
+        else:
+            fails, improves = any(r != 0 for r in signs), False
+        if fails:
+            failing.append((qualifier, value))
+        better = better and improves
     wanted = requirement.wanted
     if failing:
         return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)
+    dated = _dated_note(values, target, commitments.tender_date)
     if better:
-        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}，优于“{wanted}”的要求", compared)
-    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}，满足“{wanted}”的要求", compared)
+        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}{dated}，优于“{wanted}”的要求", compared)
+    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，满足“{wanted}”的要求", compared)
+
+
+def _dated_note(values: list[tuple[str | None, Quantity]], target: Quantity, tender_date: dt.date | None) -> str:
+    """“（自投标日期起算，2027年2月3日前完成）” for a period judged against a calendar deadline."""
+    if not isinstance(target, Deadline) or tender_date is None:
+        return ""
+    dates = [deadline_after(tender_date, v) for _, v in values if isinstance(v, Duration)]
+    latest = max((d for d in dates if d is not None), key=lambda d: d.date, default=None)
+    return f"（自投标日期起算，{latest}完成）" if latest else ""

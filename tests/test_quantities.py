@@ -69,3 +69,46 @@ def test_schedule():
     assert compare(Schedule.parse("5×8"), Schedule.parse("7×24")) == -1
     with pytest.raises(QuantityError):
         Schedule.parse("8×24")
+
+
+# -- proportions, mileage, alternatives, deadlines ---------------------------------------------
+def test_proportions_read_percentages_and_fractions():
+    from generator.quantities import Proportion
+
+    assert [str(Proportion.parse(t)) for t in ("95%", "９５％", "百分之九十八", "2/3", "三分之二")] == [
+        "95%", "95%", "98%", "总有效期的2/3", "总有效期的2/3"]
+    assert Proportion.parse("96%").compare(Proportion.parse("95%")) == 1
+    assert Proportion.parse("2/3").compare(Proportion.parse("0.5%")) == 1
+
+
+def test_proportion_out_of_range_is_a_clear_error():
+    import pytest
+
+    from generator.quantities import Proportion, QuantityError
+
+    with pytest.raises(QuantityError, match="不超过100%"):
+        Proportion.parse("120%")
+    with pytest.raises(QuantityError, match="95%"):
+        Proportion.parse("九成五")
+
+
+def test_alternative_holds_both_limits_and_compares_each():
+    from generator.quantities import Alternative, Duration, Mileage, compare
+
+    offered = Alternative.parse("3年或10万公里（以先到者为准）")
+    assert offered.limits == (Duration(3, "年"), Mileage(100000))
+    assert str(offered) == "3年或10万公里（以先到者为准）"
+    assert compare(offered, Duration(2, "年")) == 1 and compare(Duration(5, "年"), offered) == 1
+    assert compare(offered, Mileage.parse("20万公里")) == -1
+
+
+def test_deadline_and_the_date_a_period_ends():
+    import datetime as dt
+
+    from generator.quantities import Deadline, Duration, deadline_after
+
+    assert str(Deadline.parse("2026年3月1日前")) == "2026年3月1日前"
+    assert Deadline.parse("2026-03-01") == Deadline(dt.date(2026, 3, 1))
+    assert deadline_after(dt.date(2026, 11, 30), Duration(3, "个月")) == Deadline(dt.date(2027, 2, 28))
+    assert deadline_after(dt.date(2026, 1, 1), Duration(30, "天")) == Deadline(dt.date(2026, 1, 31))
+    assert deadline_after(dt.date(2026, 1, 1), Duration(3, "工作日")) is None

@@ -94,3 +94,98 @@ def test_incomparable_units_are_flagged_for_a_human():
     resolved = resolve_commitments([layer("p.yaml", "commitments:\n  resolution: 3个工作日\n")])
     deviation = evaluate(requirement(kind="resolution", bound="at_most", value="48小时"), resolved)
     assert deviation.status == "负偏离" and "无法比较" in deviation.note
+
+
+# -- tiers, alternatives, start events, deadlines ---------------------------------------------
+ELEVATOR = layer("elevator.yaml", """commitments:
+  response: 10分钟
+  onsite_arrival: {市区: 30分钟, 省内: 2小时}
+  resolution: {小修: 2小时, 中修: 12小时, 大修: 24小时}
+  warranty: {value: 2年, starts: 自监督检验合格并交付使用之日起计算}
+  delivery: 90天
+""")
+
+
+def test_tiers_of_different_dimensions_never_conflict_but_nested_ones_are_checked():
+    assert logic_problems(resolve_commitments([ELEVATOR])) == []
+    bad = layer("bad.yaml", """commitments:
+  onsite_arrival: {市区: 30分钟, "省内、大修": 6小时}
+  resolution: {小修: 2小时, "大修 省内": 4小时}
+""")
+    [problem] = logic_problems(resolve_commitments([bad]))
+    assert "到达现场时间（大修（省内）6小时" in problem.message.replace("省内（大修）", "大修（省内）")
+
+
+def test_requirement_with_a_tier_is_judged_on_that_tier_only():
+    resolved = resolve_commitments([ELEVATOR])
+    minor = evaluate(requirement(kind="resolution", bound="at_most", value="2小时", qualifier="小修"), resolved)
+    assert (minor.status, minor.offered_text) == ("无偏离", "小修2小时")
+    major = evaluate(requirement(kind="resolution", bound="at_most", value="12小时", qualifier="大修"), resolved)
+    assert (major.status, major.note) == ("负偏离", "承诺大修24小时，不满足“不超过12小时”的要求")
+    other = evaluate(requirement(kind="resolution", bound="at_most", value="8小时", qualifier="更换电子板"), resolved)
+    assert other.status == "负偏离" and "更换电子板" in other.note
+
+
+def test_start_event_other_than_the_tenders_is_a_negative_deviation():
+    resolved = resolve_commitments([ELEVATOR])
+    same = evaluate(requirement(kind="warranty", bound="at_least", value="2年",
+                                starts="监督检验合格并交付使用之日"), resolved)
+    assert same.status == "无偏离"
+    other = evaluate(requirement(kind="warranty", bound="at_least", value="2年", starts="验收合格之日"), resolved)
+    assert other.status == "负偏离"
+    assert other.note.startswith("承诺自监督检验合格并交付使用之日起计算，招标要求自验收合格之日起计算")
+
+
+def test_a_warranty_without_a_start_event_counts_from_the_tenders():
+    import datetime as dt
+
+    from generator.resolve import for_tender
+
+    plain = resolve_commitments([PRODUCT])
+    asked = [requirement(kind="warranty", bound="at_least", value="2年", starts="到货之日")]
+    assert for_tender(plain, asked, dt.date(2026, 5, 1), ["onsite_repair"]).kinds["warranty"].starts == "到货之日"
+    assert for_tender(plain, [], dt.date(2026, 5, 1), ["construction"]).kinds["warranty"].starts == "竣工验收合格之日"
+
+
+def test_alternative_limits_are_compared_each_and_an_extra_limit_is_stated():
+    vehicles = resolve_commitments([layer("v.yaml", "commitments:\n  warranty: 3年或10万公里\n")])
+    both = evaluate(requirement(kind="warranty", bound="at_least", value="3年或10万公里"), vehicles)
+    assert both.status == "无偏离"
+    longer = evaluate(requirement(kind="warranty", bound="at_least", value="2年或6万公里"), vehicles)
+    assert longer.status == "正偏离"
+    short = evaluate(requirement(kind="warranty", bound="at_least", value="3年或20万公里"), vehicles)
+    assert (short.status, short.note) == ("负偏离", "承诺3年或10万公里（以先到者为准），不满足“不少于3年或20万公里（以先到者为准）”的要求")
+    years_only = evaluate(requirement(kind="warranty", bound="at_least", value="3年"), vehicles)
+    assert (years_only.status, years_only.note) == ("负偏离", "承诺另设10万公里的限制，招标要求未设此限")
+
+
+def test_calendar_deadline_is_judged_from_the_tender_date():
+    import datetime as dt
+
+    from generator.resolve import for_tender
+
+    resolved = for_tender(resolve_commitments([ELEVATOR]), [], dt.date(2026, 11, 5), ["installation"])
+    # 90天 from 2026-11-05 ends on 2027-02-03
+    later = evaluate(requirement(kind="delivery", bound="at_most", value="2027年2月28日前"), resolved)
+    assert later.status == "正偏离" and "2027年2月3日前完成" in later.note
+    earlier = evaluate(requirement(kind="delivery", bound="at_most", value="2027年1月31日前"), resolved)
+    assert (earlier.status, earlier.note) == ("负偏离", "承诺90天，不满足“2027年1月31日前”的要求")
+
+
+def test_remaining_shelf_life_as_a_fraction_is_judged_against_the_total():
+    goods = resolve_commitments([layer("g.yaml", "commitments:\n  shelf_life: 2年\n  remaining_shelf_life: 2/3\n")])
+    enough = evaluate(requirement(kind="remaining_shelf_life", bound="at_least", value="12个月"), goods)
+    assert enough.status == "正偏离"  # 2/3 of 24 months is 16 months
+    assert evaluate(requirement(kind="remaining_shelf_life", bound="at_least", value="18个月"), goods).negative
+
+
+def test_long_form_errors_are_clear():
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="只有质保期"):
+        CommitmentsInput.model_validate({"response": {"value": "1小时", "starts": "验收合格之日"}})
+    with pytest.raises(ValidationError, match="须写且只写其一"):
+        CommitmentsInput.model_validate({"warranty": {"starts": "验收合格之日"}})
+    with pytest.raises(ValidationError, match="不认识的键"):
+        CommitmentsInput.model_validate({"survival_rate": {"value": "95%", "replant": "15天"}})

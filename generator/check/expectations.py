@@ -18,6 +18,7 @@ class ExpectedRequirement:
     value: Quantity | None
     qualifier: str | None = None
     mark: str = ""
+    starts: str | None = None  # the start event a warranty or service period must count from
 
 
 @dataclass

@@ -41,7 +41,8 @@ def apply_commitments(commitments: Any, expectations: Expectations) -> None:
 
 
 def requirements_of(tender: Any) -> list[ExpectedRequirement]:
-    return [ExpectedRequirement(r.text, r.kind, r.bound, r.quantity, r.qualifier, r.mark) for r in tender.requirements]
+    return [ExpectedRequirement(r.text, r.kind, r.bound, r.quantity, r.qualifier, r.mark, r.starts)
+            for r in tender.requirements]
 
 
 def required_sections(root: Path, outline: Any, product: Any | None, clauses: dict[str, Any] | None = None) -> list[str]:

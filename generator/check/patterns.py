@@ -9,6 +9,10 @@ import re
 
 # kind → words that name it, most specific first. Checked against normalised text.
 KIND_WORDS: dict[str, str] = {
+    "remaining_shelf_life": r"剩余(?:有效期|保质期|效期)",
+    "survival_rate": r"成活率|存活率|保存率",
+    "uptime": r"开机率|完好率|设备可用率|正常运行率",
+    "service_period": r"维保服务期|维保期|维护期|服务期限|服务期",
     "backup_equipment": r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)",
     "spare_parts": r"备品备件|备件|零配件供应|配件供应|零部件供应",
     "repair_turnaround": r"返修周期|维修周期|修复周期|返修|返厂|送修|寄修",
@@ -36,6 +40,8 @@ KIND_LABELS: dict[str, str] = {
     "return_visit": "回访频次", "inspection": "巡检频次", "satisfaction_survey": "满意度调查频次",
     "spare_parts": "备件供应年限", "repair_turnaround": "返修周期", "complaint_response": "投诉处理时限",
     "records_retention": "资料保存期限", "software_upgrade": "免费软件升级期限",
+    "remaining_shelf_life": "到货时剩余有效期", "survival_rate": "成活率", "uptime": "年开机率",
+    "service_period": "服务期",
 }
 
 FREQUENCY_KINDS = frozenset({"return_visit", "inspection", "satisfaction_survey"})
@@ -57,6 +63,8 @@ DURATION_UNITS: dict[str, frozenset[str]] = {
     "complaint_response": frozenset(_SHORT),
     "records_retention": frozenset({"年", "个月", "天"}),
     "software_upgrade": frozenset({"年", "个月"}),
+    "remaining_shelf_life": frozenset({"年", "个月", "天"}),
+    "service_period": frozenset({"年", "个月"}),
 }
 
 KIND_RE = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items()))
@@ -79,7 +87,7 @@ BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
 BOUND_WORDS_RE = re.compile(r"不超过|不少于|不低于|不高于|不大于|不小于|不迟于|不晚于|≤|≥|<=|>=")
 
 # Qualifier dimensions, in output order.
-QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode")
+QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "category", "time")
 # inspection covers two activities that bids promise at different rates: 巡检 and 保养
 MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
@@ -99,6 +107,9 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "condition": re.compile(r"必要时|如有必要|确有必要|如有需要|特殊情况下?|"
                             r"(?:需|需要|如需|若需|涉及)(?:更换|返厂|订购|进口|定制)[^,;。]{0,16}的"),
     "mode": re.compile(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+    # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
+    "category": re.compile(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
+    "time": re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
 }
 _REGION_CANON = {
     **dict.fromkeys(("主城区", "市区", "市内", "城区", "本市", "同城", "市辖区"), "市区"),

@@ -97,6 +97,7 @@ class ProductType(Strict):
     noun: str = Text  # 设备
     measure_word: str = Text  # 台
     warranty_word: Literal["质保期", "保修期", "保质期", "养护期"]
+    uptime_word: Literal["开机率", "完好率"] = "开机率"  # how the trade names uptime (电梯: 完好率)
     capabilities: list[Capability] = Field(min_length=1)
     vocabulary: list[str] = Field(min_length=1)
     commitments: CommitmentsInput

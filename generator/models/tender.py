@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
-from generator.models.commitments import KINDS, CommitmentsInput, _parse_value
-from generator.quantities import Frequency, Quantity, Schedule
+from generator.models.commitments import KINDS, STARTING_KINDS, CommitmentsInput, _parse_value, normalise_start
+from generator.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -28,11 +28,13 @@ class RequirementSource(Strict):
 class Requirement(Strict):
     """One after-sales requirement of the 招标文件, e.g. ★质保期不少于2年."""
 
-    text: str = Field(min_length=1)  # verbatim from the 招标文件
+    text: str = Field(min_length=1)  # verbatim from the 招标文件, or a clerk's short form of it
+    original: str | None = None  # the 招标文件's full sentence when `text` shortens it
     kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
     bound: Bound
     value: Annotated[Any, PlainValidator(lambda v: v)] = None
-    qualifier: str | None = None
+    qualifier: str | None = None  # the tier it is about: 市区, 小修, 一级、市区 …
+    starts: str | None = None  # what a warranty or service period counts from: 监督检验合格并交付使用之日
     mark: Literal["★", "▲", ""] = ""
     source: RequirementSource = RequirementSource()
 
@@ -43,13 +45,17 @@ class Requirement(Strict):
             object.__setattr__(self, "mark", lead)  # “★质保期…” is starred even if mark was left out
         elif lead in "★▲" and lead != self.mark:
             raise ValueError(f"要求“{self.text}”以“{lead}”开头，但 mark 为“{self.mark}”，请统一")
+        if self.starts is not None:
+            if self.kind not in STARTING_KINDS:
+                raise ValueError(f"要求“{self.text}”：只有质保期（warranty）和服务期（service_period）可以写 starts")
+            object.__setattr__(self, "starts", normalise_start(self.starts))
         if self.bound == "present":
             if self.value is not None:
-                object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+                object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
             return self
         if self.value is None:
             raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）")
-        object.__setattr__(self, "value", _parse_value(self.kind, self.value))
+        object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
         return self
 
     @property
@@ -63,10 +69,12 @@ class Requirement(Strict):
 
     @property
     def display(self) -> str:
-        """The requirement as quoted in the proposal: its mark once, then the verbatim text."""
-        if not self.mark or self.text.startswith(self.mark):
-            return self.text
-        return f"{self.mark}{self.text}"
+        """The requirement as quoted in the proposal: its mark once, then the verbatim text
+        (the 招标文件's own sentence when it is given)."""
+        quoted = self.original or self.text
+        if not self.mark or quoted.startswith(self.mark):
+            return quoted
+        return f"{self.mark}{quoted}"
 
 
 def wanted_text(bound: str, value: Quantity | None) -> str:
@@ -74,8 +82,10 @@ def wanted_text(bound: str, value: Quantity | None) -> str:
         return BOUND_WORDS["present"]
     if bound == "equals":
         return str(value)
-    if isinstance(value, (Frequency, Schedule)):  # “不少于每季度一次” reads badly
+    if isinstance(value, (Frequency, Schedule, Proportion)):  # “不少于每季度一次” reads badly
         return ("不低于" if bound == "at_least" else "不高于") + str(value)
+    if isinstance(value, Deadline):
+        return str(value) if bound == "at_most" else f"不早于{value.date.year}年{value.date.month}月{value.date.day}日"
     return BOUND_WORDS[bound] + str(value)
 
 

@@ -9,17 +9,22 @@ from typing import Any
 from generator.models.commitments import KINDS
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
+from generator.models.tiers import parse_tier, tier_words
 from generator.quantities import Quantity
-from generator.resolve import Commitments, Deviation, Resolved, worst_value
+from generator.resolve import Commitments, Deviation, Resolved, usual_start, worst_value
 
 
 class KindView:
-    """One commitment kind inside a template: `{{ c.response }}`, `{{ c.onsite_arrival.市区 }}`."""
+    """One commitment kind inside a template: `{{ c.response }}`, `{{ c.onsite_arrival.市区 }}`,
+    `{{ c.resolution.within }}` (“小修2小时内、大修24小时内”), `{{ c.warranty.starts }}`."""
 
-    def __init__(self, resolved: Resolved, label: str) -> None:
+    def __init__(self, resolved: Resolved, label: str, usual_start: str) -> None:
         self._resolved = resolved
         self.label = label
         self.qualified = any(q is not None for q in resolved.values)
+        # what a warranty or service period counts from: the tender's event, else the trade's usual one
+        self.starts = resolved.starts or usual_start
+        self.replant_within = resolved.replant_within  # 成活率: dead plants replaced within this
 
     def __str__(self) -> str:
         return self._resolved.describe()
@@ -38,6 +43,11 @@ class KindView:
     def items(self) -> Iterator[tuple[str, Quantity]]:
         for qualifier, value in self._resolved.values.items():
             yield qualifier or "", value
+
+    @property
+    def within(self) -> str:
+        """The promise before a verb: “24小时内”, “市区30分钟内、省内2小时内”."""
+        return "、".join(f"{q or ''}{v}内" for q, v in self._resolved.values.items())
 
     @property
     def worst(self) -> Quantity:
@@ -62,6 +72,12 @@ class DeviationRow:
     def __init__(self, deviation: Deviation, label: str) -> None:
         self._deviation = deviation
         self.response = f"{label}：{deviation.offered_text}" if deviation.compared else deviation.offered_text
+        offered = deviation.offered
+        asked = deviation.requirement.starts or getattr(offered.values if offered else None, "starts", None)
+        if deviation.compared and offered is not None and offered.starts and asked:
+            self.response += f"，自{offered.starts}起计算"
+        if deviation.compared and offered is not None and offered.replant_within:
+            self.response += f"，未成活部分{offered.replant_within}内免费补种"
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -71,6 +87,8 @@ class DeviationRow:
 
 def kind_label(kind: str, product: ProductType) -> str:
     label = KINDS[kind][1]
+    if kind == "uptime":
+        return f"年{product.uptime_word}"
     return product.warranty_word if kind == "warranty" else label
 
 
@@ -112,9 +130,40 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+# Names of a kind a 招标文件 may use; the 偏离表 answers in the requirement's own word.
+TENDER_TERMS: dict[str, tuple[str, ...]] = {
+    "warranty": ("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期"),
+    "shelf_life": ("保质期", "有效期"),
+    "remaining_shelf_life": ("剩余有效期", "剩余保质期", "剩余效期"),
+    "survival_rate": ("成活率", "存活率", "保存率"),
+    "uptime": ("开机率", "完好率", "设备可用率", "正常运行率"),
+    "service_period": ("维保服务期", "维保期", "维护期", "服务期限", "服务期"),
+    "delivery": ("交货期", "供货期", "到货期", "交付期"),
+}
+
+
+def answer_label(deviation: Deviation, product: ProductType) -> str:
+    """The 投标响应 names what is offered in the requirement's terms: its own word for the kind
+    (保修期, 维保期), led by the words of its tier the offered values do not repeat
+    (道路救援 → “道路救援到达现场时间：市区1小时”)."""
+    requirement = deviation.requirement
+    text = requirement.original or requirement.text
+    term = next((t for t in TENDER_TERMS.get(requirement.kind, ()) if t in text), None)
+    label = term or kind_label(requirement.kind, product)
+    stated = set().union(*(parse_tier(q) for q, _ in deviation.compared)) if deviation.compared else set()
+    extra = [word for _, word in tier_words(parse_tier(requirement.qualifier) - stated)]
+    return "".join(extra) + label
+
+
+def starred_first(deviations: list[Deviation]) -> list[Deviation]:
+    """The 偏离表 lists ★ (pass/fail) items first, then the others in the tender's order."""
+    return sorted(deviations, key=lambda d: d.requirement.mark != "★")
+
+
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
-    views = {kind: KindView(r, kind_label(kind, product)) for kind, r in commitments.kinds.items()}
+    start = usual_start(product.capabilities)
+    views = {kind: KindView(r, kind_label(kind, product), start) for kind, r in commitments.kinds.items()}
     faults = {f.level: f for f in product.faults}
     levels = [
         FaultRow(name, faults[name].name if name in faults else f"{name}故障",
@@ -129,7 +178,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "product": product,
         "c": views,
         "levels": levels,
-        "deviations": [DeviationRow(d, kind_label(d.requirement.kind, product)) for d in deviations],
+        "deviations": [DeviationRow(d, answer_label(d, product)) for d in starred_first(deviations)],
         "summary": summary,
         "w": product.warranty_word,
         "noun": product.noun,

@@ -3,19 +3,29 @@
 A requirement for a region (市区4小时内到达) applies to values for that region and to values
 stated without a region; one for a fault level (一级故障8小时内排除) only to that level; values
 for the time after the warranty (质保期外) are not held to it. A requirement that only asks for
-something (免费提供培训) is met when the document names that kind at all."""
+something (免费提供培训) is met when the document names that kind at all.
+
+Also: a remaining shelf life (到货时剩余有效期不少于12个月) answered only with the total shelf life
+(保质期3年) is not an answer (an error for a ★ item); a warranty or service period the document
+counts from another event (自验收合格之日起) than the tender's (监督检验合格并交付使用之日) is
+an error; percentages (成活率不低于95%) are read here for the kinds stated in them."""
 
 from __future__ import annotations
 
+import re
+
+from generator.check.document import Document
 from generator.check.expectations import ExpectedRequirement
-from generator.check.extract import Mention, kinds_named
+from generator.check.extract import Mention, keywords, kinds_named
 from generator.check.findings import ERROR, WARNING, Finding, Location
-from generator.check.patterns import KIND_LABELS, QUALIFIER_RES, canonical_qualifier
+from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
-from generator.quantities import compare
+from generator.check.values import Value
+from generator.quantities import Proportion, QuantityError, compare
 
 RULE = "tender-requirement"
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于"}
+RATE_BOUND_WORDS = {"at_most": "不高于", "at_least": "不低于", "equals": "等于"}  # 成活率不低于95%
 
 
 def qualifier_dimension(word: str) -> tuple[str, str] | None:
@@ -24,6 +34,9 @@ def qualifier_dimension(word: str) -> tuple[str, str] | None:
         if match:
             return dimension, canonical_qualifier(dimension, match)
     return None
+
+
+TIER_DIMENSIONS = ("severity", "region", "component", "category", "time")
 
 
 def applies(requirement: ExpectedRequirement, mention: Mention) -> bool:
@@ -37,6 +50,8 @@ def applies(requirement: ExpectedRequirement, mention: Mention) -> bool:
     dimension, word = found
     stated = mention.qualifier_of(dimension)
     if stated is None:
+        if dimension in ("category", "time"):  # 小修 is held by 小修 values and by values without any tier
+            return not any(mention.qualifier_of(d) for d in TIER_DIMENSIONS)
         return dimension != "severity"
     return stated == word
 
@@ -63,15 +78,89 @@ def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
     return tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10])
 
 
+PERCENTAGE_KINDS = ("survival_rate", "uptime")
+_PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
+STARTING_KINDS = ("warranty", "service_period")
+
+
+def percentage_mentions(document: Document) -> list[Mention]:
+    """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind."""
+    found = []
+    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in PERCENTAGE_KINDS))
+    for block in document.blocks:
+        if block.kind in ("heading", "toc", "header", "footer"):
+            continue
+        text = block.norm
+        for word in pattern.finditer(text):
+            number = _PERCENT_RE.search(text, word.end(), word.end() + 16)
+            if number is None:
+                continue
+            try:
+                quantity = Proportion.parse(number.group())
+            except QuantityError:
+                continue
+            value = Value(number.start(), number.end(), quantity, "percentage", str(quantity), "%", None, False)
+            found.append(Mention(word.lastgroup or "", value, (), block, (word.start(), number.end())))
+    return found
+
+
+def start_events(context: CheckContext, kind: str) -> list[tuple[str, Mention]]:
+    """(start event, mention) for each value of `kind` whose sentence says what it counts from."""
+    found = []
+    for mention in context.mentions:
+        if mention.kind != kind or mention.qualifier_of("phase") == "质保期外":
+            continue
+        text = mention.block.norm
+        lo = max(text.rfind(stop, 0, mention.span[0]) for stop in "。;\n") + 1
+        hi = min((i for i in (text.find(stop, mention.span[1]) for stop in "。;\n") if i >= 0), default=len(text))
+        for match in _START_RE.finditer(text, lo, hi):
+            if any(w.kind != kind for w in keywords(match[1])):
+                continue  # 自接到报修之日起: another kind's clock
+            found.append((match[1], mention))
+    return found
+
+
+def _start_findings(context: CheckContext, requirement: ExpectedRequirement, title: str) -> list[Finding]:
+    wrong = [(event, m) for event, m in start_events(context, requirement.kind) if event != requirement.starts]
+    if not wrong:
+        return []
+    stated = "、".join(dict.fromkeys(event for event, _ in wrong))
+    label = KIND_LABELS.get(requirement.kind, requirement.kind)
+    return [Finding(RULE, ERROR, f"{title}：方案的{label}自{stated}起计算，招标要求自{requirement.starts}起计算",
+                    _locations([m for _, m in wrong]), requirement.kind)]
+
+
+def _shelf_life_only(context: CheckContext, requirement: ExpectedRequirement, title: str) -> Finding | None:
+    """A remaining shelf life answered with the total shelf life only."""
+    total = [m for m in context.mentions if m.kind == "shelf_life"]
+    if not total:
+        return None
+    stated = "、".join(dict.fromkeys(m.value.display for m in total))
+    severity = ERROR if requirement.mark == "★" else WARNING
+    return Finding(RULE, severity, f"{title}：方案只写明保质期{stated}，未承诺到货时的剩余有效期",
+                   _locations(total), requirement.kind)
+
+
 def check(context: CheckContext) -> list[Finding]:
     requirements = context.expectations.requirements
     if not requirements:
         return []
     findings: list[Finding] = []
+    mentions = context.mentions
+    if any(r.kind in PERCENTAGE_KINDS for r in requirements):
+        mentions = mentions + context.once("percentages", lambda: percentage_mentions(context.document))
     for requirement in requirements:
         label = KIND_LABELS.get(requirement.kind, requirement.kind)
         title = f"{requirement.mark}招标要求“{requirement.text}”"
-        relevant = [m for m in context.mentions if m.kind == requirement.kind and applies(requirement, m)]
+        if requirement.starts and requirement.kind in STARTING_KINDS:
+            findings += _start_findings(context, requirement, title)
+        relevant = [m for m in mentions if m.kind == requirement.kind and applies(requirement, m)]
+        if not relevant and requirement.kind == "remaining_shelf_life" and requirement.bound != "present":
+            finding = _shelf_life_only(context, requirement, title)
+            if finding is not None:
+                findings.append(finding)
+                continue
         if requirement.bound == "present" or requirement.value is None:
             if not relevant and requirement.kind not in context.once("kinds-named",
                                                                       lambda: kinds_named(context.document)):
@@ -83,7 +172,8 @@ def check(context: CheckContext) -> list[Finding]:
             continue
         broken = [m for m in relevant if breaks(requirement, m)]
         unclear = [m for m in relevant if breaks(requirement, m) is None]
-        wanted = f"{BOUND_WORDS.get(requirement.bound, '')}{requirement.value}"
+        words = RATE_BOUND_WORDS if isinstance(requirement.value, Proportion) else BOUND_WORDS
+        wanted = f"{words.get(requirement.bound, '')}{requirement.value}"
         # A fault level's limit against a requirement that does not name levels: the build's 偏离表
         # holds only the headline promise to it, so this is for a person to judge.
         graded = [m for m in broken if m.qualifier_of("severity") and not _names_severity(requirement)]
