@@ -104,7 +104,7 @@ def test_it_sample_draft_builds_after_review_without_touching_extracted_values(p
     assert "偏离表：13 项招标要求" in out and "负偏离 0" in out
     rows = deviation_rows(project / "output" / "it-terminals" / DOCX_NAME)
     assert [r[1] for r in rows] == [(r.get("mark", "") + r["text"]) for r in extracted]
-    assert rows[0][1:4] == ["★交货期：合同签订后15日内完成全部设备的供货、安装和调试", "供货期：15天", "无偏离"]
+    assert rows[0][1:4] == ["★交货期：合同签订后15日内完成全部设备的供货、安装和调试", "交货期：15天", "无偏离"]
     manifest = json.loads((project / "output" / "it-terminals" / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["deviations"]) == 13
 

@@ -18,8 +18,8 @@ import re
 from generator.check.document import Block, Document
 from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
-from generator.readers.docx_metadata import PROPERTY_LABELS, DocxMetadata, Mark
 from generator.check.rules import CheckContext
+from generator.readers.docx_metadata import PROPERTY_LABELS, DocxMetadata, Mark
 
 RULE = "document-metadata"
 SECTION = "文档属性"
