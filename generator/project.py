@@ -76,7 +76,7 @@ class Inputs:
 
 def _load_referenced(path: Path, model: type, what: str, owner: Loaded, field: str,
                      problems: ProblemCollector) -> Loaded | None:
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):  # a FIFO or a directory: the loader says what it is
         problems.add(Problem(owner.path, f"找不到{what}文件 {path}", owner.line_of(field), field=field,
                              hint=f"确认名称拼写，或在 {path.parent} 下新建该文件"))
         return None

@@ -81,7 +81,7 @@ def implausible(kind: str, value: Any) -> str | None:
         if days * 1440 < MIN_MINUTES:
             return "承诺值过小（不足 1 分钟），不是一个可以兑现的时限"
     if isinstance(value, Frequency) and (value.per_year > MAX_PER_YEAR or not math.isfinite(value.per_year)):
-        return f"频次过高（{value}），不是一个合理的服务安排"
+        return f"频次过高（每{value.period}{value.count}次），不是一个合理的服务安排"
     return None
 
 
