@@ -43,11 +43,13 @@ HELP = {
     "purchaser.contact_address": "可空着",
 }
 REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "承诺项", "bound": "要求方式", "value": "数值",
-                      "qualifier": "限定词", "source.section": "出处章节", "source.page": "页码"}
+                      "qualifier": "限定词", "starts": "起算事件", "original": "原文全句",
+                      "source.section": "出处章节", "source.page": "页码"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
 PRESERVED = ("attachments",)  # kept as they are in the file; not edited in the browser
 SELECTS = ("bidder", "product_type", "template")
-ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "source.section", "source.page")
+ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
+              "source.page")
 OVERRIDE_FIELDS = ("kind", "qualifier", "value")
 _ROW = re.compile(r"^(requirements|overrides)\.(\d+)\.(.+)$")
 
@@ -156,7 +158,7 @@ def state_from_form(form: Any) -> FormState:
 
 
 def _blank_requirement(row: dict[str, str]) -> bool:
-    return not any(row.get(k) for k in ("text", "value", "qualifier", "source.section", "source.page"))
+    return not any(row.get(k) for k in ("text", "value", "qualifier", "starts", "original", "source.section", "source.page"))
 
 
 def to_data(state: FormState) -> tuple[dict[str, Any], list[int], dict[str, list[int]]]:
@@ -179,8 +181,9 @@ def to_data(state: FormState) -> tuple[dict[str, Any], list[int], dict[str, list
         item: dict[str, Any] = {"text": row.get("text", ""), "kind": row.get("kind", ""), "bound": row.get("bound", "")}
         if row.get("value"):
             item["value"] = row["value"]
-        if row.get("qualifier"):
-            item["qualifier"] = row["qualifier"]
+        for key in ("qualifier", "starts", "original"):
+            if row.get(key):
+                item[key] = row[key]
         item["mark"] = row.get("mark", "")
         source: dict[str, Any] = {}
         if row.get("source.section"):
@@ -305,7 +308,8 @@ def state_from_raw(raw: Any) -> FormState:
         state.requirements.append({
             "text": _text(item.get("text")), "mark": _text(item.get("mark")), "kind": _text(item.get("kind")),
             "bound": _text(item.get("bound")), "value": _text(item.get("value")),
-            "qualifier": _text(item.get("qualifier")), "source.section": _text(source.get("section")),
+            "qualifier": _text(item.get("qualifier")), "starts": _text(item.get("starts")),
+            "original": _text(item.get("original")), "source.section": _text(source.get("section")),
             "source.page": _text(source.get("page"))})
     overrides = get("overrides")
     if hasattr(overrides, "items"):

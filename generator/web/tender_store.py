@@ -29,7 +29,7 @@ from generator.yamlio import Loaded, dump_round_trip, located, problems_from_val
 ORDER = [*NEW_ORDER, "overrides", "attachments"]
 SCALARS = ("id", "project_name", "project_number", "lot", "delivery_place", "bidder", "product_type", "products",
            "template", "date")
-REQUIREMENT_ORDER = ("text", "kind", "bound", "value", "qualifier", "mark", "source")
+REQUIREMENT_ORDER = ("text", "original", "kind", "bound", "value", "qualifier", "starts", "mark", "source")
 
 
 @dataclass(frozen=True)
