@@ -160,6 +160,7 @@ _LINK_RE = re.compile(r"(?:为|是|:|不少于|不低于|不超过|不短于|至
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
 _KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")
+_ITEM_LABEL_RE = re.compile(r"(?:^|[\n,;、)*])(?P<label>[\u4e00-\u9fff]{2,8}):$")
 _SEQUENCE_RE = re.compile(r"^[\d.()]*$|^[一二三四五六七八九十]+$")
 
 
@@ -310,6 +311,10 @@ class Extractor:
                     qualifiers["component"] = label
         if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
             qualifiers["component"] = labels[value.start]
+        item = _ITEM_LABEL_RE.search(sentence, 0, value.start)
+        if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
+                and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
+            qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
             qualifiers.setdefault(dimension, found)
         if word is not None and kind in ("response", "resolution"):
