@@ -18,12 +18,13 @@ __all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_
 
 
 def check_document(document: Document, expectations: Expectations | None = None) -> DocumentResult:
-    from generator.check.extract import extract
+    from generator.check.extract import extract_all
     from generator.check.rules import CheckContext, run_rules
 
     expectations = expectations or Expectations()
-    mentions = extract(document)
-    findings = run_rules(CheckContext(document, mentions, expectations))
+    mentions = extract_all(document)
+    stated = [m for m in mentions if m.stated]  # the rules compare values; a kind named alone has none
+    findings = run_rules(CheckContext(document, stated, expectations))
     return DocumentResult(document.path, findings, mentions)
 
 

@@ -4,15 +4,21 @@ For each value (values.py) the kind comes from the nearest word that names a kin
 in the same clause — after the value when it ends in 内 (“2小时内到达现场”), else before it
 (“质保期为3年”) — then from earlier clauses of the sentence, and for table cells from the column
 header and the rest of the row. Values that restate a tender requirement are skipped.
+
+A kind named in a sentence without any value of that kind (提供技术援助电话, 定期回访, 免费版本升级)
+is a commitment without a value; so is a value whose number is blank (X年) or 当日. Those are
+reported with the commitments but never compared by the rules.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from generator.check.document import Block, Document
 from generator.check.patterns import (
+    ALSO_KIND,
     BOUND_QUOTE_RE,
     BOUND_WORDS_RE,
     COMPLAINT_RE,
@@ -43,6 +49,7 @@ class Keyword:
     kind: str
     start: int
     end: int
+    weak: bool = False  # names the kind only when nothing else in the clause does (自售出之日起)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,11 @@ class Mention:
     qualifiers: tuple[tuple[str, str], ...]
     block: Block
     span: tuple[int, int]  # normalised span to quote (value and the word naming the kind)
+
+    @property
+    def stated(self) -> bool:
+        """A value with a quantity the rules can compare (not a blank, 当日, or a kind named alone)."""
+        return self.value.quantity is not None
 
     @property
     def qualifier(self) -> str | None:
@@ -70,14 +82,19 @@ def keywords(text: str) -> list[Keyword]:
     masked = NEUTRAL_RE.sub(lambda m: "\x00" * len(m.group()), text)
     found: list[Keyword] = []
     for match in KIND_RE.finditer(masked):
-        kind = match.lastgroup
-        assert kind is not None
-        found.append(Keyword(kind, match.start(), match.end()))
+        assert match.lastgroup is not None
+        kind, _, weak = match.lastgroup.partition("__")
+        found.append(Keyword(kind, match.start(), match.end(), bool(weak)))
+        also = ALSO_KIND.get(match.group())
+        if also:
+            found.append(Keyword(also, match.start(), match.end()))
     found.sort(key=lambda k: k.start)
     return found
 
 
 def compatible(kind: str, value: Value) -> bool:
+    if value.vtype == "present":
+        return True
     if value.vtype == "schedule":
         return kind in SCHEDULE_KINDS
     if value.vtype == "frequency":
@@ -86,8 +103,7 @@ def compatible(kind: str, value: Value) -> bool:
     return units is not None and value.unit in units or (kind == "resolution" and value.unit == "分钟")
 
 
-def _choose(value: Value, words: list[Keyword], lo: int, hi: int,
-            used: frozenset[Keyword] = frozenset()) -> Keyword | None:
+def _nearest(value: Value, words: list[Keyword], lo: int, hi: int, used: frozenset[Keyword]) -> Keyword | None:
     """The word naming a compatible kind nearest to the value within [lo, hi), skipping `used`."""
     before: list[tuple[int, Keyword]] = []
     after: list[tuple[int, Keyword]] = []
@@ -112,18 +128,25 @@ def _choose(value: Value, words: list[Keyword], lo: int, hi: int,
 def _context_kind(value: Value, texts: list[str]) -> str | None:
     for text in texts:
         for word in keywords(text):
-            if compatible(word.kind, value):
+            if not word.weak and compatible(word.kind, value):
                 return word.kind
     return None
 
 
-def _qualifiers_before(text: str, value_start: int, value_starts: list[int]) -> dict[str, str]:
+_BLOCK_DIMENSIONS = ("customer",)  # stated once for a whole paragraph (对于签约客户：…)
+_OWN_DIMENSIONS = ("customer", "remedy")  # found by their own rules, not the nearest word before the value
+
+
+def _qualifiers_before(text: str, value_start: int, value_starts: list[int], since: int = 0) -> dict[str, str]:
     """Nearest qualifier per dimension before the value; a word bound to another value
-    (“市区2小时内、省内6小时内”) does not carry over to later values."""
+    (“市区2小时内、省内6小时内”) or stated before an earlier value of the same kind (`since`:
+    “整机保修一年，光源保修八年”) does not carry over to later values."""
     found: dict[str, str] = {}
     head = text[:value_start]
     for dimension in QUALIFIER_RES:
-        for match in reversed(list(QUALIFIER_RES[dimension].finditer(head))):
+        if dimension in _OWN_DIMENSIONS:
+            continue
+        for match in reversed(list(QUALIFIER_RES[dimension].finditer(head, since))):
             bound = any(match.end() <= other <= match.end() + 2 for other in value_starts if other != value_start)
             if not bound:
                 found[dimension] = canonical_qualifier(dimension, match)
@@ -137,7 +160,38 @@ _LINK_RE = re.compile(r"(?:为|是|:|不少于|不低于|不超过|不短于|至
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
 _KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")
+_ITEM_LABEL_RE = re.compile(r"(?:^|[\n,;、)*])(?P<label>[\u4e00-\u9fff]{2,8}):$")
 _SEQUENCE_RE = re.compile(r"^[\d.()]*$|^[一二三四五六七八九十]+$")
+
+
+_REMEDY_CANON = {"包退": "退货", "退货": "退货", "可退": "退货", "退换": "退货、换货", "包换": "换货", "换货": "换货",
+                 "更换": "换货", "调换": "换货", "包修": "维修", "维修": "维修", "修理": "维修"}
+_REMEDIES = ("退货", "换货", "维修")
+
+
+def _remedy(sentence: str, value: Value, values: list[Value], word: Keyword | None) -> str | None:
+    """What a warranty-type period allows — 退货, 换货, 维修 (一月包退、三月包换、一年包修): named in the
+    value's clause, or up to the next value when the period is counted from the sale (自售出之日起一个月内，
+    可以选择退货). Only return and exchange windows are told apart, so “质保期1年，质保期内免费更换”
+    stays a plain warranty; a period counted from the sale with nothing named is a return window (退换)."""
+    counted_from_sale = word is not None and word.weak
+    start = sentence.rfind(",", 0, value.start) + 1
+    end = min((v.start for v in values if v.start > value.start), default=len(sentence))
+    if not counted_from_sale:
+        clause_end = sentence.find(",", value.end)
+        end = min(end, clause_end) if clause_end != -1 else end
+    found: set[str] = set()
+    for match in QUALIFIER_RES["remedy"].finditer(sentence, start, end):
+        found.update(_REMEDY_CANON[match.group()].split("、"))
+    if not found & {"退货", "换货"} and not counted_from_sale:
+        return None
+    return "、".join(r for r in _REMEDIES if r in found) or "退换"
+
+
+def _customer(customers: list[re.Match[str]], end: int) -> str | None:
+    """The class of customers a paragraph speaks of before `end` (对于签订长期维保合同的客户：…)."""
+    index = bisect_right([m.end() for m in customers], end)
+    return customers[index - 1].group() if index else None
 
 
 def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | None:
@@ -222,7 +276,7 @@ class Extractor:
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         for block in self.document.blocks:
-            if block.kind in ("heading", "toc", "header", "footer"):
+            if block.kind in ("toc", "header", "footer"):
                 continue
             found.extend(self.block_mentions(block))
         return found
@@ -239,8 +293,9 @@ class Extractor:
         return found
 
     def _qualifiers(self, block: Block, sentence: str, value: Value, values: list[Value], kind: str,
-                    word: Keyword | None, labels: dict[int, str], heading: dict[str, str]) -> dict[str, str]:
-        qualifiers = _qualifiers_before(sentence, value.start, [v.start for v in values])
+                    word: Keyword | None, labels: dict[int, str], heading: dict[str, str],
+                    since: int = 0) -> dict[str, str]:
+        qualifiers = _qualifiers_before(sentence, value.start, [v.start for v in values], since)
         qualifiers.pop("mode", None)
         cell = block.cell
         if cell is not None:
@@ -256,6 +311,10 @@ class Extractor:
                     qualifiers["component"] = label
         if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
             qualifiers["component"] = labels[value.start]
+        item = _ITEM_LABEL_RE.search(sentence, 0, value.start)
+        if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
+                and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
+            qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
             qualifiers.setdefault(dimension, found)
         if word is not None and kind in ("response", "resolution"):
@@ -264,6 +323,10 @@ class Extractor:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
         if kind in ("warranty", "shelf_life"):
             qualifiers.pop("phase", None)
+        if kind == "warranty":
+            remedy = _remedy(sentence, value, values, word)
+            if remedy:
+                qualifiers["remedy"] = remedy
         if kind == "repair_turnaround":
             qualifiers.pop("condition", None)
         if kind == "inspection":
@@ -274,8 +337,7 @@ class Extractor:
 
     def block_mentions(self, block: Block) -> list[Mention]:
         text = block.norm
-        if not may_have_values(text):
-            return []
+        has_values = may_have_values(text)
         cell = block.cell
         header: list[str] = []
         row: list[str] = []
@@ -289,14 +351,13 @@ class Extractor:
             if _NOTE_COLUMN_RE.search(column_header) and any("偏离" in h for h in header):
                 return []
         skipped = _skipped_spans(text)
+        customers = list(QUALIFIER_RES["customer"].finditer(text))
         heading_qualifiers = self._heading_qualifiers(block)
         mentions: list[Mention] = []
         for s_match in _SENTENCE_RE.finditer(text):
             sentence = s_match.group()
             s0 = s_match.start()
-            values = find_values(sentence)
-            if not values:
-                continue
+            values = find_values(sentence) if has_values else []
             words = keywords(sentence)
             clauses = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(sentence)]
             assigned: list[tuple[Value, str, Keyword | None]] = []
@@ -309,13 +370,20 @@ class Extractor:
                 clause = sentence[c_lo:c_hi]
                 if REQUIREMENT_CONTEXT_RE.search(clause) or PENALTY_CONTEXT_RE.search(clause):
                     continue
-                word = _choose(value, words, c_lo, c_hi)
+                strong = [w for w in words if not w.weak]
+                word = _nearest(value, strong, c_lo, c_hi, frozenset())
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
-                    word = _choose(value, words, 0, c_lo, frozenset(consumed))
+                    word = _nearest(value, strong, 0, c_lo, frozenset(consumed))
                 elif value.tail and word.start >= value.end:
                     consumed.add(word)
+                if word is None:
+                    word = _nearest(value, [w for w in words if w.weak], c_lo, c_hi, frozenset())
+                    if word is not None and value.unit in ("年", "个月"):
+                        # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
+                        later = [w for w in strong if w.start >= c_hi]
+                        word = _nearest(value, later, c_hi, len(sentence), frozenset()) or word
                 kind = word.kind if word else None
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
@@ -326,14 +394,40 @@ class Extractor:
                 kind = _override(kind, clause, sentence)
                 if compatible(kind, value):
                     assigned.append((value, kind, word))
-            labels = _enumeration_labels(sentence, assigned)
+            labels = _enumeration_labels(sentence, [(v, k, w) for v, k, w in assigned if v.quantity is not None])
+            previous_end: dict[str, int] = {}
             for value, kind, word in assigned:
-                qualifiers = self._qualifiers(block, sentence, value, values, kind, word, labels, heading_qualifiers)
+                qualifiers = self._qualifiers(block, sentence, value, values, kind, word, labels, heading_qualifiers,
+                                              previous_end.get(kind, 0))
+                previous_end[kind] = value.end
+                customer = _customer(customers, s0 + value.start)
+                if customer:
+                    qualifiers["customer"] = customer
                 span_lo = min(value.start, word.start) if word else value.start
                 span_hi = max(value.end, word.end) if word else value.end
                 ordered = tuple((d, qualifiers[d]) for d in QUALIFIER_DIMENSIONS if d in qualifiers)
                 mentions.append(Mention(kind, _shift(value, s0), ordered, block, (s0 + span_lo, s0 + span_hi)))
+            if block.kind != "heading":  # a heading names a topic (一、响应时间), not a promise
+                mentions.extend(_named_only(block, sentence, s0, words, {kind for _, kind, _ in assigned}))
         return mentions
+
+
+def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str]) -> list[Mention]:
+    """One commitment without a value per kind the sentence names but gives no value for."""
+    found: list[Mention] = []
+    seen = set(stated)
+    for word in words:
+        if word.weak or word.kind in seen:
+            continue
+        clause_start = sentence.rfind(",", 0, word.start) + 1
+        clause_end = sentence.find(",", word.end)
+        clause = sentence[clause_start:clause_end if clause_end != -1 else len(sentence)]
+        if REQUIREMENT_CONTEXT_RE.search(clause) or PENALTY_CONTEXT_RE.search(clause):
+            continue
+        seen.add(word.kind)
+        span = (s0 + word.start, s0 + word.end)
+        found.append(Mention(word.kind, Value(*span, None, "present", "", "", None, False), (), block, span))
+    return found
 
 
 def _shift(value: Value, offset: int) -> Value:
@@ -342,8 +436,14 @@ def _shift(value: Value, offset: int) -> Value:
     return replace(value, start=value.start + offset, end=value.end + offset)
 
 
-def extract(document: Document) -> list[Mention]:
+def extract_all(document: Document) -> list[Mention]:
+    """Every commitment, with or without a value the rules can compare."""
     return Extractor(document).mentions()
+
+
+def extract(document: Document) -> list[Mention]:
+    """The commitments that state a value."""
+    return [m for m in extract_all(document) if m.stated]
 
 
 def kinds_named(document: Document) -> set[str]:
@@ -351,6 +451,6 @@ def kinds_named(document: Document) -> set[str]:
     found: set[str] = set()
     for block in document.blocks:
         for match in KIND_RE.finditer(block.norm):
-            if match.lastgroup:
+            if match.lastgroup and not match.lastgroup.endswith("__weak"):
                 found.add(match.lastgroup)
     return found

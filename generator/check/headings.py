@@ -46,6 +46,7 @@ def starts_like_item(text: str) -> bool:
 
 
 def plain_heading(text: str) -> bool:
-    """A short unnumbered title line: 4–20 characters without any punctuation."""
+    """A short unnumbered title line: 4–20 characters without any punctuation, not a list item (-备件供应)."""
     line = normalise(text, join_lines=True).text.strip()
-    return 4 <= len(line) <= 20 and not re.search(r"[，,。；;：:！!？?、\"“”()\d]", line)
+    return (4 <= len(line) <= 20 and not re.search(r"[，,。；;：:！!？?、\"“”()\d]", line)
+            and not re.match(r"[-*•·]", line))

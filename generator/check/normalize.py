@@ -6,7 +6,9 @@ can find it with Ctrl-F. Normalisation:
 - full-width ASCII (２４、ｈ、：、（）) → half-width, the ideographic space → space;
 - whitespace inside Chinese text (PDF or web extraction: “尊 重客户”, “1 小时”) is removed;
   a single space is kept only between two ASCII letters/digits (“ISO 9001”, “1. 24”);
-- line breaks: removed like spaces when a reader joined broken lines, else kept as separators.
+- line breaks: removed like spaces when a reader joined broken lines, else kept as separators;
+- conversion debris: the pinyin a web converter appends to a Traditional character (務(wù), 個(gè))
+  is removed.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _TRAD_SIMP_PAIRS = (
     "網网綵彩緞缎緯纬縫缝縱纵繞绕纏缠罷罢聲声膽胆臉脸艦舰蘆芦蠶蚕衆众補补襯衬見见規规覓觅訣诀詐诈詛诅"
     "誇夸謊谎證证譜谱豐丰貓猫賀贺賓宾贏赢趙赵跡迹躍跃軸轴辭辞遷迁選选鄭郑醜丑鈔钞鉤钩銳锐鋒锋鍛锻鎊镑"
     "鐳镭鑄铸閑闲閩闽闢辟隊队階阶雙双雛雏霸霸靄霭韻韵頗颇顫颤飼饲餅饼饑饥驢驴驟骤鬍胡鮮鲜鴨鸭鵝鹅鶴鹤"
+    "幫帮則则殼壳當当參参國国強强夠够儲储復复紹绍爲为濫滥災灾産产塵尘綿绵謹谨鑒鉴傷伤"
 )
 _TRAD_SIMP = {ord(t): s for t, s in zip(_TRAD_SIMP_PAIRS[0::2], _TRAD_SIMP_PAIRS[1::2], strict=True) if t != s}
 
@@ -55,8 +58,11 @@ _TABLE.update({0x3000: " ", 0x00A0: " ", 0x2013: "-", 0x2212: "-", 0xFE63: "-", 
                0x2573: "×", 0xFE61: "*", 0x2217: "*", 0x200B: " ", 0xFEFF: " "})
 # Keep Chinese punctuation that reads differently from its ASCII form: “” stay, 、 and 。 stay.
 
-_SPACES_KEEP_NL = re.compile(r"[^\S\n]+|\n[\s]*")
-_SPACES_ALL = re.compile(r"\s+")
+# pinyin with a tone mark in parentheses right after a Chinese character: 務(wù)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_DEBRIS = rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}\)"
+_SPACES_KEEP_NL = re.compile(rf"{_DEBRIS}|[^\S\n]+|\n[\s]*")
+_SPACES_ALL = re.compile(rf"{_DEBRIS}|\s+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")
 
 
@@ -94,6 +100,8 @@ def normalise(text: str, join_lines: bool = False) -> Normalised:
             offsets.extend(range(position, start))
         position = end
         run = match.group()
+        if run.startswith("("):
+            continue  # conversion debris
         if not join_lines and "\n" in run:
             if pieces and start > 0:
                 pieces.append("\n")

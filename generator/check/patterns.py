@@ -13,22 +13,25 @@ KIND_WORDS: dict[str, str] = {
     "survival_rate": r"成活率|存活率|保存率",
     "uptime": r"开机率|完好率|设备可用率|正常运行率",
     "service_period": r"维保服务期|维保期|维护期|服务期限|服务期",
-    "backup_equipment": r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)",
+    "backup_equipment": r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
+                        r"(?:免费)?(?:借用|暂借|借机)",
     "spare_parts": r"备品备件|备件|零配件供应|配件供应|零部件供应",
-    "repair_turnaround": r"返修周期|维修周期|修复周期|返修|返厂|送修|寄修",
+    "repair_turnaround": r"返修周期|维修周期|修复周期|维修换货|换货(?:时间|周期)|返修|返厂|送修|寄修",
     "complaint_response": r"投诉",
     "records_retention": r"保存期限|保管期限|保存|存档|归档|保管|留存",
-    "software_upgrade": r"(?:免费)?(?:软件|系统)?升级",
+    "software_upgrade": r"(?:免费)?(?:软件|系统|版本)?升级",
     "satisfaction_survey": r"满意度(?:调查|调研|测评|评价)?",
-    "return_visit": r"回访|走访",
-    "inspection": r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护|消杀服务|养护作业",
+    "return_visit": r"回访|走访|(?:定期)?访问用户",
+    "inspection": r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|自检|(?:定期|全面|深度)检测",
     "training": r"培训",
     "installation": r"安装调试|安装|调试",
     "delivery": r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
     "shelf_life": r"保质期|有效期",
-    "warranty": r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|免费保修|质保|保修|保固|养护|三包",
-    "hotline": r"热线|服务电话|值班|值守",
-    "resolution": r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好",
+    "warranty": r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费保修|免费保养|免费维修|免费维护|"
+                r"免费质保|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
+    "hotline": r"热线|(?:服务|援助|支持|咨询|客服|售后|400)电话|电话(?:支持|咨询)|值班|值守"
+               r"|(?<!\d)(?:[48]00-?\d{3}-?\d{4}|0\d{2,3}[-—]\d{7,8})(?!\d)",
+    "resolution": r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
     "onsite_arrival": r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
     "response": r"响应|答复|回复|应答|回应",
 }
@@ -53,7 +56,7 @@ DURATION_UNITS: dict[str, frozenset[str]] = {
     "onsite_arrival": frozenset(_SHORT),
     "resolution": frozenset(_SHORT | {"周"}),
     "backup_equipment": frozenset({"小时", "天", "工作日"}),
-    "warranty": frozenset({"年", "个月"}),
+    "warranty": frozenset({"年", "个月", "天", "周"}),  # 天: return and exchange windows (7天包换)
     "shelf_life": frozenset({"年", "个月", "天"}),
     "delivery": frozenset({"小时", "天", "工作日", "周", "个月"}),
     "installation": frozenset({"小时", "天", "工作日", "周"}),
@@ -67,12 +70,23 @@ DURATION_UNITS: dict[str, frozenset[str]] = {
     "service_period": frozenset({"年", "个月"}),
 }
 
-KIND_RE = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items()))
+# Words that name a kind only when nothing else in the clause does (weak): the moment a period starts
+# (自售出之日起一年内 — a warranty or return window) or a request arrives (收到请求起2小时内 — a response).
+WEAK_WORDS: dict[str, str] = {
+    "warranty": r"(?:自|从|由)?(?:产品|货物|商品|设备)?(?:售出|销售|购买|购机|交货|到货|收到货物|收货|签收商品|签收|验收合格|"
+                r"开具发票)(?:之日|日期|日)?(?:起|后)",
+    "response": r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
+}
+# Words that name two kinds: 免费保养 is the free-maintenance period (两年免费保养) or a visit (每季度免费保养一次).
+ALSO_KIND: dict[str, str] = {"免费保养": "inspection", "免费维护": "inspection"}
+
+KIND_RE = re.compile("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
+                               *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())]))
 
 # Phrases that contain a kind word without naming a commitment: blanked before kind words are searched.
 NEUTRAL_RE = re.compile(
     r"投标响应|响应情况|响应内容|响应及偏离|响应方式|逐条响应|积极响应|配合响应|响应文件|响应表|响应速度|响应服务|"
-    r"解决方案|保修卡|质保金|(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
+    r"解决方案|保修卡|质保金|供货商|供应商|供货方|供货单位|供货渠道|交货地点|交货方式|送货上门|(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
     r"有效期内|检查验收|验收检查|书面答复|答复[^,;。]{0,6}(?:结果|结论|意见|方案)|回复[^,;。]{0,6}(?:结果|结论|意见)"
 )
 COMPLAINT_RE = re.compile(r"投诉")
@@ -87,30 +101,41 @@ BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
 BOUND_WORDS_RE = re.compile(r"不超过|不少于|不低于|不高于|不大于|不小于|不迟于|不晚于|≤|≥|<=|>=")
 
 # Qualifier dimensions, in output order.
-QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "category", "time")
+QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "customer",
+                        "remedy", "category", "time")
 # inspection covers two activities that bids promise at different rates: 巡检 and 保养
 MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
+# Place names that open a regional clause (北京、天津周边区域, 长三角范围内); cities come from entities.PLACES.
+_AREAS = (r"长三角|珠三角|东三省|华东|华南|华北|华中|西南|西北|东北|内蒙|京津冀|全国|全省|全市|[\u4e00-\u9fff]{2,3}[省市]|"
+          r"北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+          r"贵州|云南|陕西|甘肃|青海|广西|西藏|宁夏|新疆")
+_REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区|市内|城区|本市(?=范围|内|区域|辖区)|同城|市辖区|省内|本省|"
+                 r"省外|外省|外地|异地|偏远地区|远郊|郊区|郊县|县区|区县|其他地区|其他区域")
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": re.compile(
         rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
-    "region": re.compile(r"省内各(?:区县|市县|地市|地区|市)|主城区|市区|市内|城区|本市(?=范围|内|区域|辖区)|同城|市辖区|省内|本省|"
-                         r"省外|外省|外地|异地|偏远地区|远郊|"
-                         r"郊区|郊县|县区|区县|"
-                         r"其他地区|其他区域"),
+    "region": re.compile(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
+                         rf"{_REGION_WORDS}"),
     "component": re.compile(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
-                            r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池"),
+                            r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
     "phase": re.compile(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
                         r"过保|出保|超过(?:质保|保修)期|超出(?:质保|保修)期"),
     "condition": re.compile(r"必要时|如有必要|确有必要|如有需要|特殊情况下?|"
                             r"(?:需|需要|如需|若需|涉及)(?:更换|返厂|订购|进口|定制)[^,;。]{0,16}的"),
+    # 对于签订长期维保合同的客户: a class of customers promised more than the rest
+    "customer": re.compile(r"(?:签订|签署|购买)[^,;。:]{0,16}(?:合同|合约|协议)的?(?:客户|用户)|"
+                           r"(?:VIP|重点|重要|签约|合约|协议|大|普通|会员)(?:客户|用户)"),
+    # 7天退货、15天换货、一年保修: a return or exchange window is not the repair warranty
+    "remedy": re.compile(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
     "mode": re.compile(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
     "category": re.compile(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
     "time": re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
 }
+_REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
     **dict.fromkeys(("主城区", "市区", "市内", "城区", "本市", "同城", "市辖区"), "市区"),
     **dict.fromkeys(("省内", "本省"), "省内"),
@@ -134,6 +159,9 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "severity":
         return _SEVERITY_CANON.get(word, word)
     if dimension == "region":
+        if match["area"]:  # 北京、天津周边区域: the phrase itself, or the region word inside it
+            inner = _REGION_WORD_RE.search(word)
+            return _REGION_CANON.get(inner.group(), inner.group()) if inner else re.sub(r"范围内?$", "", word)
         return _REGION_CANON.get(word, word)
     if dimension == "component":
         return _COMPONENT_CANON.get(word, word)

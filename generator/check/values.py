@@ -1,5 +1,7 @@
-"""Find quantities in normalised text: durations (30分钟以内, 1.5小时, 半小时, 二十四小时, 48h, 24-48小时),
-service schedules (7×24, 7*24, 7x24x365, 5×8, 24小时开机) and frequencies (每季度一次, 每隔3个月).
+"""Find quantities in normalised text: durations (30分钟以内, 1.5小时, 半小时, 二十四小时, 48h, 24-48小时,
+3个日历天, 8工作小时, 第15日内, 三月内), service schedules (7×24, 7*24, 7x24x365, 5×8, 24小时开机, 全天候) and
+frequencies (每季度一次, 每隔3个月). A duration whose number is a blank (X年, **年, 在天内) or only
+“the same day” (当日, 当天) is a value without a quantity: it still names a commitment.
 
 Values are built with generator.quantities so they compare exactly as the build's commitments do.
 """
@@ -15,11 +17,22 @@ from generator.quantities import Duration, Frequency, Quantity, QuantityError, S
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_UNITS = "十拾百佰"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}{_CN_UNITS}]+|半)"
-_DUR_UNIT = (r"个工作日|工作日|个日历日|日历日|自然日|个小时|小时|个钟头|钟头|分钟|个半月|个月|周年|年|个星期|星期|个周|周|天|日"
+_DUR_UNIT = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
+             r"分钟|个半月|个月|月(?=内|以内|之内|包[退换修])|周年|年|个星期|星期|个周|周|天|日"
              r"|[hH](?![a-zA-Z])")
+# unit spellings the quantity parser does not know, in the unit it does
+_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天"}
 DURATION_RE = re.compile(
-    rf"(?<![\d.第每月号])(?P<num>{_NUM})(?:(?P<sep>[-~至到—]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
+    rf"(?<![\d.每月号])(?P<num>{_NUM})(?:(?P<sep>[-~至到—]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
     r"(?P<tail>以内|之内|内)?")
+# a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年
+_ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前")
+# a number left blank (X年, **年, 在天内) or “the same day”
+_BLANK_UNITS = r"个工作日|工作日|个小时|小时|分钟|个月|年|天|日"
+MISSING_RE = re.compile(
+    rf"(?<![A-Za-z*\d])(?:[xX]{{1,4}}|\*{{1,4}}|_+)(?P<unit>{_BLANK_UNITS})"
+    rf"|(?:(?<=[在于为])|(?<=不超过)|(?<=不少于)|(?<=提供))(?P<bare>{_BLANK_UNITS})(?=内|以内|之内)"
+    r"|(?P<same>当日|当天)")
 SCHEDULE_RE = re.compile(
     r"(?<![\d.])(?P<days>[1-7])天?[×xX*](?P<hours>\d{1,2})(?:小时|h|H)?(?:[×xX*]36[56]天?)?(?:小时|h|H)?(?![\d])"
     r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
@@ -36,11 +49,11 @@ _MONTH_PERIODS = {1: "月", 3: "季度", 6: "半年", 12: "年"}
 class Value:
     start: int
     end: int
-    quantity: Quantity
-    vtype: str  # duration | frequency | schedule
+    quantity: Quantity | None
+    vtype: str  # duration | frequency | schedule | missing (a duration whose number is not stated)
     display: str
     unit: str
-    hours: float | None
+    hours: float | None  # (quantity None: a blank number or 当日)
     tail: bool  # followed by 内/以内/之内 (“2小时内到达”: the verb follows)
     low: float | None = None  # lower end of a range such as 24-48小时
 
@@ -64,10 +77,18 @@ def _count(text: str | None) -> int | None:
 
 
 def _duration(match: re.Match[str]) -> Value | None:
-    unit = match["unit"]
+    unit = _UNIT_SPELLINGS.get(match["unit"], match["unit"])
     number = _number(match["num"])
     if number is None or number <= 0:
         return None
+    text = match.string
+    before = text[max(0, match.start() - 2):match.start()]
+    if before.endswith("第") and not (unit in ("日", "天") and match["tail"]):
+        return None  # 第3年 is a position; 第15日内 is a deadline
+    if before == "提前" or before.endswith("满") or (not match["tail"] and _ANCHOR_AFTER_RE.match(text, match.end("unit"))):
+        return None
+    if number == 0.5 and unit == "年":
+        number, unit = 6, "个月"
     if unit == "年" and number >= 1900:
         return None  # a year such as 2026年
     if unit in ("日", "年") and "." in match["num"]:
@@ -130,15 +151,27 @@ def _frequency(match: re.Match[str]) -> Value | None:
                  False)
 
 
+def _missing(match: re.Match[str]) -> Value | None:
+    word = match["unit"] or match["bare"] or "天"
+    try:
+        unit = Duration.parse(f"1{word}").unit
+    except QuantityError:
+        return None
+    tail = match["same"] is not None or match.string.startswith(("内", "以内", "之内"), match.end())
+    return Value(match.start(), match.end(), None, "missing", match.group(), unit, None, tail)
+
+
 def find_values(text: str) -> list[Value]:
-    """Every quantity in `text`, left to right, without overlaps (schedules, then frequencies, then durations)."""
+    """Every quantity in `text`, left to right, without overlaps (schedules, then frequencies, then durations,
+    then blanks)."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for pattern, build in ((SCHEDULE_RE, _schedule), (FREQUENCY_RE, _frequency), (DURATION_RE, _duration)):
+    for pattern, build in ((SCHEDULE_RE, _schedule), (FREQUENCY_RE, _frequency), (DURATION_RE, _duration),
+                           (MISSING_RE, _missing)):
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
@@ -152,4 +185,5 @@ def find_values(text: str) -> list[Value]:
 
 def may_have_values(text: str) -> bool:
     """A cheap test before find_values: does any value pattern occur at all?"""
-    return bool(DURATION_RE.search(text) or SCHEDULE_RE.search(text) or FREQUENCY_RE.search(text))
+    return bool(DURATION_RE.search(text) or SCHEDULE_RE.search(text) or FREQUENCY_RE.search(text)
+                or MISSING_RE.search(text))

@@ -29,7 +29,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def mention_dict(mention: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": mention.kind, "value": mention.value.display, "unit": mention.value.unit}
+    stated = mention.value.quantity is not None  # else a blank number (X年), 当日, or the kind named alone
+    data: dict[str, Any] = {"kind": mention.kind, "value": mention.value.display if stated else None,
+                            "unit": mention.value.unit if stated else None}
     if mention.value.hours is not None:
         data["hours"] = round(mention.value.hours, 4)
     if mention.qualifier:

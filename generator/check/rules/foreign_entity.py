@@ -61,6 +61,43 @@ def _companies(context: CheckContext) -> list[Finding]:
             for name, group in foreign.items()]
 
 
+# -- short names ---------------------------------------------------------------------------
+# A company named without its legal suffix where only a company can stand: the hotline one dials
+# (拨打信达客户服务热线), the shop one bought from (在华信电子处购买).
+_SHORT_NAME = re.compile(
+    r"(?:拨打|致电|联系)(?P<hotline>[\u4e00-\u9fff]{2,4}?)(?:公司)?(?:客户服务|客服|售后服务|售后)(?:热线|中心|电话)"
+    r"|(?:在|向|从|到)(?P<shop>[\u4e00-\u9fff]{2,6}(?:电子|科技|通信|电器|电气|信息|网络|软件|智能|实业|电脑|数码))"
+    r"(?=处|门店|公司)")
+_BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 names nobody
+_NOT_NAME = re.compile(r"^(?:我|本|贵|该|各|其|原|当地|厂家|公司|客户|用户|我们|我方|您|经销商|代理商|售后|服务)")
+
+
+def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
+    found: dict[str, list[tuple[Block, int, int]]] = {}
+    for block in _checked_blocks(context):
+        for match in _SHORT_NAME.finditer(block.norm):
+            group = "hotline" if match["hotline"] else "shop"
+            name = match[group]
+            if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
+                continue
+            found.setdefault(name, []).append((block, match.start(group), match.end(group)))
+    return [Finding(RULE, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
+                    tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
+            for name, hits in found.items()]
+
+
+def _known_names(context: CheckContext) -> list[str]:
+    """The bidder (given or inferred), the purchaser, partners and every full company name in the text."""
+    expectations = context.expectations
+    mentions = [m for b in _checked_blocks(context) for m in company_names(b)]
+    names = list(expectations.bidder_names) + list(expectations.allowed_names)
+    if not names:
+        guess = infer_bidder(context.document, mentions)
+        names += [guess] if guess else []
+    purchaser = expectations.purchaser or infer_purchaser(context.document)
+    return names + ([purchaser] if purchaser else []) + [m.name for m in mentions if not _BLANK_NAME.search(m.name)]
+
+
 # -- product vocabulary ----------------------------------------------------------------------
 def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     trie: dict = {}
@@ -200,4 +237,5 @@ def _honorifics(context: CheckContext) -> list[Finding]:
 
 
 def check(context: CheckContext) -> list[Finding]:
-    return _companies(context) + _vocabulary(context) + _honorifics(context)
+    return _companies(context) + _short_names(context, _known_names(context)) + _vocabulary(context) + \
+        _honorifics(context)

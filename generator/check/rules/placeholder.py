@@ -18,6 +18,8 @@ _MARKS = re.compile(
     r"(?<![A-Za-z])(?:20|19)[xX]{2}(?![A-Za-z])"  # 20xx年
     r"|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])"  # XX, xxxxxxx
     r"|×{2,}|\*{3,}|某某|某年某月|_{2,}"
+    r"|(?<![A-Za-z\d*])[xX*]{1,2}(?=年|个月|天|日|小时|分钟|工作日|元|%|:)"  # X年, **年, *元, 售后服务**:
+    r"|“”|‘’|「」"  # an empty quotation: (以下简称“”)
     r"|(?<![零〇一二三四五六七八九十\d])[○〇]{2,}(?![零〇一二三四五六七八九十\d])"
     r"|□{2,}|■{2,}|\(\)|\[\]|【】"
     r"|[\[【<《{][^\[\]【】<>《》{}]{0,10}(?:名称|全称|日期|地址|电话|编号|姓名|金额|联系人|天数|年限)[\]】>》}]"
@@ -25,7 +27,13 @@ _MARKS = re.compile(
 _UNITS = r"(?:个)?(?:小时|分钟|工作日|个月|天|年|周)"
 _MISSING_NUMBER = re.compile(
     rf"(?:(?<=[为在于约:])|(?<=不超过)|(?<=不少于)|(?<=提供)|(?<=承诺)|(?<=保证)){_UNITS}"
-    r"(?=内|以内|之内|的|,|。|;|$|质保|保修|免费)")
+    r"(?=内|以内|之内|的|,|。|;|$|质保|保修|免费)"
+    r"|(?:(?<=共计)|(?<=合计)|(?<=总计))(?:种|台|套|件|项|个|人|次|元)")  # 共计种
+_BLANK_BEFORE = re.compile(r"年|个月|天|日|小时|分钟|工作日|元|%|:")
+# A short label naming a contact point, ending in a colon with nothing after it and not followed by
+# its details (电话：…) or a list: 客户支持中心： never filled in.
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z()]{0,12}(?:中心|部|站|网点|电话|地址|方式|邮箱|网址|传真|联系人|单位|名称):$")
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z()]{1,14}:")
 _BLANK_DATE = re.compile(r"(?<!出生)年月日")
 _INSTRUCTION = re.compile(
     r"[(\[【]([^()\[\]【】]{0,80}?(?:根据|按照|结合|参照|可根据)[^()\[\]【】]{0,60}?"
@@ -35,7 +43,8 @@ _INSTRUCTION = re.compile(
 )
 _FIELD = (r"质保期|保修期|保质期|养护期|质保期限|保修期限|响应时间|到达现场时间|到场时间|故障解决时间|解决时间|供货期|交货期|"
           r"服务热线|热线电话|联系电话|电话|传真|联系人|联系地址|地址|邮箱|电子邮箱|投标人名称|投标人|供应商名称|供应商|"
-          r"投标单位|项目名称|项目编号|采购编号|招标编号|包号|服务网点|项目负责人|负责人|日期|投标日期")
+          r"投标单位|项目名称|项目编号|采购编号|招标编号|包号|服务网点|项目负责人|负责人|日期|投标日期|"
+          r"甲方|乙方|致|采购人|采购单位|需方|供方|交货地点|交货时间|安装地点|服务地点")
 _EMPTY_FIELD = re.compile(
     rf"(?:^|(?<=[\s,;。).、]))(?P<label>{_FIELD})(?:\((?P<note>[^)]{{0,12}})\))?:(?=$|[,;。]|(?:{_FIELD})(?:\([^)]{{0,12}}\))?:)")
 _SIGNED = re.compile(r"签字|签章|盖章|签名|公章|手签|印章")
@@ -60,9 +69,9 @@ def _introduces(block: Block, following: Block) -> bool:
 
 
 def _emphasis(text: str, match: re.Match[str]) -> bool:
-    """Markdown bold/italic (***注意***) is not a blank."""
+    """Markdown bold/italic (***注意***) is not a blank; stars right before a unit or a colon are."""
     run = match.group()
-    if not run.startswith("*") or len(run) > 3:
+    if not run.startswith("*") or len(run) > 3 or _BLANK_BEFORE.match(text, match.end()):
         return False
     after = text[match.end():match.end() + 1]
     return bool(after.strip()) and text.count(run, match.end()) > 0
@@ -96,6 +105,9 @@ def _scan(block: Block, next_block: Block | None) -> list[Finding]:
         if at_end and next_block is not None and _introduces(block, next_block):
             continue
         empty.append(match)
+    if not empty and _BARE_LABEL.match(text) and not _SIGNED.search(text) and (
+            next_block is None or not (_FIELD_LINE.match(next_block.norm) or _introduces(block, next_block))):
+        findings.append(Finding(RULE, ERROR, f"“{text.rstrip(':')}”后没有填写内容", (Location.whole(block),)))
     if empty:
         severity = WARNING if all(m["label"] in ("日期", "投标日期") for m in empty) else ERROR
         labels = "、".join(dict.fromkeys(f"“{m['label']}”" for m in empty))
