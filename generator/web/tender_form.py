@@ -257,11 +257,14 @@ def value_problems(state: FormState) -> None:
     """Values that do not parse for their commitment kind, next to the value input itself."""
     from generator.tender_new import value_check
 
+    from generator.models.commitments import _parse_value
+
     for index, row in enumerate(state.requirements):
         if row.get("kind") in KINDS and row.get("value"):
-            _, error = value_check(row["kind"])(row["value"])
-            if error:
-                state.add_error(f"requirements.{index}.value", error)
+            try:  # the model's own reading of a requirement value (dates such as 2027年2月28日前 included)
+                _parse_value(row["kind"], row["value"], requirement=True)
+            except ValueError as error:
+                state.add_error(f"requirements.{index}.value", str(error))
     for index, row in enumerate(state.overrides):
         if row.get("kind") in KINDS and row.get("value"):
             _, error = value_check(row["kind"])(row["value"])

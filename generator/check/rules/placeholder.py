@@ -1,4 +1,4 @@
-"""placeholder: blanks a clerk forgot to fill — XX, ××, ****, 某某, 20xx, ＿＿, a unit without its
+"""placeholder: blanks a clerk forgot to fill — XX, ××, ****, 某某, 20xx, ＿＿, 待填写/待定, a unit without its
 number (质保期为 年), an empty field (联系电话：), template instructions (供应商根据…自行编制).
 
 The signature lines (法定代表人或授权代表（签字）：, 投标人（盖章）：) are filled by hand or stamp
@@ -22,6 +22,7 @@ _MARKS = re.compile(
     r"|“”|‘’|「」"  # an empty quotation: (以下简称“”)
     r"|(?<![零〇一二三四五六七八九十\d])[○〇]{2,}(?![零〇一二三四五六七八九十\d])"
     r"|□{2,}|■{2,}|\(\)|\[\]|【】"
+    r"|待(?:填写|填报|补充|核实|确认)|(?<!等)待定(?!期|时|点|位)"  # a field left for later: 交货时间：待定
     r"|[\[【<《{][^\[\]【】<>《》{}]{0,10}(?:名称|全称|日期|地址|电话|编号|姓名|金额|联系人|天数|年限)[\]】>》}]"
 )
 _UNITS = r"(?:个)?(?:小时|分钟|工作日|个月|天|年|周)"
