@@ -255,9 +255,8 @@ def place_problems(state: FormState, problems: list[Any], origin: list[int], mem
 
 def value_problems(state: FormState) -> None:
     """Values that do not parse for their commitment kind, next to the value input itself."""
-    from generator.tender_new import value_check
-
     from generator.models.commitments import _parse_value
+    from generator.tender_new import value_check
 
     for index, row in enumerate(state.requirements):
         if row.get("kind") in KINDS and row.get("value"):
