@@ -163,3 +163,23 @@ def probe_clause(body: str, **fields: Any) -> list[Edit]:
 
 def valid_probe() -> list[Edit]:
     return probe_clause("我公司为{{ tender.project_name }}提供规范的售后服务。")
+
+
+# -- what every refused case must show -------------------------------------------------------------------
+
+def files(project: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the project copy with its size and modification time."""
+    return {str(p.relative_to(project)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in project.rglob("*") if p.is_file()}
+
+
+def assert_refused(case: Case, text: str, code: int, before: dict[str, tuple[int, int]], project: Path) -> None:
+    """The exit code, the named file and fragments, no traceback or leak, and the project untouched."""
+    assert "Traceback" not in text, text
+    assert code == case.exit_code, text
+    assert case.names in text, f"the message should name {case.names}:\n{text}"
+    for fragment in case.fragments:
+        assert fragment in text, f"missing {fragment!r}:\n{text}"
+    for leak in case.forbidden:
+        assert leak not in text, f"{leak!r} leaked:\n{text}"
+    assert files(project) == before, "a refused input must not write, change or leave any file"
