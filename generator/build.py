@@ -148,7 +148,10 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
 
     context = build_context(tender, inputs.bidder.model, product, commitments, deviations,
                             anonymous=options.anonymous)
-    proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved))
+    from generator.render.figures import make_figures
+
+    figures = make_figures(context)
+    proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved), figures=figures)
     identity = package_identity(inputs, used, options)
     proposal = provenance_properties(proposal, used, unapproved, identity.fingerprint, full=options.provenance)
     from generator.write.docx_writer import WriteOptions, write_docx

@@ -12,6 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
+from generator.render.figures import FLOW_CATEGORIES, ORG_CATEGORIES, Figures, numbered, place
 from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
@@ -173,8 +174,23 @@ def cover_label(label: str, width: int = 4) -> str:
     return spacer.join(label) + "："
 
 
+def figure_targets(sections: list[tuple[str, list[Loaded]]], figures: Figures | None) -> dict[str, list[Block]]:
+    """Clause id → the numbered figure placed in it (generator.render.figures says where)."""
+    if figures is None:
+        return {}
+    clauses = [loaded.model for _, group in sections for loaded in group]
+    wanted = [(figures.org, "售后服务组织机构图", ORG_CATEGORIES), (figures.flow, "售后服务流程图", FLOW_CATEGORIES)]
+    chosen: list[tuple[int, tuple[Block, ...], str]] = []
+    for blocks, name, categories in wanted:
+        index = next((i for cat in categories for i, c in enumerate(clauses) if c.category == cat), None)
+        if index is not None:
+            chosen.append((index, blocks, name))
+    return {clauses[index].id: numbered(blocks, number, name)
+            for number, (index, blocks, name) in enumerate(sorted(chosen, key=lambda item: item[0]), start=1)}
+
+
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
-                    draft: bool) -> Proposal:
+                    draft: bool, figures: Figures | None = None) -> Proposal:
     tender, bidder = context["tender"], context["bidder"]
     anonymous = bool(context.get("anonymous"))  # 暗标: no bidder on the cover, no signature block
     renderer = ClauseRenderer(context)
@@ -184,6 +200,7 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         ("日期：", date_cn(tender.date)),
     ))
     counter = Counter()
+    placed = figure_targets(sections, figures)
     body: list[Block] = []
     problems = ProblemCollector()
     for index, (title, loaded_clauses) in enumerate(sections):
@@ -201,7 +218,9 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
                 body.append(Heading(2, counter.next(2), loaded.model.title))
                 base = 2
             try:
-                body.extend(render_clause_blocks(loaded, renderer, base, counter, signature))
+                blocks = render_clause_blocks(loaded, renderer, base, counter, signature)
+                figure = placed.get(loaded.model.id)
+                body.extend(place(blocks, figure) if figure else blocks)
             except ClauseFailure as failure:
                 problems.add(failure.problem)
     problems.raise_if_any("条款渲染失败，未生成文档", InputError)
