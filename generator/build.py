@@ -54,6 +54,7 @@ class BuildResult:
     blocks: int = 0  # document blocks written (the batch summary shows it; pages need a renderer)
     pdf_path: Path | None = None
     pages: int | None = None  # known when a PDF was exported
+    notices: tuple[str, ...] = ()  # worth telling the user, not a reason to refuse (charts given as tables)
 
 
 def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path:
@@ -172,6 +173,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
     manifest["package"] = package_record(identity, options)
+    manifest["pictures"] = {"form": figures.form, "notice": figures.notice}
     write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)}, force=options.force, replaces=(PDF_NAME,))
     pdf_path, pages = None, None
     if options.pdf:
@@ -180,7 +182,8 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
         pdf_path = target / PDF_NAME
         pages = export_pdf(target / DOCX_NAME, pdf_path).pages
     return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data,
-                       blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages)
+                       blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages,
+                       notices=tuple(n for n in (figures.notice,) if n))
 
 
 def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):  # noqa: ANN201

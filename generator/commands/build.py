@@ -70,6 +70,8 @@ def build_command(
         for deviation in result.deviations:
             if deviation.negative:
                 typer.echo(f"  ! 负偏离：{deviation.requirement.display}：{deviation.note}")
+        for notice in result.notices:
+            typer.echo(f"  ! {notice}")
         if result.unapproved:
             typer.echo(f"  ! 草稿：含未审定条款 {', '.join(result.unapproved)}")
     raise typer.Exit(exit_code)

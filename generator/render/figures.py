@@ -46,7 +46,7 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
         return tuple(f"{qualifier}{value}内" for qualifier, value in c[kind].items())
 
     steps = [("报修受理" if repair else "问题受理",
-              (f"{c['hotline']}" if "hotline" in c else "电话或书面", "热线受理登记"))]
+              (f"{c['hotline']}" if "hotline" in c else "电话或书面", "受理登记"))]
     if "response" in c:
         steps.append(("响应", (*within("response"), "远程诊断" if repair else "核实情况")))
     if "onsite_arrival" in c:
@@ -84,7 +84,7 @@ def _people(names: list[str]) -> str:
 
 
 def make_figures(context: dict[str, Any]) -> Figures:
-    from generator.pictures.fonts import covers, cjk_font
+    from generator.pictures.fonts import cjk_font, covers
 
     steps = flow_steps(context)
     centre, head, groups, outlets = org_parts(context)
@@ -114,14 +114,16 @@ def _org_table(centre: str, head: tuple[str, ...], groups: list[tuple[str, ...]]
     return (Table(("层级", "组成"), tuple(rows)),)
 
 
+LEADS = {"售后服务组织机构图": "本项目售后服务的组织机构", "售后服务流程图": "每一次服务的处理流程"}
+
+
 def numbered(blocks: tuple[Block, ...], number: int, name: str) -> list[Block]:
-    """A chart with its lead-in sentence and caption: 图1 售后服务组织机构图."""
+    """A chart with its lead-in sentence and caption: 图1　售后服务组织机构图."""
     if isinstance(blocks[0], Picture):
         picture = blocks[0]
-        caption = f"图{number}　{name}"
-        lead = Paragraph(f"{name.removeprefix('售后服务')}如图{number}所示。")
-        return [lead, Picture(picture.png, picture.width_cm, picture.alt, caption)]
-    return [Paragraph(f"{name.removeprefix('售后服务')}见下表。"), *blocks]
+        lead = Paragraph(f"{LEADS[name]}如图{number}所示。")
+        return [lead, Picture(picture.png, picture.width_cm, picture.alt, f"图{number}　{name}")]
+    return [Paragraph(f"{LEADS[name]}见下表。"), *blocks]
 
 
 def place(blocks: list[Block], figure: list[Block]) -> list[Block]:

@@ -174,7 +174,9 @@ class DocxWriter:
 
     def picture(self, picture: Picture) -> None:
         """An inline PNG in a centred paragraph of its own (inline pictures keep their place in Word,
-        WPS and LibreOffice alike), kept on one page with its caption."""
+        WPS and LibreOffice alike), kept on one page with its lead-in sentence and its caption."""
+        if self._last is not None and not self._break_pending:
+            set_child(self._last.get_or_add_pPr(), "w:keepNext")
         p = self._p("Figure")
         if picture.caption:
             set_child(p.get_or_add_pPr(), "w:keepNext")
@@ -183,7 +185,7 @@ class DocxWriter:
         doc_pr = run._r.find(".//" + qn("wp:docPr"))
         doc_pr.set("descr", picture.alt)
         if picture.caption:
-            self._p("Caption", picture.caption)
+            self._p("Figure Caption", picture.caption)
 
     def signature(self, signature: Signature) -> None:
         """Kept on one page with the paragraph before it; the lines share a left edge placed as far
