@@ -16,6 +16,8 @@ from generator.render.figures import FLOW_CATEGORIES, ORG_CATEGORIES, Figures, n
 from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
+from generator.render.scoring_table import scoring_blocks
+from generator.scoring import ItemScore
 from generator.yamlio import Loaded
 
 
@@ -190,7 +192,7 @@ def figure_targets(sections: list[tuple[str, list[Loaded]]], figures: Figures | 
 
 
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
-                    draft: bool, figures: Figures | None = None) -> Proposal:
+                    draft: bool, figures: Figures | None = None, scores: list[ItemScore] | None = None) -> Proposal:
     tender, bidder = context["tender"], context["bidder"]
     anonymous = bool(context.get("anonymous"))  # 暗标: no bidder on the cover, no signature block
     renderer = ClauseRenderer(context)
@@ -201,6 +203,8 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
     ))
     counter = Counter()
     placed = figure_targets(sections, figures)
+    scoring_number = counter.next(1) if scores else ""  # the 评分点对照表 opens the proposal
+    answered_in: dict[str, str] = {}  # clause category → the heading of its section
     body: list[Block] = []
     problems = ProblemCollector()
     for index, (title, loaded_clauses) in enumerate(sections):
@@ -211,6 +215,8 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         except ClauseFailure as failure:
             problems.add(failure.problem)
         body.append(Heading(1, counter.next(1), title))
+        for item in loaded_clauses:
+            answered_in.setdefault(item.model.category, body[-1].text)
         several = len(loaded_clauses) > 1
         for loaded in loaded_clauses:
             base = 1
@@ -224,6 +230,8 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
             except ClauseFailure as failure:
                 problems.add(failure.problem)
     problems.raise_if_any("条款渲染失败，未生成文档", InputError)
+    if scores:
+        body[:0] = scoring_blocks(scoring_number, scores, answered_in)
     cover = Cover(
         title=f"{tender.project_name}",
         subtitle=outline.title,
