@@ -69,6 +69,7 @@ def extract_to_file(path: Path, out: Path, force: bool, root: Path) -> Result:
     metadata, extraction = extract_metadata(blocks), extract_requirements(blocks)
     choices = project_choices(root, "\n".join(b.text for b in blocks))
     text = render_draft(metadata, extraction, path, out, choices)
+    text += __import__("generator.tender_extract.scoring", fromlist=["x"]).scoring_yaml(blocks)  # 评分标准
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(out, text.encode("utf-8"))
