@@ -30,11 +30,17 @@ def flowchart_png(steps: list[FlowStep], font_path: str) -> bytes:
     gap = 0.6 * CM
     probe = Canvas(font_path, CHART_WIDTH_CM, 1, POINTS)
     inner = (probe.image.width - 2 * MARGIN - gap * (len(steps) - 1)) / len(steps)
-    detail_font = probe.font(POINTS * 0.9)
-    boxes = [Box((s.title, *(line for phrase in s.phrases for line in wrap(phrase, detail_font, inner - 0.25 * CM))),
+    room = inner - 0.25 * CM
+    detail = POINTS * 0.9  # smaller, down to MIN_POINTS, until every phrase fits on one line
+    longest = max((phrase for s in steps for phrase in s.phrases), key=lambda t: text_width(probe.font(detail), t))
+    while detail > MIN_POINTS and text_width(probe.font(detail), longest) > room:
+        detail -= 0.25
+    probe = Canvas(font_path, CHART_WIDTH_CM, 1, POINTS, detail)
+    detail_font = probe.font(detail)
+    boxes = [Box((s.title, *(line for phrase in s.phrases for line in wrap(phrase, detail_font, room))),
                  strong=True) for s in steps]
     height = max(box_height(probe, b) for b in boxes)
-    canvas = Canvas(font_path, CHART_WIDTH_CM, round(height + 2 * MARGIN), POINTS)
+    canvas = Canvas(font_path, CHART_WIDTH_CM, round(height + 2 * MARGIN), POINTS, detail)
     for index, box in enumerate(boxes):
         left = MARGIN + index * (inner + gap)
         canvas.box(left, MARGIN, inner, height, box)
@@ -57,7 +63,7 @@ def _fit_points(font_path: str, rows: list[list[Box]], width: float, gap: float)
 
 def _box_width(canvas: Canvas, box: Box) -> float:
     title = text_width(canvas.font(canvas.points), box.lines[0])
-    rest = [text_width(canvas.font(canvas.points * 0.9), line) for line in box.lines[1:]]
+    rest = [text_width(canvas.font(canvas.detail_points), line) for line in box.lines[1:]]
     return max([title, *rest]) + 0.5 * CM
 
 

@@ -28,11 +28,13 @@ class Box:
 
 
 class Canvas:
-    def __init__(self, font_path: str, width_cm: float, height_px: int, points: float) -> None:
+    def __init__(self, font_path: str, width_cm: float, height_px: int, points: float,
+                 detail_points: float | None = None) -> None:
         self.image = Image.new("RGB", (round(width_cm * CM), height_px), "white")
         self.draw = ImageDraw.Draw(self.image)
         self.font_path = font_path
         self.points = points
+        self.detail_points = detail_points or points * 0.9  # the lines under a box's title
 
     def font(self, points: float) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(self.font_path, round(points * PT))
@@ -42,7 +44,7 @@ class Canvas:
         self.draw.rounded_rectangle((left, top, left + width, top + height), radius=round(0.12 * CM),
                                     fill=fill, outline=LINE, width=max(2, round(0.8 * PT)))
         lines = [(box.lines[0], self.font(self.points), 1 if box.strong else 0)]
-        lines += [(text, self.font(self.points * 0.9), 0) for text in box.lines[1:]]
+        lines += [(text, self.font(self.detail_points), 0) for text in box.lines[1:]]
         heights = [line_height(font) for _, font, _ in lines]
         y = top + (height - sum(heights)) / 2
         for (text, font, stroke), h in zip(lines, heights, strict=True):
@@ -100,7 +102,7 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
 def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for char in text:
-        joined = tokens and (_glued(tokens[-1][-1]) and _glued(char) or char in "、，；：）》”。")
+        joined = tokens and (_glued(tokens[-1][-1]) and _glued(char) or char in "、，；：）》”。内")
         if joined:
             tokens[-1] += char
         else:
@@ -114,4 +116,4 @@ def _glued(char: str) -> bool:
 
 def box_height(canvas: Canvas, box: Box) -> float:
     title = line_height(canvas.font(canvas.points))
-    return title + line_height(canvas.font(canvas.points * 0.9)) * (len(box.lines) - 1) + 0.3 * CM
+    return title + line_height(canvas.font(canvas.detail_points)) * (len(box.lines) - 1) + 0.3 * CM

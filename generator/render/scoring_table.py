@@ -8,6 +8,7 @@ from generator.scoring import FALLBACK_CATEGORY, ItemScore
 
 TITLE = "评分点对照表"
 HEADER = ("序号", "评分项", "评分标准", "我方承诺", "对应章节")
+WIDTHS = (8, 17, 32, 18, 25)  # the 评分标准 sentence gets the room; short cells stay on one line
 LEAD = "为便于评审，现将招标文件售后服务评分标准中的各评分项与本方案的对应内容列示如下："
 
 
@@ -20,7 +21,7 @@ def scoring_blocks(number: str, scores: list[ItemScore], sections: dict[str, str
     """`sections`: clause category → the text of the first section heading holding such a clause."""
     rows = tuple((str(index), s.item.item, s.item.text, s.offered if s.item.bands else "详见对应章节",
                   section_of(s, sections)) for index, s in enumerate(scores, start=1))
-    table = Table(HEADER, rows)
+    table = Table(HEADER, rows, widths=WIDTHS)
     return [Heading(1, number, TITLE), Paragraph(LEAD), table]
 
 
