@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -37,7 +38,7 @@ class Canvas:
         self.detail_points = detail_points or points * 0.9  # the lines under a box's title
 
     def font(self, points: float) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(self.font_path, round(points * PT))
+        return load_font(self.font_path, round(points * PT))
 
     def box(self, left: float, top: float, width: float, height: float, box: Box) -> None:
         fill = HEAD_FILL if box.strong else FILL
@@ -71,8 +72,14 @@ class Canvas:
     def png(self) -> bytes:
         buffer = io.BytesIO()
         # no text chunks, no tIME: Pillow writes only IHDR, pHYs, IDAT and IEND here
-        self.image.save(buffer, format="PNG", optimize=False, compress_level=9, dpi=(DPI, DPI))
+        self.image.save(buffer, format="PNG", optimize=False, compress_level=6, dpi=(DPI, DPI))
         return buffer.getvalue()
+
+
+@lru_cache(maxsize=64)
+def load_font(path: str, pixels: int) -> ImageFont.FreeTypeFont:
+    """Fonts are loaded once per size: opening a 20 MB .ttc costs milliseconds each time."""
+    return ImageFont.truetype(path, pixels)
 
 
 def line_height(font: ImageFont.FreeTypeFont) -> float:

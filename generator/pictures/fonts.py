@@ -1,7 +1,7 @@
 """Finding a font that draws Chinese: a chart with tofu boxes must never reach a submitted bid.
 
-Order: $AFTERSALES_CJK_FONT, fontconfig's list of fonts that cover Chinese (`fc-list :lang=zh`),
-then the usual paths on Debian/Ubuntu, Fedora, Windows and macOS. A candidate is accepted only if
+Order: $AFTERSALES_CJK_FONT, the usual paths on Debian/Ubuntu, Fedora, Windows and macOS (a stat
+each), then fontconfig's list of fonts that cover Chinese (`fc-list :lang=zh`, a subprocess). A candidate is accepted only if
 it really has glyphs for the text to be drawn (`covers`): fontconfig on a machine without CJK fonts
 answers `fc-match :lang=zh` with DejaVu, which has none.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,17 +50,21 @@ def _fontconfig_candidates() -> list[str]:
     return sorted(files, key=lambda f: ("Sans" not in f and "hei" not in f.lower(), "Bold" in f, f))
 
 
-def candidates() -> list[str]:
+def candidates() -> Iterator[str]:
     chosen = os.environ.get(ENV_VAR)
-    return ([chosen] if chosen else []) + _fontconfig_candidates() + list(KNOWN_PATHS)
+    yield from [chosen] if chosen else []
+    yield from KNOWN_PATHS
+    yield from _fontconfig_candidates()
 
 
 def covers(path: str, text: str) -> bool:
     """Whether the font at `path` has a real glyph for every character of `text`."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
+
+    from generator.pictures.draw import load_font
 
     try:
-        font = ImageFont.truetype(path, 24)
+        font = load_font(path, 24)
     except OSError:
         return False
 
