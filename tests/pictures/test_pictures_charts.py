@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -17,8 +18,12 @@ from generator.build import BuildOptions, build
 from generator.check.reader import read_document
 from generator.pictures import fonts
 from generator.pictures.charts import FlowStep, OrgChart, flowchart_png, orgchart_png
-from generator.render.figures import NO_FONT_NOTICE
+from generator.project import load_inputs
+from generator.render.blocks import Paragraph
+from generator.render.figures import NO_FONT_NOTICE, Figures
+from generator.render.proposal import figure_targets, select_clauses
 
+ROOT = Path(__file__).resolve().parents[2]
 NEEDS_FONT = "没有可显示中文的字体：请运行 make test（scripts/ensure-office.sh 安装 fonts-noto-cjk）"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -92,11 +97,21 @@ def test_without_a_cjk_font_the_charts_become_tables_and_the_build_says_so(proje
 
 
 def test_consumables_flow_has_no_repair_or_site_visit(project, font):
-    from generator.render.figures import flow_steps
-
     result = build(project / "tenders" / "examples" / "disinfection-chemicals.yaml",
                    BuildOptions(output_root=project / "out"))
-    assert result.notices == ()
-    context = {"c": {}, "has": {"onsite_repair": False, "software": False, "consumable": True}}
-    titles = [title for title, _ in flow_steps(context)]
-    assert titles == ["问题受理", "处理", "验收", "回访"]
+    with zipfile.ZipFile(io.BytesIO(result.docx_bytes)) as package:
+        document_xml = package.read("word/document.xml").decode()
+    assert 'descr="售后服务流程图：问题受理→响应→处理→验收→回访"' in document_xml
+
+
+@pytest.mark.parametrize("tender", sorted(p.stem for p in (ROOT / "tenders" / "examples").glob("*.yaml")))
+def test_every_example_places_both_charts(tender):
+    """Every product type's outline has a clause for each chart (the clause choice, without rendering)."""
+    inputs = load_inputs(ROOT / "tenders" / "examples" / f"{tender}.yaml")
+    product = inputs.product.model
+    sections, _ = select_clauses(inputs.outline.model, inputs.clauses, product.id, list(product.capabilities))
+    blocks = (Paragraph("图"),)
+    placed = figure_targets(sections, Figures(blocks, blocks, "table"))
+    names = {block.text for figure in placed.values() for block in figure
+             if isinstance(block, Paragraph) and block.text != "图"}
+    assert names == {"每一次服务的处理流程见下表。", "本项目售后服务的组织机构见下表。"}, placed.keys()
