@@ -72,7 +72,7 @@ class Canvas:
     def png(self) -> bytes:
         buffer = io.BytesIO()
         # no text chunks, no tIME: Pillow writes only IHDR, pHYs, IDAT and IEND here
-        self.image.save(buffer, format="PNG", optimize=False, compress_level=6, dpi=(DPI, DPI))
+        self.image.save(buffer, format="PNG", optimize=False, compress_level=3, dpi=(DPI, DPI))
         return buffer.getvalue()
 
 

@@ -59,6 +59,17 @@ def candidates() -> Iterator[str]:
 
 def covers(path: str, text: str) -> bool:
     """Whether the font at `path` has a real glyph for every character of `text`."""
+    return all(_has_glyph(path, char) for char in set(text) - {" ", "\n", "\u3000"})
+
+
+@lru_cache(maxsize=4096)
+def _has_glyph(path: str, char: str) -> bool:
+    """The character drawn differs from the font's .notdef box (or nothing), drawn for a private-use one."""
+    return _drawn(path, char) != _drawn(path, _MISSING)
+
+
+@lru_cache(maxsize=4096)
+def _drawn(path: str, char: str) -> bytes:
     from PIL import Image, ImageDraw
 
     from generator.pictures.draw import load_font
@@ -66,15 +77,10 @@ def covers(path: str, text: str) -> bool:
     try:
         font = load_font(path, 24)
     except OSError:
-        return False
-
-    def drawn(char: str) -> bytes:
-        image = Image.new("L", (32, 32))
-        ImageDraw.Draw(image).text((2, 2), char, font=font, fill=255)
-        return image.tobytes()
-
-    missing = drawn(_MISSING)  # the font's .notdef box (or nothing)
-    return all(drawn(char) != missing for char in sorted(set(text) - {" ", "\n", "\u3000"}))
+        return b""  # not a font: equal for every character, so nothing counts as covered
+    image = Image.new("L", (32, 32))
+    ImageDraw.Draw(image).text((2, 2), char, font=font, fill=255)
+    return image.tobytes()
 
 
 @lru_cache(maxsize=1)
