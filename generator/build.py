@@ -177,7 +177,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
     manifest["package"] = package_record(identity, options)
-    manifest["pictures"] = {"form": figures.form, "notice": figures.notice}
+    manifest["pictures"] = figures.record()
     manifest["scoring"] = scoring_record(scores, proposal)
     write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)}, force=options.force, replaces=(PDF_NAME,))
     pdf_path, pages = None, None

@@ -11,6 +11,10 @@ POINTS = 9.5
 MARGIN = 0.15 * CM
 
 
+class ChartTooWide(ValueError):
+    """The boxes of a row do not fit the chart's width even at the smallest text size."""
+
+
 @dataclass(frozen=True)
 class FlowStep:
     title: str  # 报修受理
@@ -53,12 +57,12 @@ def flowchart_png(steps: list[FlowStep], font_path: str) -> bytes:
 def _fit_points(font_path: str, rows: list[list[Box]], width: float, gap: float) -> float:
     """The largest text size (down to MIN_POINTS) at which every row of boxes fits the width."""
     points = POINTS
-    while points > MIN_POINTS:
+    while points >= MIN_POINTS:
         canvas = Canvas(font_path, CHART_WIDTH_CM, 1, points)
         if all(sum(_box_width(canvas, b) for b in row) + gap * (len(row) - 1) <= width for row in rows):
-            break
+            return points
         points -= 0.5
-    return points
+    raise ChartTooWide(f"{max(len(r) for r in rows)} boxes in a row")
 
 
 def _box_width(canvas: Canvas, box: Box) -> float:
@@ -76,10 +80,11 @@ def orgchart_png(chart: OrgChart, font_path: str) -> bytes:
     outlets = [Box((text,)) for text in chart.outlets]
     probe = Canvas(font_path, CHART_WIDTH_CM, 1, POINTS)
     usable = probe.image.width - 2 * MARGIN - 0.6 * CM  # room on the right for the line to the outlets
-    points = _fit_points(font_path, [groups, outlets], usable, gap)
+    points = _fit_points(font_path, [row for row in (groups, outlets) if row], usable, gap)
     probe = Canvas(font_path, CHART_WIDTH_CM, 1, points)
     heights = [box_height(probe, centre), box_height(probe, head),
-               max(box_height(probe, b) for b in groups), box_height(probe, outlets[0]) if outlets else 0]
+               max((box_height(probe, b) for b in groups), default=-row_gap),  # no posts: no row
+               box_height(probe, outlets[0]) if outlets else -row_gap]
     height = sum(heights) + row_gap * 3 + 2 * MARGIN
     canvas = Canvas(font_path, CHART_WIDTH_CM, round(height), points)
     middle = MARGIN + usable / 2
@@ -95,7 +100,8 @@ def orgchart_png(chart: OrgChart, font_path: str) -> bytes:
     canvas.arrow((middle, top + heights[0]), (middle, y_head - 2))
     centred(head, y_head, heights[1])
     y_groups = y_head + heights[1] + row_gap
-    _row(canvas, groups, y_groups, heights[2], middle, gap, parent_bottom=y_head + heights[1])
+    if groups:
+        _row(canvas, groups, y_groups, heights[2], middle, gap, parent_bottom=y_head + heights[1])
     if outlets:
         y_outlets = y_groups + heights[2] + row_gap
         _row(canvas, outlets, y_outlets, heights[3], middle, gap, parent_bottom=None)

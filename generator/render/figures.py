@@ -24,17 +24,24 @@ NO_FONT_NOTICE = ("未找到可显示中文的字体，服务流程图和组织�
                   "（如 Debian/Ubuntu 的 fonts-noto-cjk）或设置环境变量 AFTERSALES_CJK_FONT 后重新生成，即可得到图片")
 
 
+TOO_WIDE_NOTICE = "服务团队岗位较多，组织机构图画不下，已改以表格形式给出"
+
+
 @dataclass(frozen=True)
 class Figures:
-    """The charts of one proposal as blocks, and how they were made."""
+    """The charts of one proposal as blocks, how each was made ("png" or "table"), and what the
+    build should tell the user about it."""
 
     org: tuple[Block, ...]
     flow: tuple[Block, ...]
-    form: str  # "png" or "table"
+    notice: str | None = None
 
-    @property
-    def notice(self) -> str | None:
-        return NO_FONT_NOTICE if self.form == "table" else None
+    def record(self) -> dict[str, object]:
+        """manifest.json's `pictures`."""
+        def form(blocks: tuple[Block, ...]) -> str:
+            return "png" if isinstance(blocks[0], Picture) else "table"
+
+        return {"organisation": form(self.org), "flow": form(self.flow), "notice": self.notice}
 
 
 def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
@@ -72,15 +79,17 @@ def org_parts(context: dict[str, Any]) -> tuple[str, tuple[str, ...], list[tuple
     for member in team:
         if member is not head:
             posts.setdefault(member.role, []).append(member.name)
-    groups = [(role, _people(names)) for role, names in posts.items()]
+    groups = [(role, *_people(names)) for role, names in posts.items()]
     head_lines = (head.role,) if head.name == HIDDEN else (head.role, head.name)
     outlets = [f"{o.city}网点（{o.staff}人）" for o in bidder.outlets]
     return bidder.service_center, head_lines, groups, outlets
 
 
-def _people(names: list[str]) -> str:
-    shown = [n for n in names if n != HIDDEN]
-    return "、".join(shown) if len(shown) == len(names) else f"{len(names)}人"
+def _people(names: list[str]) -> tuple[str, ...]:
+    """The lines under a post: its people (one line for two, one each for more), or their count in a 暗标."""
+    if any(n == HIDDEN for n in names):
+        return (f"{len(names)}人",)
+    return ("、".join(names),) if len(names) <= 2 else tuple(names)
 
 
 def make_figures(context: dict[str, Any]) -> Figures:
@@ -88,17 +97,21 @@ def make_figures(context: dict[str, Any]) -> Figures:
 
     steps = flow_steps(context)
     centre, head, groups, outlets = org_parts(context)
-    every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *(r + p for r, p in groups), *outlets])
+    every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *("".join(g) for g in groups), *outlets])
     font = cjk_font()
+    org_table = _org_table(centre, head, groups, outlets)
     if font is None or not covers(font, every_text):
-        return Figures(_org_table(centre, head, groups, outlets), _flow_table(steps), "table")
-    from generator.pictures.charts import CHART_WIDTH_CM, FlowStep, OrgChart, flowchart_png, orgchart_png
+        return Figures(org_table, _flow_table(steps), NO_FONT_NOTICE)
+    from generator.pictures.charts import CHART_WIDTH_CM, ChartTooWide, FlowStep, OrgChart, flowchart_png, orgchart_png
 
-    org_png = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
     flow_png = flowchart_png([FlowStep(t, d) for t, d in steps], font)
-    org = Picture(org_png, CHART_WIDTH_CM, "售后服务组织机构图：" + "，".join([centre, *head, *(r for r, _ in groups)]))
     flow = Picture(flow_png, CHART_WIDTH_CM, "售后服务流程图：" + "→".join(t for t, _ in steps))
-    return Figures((org,), (flow,), "png")
+    try:
+        org_png = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
+    except ChartTooWide:  # never a clipped chart
+        return Figures(org_table, (flow,), TOO_WIDE_NOTICE)
+    org = Picture(org_png, CHART_WIDTH_CM, "售后服务组织机构图：" + "，".join([centre, *head, *(r for r, *_ in groups)]))
+    return Figures((org,), (flow,))
 
 
 def _flow_table(steps: list[tuple[str, tuple[str, ...]]]) -> tuple[Block, ...]:
@@ -109,7 +122,7 @@ def _flow_table(steps: list[tuple[str, tuple[str, ...]]]) -> tuple[Block, ...]:
 def _org_table(centre: str, head: tuple[str, ...], groups: list[tuple[str, ...]],
                outlets: list[str]) -> tuple[Block, ...]:
     rows = [("调度与监督", centre), ("项目负责", "　".join(head))]
-    rows += [("服务人员", "　".join(lines)) for lines in groups]
+    rows += [("服务人员", lines[0] + "　" + "、".join(lines[1:])) for lines in groups]
     rows.append(("服务网点", "、".join(outlets)))
     return (Table(("层级", "组成"), tuple(rows)),)
 

@@ -11,7 +11,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
-from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
+from generator.render.blocks import Block, Cover, Heading, PageBreak, Picture, Proposal, Signature, Toc
 from generator.render.figures import FLOW_CATEGORIES, ORG_CATEGORIES, Figures, numbered, place
 from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
@@ -187,8 +187,12 @@ def figure_targets(sections: list[tuple[str, list[Loaded]]], figures: Figures | 
         index = next((i for cat in categories for i, c in enumerate(clauses) if c.category == cat), None)
         if index is not None:
             chosen.append((index, blocks, name))
-    return {clauses[index].id: numbered(blocks, number, name)
-            for number, (index, blocks, name) in enumerate(sorted(chosen, key=lambda item: item[0]), start=1)}
+    placed: dict[str, list[Block]] = {}
+    number = 0  # 图1, 图2 …: a chart given as a table takes no figure number
+    for index, blocks, name in sorted(chosen, key=lambda item: item[0]):
+        number += isinstance(blocks[0], Picture)
+        placed[clauses[index].id] = numbered(blocks, number, name)
+    return placed
 
 
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],

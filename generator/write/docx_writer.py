@@ -181,7 +181,7 @@ class DocxWriter:
         if picture.caption:
             set_child(p.get_or_add_pPr(), "w:keepNext")
         run = DocxParagraph(p, self.document._body).add_run()  # the proxy that knows the image part
-        run.add_picture(io.BytesIO(picture.png), width=Cm(picture.width_cm))
+        run.add_picture(io.BytesIO(picture.png), width=min(Cm(picture.width_cm), self.text_width))  # narrow letterheads
         doc_pr = run._r.find(".//" + qn("wp:docPr"))
         doc_pr.set("descr", picture.alt)
         if picture.caption:

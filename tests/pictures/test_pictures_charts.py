@@ -20,7 +20,7 @@ from generator.pictures import fonts
 from generator.pictures.charts import FlowStep, OrgChart, flowchart_png, orgchart_png
 from generator.project import load_inputs
 from generator.render.blocks import Paragraph
-from generator.render.figures import NO_FONT_NOTICE, Figures
+from generator.render.figures import NO_FONT_NOTICE, TOO_WIDE_NOTICE, Figures
 from generator.render.proposal import figure_targets, select_clauses
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def test_demo_proposal_carries_both_charts_inline(project, font):
     body_heading = max(i for i, text in enumerate(texts) if text == "二、人员配置")  # not the TOC's entry
     assert max(i for i, text in enumerate(texts) if text == "一、组织架构") < texts.index("本项目售后服务的组织机构如图1所示。") < body_heading
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
-    assert manifest["pictures"] == {"form": "png", "notice": None}
+    assert manifest["pictures"] == {"organisation": "png", "flow": "png", "notice": None}
     assert result.notices == ()
 
 
@@ -93,7 +93,7 @@ def test_without_a_cjk_font_the_charts_become_tables_and_the_build_says_so(proje
     assert steps == ["报修受理", "响应", "到场", "处理", "验收", "回访"]
     assert "市区2小时内" in flow.rows[3].cells[2].text  # the commitments' own values
     manifest = json.loads((project / "out" / "demo" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["pictures"]["form"] == "table"
+    assert manifest["pictures"] == {"organisation": "table", "flow": "table", "notice": NO_FONT_NOTICE}
 
 
 def test_consumables_flow_has_no_repair_or_site_visit(project, font):
@@ -111,7 +111,21 @@ def test_every_example_places_both_charts(tender):
     product = inputs.product.model
     sections, _ = select_clauses(inputs.outline.model, inputs.clauses, product.id, list(product.capabilities))
     blocks = (Paragraph("图"),)
-    placed = figure_targets(sections, Figures(blocks, blocks, "table"))
+    placed = figure_targets(sections, Figures(blocks, blocks))
     names = {block.text for figure in placed.values() for block in figure
              if isinstance(block, Paragraph) and block.text != "图"}
     assert names == {"每一次服务的处理流程见下表。", "本项目售后服务的组织机构见下表。"}, placed.keys()
+
+
+def test_a_team_too_wide_for_the_chart_is_a_table_never_a_clipped_picture(project, font):
+    path = project / "profiles" / "bidders" / "huachen.yaml"
+    extra = "".join(f"  - role: 区域技术支持工程师{i}\n    name: 测试{i}\n    qualification: 工程师\n    years: 3\n"
+                    f"    duty: 负责区域技术支持\n" for i in range(1, 10))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("team:\n", "team:\n" + extra, 1), encoding="utf-8")
+    result = build(project / "tenders" / "demo.yaml", BuildOptions(output_root=project / "out"))
+    assert result.notices == (TOO_WIDE_NOTICE,)
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert manifest["pictures"] == {"organisation": "table", "flow": "png", "notice": TOO_WIDE_NOTICE}
+    texts = [block.text for block in read_document(result.docx_path).blocks]
+    assert "本项目售后服务的组织机构见下表。" in texts and "图1　售后服务流程图" in texts
