@@ -82,3 +82,18 @@ def test_extract_reads_bands_increments_and_table_rows():
     assert [(b["bound"], b["value"], b["points"]) for b in items[0]["bands"]] == [
         ("at_most", "10分钟", 3), ("at_most", "15分钟", 1)]
     assert "bands" not in items[1] and items[1]["points"] == 3 and items[1]["category"] == "warranty"
+
+
+def test_tender_extract_writes_the_scoring_section(root, tmp_path):
+    from generator.models.scoring import ScoringItem
+    from generator.tender_extract import extract_to_file
+
+    out = tmp_path / "draft.yaml"
+    extract_to_file(root / "tenders" / "samples" / "his-software-scored.txt", out, force=False, root=root)
+    draft = YAML(typ="safe").load(out.read_text(encoding="utf-8"))
+    items = [ScoringItem.model_validate(item) for item in draft["scoring"]]
+    response = next(i for i in items if i.kind == "response")
+    bands = [(str(response.band_requirement(i).value), b.points) for i, b in enumerate(response.bands)]
+    assert bands == [("10分钟", 3), ("15分钟", 1)]
+    increment = next(i for i in items if "每增加1年" in i.text)
+    assert not increment.bands and increment.points == 4  # “最高得4分”: for the clerk to split into bands
