@@ -66,6 +66,8 @@ def _success(tender: str, result: BuildResult, seconds: float) -> Outcome:
         notes.append(f"负偏离 {len(negative)} 项")
     if result.unapproved:
         notes.append(f"草稿（未审定条款 {len(result.unapproved)} 条）")
+    if result.notices:
+        notes.append("图改以表格给出（见单独生成时的提示）")
     return Outcome(tender, 0, seconds, output=str(result.docx_path), blocks=result.blocks or None,
                    pages=result.pages,
                    findings=_findings_from_manifest(result.manifest_path), notes=tuple(notes))

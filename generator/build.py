@@ -23,6 +23,7 @@ from generator.resolve import (
     logic_problems,
     resolve_commitments,
 )
+from generator.scoring import ItemScore, score_items
 from generator.yamlio import Loaded
 
 DOCX_NAME = "售后服务方案.docx"
@@ -54,6 +55,8 @@ class BuildResult:
     blocks: int = 0  # document blocks written (the batch summary shows it; pages need a renderer)
     pdf_path: Path | None = None
     pages: int | None = None  # known when a PDF was exported
+    scores: tuple[ItemScore, ...] = ()  # the tender's 评分标准 items, with the points the commitments earn
+    notices: tuple[str, ...] = ()  # worth telling the user, not a reason to refuse (charts given as tables)
 
 
 def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path:
@@ -148,7 +151,12 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
 
     context = build_context(tender, inputs.bidder.model, product, commitments, deviations,
                             anonymous=options.anonymous)
-    proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved))
+    from generator.render.figures import make_figures
+
+    figures = make_figures(context)
+    scores = score_items(tender.scoring, commitments)
+    proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved), figures=figures,
+                               scores=scores)
     identity = package_identity(inputs, used, options)
     proposal = provenance_properties(proposal, used, unapproved, identity.fingerprint, full=options.provenance)
     from generator.write.docx_writer import WriteOptions, write_docx
@@ -169,6 +177,8 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
     manifest["package"] = package_record(identity, options)
+    manifest["pictures"] = figures.record()
+    manifest["scoring"] = scoring_record(scores, proposal)
     write_all(target, {DOCX_NAME: data, MANIFEST_NAME: dumps(manifest)}, force=options.force, replaces=(PDF_NAME,))
     pdf_path, pages = None, None
     if options.pdf:
@@ -177,7 +187,25 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
         pdf_path = target / PDF_NAME
         pages = export_pdf(target / DOCX_NAME, pdf_path).pages
     return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data,
-                       blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages)
+                       blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages,
+                       notices=tuple(n for n in (figures.notice,) if n), scores=tuple(scores))
+
+
+def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | None:  # noqa: ANN001
+    """Per 评分标准 item: points earned under the tender's bands, what would earn more, and the
+    section the 评分点对照表 points to."""
+    if not scores:
+        return None
+    from generator.render.scoring_table import sections_in
+
+    sections = sections_in(proposal.blocks)
+    judged = [s for s in scores if s.earned is not None]
+    return {
+        "items": [s.record(section) for s, section in zip(scores, sections, strict=True)],
+        "earned": sum(s.earned or 0 for s in judged),
+        "max_scored": sum(s.item.max_points for s in judged),
+        "judged_by_evaluators": sum(s.item.max_points for s in scores if s.earned is None),
+    }
 
 
 def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):  # noqa: ANN201

@@ -19,6 +19,10 @@ def extracted_text(docx: Path) -> str:
 
 
 def test_demo_matches_golden_text(project):
+    from generator.pictures.fonts import cjk_font
+
+    # without a CJK font the charts become tables (a different text): make test installs fonts-noto-cjk
+    assert cjk_font() is not None, "没有可显示中文的字体：请运行 make test（scripts/ensure-office.sh 安装 fonts-noto-cjk）"
     result = build(project / "tenders" / "demo.yaml", BuildOptions(output_root=project / "out"))
     actual = extracted_text(result.docx_path)
     if os.environ.get("UPDATE_GOLDEN") == "1":

@@ -39,7 +39,9 @@ from generator.check.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
 _CLAUSE_RE = re.compile(r"[^,]+,?")
-_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求")
+# columns quoting the tender, not the bidder: its requirements and its 评分标准 (a 评分点对照表)
+_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
+                                    r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
 MAX_DISTANCE = 24
 

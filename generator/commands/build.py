@@ -70,6 +70,12 @@ def build_command(
         for deviation in result.deviations:
             if deviation.negative:
                 typer.echo(f"  ! 负偏离：{deviation.requirement.display}：{deviation.note}")
+        if result.scores:
+            typer.echo("  评分点（按招标文件评分标准，由承诺计算）：")
+            for item_score in result.scores:
+                typer.echo(f"    {item_score.summary()}")
+        for notice in result.notices:
+            typer.echo(f"  ! {notice}")
         if result.unapproved:
             typer.echo(f"  ! 草稿：含未审定条款 {', '.join(result.unapproved)}")
     raise typer.Exit(exit_code)

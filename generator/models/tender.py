@@ -110,3 +110,9 @@ class Tender(Strict):
     requirements: list[Requirement] = []
     overrides: CommitmentsInput = CommitmentsInput()
     attachments: list[str] = []
+    scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
+
+
+from generator.models.scoring import ScoringItem  # noqa: E402 - it builds on Requirement above
+
+Tender.model_rebuild()

@@ -37,6 +37,17 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An inline PNG picture, `width_cm` wide, with its alternative text and an optional caption
+    printed below it (图1 服务流程图)."""
+
+    png: bytes
+    width_cm: float
+    alt: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -61,7 +72,7 @@ class Cover:
     fields: tuple[tuple[str, str], ...]
 
 
-Block = Heading | Paragraph | ListBlock | Table | PageBreak | Signature | Toc | Cover
+Block = Heading | Paragraph | ListBlock | Table | Picture | PageBreak | Signature | Toc | Cover
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,8 @@ class Proposal:
             elif isinstance(block, Table):
                 out.append(" | ".join(block.header))
                 out.extend(" | ".join(row) for row in block.rows)
+            elif isinstance(block, Picture) and block.caption:
+                out.append(block.caption)
             elif isinstance(block, Signature):
                 out.extend(f"{label}{value}" for label, value in block.lines)
             elif isinstance(block, Cover):

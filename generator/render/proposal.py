@@ -11,10 +11,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
-from generator.render.blocks import Block, Cover, Heading, PageBreak, Proposal, Signature, Toc
+from generator.render.blocks import Block, Cover, Heading, PageBreak, Picture, Proposal, Signature, Toc
+from generator.render.figures import FLOW_CATEGORIES, ORG_CATEGORIES, Figures, numbered, place
 from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
+from generator.render.scoring_table import scoring_blocks
+from generator.scoring import ItemScore
 from generator.yamlio import Loaded
 
 
@@ -173,8 +176,27 @@ def cover_label(label: str, width: int = 4) -> str:
     return spacer.join(label) + "："
 
 
+def figure_targets(sections: list[tuple[str, list[Loaded]]], figures: Figures | None) -> dict[str, list[Block]]:
+    """Clause id → the numbered figure placed in it (generator.render.figures says where)."""
+    if figures is None:
+        return {}
+    clauses = [loaded.model for _, group in sections for loaded in group]
+    wanted = [(figures.org, "售后服务组织机构图", ORG_CATEGORIES), (figures.flow, "售后服务流程图", FLOW_CATEGORIES)]
+    chosen: list[tuple[int, tuple[Block, ...], str]] = []
+    for blocks, name, categories in wanted:
+        index = next((i for cat in categories for i, c in enumerate(clauses) if c.category == cat), None)
+        if index is not None:
+            chosen.append((index, blocks, name))
+    placed: dict[str, list[Block]] = {}
+    number = 0  # 图1, 图2 …: a chart given as a table takes no figure number
+    for index, blocks, name in sorted(chosen, key=lambda item: item[0]):
+        number += isinstance(blocks[0], Picture)
+        placed[clauses[index].id] = numbered(blocks, number, name)
+    return placed
+
+
 def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], context: dict[str, Any],
-                    draft: bool) -> Proposal:
+                    draft: bool, figures: Figures | None = None, scores: list[ItemScore] | None = None) -> Proposal:
     tender, bidder = context["tender"], context["bidder"]
     anonymous = bool(context.get("anonymous"))  # 暗标: no bidder on the cover, no signature block
     renderer = ClauseRenderer(context)
@@ -184,6 +206,9 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         ("日期：", date_cn(tender.date)),
     ))
     counter = Counter()
+    placed = figure_targets(sections, figures)
+    scoring_number = counter.next(1) if scores else ""  # the 评分点对照表 opens the proposal
+    answered_in: dict[str, str] = {}  # clause category → the heading of its section
     body: list[Block] = []
     problems = ProblemCollector()
     for index, (title, loaded_clauses) in enumerate(sections):
@@ -194,6 +219,8 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
         except ClauseFailure as failure:
             problems.add(failure.problem)
         body.append(Heading(1, counter.next(1), title))
+        for item in loaded_clauses:
+            answered_in.setdefault(item.model.category, body[-1].text)
         several = len(loaded_clauses) > 1
         for loaded in loaded_clauses:
             base = 1
@@ -201,10 +228,14 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
                 body.append(Heading(2, counter.next(2), loaded.model.title))
                 base = 2
             try:
-                body.extend(render_clause_blocks(loaded, renderer, base, counter, signature))
+                blocks = render_clause_blocks(loaded, renderer, base, counter, signature)
+                figure = placed.get(loaded.model.id)
+                body.extend(place(blocks, figure) if figure else blocks)
             except ClauseFailure as failure:
                 problems.add(failure.problem)
     problems.raise_if_any("条款渲染失败，未生成文档", InputError)
+    if scores:
+        body[:0] = scoring_blocks(scoring_number, scores, answered_in)
     cover = Cover(
         title=f"{tender.project_name}",
         subtitle=outline.title,

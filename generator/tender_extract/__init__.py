@@ -16,6 +16,7 @@ from generator.tender_extract.draft import Choices, render_draft
 from generator.tender_extract.metadata import Metadata, extract_metadata
 from generator.tender_extract.reader import read_blocks
 from generator.tender_extract.requirements import Extraction, extract_requirements
+from generator.tender_extract.scoring import scoring_yaml
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def extract_to_file(path: Path, out: Path, force: bool, root: Path) -> Result:
     metadata, extraction = extract_metadata(blocks), extract_requirements(blocks)
     choices = project_choices(root, "\n".join(b.text for b in blocks))
     text = render_draft(metadata, extraction, path, out, choices)
+    text += scoring_yaml(blocks)  # the 评分标准 items (generator/tender_extract/scoring.py)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(out, text.encode("utf-8"))

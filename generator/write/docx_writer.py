@@ -9,9 +9,21 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Cm, Emu, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from generator.render.blocks import Cover, Heading, ListBlock, PageBreak, Paragraph, Proposal, Signature, Table, Toc
+from generator.render.blocks import (
+    Cover,
+    Heading,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Picture,
+    Proposal,
+    Signature,
+    Table,
+    Toc,
+)
 from generator.write.identity import PackageIdentity, apply_identity, bid_seed
 from generator.write.package import normalise_zip, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
@@ -160,6 +172,21 @@ class DocxWriter:
         self._last = None
         self._after_table = True
 
+    def picture(self, picture: Picture) -> None:
+        """An inline PNG in a centred paragraph of its own (inline pictures keep their place in Word,
+        WPS and LibreOffice alike), kept on one page with its lead-in sentence and its caption."""
+        if self._last is not None and not self._break_pending:
+            set_child(self._last.get_or_add_pPr(), "w:keepNext")
+        p = self._p("Figure")
+        if picture.caption:
+            set_child(p.get_or_add_pPr(), "w:keepNext")
+        run = DocxParagraph(p, self.document._body).add_run()  # the proxy that knows the image part
+        run.add_picture(io.BytesIO(picture.png), width=min(Cm(picture.width_cm), self.text_width))  # narrow letterheads
+        doc_pr = run._r.find(".//" + qn("wp:docPr"))
+        doc_pr.set("descr", picture.alt)
+        if picture.caption:
+            self._p("Figure Caption", picture.caption)
+
     def signature(self, signature: Signature) -> None:
         """Kept on one page with the paragraph before it; the lines share a left edge placed as far
         right as the longest line allows."""
@@ -196,7 +223,7 @@ class DocxWriter:
 
     def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
         handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
-                    Table: self.table, Signature: self.signature, Toc: self.toc, Cover: self.cover,
+                    Table: self.table, Picture: self.picture, Signature: self.signature, Toc: self.toc, Cover: self.cover,
                     PageBreak: self.page_break}
         for block in proposal.blocks:
             handlers[type(block)](block)  # type: ignore[operator]

@@ -65,6 +65,8 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Table Header", HEI, 10.5, align="center", line_spacing=1.15),
     StyleSpec("Right Aligned", SONG, 12, align="right"),
     StyleSpec("Body Flush", SONG, 12, align="left"),  # salutations such as 致：采购人, no first-line indent
+    StyleSpec("Figure", SONG, 12, align="center", line_spacing=1.0, space_before=6, keep_with_next=True),
+    StyleSpec("Figure Caption", SONG, 10.5, align="center", line_spacing=1.0, space_before=3, space_after=6),
     StyleSpec("Signature Line", SONG, 12, align="left", left_indent_mm=60, line_spacing=2.0, keep_with_next=True),
     StyleSpec("Header", SONG, 9, align="center", line_spacing=1.0, builtin=True, rule_below=True),
     StyleSpec("Footer", SONG, 9, align="center", line_spacing=1.0, builtin=True),

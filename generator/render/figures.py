@@ -1,0 +1,147 @@
+"""The proposal's two charts: the service flow (报修 → 响应 → 到场 → 处理 → 验收 → 回访, with the
+commitments' own times) and the service organisation (service centre, head, team, outlets).
+
+Each chart is a PNG picture when a font that draws Chinese is found (generator.pictures.fonts);
+otherwise it is given as a Word table with the same content, and the build says so: a chart with
+tofu boxes must never reach a submitted bid. The org chart goes at the end of the first subsection
+of the organisation clause (组织架构), the flowchart at the end of the first subsection of the
+fault-handling clause (处理流程) or, for trades without one, of the quality/returns or service-modes
+clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.render.blocks import Block, Heading, Paragraph, Picture, Table
+
+ORG_CATEGORIES = ("organisation",)
+FLOW_CATEGORIES = ("fault_handling", "quality_returns", "service_modes")  # first present wins
+HEAD_WORDS = ("经理", "负责人", "主管")
+HIDDEN = "略"  # a 暗标 shows no names
+NO_FONT_NOTICE = ("未找到可显示中文的字体，服务流程图和组织机构图改以表格形式给出；安装中文字体"
+                  "（如 Debian/Ubuntu 的 fonts-noto-cjk）或设置环境变量 AFTERSALES_CJK_FONT 后重新生成，即可得到图片")
+
+
+TOO_WIDE_NOTICE = "服务团队岗位较多，组织机构图画不下，已改以表格形式给出"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The charts of one proposal as blocks, how each was made ("png" or "table"), and what the
+    build should tell the user about it."""
+
+    org: tuple[Block, ...]
+    flow: tuple[Block, ...]
+    notice: str | None = None
+
+    def record(self) -> dict[str, object]:
+        """manifest.json's `pictures`."""
+        def form(blocks: tuple[Block, ...]) -> str:
+            return "png" if isinstance(blocks[0], Picture) else "table"
+
+        return {"organisation": form(self.org), "flow": form(self.flow), "notice": self.notice}
+
+
+def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """(title, short phrases) of each step, in the commitments' own values: one phrase per tier."""
+    c, has = context["c"], context["has"]
+    repair = has["onsite_repair"] or has["software"]
+
+    def within(kind: str) -> tuple[str, ...]:
+        return tuple(f"{qualifier}{value}内" for qualifier, value in c[kind].items())
+
+    steps = [("报修受理" if repair else "问题受理",
+              (f"{c['hotline']}" if "hotline" in c else "电话或书面", "受理登记"))]
+    if "response" in c:
+        steps.append(("响应", (*within("response"), "远程诊断" if repair else "核实情况")))
+    if "onsite_arrival" in c:
+        steps.append(("到场", (*within("onsite_arrival"), "到达现场")))
+    if "resolution" in c:
+        steps.append(("处理", (*within("resolution"), "排除故障" if repair else "处理完毕")))
+    elif has["consumable"]:
+        steps.append(("处理", ("核查原因", "按约定退换货")))
+    else:
+        steps.append(("处理", ("按约定处理",)))
+    steps.append(("验收", ("采购人确认", "签字后关单")))
+    visit = f"{c['return_visit']}" if "return_visit" in c else "处理完成后"
+    steps.append(("回访", (visit, "回访并归档")))
+    return steps
+
+
+def org_parts(context: dict[str, Any]) -> tuple[str, tuple[str, ...], list[tuple[str, ...]], list[str]]:
+    """Service centre, the head's lines, one box per post under the head, one text per outlet."""
+    bidder = context["bidder"]
+    team = list(bidder.team)
+    head = next((m for m in team if any(w in m.role for w in HEAD_WORDS)), team[0])
+    posts: dict[str, list[str]] = {}
+    for member in team:
+        if member is not head:
+            posts.setdefault(member.role, []).append(member.name)
+    groups = [(role, *_people(names)) for role, names in posts.items()]
+    head_lines = (head.role,) if head.name == HIDDEN else (head.role, head.name)
+    outlets = [f"{o.city}网点（{o.staff}人）" for o in bidder.outlets]
+    return bidder.service_center, head_lines, groups, outlets
+
+
+def _people(names: list[str]) -> tuple[str, ...]:
+    """The lines under a post: its people (one line for two, one each for more), or their count in a 暗标."""
+    if any(n == HIDDEN for n in names):
+        return (f"{len(names)}人",)
+    return ("、".join(names),) if len(names) <= 2 else tuple(names)
+
+
+def make_figures(context: dict[str, Any]) -> Figures:
+    from generator.pictures.fonts import cjk_font, covers
+
+    steps = flow_steps(context)
+    centre, head, groups, outlets = org_parts(context)
+    every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *("".join(g) for g in groups), *outlets])
+    font = cjk_font()
+    org_table = _org_table(centre, head, groups, outlets)
+    if font is None or not covers(font, every_text):
+        return Figures(org_table, _flow_table(steps), NO_FONT_NOTICE)
+    from generator.pictures.charts import CHART_WIDTH_CM, ChartTooWide, FlowStep, OrgChart, flowchart_png, orgchart_png
+
+    flow_png = flowchart_png([FlowStep(t, d) for t, d in steps], font)
+    flow = Picture(flow_png, CHART_WIDTH_CM, "售后服务流程图：" + "→".join(t for t, _ in steps))
+    try:
+        org_png = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
+    except ChartTooWide:  # never a clipped chart
+        return Figures(org_table, (flow,), TOO_WIDE_NOTICE)
+    org = Picture(org_png, CHART_WIDTH_CM, "售后服务组织机构图：" + "，".join([centre, *head, *(r for r, *_ in groups)]))
+    return Figures((org,), (flow,))
+
+
+def _flow_table(steps: list[tuple[str, tuple[str, ...]]]) -> tuple[Block, ...]:
+    rows = tuple((str(i), title, "，".join(phrases)) for i, (title, phrases) in enumerate(steps, 1))
+    return (Table(("序号", "环节", "时限与要求"), rows),)
+
+
+def _org_table(centre: str, head: tuple[str, ...], groups: list[tuple[str, ...]],
+               outlets: list[str]) -> tuple[Block, ...]:
+    rows = [("调度与监督", centre), ("项目负责", "　".join(head))]
+    rows += [("服务人员", lines[0] + "　" + "、".join(lines[1:])) for lines in groups]
+    rows.append(("服务网点", "、".join(outlets)))
+    return (Table(("层级", "组成"), tuple(rows)),)
+
+
+LEADS = {"售后服务组织机构图": "本项目售后服务的组织机构", "售后服务流程图": "每一次服务的处理流程"}
+
+
+def numbered(blocks: tuple[Block, ...], number: int, name: str) -> list[Block]:
+    """A chart with its lead-in sentence and caption: 图1　售后服务组织机构图."""
+    if isinstance(blocks[0], Picture):
+        picture = blocks[0]
+        lead = Paragraph(f"{LEADS[name]}如图{number}所示。")
+        return [lead, Picture(picture.png, picture.width_cm, picture.alt, f"图{number}　{name}")]
+    return [Paragraph(f"{LEADS[name]}见下表。"), *blocks]
+
+
+def place(blocks: list[Block], figure: list[Block]) -> list[Block]:
+    """The clause's blocks with the figure at the end of its first subsection (before its second
+    heading), or at the end of the clause when it has fewer than two headings."""
+    headings = [i for i, block in enumerate(blocks) if isinstance(block, Heading)]
+    at = headings[1] if len(headings) >= 2 else len(blocks)
+    return blocks[:at] + figure + blocks[at:]
