@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
 from generator.errors import Problem
-from generator.models.commitments import KINDS, STARTING_KINDS, FaultLevel, Qualified
+from generator.models.commitments import FaultLevel, Qualified
 from generator.models.tender import Requirement
 from generator.models.tiers import nested
 from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
@@ -39,7 +40,7 @@ class Resolved:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind][1]
+        return KINDS[self.kind].label
 
     @property
     def replant_within(self) -> Duration | None:
@@ -122,7 +123,7 @@ def worst_value(resolved: Resolved) -> Quantity:
 def logic_problems(commitments: Commitments) -> list[Problem]:
     """Response ≤ on-site arrival ≤ resolution, and fault levels within the headline promises."""
     problems: list[Problem] = []
-    chain = [k for k in ("response", "onsite_arrival", "resolution") if commitments.get(k)]
+    chain = [k for k in FAULT_KINDS if commitments.get(k)]
     for earlier, later in zip(chain, chain[1:], strict=False):
         a, b = commitments.kinds[earlier], commitments.kinds[later]
         for qa, va in a.values.items():
@@ -138,7 +139,7 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
                     ))
     levels = list(commitments.fault_levels.items())
     source = commitments.fault_levels_source
-    for kind in ("response", "onsite_arrival", "resolution"):
+    for kind in FAULT_KINDS:
         headline = commitments.get(kind)
         previous: tuple[str, Duration] | None = None
         for name, level in levels:
@@ -148,13 +149,13 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
             if headline and compare(value, worst_value(headline)) == 1 and source:
                 problems.append(Problem(
                     source.path,
-                    f"{name}故障的{KINDS[kind][1]}（{value}）长于总体承诺（{headline.describe()}，{headline.source}）",
+                    f"{name}故障的{KINDS[kind].label}（{value}）长于总体承诺（{headline.describe()}，{headline.source}）",
                     source.line, field=f"commitments.fault_levels.{name}.{kind}",
                 ))
             if previous and compare(value, previous[1]) == -1 and source:
                 problems.append(Problem(
                     source.path,
-                    f"{name}故障的{KINDS[kind][1]}（{value}）短于更紧急的{previous[0]}故障（{previous[1]}）",
+                    f"{name}故障的{KINDS[kind].label}（{value}）短于更紧急的{previous[0]}故障（{previous[1]}）",
                     source.line, field=f"commitments.fault_levels.{name}.{kind}",
                     hint="故障等级按紧急程度由高到低排列，时限应逐级放宽或相同",
                 ))
@@ -191,9 +192,6 @@ class Deviation:
 
 def _join(values: tuple[tuple[str | None, Quantity], ...] | list[tuple[str | None, Quantity]]) -> str:
     return "、".join(f"{q or ''}{v}" for q, v in values)
-
-
-FAULT_KINDS = ("response", "onsite_arrival", "resolution")
 
 
 def _offered_values(requirement: Requirement, offered: Resolved | None,
@@ -244,8 +242,9 @@ def _limit_results(value: Quantity, target: Quantity, tender_date: dt.date | Non
 def _of_total(value: Quantity, requirement: Requirement, commitments: Commitments) -> Quantity:
     """A remaining shelf life promised as a fraction (2/3) in months of the total shelf life,
     when the requirement is a period and the shelf life is one value."""
-    total = commitments.get("shelf_life")
-    if (requirement.kind != "remaining_shelf_life" or not isinstance(value, Proportion) or total is None
+    of = KINDS[requirement.kind].fraction_of
+    total = commitments.get(of) if of else None
+    if (not isinstance(value, Proportion) or total is None
             or not isinstance(requirement.quantity, Duration) or list(total.values) != [None]):
         return value
     months = total.values[None].months if isinstance(total.values[None], Duration) else None
@@ -263,7 +262,7 @@ def _start_note(requirement: Requirement, offered: Resolved | None) -> str | Non
 
 def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
     offered = commitments.get(requirement.kind)
-    label = KINDS[requirement.kind][1]
+    label = KINDS[requirement.kind].label
     values = _offered_values(requirement, offered, commitments)
     if not values:
         if offered is None:

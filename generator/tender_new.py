@@ -155,14 +155,13 @@ def scan_project(root: Path) -> Project:
 
 
 def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
-    from generator.models.commitments import KINDS
-    from generator.tender_extract.classify import MINIMUM_KINDS
+    from generator.core.kinds import choices, minimum_kinds
 
     text = prompter.ask("招标要求原文（照抄招标文件；直接回车结束录入）", optional)
     if text is None:
         return None
-    kind = prompter.choose("这条要求属于哪一类承诺？", [(k, f"{label}（{k}）") for k, (_, label) in KINDS.items()])
-    bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in MINIMUM_KINDS else "at_most")
+    kind = prompter.choose("这条要求属于哪一类承诺？", choices())
+    bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in minimum_kinds() else "at_most")
     item: dict[str, Any] = {"text": text, "kind": kind, "bound": bound}
     if bound != "present":
         item["value"] = prompter.ask("要求的数值（例如 2小时、3年、每季度一次、7×24）", value_check(kind))

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.check.expectations import Expectations, ExpectedRequirement
 from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
+from generator.core.kinds import FAULT_KINDS
 from generator.errors import InputError, Problem
 
 
@@ -35,7 +36,7 @@ def apply_commitments(commitments: Any, expectations: Expectations) -> None:
     expectations.resolved = {kind: dict(resolved.values) for kind, resolved in commitments.kinds.items()}
     expectations.resolved_sources = {kind: str(resolved.source) for kind, resolved in commitments.kinds.items()}
     expectations.fault_levels = {
-        name: {kind: getattr(level, kind) for kind in ("response", "onsite_arrival", "resolution")
+        name: {kind: getattr(level, kind) for kind in FAULT_KINDS
                if getattr(level, kind) is not None}
         for name, level in commitments.fault_levels.items()}
 

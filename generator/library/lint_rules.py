@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.core.kinds import KINDS
 from generator.errors import display_path
 from generator.library.findings import Finding
 from generator.library.repository import Library
 from generator.library.source_scan import file_line, kind_uses, literal_numbers, raw_body, wording
 from generator.models.clause import Clause
-from generator.models.commitments import KINDS
 from generator.yamlio import Loaded
 
 
@@ -72,13 +72,13 @@ def uses_rule(loaded: Loaded) -> list[Finding]:
     for kind, line in used.kinds.items():
         if kind not in declared and kind not in used.optional:
             out.append(Finding("uses-mismatch", loaded.path, file_line(loaded, line),
-                               f"正文使用了承诺 c.{kind}（{KINDS[kind][1]}），但 uses 中没有声明", clause.id,
+                               f"正文使用了承诺 c.{kind}（{KINDS[kind].label}），但 uses 中没有声明", clause.id,
                                f"在 uses 中加上 {kind}"))
     if not used.dynamic:
         for index, kind in enumerate(declared):
             if kind not in used.kinds:
                 out.append(Finding("uses-mismatch", loaded.path, loaded.line_of("uses", index),
-                                   f"uses 声明了 {kind}（{KINDS[kind][1]}），但正文没有使用 c.{kind}", clause.id,
+                                   f"uses 声明了 {kind}（{KINDS[kind].label}），但正文没有使用 c.{kind}", clause.id,
                                    f"从 uses 中删去 {kind}，或在正文中使用它"))
     return out
 
@@ -134,6 +134,6 @@ def missing_commitment_rule(loaded: Loaded, library: Library) -> list[Finding]:
             if kind not in given:
                 out.append(Finding("missing-commitment", loaded.path, loaded.line_of("uses", index),
                                    f"条款适用于产品类型 {product_id}，但 profiles/products/{product_id}.yaml "
-                                   f"没有定义所需的承诺 {kind}（{KINDS[kind][1]}）", clause.id,
+                                   f"没有定义所需的承诺 {kind}（{KINDS[kind].label}）", clause.id,
                                    f"在该产品类型的 commitments 中补充 {kind}，或用 applies_to 排除该产品类型"))
     return out

@@ -15,17 +15,16 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
+from generator.core.kinds import HOTLINE, KINDS, RESPONSE, SHELF_LIFE, WARRANTY
 from generator.errors import InputError, Problem
 from generator.library.repository import Library
 from generator.models.clause import Clause
-from generator.models.commitments import KINDS
 from generator.models.tender import Requirement, Tender
 from generator.resolve import Commitments, Layer, evaluate, logic_problems, resolve_commitments
 from generator.yamlio import Loaded
 
 SAMPLE_TENDER = Path("（示例招标项目）")
-_SAMPLE_REQUIREMENTS = (("response", "at_most"), ("warranty", "at_least"), ("shelf_life", "at_least"),
-                        ("hotline", "at_least"))
+_SAMPLE_REQUIREMENTS = (RESPONSE, WARRANTY, SHELF_LIFE, HOTLINE)  # bound: at_most for a deadline, else at_least
 
 
 class SampleError(Exception):
@@ -61,13 +60,14 @@ def _made_up_tender(product: Loaded, bidder_id: str) -> Loaded:
     model = product.model
     defaults = resolve_commitments([Layer(product, "commitments")])
     requirements = []
-    for kind, bound in _SAMPLE_REQUIREMENTS:
+    for kind in _SAMPLE_REQUIREMENTS:
+        bound = "at_most" if KINDS[kind].better == "lower" else "at_least"
         resolved = defaults.get(kind)
         if resolved is None or list(resolved.values) != [None]:
             continue
         value = str(resolved.values[None])
         word = "不超过" if bound == "at_most" else "不少于"
-        label = model.warranty_word if kind == "warranty" else KINDS[kind][1]
+        label = KINDS[kind].label_for(model)
         requirement = {"text": f"{label}{word}{value}", "kind": kind, "bound": bound, "value": value}
         try:
             Requirement.model_validate(requirement)

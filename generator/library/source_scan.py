@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
 from generator.render.jinja import make_environment
 from generator.render.proposal import _body_first_line
 from generator.yamlio import Loaded

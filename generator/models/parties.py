@@ -75,7 +75,10 @@ class Bidder(Strict):
         return value
 
 
-Capability = Literal["installation", "onsite_repair", "software", "consumable", "construction", "training"]
+# What a product type involves (clauses apply by them), with the labels of listings.
+CAPABILITY_LABELS = {"installation": "需安装", "onsite_repair": "上门维修", "software": "软件",
+                     "consumable": "耗材", "construction": "工程施工", "training": "培训"}
+Capability = Literal[tuple(CAPABILITY_LABELS)]  # type: ignore[valid-type]
 
 
 class TrainingTopic(Strict):

@@ -21,6 +21,7 @@ from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
 from generator.check.values import Value
+from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
 from generator.quantities import Proportion, QuantityError, compare
 
 RULE = "tender-requirement"
@@ -78,10 +79,8 @@ def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
     return tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10])
 
 
-PERCENTAGE_KINDS = ("survival_rate", "uptime")
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
-STARTING_KINDS = ("warranty", "service_period")
 
 
 def percentage_mentions(document: Document) -> list[Mention]:
@@ -133,7 +132,7 @@ def _start_findings(context: CheckContext, requirement: ExpectedRequirement, tit
 
 def _shelf_life_only(context: CheckContext, requirement: ExpectedRequirement, title: str) -> Finding | None:
     """A remaining shelf life answered with the total shelf life only."""
-    total = [m for m in context.mentions if m.kind == "shelf_life"]
+    total = [m for m in context.mentions if m.kind == KINDS[requirement.kind].fraction_of]
     if not total:
         return None
     stated = "、".join(dict.fromkeys(m.value.display for m in total))
@@ -156,7 +155,7 @@ def check(context: CheckContext) -> list[Finding]:
         if requirement.starts and requirement.kind in STARTING_KINDS:
             findings += _start_findings(context, requirement, title)
         relevant = [m for m in mentions if m.kind == requirement.kind and applies(requirement, m)]
-        if not relevant and requirement.kind == "remaining_shelf_life" and requirement.bound != "present":
+        if not relevant and requirement.kind == REMAINING_SHELF_LIFE and requirement.bound != "present":
             finding = _shelf_life_only(context, requirement, title)
             if finding is not None:
                 findings.append(finding)
