@@ -89,8 +89,8 @@ def check_command(
     from generator.check import check_documents
     from generator.check.document import DocumentError
     from generator.check.reader import read_document
-    from generator.check.report import render
     from generator.errors import UserError
+    from generator.report import render_check as render
 
     # Paths arrive as text: typer would validate Path parameters with pydantic, a cost `check` avoids.
     tender_path = Path(tender) if tender else None

@@ -104,23 +104,23 @@ def lint_command(
 
     示例：aftersales clauses lint --format sarif -o clauses-lint.sarif
     """
-    from generator.library import lint_report
     from generator.library.lint import lint
     from generator.library.repository import load_library
+    from generator.report import FORMATS, render_lint
 
-    if fmt not in lint_report.FORMATS:
-        typer.echo(f"不支持的格式“{fmt}”，可选：{'、'.join(lint_report.FORMATS)}", err=True)
+    if fmt not in FORMATS:
+        typer.echo(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", err=True)
         raise typer.Exit(2)
 
     def action() -> None:
         library = load_library(root)
         result = lint(library)
-        rendered = lint_report.render(result, fmt, library.root)
+        rendered = render_lint(result, fmt, library.root)
         if output is not None:
             from generator.output import write_atomic
 
             write_atomic(output, (rendered + "\n").encode("utf-8"))
-            typer.echo(lint_report.text(result).splitlines()[-1] + f"；报告已写入 {output}")
+            typer.echo(render_lint(result, "text", library.root).splitlines()[-1] + f"；报告已写入 {output}")
         else:
             typer.echo(rendered)
         if not result.ok:
