@@ -17,10 +17,10 @@ from generator.render.proposal import render_proposal, select_clauses
 from generator.resolve import (
     Commitments,
     Deviation,
-    Layer,
     evaluate,
     for_tender,
     logic_problems,
+    proposal_layers,
     resolve_commitments,
 )
 from generator.yamlio import Loaded
@@ -61,11 +61,7 @@ def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path
 
 
 def resolve(inputs: Inputs) -> Commitments:
-    commitments = resolve_commitments([
-        Layer(inputs.product, "commitments"),
-        Layer(inputs.bidder, "commitments"),
-        Layer(inputs.tender, "overrides"),
-    ])
+    commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
     tender, product = inputs.tender.model, inputs.product.model
     commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     problems = logic_problems(commitments)

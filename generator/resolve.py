@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.core.judge import verdict
 from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
 from generator.errors import Problem
 from generator.models.commitments import FaultLevel, Qualified
@@ -74,6 +75,12 @@ class Layer:
     @property
     def block(self):  # noqa: ANN201 - CommitmentsInput
         return getattr(self.loaded.model, self.key)
+
+
+def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender: Loaded | None = None) -> list[Layer]:
+    """The one precedence of commitments: product type defaults < bidder profile < tender overrides."""
+    pairs = ((product, "commitments"), (bidder, "commitments"), (tender, "overrides"))
+    return [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
 
 
 def resolve_commitments(layers: list[Layer]) -> Commitments:
@@ -286,16 +293,10 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         if any(r is None for r in results):
             return Deviation(requirement, offered, "负偏离",
                              f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认", compared)
-        signs = [r for r in results if r is not None]
-        if requirement.bound == "at_most":
-            fails, improves = any(r > 0 for r in signs), all(r < 0 for r in signs)
-        elif requirement.bound == "at_least":
-            fails, improves = any(r < 0 for r in signs), all(r > 0 for r in signs)
-        else:
-            fails, improves = any(r != 0 for r in signs), False
-        if fails:
+        judged = verdict(requirement.bound, [r for r in results if r is not None])
+        if judged == "fails":
             failing.append((qualifier, value))
-        better = better and improves
+        better = better and judged == "better"
     wanted = requirement.wanted
     if failing:
         return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)

@@ -16,6 +16,7 @@ from typing import Any
 
 import typer
 
+from generator.core.layout import Layout
 from generator.errors import InputError, Problem
 
 Check = Callable[[str], tuple[Any, str | None]]  # answer → (value, error message or None)
@@ -143,12 +144,13 @@ def scan_project(root: Path) -> Project:
     from generator.tender_extract import project_choices
 
     choices = project_choices(root)
-    templates = sorted(p.parent.name for p in (root / "templates").glob("*/outline.yaml"))
+    layout = Layout(root)
+    templates = layout.template_names()
     problems = []
     if not choices.bidders:
-        problems.append(Problem(root / "profiles" / "bidders", "没有投标人资料", hint="先在该目录下建立投标人资料"))
+        problems.append(Problem(layout.bidders, "没有投标人资料", hint="先在该目录下建立投标人资料"))
     if not choices.products:
-        problems.append(Problem(root / "profiles" / "products", "没有产品类型资料"))
+        problems.append(Problem(layout.products, "没有产品类型资料"))
     if problems:
         raise InputError("无法新建招标项目文件", problems)
     return Project(root, choices.bidders, choices.products, templates or ["standard"])
@@ -259,14 +261,14 @@ def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None)
     project = scan_project(root)
 
     def taken(tender_id: str) -> bool:
-        return out is None and not force and (root / "tenders" / f"{tender_id}.yaml").exists()
+        return out is None and not force and Layout(root).tender(tender_id).exists()
 
     try:
         data = questionnaire(Prompter(), project, taken, today)
     except Cancelled:
         raise InputError("输入中断，未写入任何文件") from None
     Tender.model_validate(data)  # every answer was checked; this guards the questionnaire itself
-    target = out or root / "tenders" / f"{data['id']}.yaml"
+    target = out or Layout(root).tender(data["id"])
     if target.exists() and not force:
         raise InputError("输出文件已存在，未覆盖", [Problem(target, "文件已存在", hint="加 --force 覆盖")])
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -225,6 +225,7 @@ def impact_command(
     """
     import json
 
+    from generator.core.layout import Layout
     from generator.errors import InputError, Problem
     from generator.library.impact import impact, render_text
     from generator.library.repository import load_library
@@ -240,7 +241,7 @@ def impact_command(
         result = impact(library, clause_id, outputs)
         if result.current_version is None and not result.uses:
             raise InputError(f"条款库中没有“{clause_id}”，生成记录中也没有", [
-                Problem(library.root / "clauses", f"找不到条款“{clause_id}”", hint="用 aftersales clauses list 查看编号")])
+                Problem(Layout(library.root).clauses, f"找不到条款“{clause_id}”", hint="用 aftersales clauses list 查看编号")])
         if fmt == "json":
             typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.findings import Finding
+from generator.core.layout import Layout
 from generator.library.repository import Library
 from generator.library.rules import LintContext, run_rules
 from generator.library.rules.render import matrix
@@ -32,4 +33,4 @@ def lint(library: Library) -> LintResult:
     return LintResult(findings=sorted(set(findings), key=Finding.sort_key), clauses=len(library.clauses),
                       products=len(library.products), bidders=len(library.bidders),
                       renders=matrix(context).renders,
-                      clause_paths=sorted((library.root / "clauses").rglob("*.yaml")))
+                      clause_paths=sorted(Layout(library.root).clauses.rglob("*.yaml")))

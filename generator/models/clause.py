@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,12 +69,18 @@ class Clause(Strict):
         return self.status == "approved" and self.approval is not None and not self.changed_since_approval
 
     def applies(self, product_type: str, capabilities: list[str]) -> bool:
+        """In scope for this product type (whatever its status; see `in_use_for`)."""
         scope = self.applies_to
         if scope.product_types != "all" and product_type not in scope.product_types:
             return False
         if any(cap not in capabilities for cap in scope.capabilities):
             return False
         return not any(cap in capabilities for cap in scope.without)
+
+
+    def in_use_for(self, product_type: str, capabilities: list[str]) -> bool:
+        """A proposal for this product type takes the clause: in scope and not retired."""
+        return self.status != "retired" and self.applies(product_type, capabilities)
 
 
 def body_hash(body: str) -> str:
@@ -87,6 +94,11 @@ class Section(Strict):
     clauses: list[str] = Field(min_length=1)  # candidate clause ids; those that apply are used
     required: bool = True  # at least one candidate must apply
     page_break_before: bool = False
+
+    def applicable(self, clauses: Mapping[str, Clause], product_type: str, capabilities: list[str]) -> list[str]:
+        """The ids of this section's candidates (those known in `clauses`) a proposal for this product
+        type takes, in outline order: the one answer to “which clauses apply”."""
+        return [cid for cid in self.clauses if cid in clauses and clauses[cid].in_use_for(product_type, capabilities)]
 
 
 class Outline(Strict):

@@ -22,8 +22,9 @@ from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, can
 from generator.check.rules import CheckContext
 from generator.check.values import Value
 from generator.core.findings import Rule
+from generator.core.judge import judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
-from generator.quantities import Proportion, QuantityError, compare
+from generator.quantities import Proportion, QuantityError
 
 RULE = Rule("tender-requirement", "不满足招标要求", ERROR, order=40)
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于"}
@@ -66,14 +67,8 @@ def _names_severity(requirement: ExpectedRequirement) -> bool:
 def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
     """True when the value breaks the bound, None when it cannot be compared."""
     assert requirement.value is not None
-    result = compare(mention.value.quantity, requirement.value)
-    if result is None:
-        return None
-    if requirement.bound == "at_most":
-        return result > 0
-    if requirement.bound == "at_least":
-        return result < 0
-    return result != 0
+    judged = judge(requirement.bound, mention.value.quantity, requirement.value)
+    return None if judged is None else judged == "fails"
 
 
 def _locations(mentions: list[Mention]) -> tuple[Location, ...]:

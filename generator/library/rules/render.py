@@ -45,8 +45,7 @@ def _render(context: LintContext) -> Matrix:
     out = Matrix()
     groups: dict[tuple[str, int | None, str, str], tuple[set[str], set[str]]] = {}
     for product_id in sorted(library.products):
-        clauses = [c for c in library.clauses
-                   if c.model.status != "retired" and c.model.applies(product_id, library.capabilities(product_id))]
+        clauses = [c for c in library.clauses if c.model.in_use_for(product_id, library.capabilities(product_id))]
         for bidder_id in sorted(library.bidders):
             try:
                 sample = make_sample(library, product_id, bidder_id)
