@@ -135,8 +135,8 @@ def unique_tenders(tenders: list[Path]) -> list[Path]:
 
 def _warm_imports() -> None:
     """Import the pipeline once in the parent: forked workers inherit it instead of each paying for it."""
-    import generator.build  # noqa: F401
-    import generator.selfcheck  # noqa: F401
+    import generator.build
+    import generator.selfcheck
     import generator.write.docx_writer  # noqa: F401
 
 

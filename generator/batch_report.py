@@ -4,12 +4,15 @@ otherwise (CI logs, pipes), failures as they happen, and one summary table at th
 from __future__ import annotations
 
 import unicodedata
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import typer
 
 from generator.batch import Outcome
 from generator.errors import display_path
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 class Reporter(Protocol):
@@ -86,7 +89,7 @@ class RichReporter:
         self.progress = Progress(TextColumn("生成中"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("失败 {task.fields[failed]}"), TimeElapsedColumn(),
                                  TextColumn("{task.description}"), console=self.console, transient=True)
-        self.task = None
+        self.task: TaskID | None = None
         self.failed = 0
         self.seen = SeenMessages()
 
@@ -126,7 +129,7 @@ def pad(text: str, columns: int, right: bool = False) -> str:
 
 
 def summary_rows(outcomes: list[Outcome]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for o in outcomes:
         if o.ok:
             remark = "；".join(o.notes)

@@ -176,7 +176,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                        blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages)
 
 
-def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):  # noqa: ANN201
+def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):
     """Identifiers of this bid's .docx: from the tender, the bidder and the bytes of every input, so
     a rebuild gives the same file and two bids (or one bid's 暗标 and named copies) share none."""
     from generator.write.identity import PackageIdentity, bid_seed
@@ -189,7 +189,7 @@ def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):
     return PackageIdentity(seed, "" if options.anonymous else bidder.legal_name)
 
 
-def package_record(identity, options: BuildOptions) -> dict[str, object]:  # noqa: ANN001
+def package_record(identity, options: BuildOptions) -> dict[str, object]:
     """What manifest.json says about the .docx package (docs/metadata.md explains each entry)."""
     return {
         **identity.summary(),

@@ -8,6 +8,7 @@ Values are kept by tier (tiers.py); checks only pair values whose tiers nest.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -73,7 +74,7 @@ class Layer:
     key: str
 
     @property
-    def block(self):  # noqa: ANN201 - CommitmentsInput
+    def block(self):  # CommitmentsInput
         return getattr(self.loaded.model, self.key)
 
 
@@ -98,14 +99,14 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
     return Commitments(kinds, fault_levels, fault_source)
 
 
-def usual_start(capabilities: list[str] | tuple[str, ...]) -> str:
+def usual_start(capabilities: Sequence[str]) -> str:
     if "construction" in capabilities:
         return "竣工验收合格之日"
     return "终验合格之日" if "software" in capabilities else "验收合格之日"
 
 
 def for_tender(commitments: Commitments, requirements: list[Requirement], tender_date: dt.date,
-               capabilities: list[str] | tuple[str, ...]) -> Commitments:
+               capabilities: Sequence[str]) -> Commitments:
     """Commitments as offered to one tender: a warranty or service period that names no start
     event counts from the tender's own (its first requirement of that kind naming one), else
     from the product's usual event; absolute deadlines are judged from the tender's date."""
@@ -254,7 +255,8 @@ def _of_total(value: Quantity, requirement: Requirement, commitments: Commitment
     if (not isinstance(value, Proportion) or total is None
             or not isinstance(requirement.quantity, Duration) or list(total.values) != [None]):
         return value
-    months = total.values[None].months if isinstance(total.values[None], Duration) else None
+    whole = total.values[None]
+    months = whole.months if isinstance(whole, Duration) else None
     return value if months is None else Duration(round(months * value.ratio, 1), "个月")
 
 

@@ -41,7 +41,7 @@ def _problem(finding: Finding) -> Problem:
                    hint="检查相关条款或资料；如确属检查器误报，请报告给维护者")
 
 
-def self_check_docx(data: bytes, inputs, commitments,  # noqa: ANN001 - Inputs, Commitments
+def self_check_docx(data: bytes, inputs, commitments,  # Inputs, Commitments
                     accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> list[Problem]:
     """`accepted`: texts of requirements whose 负偏离 the user allowed (--allow-deviation); the
     偏离表 already states them, so the checker does not refuse the document for them again.

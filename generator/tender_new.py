@@ -209,7 +209,7 @@ def questionnaire(prompter: Prompter, project: Project, taken: Callable[[str], b
                                suggested if suggested and not taken(suggested) else None), **data}
     if lot:
         data["lot"] = lot
-    requirements = []
+    requirements: list[dict[str, Any]] = []
     if prompter.confirm("是否录入招标文件中的售后服务要求（用于生成偏离表）？", True):
         while True:
             typer.echo(f"—— 第 {len(requirements) + 1} 条要求 ——")

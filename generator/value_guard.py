@@ -21,7 +21,7 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 MAX_PROBLEMS = 20  # per file: one pasted template is enough to explain
 
 
-def _strings(node: Any, keys: tuple[str | int, ...]):  # noqa: ANN202 - yields (keys, text, is_key)
+def _strings(node: Any, keys: tuple[str | int, ...]):  # yields (keys, text, is_key)
     if isinstance(node, CommentedMap):
         for key, value in node.items():
             if isinstance(key, str):

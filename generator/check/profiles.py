@@ -92,7 +92,7 @@ def _load(path: str, mtime: float) -> ProductVocabulary | None:
             from ruamel.yaml import YAML
 
             data = YAML(typ="safe").load(text)
-        except Exception:  # noqa: BLE001 - an unreadable profile is reported by the build, not here
+        except Exception:  # an unreadable profile is reported by the build, not here
             return None
         if not isinstance(data, dict) or not isinstance(data.get("vocabulary"), list):
             return None

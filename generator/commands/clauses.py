@@ -17,7 +17,7 @@ Root = Annotated[Path | None, typer.Option(
     "--root", help="项目目录（含 clauses/ 和 profiles/；默认：当前目录或其上级）", show_default=False)]
 
 
-def _run(action):  # noqa: ANN001, ANN202
+def _run(action):
     """Run `action()`; a user error is printed without a traceback and sets the exit code."""
     from generator.commands import fail
     from generator.errors import UserError

@@ -26,7 +26,7 @@ def verdict(bound: str, results: Sequence[int]) -> Verdict:
     return "better" if improves else "meets"
 
 
-def judge(bound: str, offered: Quantity, required: Quantity) -> Verdict | None:
+def judge(bound: str, offered: Quantity | None, required: Quantity | None) -> Verdict | None:
     """The verdict on one value, or None when the two cannot be compared (different units)."""
     result = compare(offered, required)
     return None if result is None else verdict(bound, [result])

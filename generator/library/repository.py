@@ -56,7 +56,7 @@ def resolve_root(root: Path | None) -> Path:
 
 
 def _load_dir(directory: Path, model: type, problems: list[Problem], pattern: str = "*.yaml") -> list[Loaded]:
-    out = []
+    out: list[Loaded] = []
     if not directory.is_dir():
         return out
     for path in sorted(directory.rglob(pattern)):

@@ -79,6 +79,7 @@ def kind_uses(body: str) -> KindUse | None:
     kinds: dict[str, int] = {}
     resolved_names: set[int] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, (nodes.Getattr, nodes.Getitem))
         target = node.node
         if not (isinstance(target, nodes.Name) and target.name == "c"):
             continue

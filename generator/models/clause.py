@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,7 +13,13 @@ from generator.core.kinds import KINDS
 from generator.models.parties import Capability
 
 # Clause categories in the order of listings and catalogs, with their Chinese labels.
-CATEGORY_LABELS = {
+Category = Literal[
+    "principles", "organisation", "network", "summary", "warranty", "response", "service_modes",
+    "fault_handling", "maintenance", "spare_parts", "out_of_warranty", "software_upgrade",
+    "installation", "training", "return_visit", "complaint", "quality_returns", "emergency",
+    "confidentiality", "commitment_letter", "deviation",
+]
+CATEGORY_LABELS: dict[str, str] = {
     "principles": "服务理念与原则", "organisation": "服务组织与人员", "network": "服务网络与网点",
     "summary": "服务承诺一览", "warranty": "质保期与质保范围", "response": "响应时间与故障分级",
     "service_modes": "服务方式", "fault_handling": "故障处理流程", "maintenance": "预防性维护与巡检",
@@ -22,7 +28,7 @@ CATEGORY_LABELS = {
     "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
     "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
 }
-Category = Literal[tuple(CATEGORY_LABELS)]  # type: ignore[valid-type]
+assert tuple(CATEGORY_LABELS) == get_args(Category), "one label per category"
 Status = Literal["draft", "approved", "retired"]
 
 

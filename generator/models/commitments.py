@@ -61,10 +61,10 @@ def _parse_value(kind: str, value: Any, requirement: bool = False) -> Quantity:
         if form == "alternative" and "或" not in str(value):
             continue
         try:
-            return PARSERS[form](value)  # type: ignore[no-any-return]
+            return PARSERS[form](value)
         except QuantityError:
             continue
-    return PARSERS[expected](value)  # type: ignore[no-any-return]
+    return PARSERS[expected](value)
 
 
 def _tiers(kind: str, value: dict[Any, Any]) -> dict[str | None, Quantity]:
@@ -95,7 +95,8 @@ def parse_commitment(kind: str, value: Any) -> Tiers:
     tiers = value.get("tiers")
     if tiers is not None and not isinstance(tiers, dict):
         raise QuantityError("tiers 应为“限定词: 值”的键值对，例如 {市区: 2小时, 省外: 24小时}")
-    values = _tiers(kind, tiers) if tiers is not None else {None: _parse_value(kind, value["value"])}
+    values: dict[str | None, Quantity] = _tiers(kind, tiers) if tiers is not None else \
+        {None: _parse_value(kind, value["value"])}
     starts = normalise_start(value["starts"]) if "starts" in value else None
     replant = Duration.parse(value["replant_within"]) if "replant_within" in value else None
     return Tiers(values, starts, replant)

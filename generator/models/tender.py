@@ -61,7 +61,7 @@ class Requirement(Strict):
 
     @property
     def quantity(self) -> Quantity | None:
-        return self.value  # type: ignore[no-any-return]
+        return self.value
 
     @property
     def wanted(self) -> str:

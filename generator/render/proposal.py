@@ -26,7 +26,7 @@ class ClauseUse:
 
     @property
     def clause(self) -> Clause:
-        return self.loaded.model  # type: ignore[no-any-return]
+        return self.loaded.model
 
 
 def _template_name(clause: Clause) -> str:

@@ -13,6 +13,7 @@ Only runs with --anonymous."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from generator.check.document import Block
 from generator.check.entities import company_names, infer_bidder, same_company
@@ -86,7 +87,8 @@ def _companies(context: CheckContext, reported: list[str]) -> list[Finding]:
         guess = infer_bidder(context.document, mentions)
         bidder = [guess] if guess else []
     purchaser = [expectations.purchaser] if expectations.purchaser else []
-    own, other = [], []
+    own: list[Any] = []
+    other: list[Any] = []
     for mention in mentions:
         if purchaser and same_company(mention.name, purchaser):
             continue

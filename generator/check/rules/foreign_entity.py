@@ -137,7 +137,7 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
                     hits.append((match.group(), block, match.start(), match.end()))
         return hits
 
-    return context.once("vocabulary-hits", compute)  # type: ignore[no-any-return]
+    return context.once("vocabulary-hits", compute)
 
 
 def infer_product_type(context: CheckContext) -> str | None:
