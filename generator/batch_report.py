@@ -4,23 +4,15 @@ otherwise (CI logs, pipes), failures as they happen, and one summary table at th
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import typer
 
-from generator.batch import Outcome
+from generator.batch import Outcome, Reporter
 from generator.errors import display_path
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
-
-
-class Reporter(Protocol):
-    def start(self, total: int) -> None: ...
-
-    def done(self, outcome: Outcome) -> None: ...
-
-    def stop(self) -> None: ...
 
 
 def _status(outcome: Outcome) -> str:
