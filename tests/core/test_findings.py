@@ -48,3 +48,17 @@ def test_one_finding_type_serves_documents_and_files():
     assert in_document.path == "" and in_document.line is None
     assert str(in_file) == "clauses/a.yaml:4：[metadata] 缺少 uses（提示：补上 uses）"
     assert Rule("x", "标题", "warning", order=1).finding("消息").severity == "warning"
+
+
+def _help_rules(doc: str) -> list[str]:
+    """Rule ids in the 规则： list of a command's --help text."""
+    block = doc.split("规则：", 1)[1].split("\n\n", 1)[0]
+    return [line.split()[0] for line in block.strip().splitlines()]
+
+
+def test_the_help_of_check_and_clauses_lint_lists_every_registered_rule():
+    from generator.commands.check import check_command
+    from generator.commands.clauses import lint_command
+
+    assert sorted(_help_rules(check_command.__doc__ or "")) == sorted(r.id for r in check_rules.registry())
+    assert sorted(_help_rules(lint_command.__doc__ or "")) == sorted(r.id for r in lint_rules.registry())
