@@ -272,5 +272,8 @@ def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None)
     if target.exists() and not force:
         raise InputError("输出文件已存在，未覆盖", [Problem(target, "文件已存在", hint="加 --force 覆盖")])
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, render(data, today).encode("utf-8"))
+    from generator.models.schemas import tender_modeline, with_modeline
+
+    text = with_modeline(render(data, today), tender_modeline(Layout(root), target))
+    write_atomic(target, text.encode("utf-8"))
     return target

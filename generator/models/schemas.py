@@ -11,6 +11,7 @@ the loaders, and a clause's approval hash covers its body only, so the line chan
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,8 +67,13 @@ def schema_path(layout: Layout, spec: Input) -> Path:
 
 def modeline(layout: Layout, spec: Input, yaml_file: Path) -> str:
     """The first line of `yaml_file`: its schema, relative to the file."""
-    depth = len(yaml_file.parent.relative_to(layout.root).parts)
-    return MODELINE + "../" * depth + f"schemas/{schema_path(layout, spec).name}"
+    relative = os.path.relpath(schema_path(layout, spec).resolve(), yaml_file.resolve().parent)
+    return MODELINE + Path(relative).as_posix()
+
+
+def tender_modeline(layout: Layout, tender_file: Path) -> str:
+    """The first line of a tender file written by `tender new` (wherever it is written)."""
+    return modeline(layout, next(spec for spec in INPUTS if spec.name == "tender"), tender_file)
 
 
 def with_modeline(text: str, line: str) -> str:
