@@ -27,10 +27,12 @@ test: $(DEV_STAMP)
 	bash scripts/ensure-office.sh
 	bash scripts/ensure-browser.sh
 	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) output/*/

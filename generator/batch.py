@@ -1,7 +1,8 @@
 """Many tenders in one `aftersales build`: parallel worker processes, one outcome per tender.
 
 A failing tender never stops the others. Each worker returns a small `Outcome` (never the
-document bytes), the parent reports progress as outcomes arrive and prints one summary table.
+document bytes), the parent reports progress as outcomes arrive (to the Reporter it is given) and
+`aftersales build` (commands/build.py) prints one summary table.
 
 Exit code of a batch (documented in `aftersales build --help`):
   0  every tender built;
@@ -15,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 import threading
 import time
 import traceback
@@ -23,11 +23,20 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from generator.batch_report import Reporter
     from generator.build import BuildOptions, BuildResult
+
+
+class Reporter(Protocol):
+    """What a batch tells as it runs (batch_report.py has one for terminals and one for logs)."""
+
+    def start(self, total: int) -> None: ...
+
+    def done(self, outcome: Outcome) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -137,8 +146,8 @@ def unique_tenders(tenders: list[Path]) -> list[Path]:
 
 def _warm_imports() -> None:
     """Import the pipeline once in the parent: forked workers inherit it instead of each paying for it."""
-    import generator.build  # noqa: F401
-    import generator.selfcheck  # noqa: F401
+    import generator.build
+    import generator.selfcheck
     import generator.write.docx_writer  # noqa: F401
 
 
@@ -236,24 +245,3 @@ def run_batch(tenders: list[Path], options: BuildOptions, jobs: int, reporter: R
     finally:
         reporter.stop()
     return [outcomes[str(t)] for t in tenders]
-
-
-def batch_command(tenders: list[Path], options: BuildOptions, jobs: int) -> int:
-    """`aftersales build A.yaml B.yaml … [--jobs N]`: progress, summary table, exit code."""
-    from generator.batch_report import make_reporter, print_failure, print_summary
-
-    start = time.perf_counter()
-    reporter = make_reporter(interactive=sys.stderr.isatty())
-    try:
-        built = run_batch(tenders, options, jobs, reporter)
-    except KeyboardInterrupt:
-        import typer
-
-        typer.echo("已中断：正在生成的项目已停止，尚未生成的项目未处理；已写出的文件完整可用", err=True)
-        return 130
-    outcomes = flag_shared_outputs(built)
-    for before, after in zip(built, outcomes, strict=True):
-        if before.ok and not after.ok:
-            print_failure(after)
-    print_summary(outcomes, time.perf_counter() - start, min(jobs or default_jobs(), len(outcomes)))
-    return batch_exit_code(outcomes)

@@ -4,20 +4,15 @@ otherwise (CI logs, pipes), failures as they happen, and one summary table at th
 from __future__ import annotations
 
 import unicodedata
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import typer
 
-from generator.batch import Outcome
+from generator.batch import Outcome, Reporter
 from generator.errors import display_path
 
-
-class Reporter(Protocol):
-    def start(self, total: int) -> None: ...
-
-    def done(self, outcome: Outcome) -> None: ...
-
-    def stop(self) -> None: ...
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def _status(outcome: Outcome) -> str:
@@ -86,7 +81,7 @@ class RichReporter:
         self.progress = Progress(TextColumn("生成中"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("失败 {task.fields[failed]}"), TimeElapsedColumn(),
                                  TextColumn("{task.description}"), console=self.console, transient=True)
-        self.task = None
+        self.task: TaskID | None = None
         self.failed = 0
         self.seen = SeenMessages()
 
@@ -126,7 +121,7 @@ def pad(text: str, columns: int, right: bool = False) -> str:
 
 
 def summary_rows(outcomes: list[Outcome]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for o in outcomes:
         if o.ok:
             remark = "；".join(o.notes)

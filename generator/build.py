@@ -17,10 +17,10 @@ from generator.render.proposal import render_proposal, select_clauses
 from generator.resolve import (
     Commitments,
     Deviation,
-    Layer,
     evaluate,
     for_tender,
     logic_problems,
+    proposal_layers,
     resolve_commitments,
 )
 from generator.scoring import ItemScore, score_items
@@ -64,11 +64,7 @@ def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path
 
 
 def resolve(inputs: Inputs) -> Commitments:
-    commitments = resolve_commitments([
-        Layer(inputs.product, "commitments"),
-        Layer(inputs.bidder, "commitments"),
-        Layer(inputs.tender, "overrides"),
-    ])
+    commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
     tender, product = inputs.tender.model, inputs.product.model
     commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     problems = logic_problems(commitments)
@@ -208,7 +204,7 @@ def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | Non
     }
 
 
-def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):  # noqa: ANN201
+def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):
     """Identifiers of this bid's .docx: from the tender, the bidder and the bytes of every input, so
     a rebuild gives the same file and two bids (or one bid's 暗标 and named copies) share none."""
     from generator.write.identity import PackageIdentity, bid_seed
@@ -221,7 +217,7 @@ def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):
     return PackageIdentity(seed, "" if options.anonymous else bidder.legal_name)
 
 
-def package_record(identity, options: BuildOptions) -> dict[str, object]:  # noqa: ANN001
+def package_record(identity, options: BuildOptions) -> dict[str, object]:
     """What manifest.json says about the .docx package (docs/metadata.md explains each entry)."""
     return {
         **identity.summary(),

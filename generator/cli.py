@@ -38,7 +38,7 @@ def run() -> None:
     try:  # recent typer vendors click; older releases re-export click's own exceptions
         from typer import TyperException as CommandLineError
     except ImportError:  # pragma: no cover - depends on the installed typer
-        from click import ClickException as CommandLineError
+        from click import ClickException as CommandLineError  # type: ignore[assignment]
 
     try:
         code = app(prog_name="aftersales", standalone_mode=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.core.kinds import FAULT_KINDS
 from generator.models.clause import Clause
 from generator.resolve import Commitments, Deviation
 from generator.yamlio import Loaded
@@ -15,6 +16,10 @@ from generator.yamlio import Loaded
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -58,9 +63,7 @@ def make_manifest(*, root: Path, tender_id: str, template: str, input_files: lis
             for r in commitments.kinds.values()
         ],
         "fault_levels": [
-            {"level": name, "response": str(lvl.response),
-             "onsite_arrival": str(lvl.onsite_arrival) if lvl.onsite_arrival else None,
-             "resolution": str(lvl.resolution)}
+            {"level": name, **{kind: _text(getattr(lvl, kind)) for kind in FAULT_KINDS}}
             for name, lvl in commitments.fault_levels.items()
         ],
         "deviations": [

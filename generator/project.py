@@ -1,9 +1,5 @@
-"""Load everything one build needs from a project tree, reporting all problems at once.
-
-Layout (relative to the project root):
-  tenders/<id>.yaml  profiles/bidders/<id>.yaml  profiles/products/<id>.yaml
-  clauses/**/<id>.yaml  templates/<name>/outline.yaml + reference.docx
-"""
+"""Load everything one build needs from a project tree (layout: core/layout.py), reporting all
+problems at once."""
 
 from __future__ import annotations
 
@@ -11,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.layout import Layout, project_root
 from generator.errors import Problem, ProblemCollector, os_reason
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
@@ -18,13 +15,7 @@ from generator.models.tender import Tender
 from generator.value_guard import commitment_problems, template_syntax_problems
 from generator.yamlio import Loaded, load_model
 
-
-def find_root(start: Path) -> Path:
-    """The nearest directory at or above `start` with clauses/ and profiles/; else the cwd."""
-    for candidate in [start, *start.parents]:
-        if (candidate / "clauses").is_dir() and (candidate / "profiles").is_dir():
-            return candidate
-    return Path.cwd()
+find_root = project_root  # the nearest project root at or above a path, else the working directory
 
 
 def clause_files(root: Path, problems: ProblemCollector) -> list[Path]:
@@ -32,9 +23,9 @@ def clause_files(root: Path, problems: ProblemCollector) -> list[Path]:
     found: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.add(Problem(exc.filename or root / "clauses", f"无法读取条款目录：{os_reason(exc)}"))
+        problems.add(Problem(exc.filename or Layout(root).clauses, f"无法读取条款目录：{os_reason(exc)}"))
 
-    for folder, _, names in os.walk(root / "clauses", onerror=unreadable):
+    for folder, _, names in os.walk(Layout(root).clauses, onerror=unreadable):
         found += [Path(folder) / name for name in names if name.endswith(".yaml")]
     return sorted(found)
 
@@ -96,13 +87,13 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     assert tender is not None
     root = root or find_root(tender_path.resolve().parent)
     model: Tender = tender.model
-    bidder = _load_referenced(root / "profiles" / "bidders" / f"{model.bidder}.yaml", Bidder, "投标人资料",
+    layout = Layout(root)
+    bidder = _load_referenced(layout.bidder(model.bidder), Bidder, "投标人资料",
                               tender, "bidder", problems)
-    product = _load_referenced(root / "profiles" / "products" / f"{model.product_type}.yaml", ProductType,
+    product = _load_referenced(layout.product(model.product_type), ProductType,
                                "产品类型资料", tender, "product_type", problems)
-    template_dir = root / "templates" / model.template
-    outline = _load_referenced(template_dir / "outline.yaml", Outline, "模板大纲", tender, "template", problems)
-    reference = template_dir / "reference.docx"
+    outline = _load_referenced(layout.outline(model.template), Outline, "模板大纲", tender, "template", problems)
+    reference = layout.reference(model.template)
     if outline is not None and not reference.is_file():
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
     elif outline is not None:

@@ -12,8 +12,9 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from generator.numerals import (
     CHINESE_NUMBER_RE,
@@ -327,16 +328,16 @@ class Alternative:
 Quantity = Duration | Frequency | Schedule | Proportion | Mileage | Deadline | Alternative
 QuantityType = Literal["duration", "frequency", "schedule", "percentage"]
 
-PARSERS = {"duration": Duration.parse, "frequency": Frequency.parse, "schedule": Schedule.parse,
+PARSERS: dict[str, Callable[[Any], Quantity]] = {"duration": Duration.parse, "frequency": Frequency.parse, "schedule": Schedule.parse,
            "percentage": Proportion.parse, "alternative": Alternative.parse, "date": Deadline.parse}
 
 
 def parse_quantity(text: str | int | float, expected: QuantityType) -> Quantity:
-    return PARSERS[expected](text)  # type: ignore[no-any-return]
+    return PARSERS[expected](text)
 
 
-def compare(a: Quantity, b: Quantity) -> int | None:
-    """Compare two quantities of the same type; None when they cannot be compared."""
+def compare(a: Quantity | None, b: Quantity | None) -> int | None:
+    """Compare two quantities of the same type; None when they cannot be compared (or one is blank)."""
     if isinstance(a, Alternative) != isinstance(b, Alternative):  # 3年或10万公里 against 3年: the 年 limit
         alternative, other = (a, b) if isinstance(a, Alternative) else (b, a)
         limit = alternative.limit_of(type(other))  # type: ignore[union-attr]

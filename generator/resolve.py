@@ -8,11 +8,14 @@ Values are kept by tier (tiers.py); checks only pair values whose tiers nest.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.core.judge import verdict
+from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
 from generator.errors import Problem
-from generator.models.commitments import KINDS, STARTING_KINDS, FaultLevel, Qualified
+from generator.models.commitments import FaultLevel, Qualified
 from generator.models.tender import Requirement
 from generator.models.tiers import nested
 from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
@@ -39,7 +42,7 @@ class Resolved:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind][1]
+        return KINDS[self.kind].label
 
     @property
     def replant_within(self) -> Duration | None:
@@ -71,8 +74,14 @@ class Layer:
     key: str
 
     @property
-    def block(self):  # noqa: ANN201 - CommitmentsInput
+    def block(self):  # CommitmentsInput
         return getattr(self.loaded.model, self.key)
+
+
+def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender: Loaded | None = None) -> list[Layer]:
+    """The one precedence of commitments: product type defaults < bidder profile < tender overrides."""
+    pairs = ((product, "commitments"), (bidder, "commitments"), (tender, "overrides"))
+    return [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
 
 
 def resolve_commitments(layers: list[Layer]) -> Commitments:
@@ -90,14 +99,14 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
     return Commitments(kinds, fault_levels, fault_source)
 
 
-def usual_start(capabilities: list[str] | tuple[str, ...]) -> str:
+def usual_start(capabilities: Sequence[str]) -> str:
     if "construction" in capabilities:
         return "竣工验收合格之日"
     return "终验合格之日" if "software" in capabilities else "验收合格之日"
 
 
 def for_tender(commitments: Commitments, requirements: list[Requirement], tender_date: dt.date,
-               capabilities: list[str] | tuple[str, ...]) -> Commitments:
+               capabilities: Sequence[str]) -> Commitments:
     """Commitments as offered to one tender: a warranty or service period that names no start
     event counts from the tender's own (its first requirement of that kind naming one), else
     from the product's usual event; absolute deadlines are judged from the tender's date."""
@@ -122,7 +131,7 @@ def worst_value(resolved: Resolved) -> Quantity:
 def logic_problems(commitments: Commitments) -> list[Problem]:
     """Response ≤ on-site arrival ≤ resolution, and fault levels within the headline promises."""
     problems: list[Problem] = []
-    chain = [k for k in ("response", "onsite_arrival", "resolution") if commitments.get(k)]
+    chain = [k for k in FAULT_KINDS if commitments.get(k)]
     for earlier, later in zip(chain, chain[1:], strict=False):
         a, b = commitments.kinds[earlier], commitments.kinds[later]
         for qa, va in a.values.items():
@@ -138,7 +147,7 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
                     ))
     levels = list(commitments.fault_levels.items())
     source = commitments.fault_levels_source
-    for kind in ("response", "onsite_arrival", "resolution"):
+    for kind in FAULT_KINDS:
         headline = commitments.get(kind)
         previous: tuple[str, Duration] | None = None
         for name, level in levels:
@@ -148,13 +157,13 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
             if headline and compare(value, worst_value(headline)) == 1 and source:
                 problems.append(Problem(
                     source.path,
-                    f"{name}故障的{KINDS[kind][1]}（{value}）长于总体承诺（{headline.describe()}，{headline.source}）",
+                    f"{name}故障的{KINDS[kind].label}（{value}）长于总体承诺（{headline.describe()}，{headline.source}）",
                     source.line, field=f"commitments.fault_levels.{name}.{kind}",
                 ))
             if previous and compare(value, previous[1]) == -1 and source:
                 problems.append(Problem(
                     source.path,
-                    f"{name}故障的{KINDS[kind][1]}（{value}）短于更紧急的{previous[0]}故障（{previous[1]}）",
+                    f"{name}故障的{KINDS[kind].label}（{value}）短于更紧急的{previous[0]}故障（{previous[1]}）",
                     source.line, field=f"commitments.fault_levels.{name}.{kind}",
                     hint="故障等级按紧急程度由高到低排列，时限应逐级放宽或相同",
                 ))
@@ -191,9 +200,6 @@ class Deviation:
 
 def _join(values: tuple[tuple[str | None, Quantity], ...] | list[tuple[str | None, Quantity]]) -> str:
     return "、".join(f"{q or ''}{v}" for q, v in values)
-
-
-FAULT_KINDS = ("response", "onsite_arrival", "resolution")
 
 
 def _offered_values(requirement: Requirement, offered: Resolved | None,
@@ -244,11 +250,13 @@ def _limit_results(value: Quantity, target: Quantity, tender_date: dt.date | Non
 def _of_total(value: Quantity, requirement: Requirement, commitments: Commitments) -> Quantity:
     """A remaining shelf life promised as a fraction (2/3) in months of the total shelf life,
     when the requirement is a period and the shelf life is one value."""
-    total = commitments.get("shelf_life")
-    if (requirement.kind != "remaining_shelf_life" or not isinstance(value, Proportion) or total is None
+    of = KINDS[requirement.kind].fraction_of
+    total = commitments.get(of) if of else None
+    if (not isinstance(value, Proportion) or total is None
             or not isinstance(requirement.quantity, Duration) or list(total.values) != [None]):
         return value
-    months = total.values[None].months if isinstance(total.values[None], Duration) else None
+    whole = total.values[None]
+    months = whole.months if isinstance(whole, Duration) else None
     return value if months is None else Duration(round(months * value.ratio, 1), "个月")
 
 
@@ -263,7 +271,7 @@ def _start_note(requirement: Requirement, offered: Resolved | None) -> str | Non
 
 def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
     offered = commitments.get(requirement.kind)
-    label = KINDS[requirement.kind][1]
+    label = KINDS[requirement.kind].label
     values = _offered_values(requirement, offered, commitments)
     if not values:
         if offered is None:
@@ -287,16 +295,10 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         if any(r is None for r in results):
             return Deviation(requirement, offered, "负偏离",
                              f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认", compared)
-        signs = [r for r in results if r is not None]
-        if requirement.bound == "at_most":
-            fails, improves = any(r > 0 for r in signs), all(r < 0 for r in signs)
-        elif requirement.bound == "at_least":
-            fails, improves = any(r < 0 for r in signs), all(r > 0 for r in signs)
-        else:
-            fails, improves = any(r != 0 for r in signs), False
-        if fails:
+        judged = verdict(requirement.bound, [r for r in results if r is not None])
+        if judged == "fails":
             failing.append((qualifier, value))
-        better = better and improves
+        better = better and judged == "better"
     wanted = requirement.wanted
     if failing:
         return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)

@@ -114,6 +114,7 @@ class _Walk:
     def mapping(self, node: dict, keys: tuple[str | int, ...]) -> dict:
         cleaned: dict = {}
         for key, item in node.items():
+            new_key: str | int
             if isinstance(key, str):
                 new_key, problem = clean_text(key, multiline=False)
                 if problem:

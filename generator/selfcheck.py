@@ -7,34 +7,27 @@ Template syntax that leaked into the text ({{ … }}, None) is reported too."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.check import check_document
-from generator.check.findings import Finding
 from generator.check.load import from_build
 from generator.check.reader import read_bytes
+from generator.core.findings import ERROR, Finding, Location, Rule
 from generator.errors import Problem
 
 GENERATED = "生成的文档"
 _LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|(?<![A-Za-z])(?:None|null)(?![A-Za-z])")
+TEMPLATE_LEAK = Rule("template-leak", "生成的文本中残留模板语法或程序值", ERROR, order=0)
 
 
-@dataclass(frozen=True)
-class SelfCheckIssue:
-    rule: str
-    message: str
-    text: str
-
-
-def self_check_texts(texts: list[str]) -> list[SelfCheckIssue]:
+def self_check_texts(texts: list[str]) -> list[Finding]:
     """Unrendered template syntax and Python values in generated text."""
-    issues = []
+    findings = []
     for text in texts:
         for match in _LEAKS.finditer(text):
             start = max(0, match.start() - 12)
-            issues.append(SelfCheckIssue("template-leak", f"生成的文本中出现“{match.group()}”",
-                                         text[start:match.end() + 12]))
-    return issues
+            findings.append(TEMPLATE_LEAK.finding(f"生成的文本中出现“{match.group()}”",
+                                                  (Location(text=text[start:match.end() + 12]),)))
+    return findings
 
 
 def _problem(finding: Finding) -> Problem:
@@ -48,7 +41,7 @@ def _problem(finding: Finding) -> Problem:
                    hint="检查相关条款或资料；如确属检查器误报，请报告给维护者")
 
 
-def self_check_docx(data: bytes, inputs, commitments,  # noqa: ANN001 - Inputs, Commitments
+def self_check_docx(data: bytes, inputs, commitments,  # Inputs, Commitments
                     accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> list[Problem]:
     """`accepted`: texts of requirements whose 负偏离 the user allowed (--allow-deviation); the
     偏离表 already states them, so the checker does not refuse the document for them again.
@@ -59,6 +52,6 @@ def self_check_docx(data: bytes, inputs, commitments,  # noqa: ANN001 - Inputs, 
     expectations.requirements = [r for r in expectations.requirements if r.text not in accepted]
     result = check_document(document, expectations)
     problems = [_problem(finding) for finding in result.errors]
-    problems += [Problem(GENERATED, f"{issue.message}：…{issue.text}…", field=issue.rule)
-                 for issue in self_check_texts([block.text for block in document.blocks])]
+    problems += [Problem(GENERATED, f"{leak.message}：…{leak.locations[0].text}…", field=leak.rule)
+                 for leak in self_check_texts([block.text for block in document.blocks])]
     return problems

@@ -16,6 +16,7 @@ from typing import Any
 
 import typer
 
+from generator.core.layout import Layout
 from generator.errors import InputError, Problem
 
 Check = Callable[[str], tuple[Any, str | None]]  # answer → (value, error message or None)
@@ -143,26 +144,26 @@ def scan_project(root: Path) -> Project:
     from generator.tender_extract import project_choices
 
     choices = project_choices(root)
-    templates = sorted(p.parent.name for p in (root / "templates").glob("*/outline.yaml"))
+    layout = Layout(root)
+    templates = layout.template_names()
     problems = []
     if not choices.bidders:
-        problems.append(Problem(root / "profiles" / "bidders", "没有投标人资料", hint="先在该目录下建立投标人资料"))
+        problems.append(Problem(layout.bidders, "没有投标人资料", hint="先在该目录下建立投标人资料"))
     if not choices.products:
-        problems.append(Problem(root / "profiles" / "products", "没有产品类型资料"))
+        problems.append(Problem(layout.products, "没有产品类型资料"))
     if problems:
         raise InputError("无法新建招标项目文件", problems)
     return Project(root, choices.bidders, choices.products, templates or ["standard"])
 
 
 def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
-    from generator.models.commitments import KINDS
-    from generator.tender_extract.classify import MINIMUM_KINDS
+    from generator.core.kinds import choices, minimum_kinds
 
     text = prompter.ask("招标要求原文（照抄招标文件；直接回车结束录入）", optional)
     if text is None:
         return None
-    kind = prompter.choose("这条要求属于哪一类承诺？", [(k, f"{label}（{k}）") for k, (_, label) in KINDS.items()])
-    bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in MINIMUM_KINDS else "at_most")
+    kind = prompter.choose("这条要求属于哪一类承诺？", choices())
+    bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in minimum_kinds() else "at_most")
     item: dict[str, Any] = {"text": text, "kind": kind, "bound": bound}
     if bound != "present":
         item["value"] = prompter.ask("要求的数值（例如 2小时、3年、每季度一次、7×24）", value_check(kind))
@@ -208,7 +209,7 @@ def questionnaire(prompter: Prompter, project: Project, taken: Callable[[str], b
                                suggested if suggested and not taken(suggested) else None), **data}
     if lot:
         data["lot"] = lot
-    requirements = []
+    requirements: list[dict[str, Any]] = []
     if prompter.confirm("是否录入招标文件中的售后服务要求（用于生成偏离表）？", True):
         while True:
             typer.echo(f"—— 第 {len(requirements) + 1} 条要求 ——")
@@ -260,16 +261,19 @@ def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None)
     project = scan_project(root)
 
     def taken(tender_id: str) -> bool:
-        return out is None and not force and (root / "tenders" / f"{tender_id}.yaml").exists()
+        return out is None and not force and Layout(root).tender(tender_id).exists()
 
     try:
         data = questionnaire(Prompter(), project, taken, today)
     except Cancelled:
         raise InputError("输入中断，未写入任何文件") from None
     Tender.model_validate(data)  # every answer was checked; this guards the questionnaire itself
-    target = out or root / "tenders" / f"{data['id']}.yaml"
+    target = out or Layout(root).tender(data["id"])
     if target.exists() and not force:
         raise InputError("输出文件已存在，未覆盖", [Problem(target, "文件已存在", hint="加 --force 覆盖")])
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, render(data, today).encode("utf-8"))
+    from generator.models.schemas import tender_modeline, with_modeline
+
+    text = with_modeline(render(data, today), tender_modeline(Layout(root), target))
+    write_atomic(target, text.encode("utf-8"))
     return target

@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.core.kinds import FAULT_KINDS, KINDS
 from generator.errors import Problem
 from generator.yamlio import Loaded, locate
 
@@ -20,7 +21,7 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 MAX_PROBLEMS = 20  # per file: one pasted template is enough to explain
 
 
-def _strings(node: Any, keys: tuple[str | int, ...]):  # noqa: ANN202 - yields (keys, text, is_key)
+def _strings(node: Any, keys: tuple[str | int, ...]):  # yields (keys, text, is_key)
     if isinstance(node, CommentedMap):
         for key, value in node.items():
             if isinstance(key, str):
@@ -56,12 +57,7 @@ def template_syntax_problems(loaded: Loaded) -> list[Problem]:
 
 # -- plausible commitments ------------------------------------------------------------------------------
 # A value no bidder could mean (400 nines, 30 digits) would print as 「质保期为inf年」 and pass every
-# comparison. Longest plausible value per kind, in days; any kind not listed gets DEFAULT_MAX_DAYS.
-MAX_DAYS = {"response": 30, "onsite_arrival": 30, "resolution": 90, "backup_equipment": 30,
-            "complaint_response": 90, "repair_turnaround": 180, "delivery": 365, "installation": 365,
-            "training": 365, "warranty": 50 * 365, "shelf_life": 20 * 365, "spare_parts": 30 * 365,
-            "records_retention": 100 * 365, "software_upgrade": 30 * 365}
-DEFAULT_MAX_DAYS = 100 * 365
+# comparison. The longest plausible value of each kind is in the kinds table (core/kinds.py, max_days).
 MIN_MINUTES = 1
 MAX_PER_YEAR = 400  # a frequency above daily is not a visit or an inspection schedule
 _DAYS_PER_UNIT = {"分钟": 1 / 1440, "小时": 1 / 24, "天": 1, "工作日": 1.4, "周": 7, "个月": 30.5, "年": 365}
@@ -73,8 +69,8 @@ def implausible(kind: str, value: Any) -> str | None:
 
     if isinstance(value, Duration):
         days = value.value * _DAYS_PER_UNIT.get(value.unit, 1)
-        if not math.isfinite(days) or days > MAX_DAYS.get(kind, DEFAULT_MAX_DAYS):
-            limit = MAX_DAYS.get(kind, DEFAULT_MAX_DAYS)
+        limit = KINDS[kind].max_days
+        if not math.isfinite(days) or days > limit:
             shown = f"{limit // 365}年" if limit >= 365 else f"{limit}天"
             number = _number_text(value.value) if value.value < 1e6 else "数字位数过多"
             return f"承诺值过大（{number}{value.unit}），此项承诺不应超过{shown}"
@@ -99,7 +95,7 @@ def commitment_problems(loaded: Loaded, key: str) -> list[Problem]:
     for kind, values in given.items():
         if kind == "fault_levels":
             for level, limits in values.items():
-                for name in ("response", "onsite_arrival", "resolution"):
+                for name in FAULT_KINDS:
                     reason = implausible(name, getattr(limits, name))
                     if reason:
                         problems.append(_problem(loaded, (key, kind, level, name), reason))

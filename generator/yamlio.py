@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,7 +258,7 @@ def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
         return _parsed[key], text, []
     try:
         tree = _fast().load(text)
-    except Exception:  # noqa: BLE001 - any parse failure: the round-trip parser explains it with a position
+    except Exception:  # any parse failure: the round-trip parser explains it with a position
         tree, problems = _parse(path, text, _round_trip())
         if problems:
             return None, text, problems
@@ -381,7 +381,7 @@ _BOUNDS = {"greater_than_equal": ("不小于", "ge"), "less_than_equal": ("不�
            "string_too_long": ("不超过（字符数）", "max_length"), "too_long": ("不超过（项数）", "max_length")}
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     if kind in ("value_error", "assertion_error"):
         message = str(error.get("ctx", {}).get("error", error["msg"]))

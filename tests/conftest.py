@@ -36,7 +36,7 @@ def cli():
 
     runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1"})
 
-    def invoke(*args: str, input: str | None = None):  # noqa: A002 - CliRunner's name; feeds stdin to prompts
+    def invoke(*args: str, input: str | None = None):  # CliRunner's name; feeds stdin to prompts
         result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
 

@@ -90,7 +90,7 @@ def test_an_internal_error_is_reported_with_its_traceback_and_the_rest_go_on(pro
 
     real = generator.build.build
 
-    def flaky(path, options):  # noqa: ANN001, ANN202
+    def flaky(path, options):
         if path.name == "copy-1.yaml":
             raise RuntimeError("boom")
         return real(path, options)

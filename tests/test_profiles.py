@@ -192,7 +192,7 @@ def test_product_defaults_keep_their_own_logic(product_id: str) -> None:
     assert [str(p) for p in logic_problems(commitments)] == []
 
 
-def level_arrivals_slower_than_a_region(commitments) -> list[str]:  # noqa: ANN001 - Commitments
+def level_arrivals_slower_than_a_region(commitments) -> list[str]:  # Commitments
     """A fault level's on-site limit holds in every region, so it may not be slower than the fastest
     regional promise (else 二级4小时 contradicts 市区2小时 for a 二级 fault in the city)."""
     arrival = commitments.get("onsite_arrival")

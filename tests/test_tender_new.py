@@ -41,7 +41,9 @@ def test_questionnaire_writes_a_valid_tender_that_builds(project, cli):
     assert "✗ 请输入 1～" in stdout and "✗ 日期格式不对" in stdout and "✗ 编号只能用小写英文字母" in stdout
     assert "“三年半”不是可识别的时长" in stdout and "✗ 页码应为正整数" in stdout
     assert f"✓ 已写入 {out}" in stdout
-    raw = YAML(typ="safe").load(out.read_text(encoding="utf-8"))
+    written = out.read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../schemas/tender.schema.json\n# 招标项目文件")
+    raw = YAML(typ="safe").load(written)
     tender = Tender.model_validate(raw)
     assert (tender.id, tender.bidder, tender.product_type, tender.date) == (
         "fresh", "huachen", "it-equipment", dt.date(2026, 12, 1))

@@ -36,6 +36,17 @@ from generator.check.patterns import (
     canonical_qualifier,
 )
 from generator.check.values import Value, find_values, may_have_values
+from generator.core.kinds import (
+    COMPLAINT_RESPONSE,
+    FAULT_KINDS,
+    HOTLINE,
+    INSPECTION,
+    REPAIR_TURNAROUND,
+    RESOLUTION,
+    RESPONSE,
+    SHELF_LIFE,
+    WARRANTY,
+)
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
 _CLAUSE_RE = re.compile(r"[^,]+,?")
@@ -102,7 +113,7 @@ def compatible(kind: str, value: Value) -> bool:
     if value.vtype == "frequency":
         return kind in FREQUENCY_KINDS
     units = DURATION_UNITS.get(kind)
-    return units is not None and value.unit in units or (kind == "resolution" and value.unit == "分钟")
+    return units is not None and value.unit in units
 
 
 def _nearest(value: Value, words: list[Keyword], lo: int, hi: int, used: frozenset[Keyword]) -> Keyword | None:
@@ -264,10 +275,10 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _override(kind: str, clause: str, sentence: str) -> str:
-    if kind in ("response", "resolution") and COMPLAINT_RE.search(clause):
-        return "complaint_response"
-    if kind in ("response", "resolution", "onsite_arrival") and TURNAROUND_RE.search(sentence):
-        return "repair_turnaround"
+    if kind in (RESPONSE, RESOLUTION) and COMPLAINT_RE.search(clause):
+        return COMPLAINT_RESPONSE
+    if kind in FAULT_KINDS and TURNAROUND_RE.search(sentence):
+        return REPAIR_TURNAROUND
     return kind
 
 
@@ -319,19 +330,19 @@ class Extractor:
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
             qualifiers.setdefault(dimension, found)
-        if word is not None and kind in ("response", "resolution"):
+        if word is not None and kind in (RESPONSE, RESOLUTION):
             mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
             if mode and mode.end() == word.start:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
-        if kind in ("warranty", "shelf_life"):
+        if kind in (WARRANTY, SHELF_LIFE):
             qualifiers.pop("phase", None)
-        if kind == "warranty":
+        if kind == WARRANTY:
             remedy = _remedy(sentence, value, values, word)
             if remedy:
                 qualifiers["remedy"] = remedy
-        if kind == "repair_turnaround":
+        if kind == REPAIR_TURNAROUND:
             qualifiers.pop("condition", None)
-        if kind == "inspection":
+        if kind == INSPECTION:
             named = sentence[word.start:word.end] if word is not None else " ".join(self.document.row_texts(cell)) \
                 if cell is not None else ""
             qualifiers["activity"] = "保养" if MAINTENANCE_WORD_RE.search(named) else "巡检"
@@ -390,7 +401,7 @@ class Extractor:
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
                 if kind is None and value.vtype == "schedule":
-                    kind = "hotline"
+                    kind = HOTLINE
                 if kind is None:
                     continue
                 kind = _override(kind, clause, sentence)

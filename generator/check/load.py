@@ -9,6 +9,8 @@ from typing import Any
 
 from generator.check.expectations import Expectations, ExpectedRequirement
 from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
+from generator.core.kinds import FAULT_KINDS
+from generator.core.layout import Layout
 from generator.errors import InputError, Problem
 
 
@@ -23,11 +25,10 @@ def _load(path: Path, model: type, what: str) -> Any:
     return loaded
 
 
-def _resolved(layers: list[Any], expectations: Expectations) -> None:
-    from generator.resolve import Layer, resolve_commitments
+def _resolved(product: Any, bidder: Any, tender: Any, expectations: Expectations) -> None:
+    from generator.resolve import proposal_layers, resolve_commitments
 
-    commitments = resolve_commitments([Layer(loaded, key) for loaded, key in layers])
-    apply_commitments(commitments, expectations)
+    apply_commitments(resolve_commitments(proposal_layers(product, bidder, tender)), expectations)
 
 
 def apply_commitments(commitments: Any, expectations: Expectations) -> None:
@@ -35,7 +36,7 @@ def apply_commitments(commitments: Any, expectations: Expectations) -> None:
     expectations.resolved = {kind: dict(resolved.values) for kind, resolved in commitments.kinds.items()}
     expectations.resolved_sources = {kind: str(resolved.source) for kind, resolved in commitments.kinds.items()}
     expectations.fault_levels = {
-        name: {kind: getattr(level, kind) for kind in ("response", "onsite_arrival", "resolution")
+        name: {kind: getattr(level, kind) for kind in FAULT_KINDS
                if getattr(level, kind) is not None}
         for name, level in commitments.fault_levels.items()}
 
@@ -53,7 +54,8 @@ def required_sections(root: Path, outline: Any, product: Any | None, clauses: di
         return [s.title for s in outline.sections if s.required]
     if clauses is None:
         clauses = {}
-        index = {p.stem: p for p in (root / "clauses").rglob("*.yaml")} if (root / "clauses").is_dir() else {}
+        folder = Layout(root).clauses
+        index = {p.stem: p for p in folder.rglob("*.yaml")} if folder.is_dir() else {}
         for section in outline.sections:
             for clause_id in section.clauses:
                 if clause_id in index and clause_id not in clauses:
@@ -65,9 +67,8 @@ def required_sections(root: Path, outline: Any, product: Any | None, clauses: di
     for section in outline.sections:
         if not section.required:
             continue
-        candidates = [clauses[c].model for c in section.clauses if c in clauses]
-        if not candidates or any(c.status != "retired" and c.applies(product.id, list(product.capabilities))
-                                 for c in candidates):
+        models = {c: clauses[c].model for c in section.clauses if c in clauses}
+        if not models or section.applicable(models, product.id, list(product.capabilities)):
             titles.append(section.title)
     return titles
 
@@ -80,7 +81,6 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
     vocabularies = load_vocabularies(root) if root else Vocabularies({})
     expectations = Expectations(vocabularies=vocabularies)
     problems: list[Problem] = []
-    layers: list[tuple[Any, str]] = []
     tender_loaded = None
     bidder_loaded = None
     if tender is not None:
@@ -93,7 +93,7 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
         expectations.product_type = model.product_type
         expectations.product_terms = [model.products]
         expectations.tender_source = str(tender)
-        profile = root / "profiles" / "bidders" / f"{model.bidder}.yaml" if root else None
+        profile = Layout(root).bidder(model.bidder) if root else None
         if bidder_profile is None and profile is not None and profile.is_file():
             bidder_loaded = _load(profile, Bidder, "投标人资料")
     if bidder_profile is not None:
@@ -114,16 +114,12 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
         raise InputError("检查参数有误", problems)
     product_loaded = None
     if expectations.product_type and root:
-        path = root / "profiles" / "products" / f"{expectations.product_type}.yaml"
+        path = Layout(root).product(expectations.product_type)
         if path.is_file():
             product_loaded = _load(path, ProductType, "产品类型资料")
-            layers.append((product_loaded, "commitments"))
-    if bidder_loaded is not None:
-        layers.append((bidder_loaded, "commitments"))
     if tender_loaded is not None:
-        layers.append((tender_loaded, "overrides"))
         if root:
-            outline_path = root / "templates" / tender_loaded.model.template / "outline.yaml"
+            outline_path = Layout(root).outline(tender_loaded.model.template)
             if outline_path.is_file():
                 from generator.models.clause import Outline
 
@@ -131,7 +127,7 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
                 expectations.sections = required_sections(
                     root, outline.model, product_loaded.model if product_loaded else None)
     if bidder_loaded is not None:
-        _resolved(layers, expectations)
+        _resolved(product_loaded, bidder_loaded, tender_loaded, expectations)
     return expectations
 
 

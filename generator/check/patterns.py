@@ -7,78 +7,21 @@ from __future__ import annotations
 
 import re
 
+from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+
+# All derived from the kinds table (core/kinds.py).
 # kind → words that name it, most specific first. Checked against normalised text.
-KIND_WORDS: dict[str, str] = {
-    "remaining_shelf_life": r"剩余(?:有效期|保质期|效期)",
-    "survival_rate": r"成活率|存活率|保存率",
-    "uptime": r"开机率|完好率|设备可用率|正常运行率",
-    "service_period": r"维保服务期|维保期|维护期|服务期限|服务期",
-    "backup_equipment": r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
-                        r"(?:免费)?(?:借用|暂借|借机)",
-    "spare_parts": r"备品备件|备件|零配件供应|配件供应|零部件供应",
-    "repair_turnaround": r"返修周期|维修周期|修复周期|维修换货|换货(?:时间|周期)|返修|返厂|送修|寄修",
-    "complaint_response": r"投诉",
-    "records_retention": r"保存期限|保管期限|保存|存档|归档|保管|留存",
-    "software_upgrade": r"(?:免费)?(?:软件|系统|版本)?升级",
-    "satisfaction_survey": r"满意度(?:调查|调研|测评|评价)?",
-    "return_visit": r"回访|走访|(?:定期)?访问用户",
-    "inspection": r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|自检|(?:定期|全面|深度)检测",
-    "training": r"培训",
-    "installation": r"安装调试|安装|调试",
-    "delivery": r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
-    "shelf_life": r"保质期|有效期",
-    "warranty": r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费保修|免费保养|免费维修|免费维护|"
-                r"免费质保|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
-    "hotline": r"热线|(?:服务|援助|支持|咨询|客服|售后|400)电话|电话(?:支持|咨询)|值班|值守"
-               r"|(?<!\d)(?:[48]00-?\d{3}-?\d{4}|0\d{2,3}[-—]\d{7,8})(?!\d)",
-    "resolution": r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
-    "onsite_arrival": r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
-    "response": r"响应|答复|回复|应答|回应",
-}
-
-KIND_LABELS: dict[str, str] = {
-    "response": "响应时间", "onsite_arrival": "到达现场时间", "resolution": "故障解决时间",
-    "backup_equipment": "提供备用设备时限", "hotline": "服务热线时段", "warranty": "质保期",
-    "shelf_life": "保质期", "delivery": "供货期", "installation": "安装调试完成时限", "training": "培训时长",
-    "return_visit": "回访频次", "inspection": "巡检频次", "satisfaction_survey": "满意度调查频次",
-    "spare_parts": "备件供应年限", "repair_turnaround": "返修周期", "complaint_response": "投诉处理时限",
-    "records_retention": "资料保存期限", "software_upgrade": "免费软件升级期限",
-    "remaining_shelf_life": "到货时剩余有效期", "survival_rate": "成活率", "uptime": "年开机率",
-    "service_period": "服务期",
-}
-
-FREQUENCY_KINDS = frozenset({"return_visit", "inspection", "satisfaction_survey"})
-SCHEDULE_KINDS = frozenset({"hotline"})
-_SHORT = {"分钟", "小时", "天", "工作日"}
+KIND_WORDS: dict[str, str] = {name: KINDS[name].proposal_words for name in PROPOSAL_ORDER}
+KIND_LABELS: dict[str, str] = {name: kind.label for name, kind in KINDS.items()}
+FREQUENCY_KINDS = frozenset(kinds_where(type="frequency"))
+SCHEDULE_KINDS = frozenset(kinds_where(type="schedule"))
 # Duration units a kind is stated in; anything else near its word is some other number.
-DURATION_UNITS: dict[str, frozenset[str]] = {
-    "response": frozenset(_SHORT),
-    "onsite_arrival": frozenset(_SHORT),
-    "resolution": frozenset(_SHORT | {"周"}),
-    "backup_equipment": frozenset({"小时", "天", "工作日"}),
-    "warranty": frozenset({"年", "个月", "天", "周"}),  # 天: return and exchange windows (7天包换)
-    "shelf_life": frozenset({"年", "个月", "天"}),
-    "delivery": frozenset({"小时", "天", "工作日", "周", "个月"}),
-    "installation": frozenset({"小时", "天", "工作日", "周"}),
-    "training": frozenset({"小时", "天", "工作日", "周"}),
-    "spare_parts": frozenset({"年"}),
-    "repair_turnaround": frozenset({"小时", "天", "工作日", "周"}),
-    "complaint_response": frozenset(_SHORT),
-    "records_retention": frozenset({"年", "个月", "天"}),
-    "software_upgrade": frozenset({"年", "个月"}),
-    "remaining_shelf_life": frozenset({"年", "个月", "天"}),
-    "service_period": frozenset({"年", "个月"}),
-}
-
+DURATION_UNITS: dict[str, frozenset[str]] = {name: kind.units for name, kind in KINDS.items() if kind.units}
 # Words that name a kind only when nothing else in the clause does (weak): the moment a period starts
 # (自售出之日起一年内 — a warranty or return window) or a request arrives (收到请求起2小时内 — a response).
-WEAK_WORDS: dict[str, str] = {
-    "warranty": r"(?:自|从|由)?(?:产品|货物|商品|设备)?(?:售出|销售|购买|购机|交货|到货|收到货物|收货|签收商品|签收|验收合格|"
-                r"开具发票)(?:之日|日期|日)?(?:起|后)",
-    "response": r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
-}
+WEAK_WORDS: dict[str, str] = {name: KINDS[name].weak_words for name in PROPOSAL_ORDER if KINDS[name].weak_words}
 # Words that name two kinds: 免费保养 is the free-maintenance period (两年免费保养) or a visit (每季度免费保养一次).
-ALSO_KIND: dict[str, str] = {"免费保养": "inspection", "免费维护": "inspection"}
+ALSO_KIND: dict[str, str] = {word: name for name, kind in KINDS.items() for word in kind.also_named_by}
 
 KIND_RE = re.compile("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
                                *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())]))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.core.layout import Layout
+
 _SCALAR = re.compile(r"^(id|name|noun)\s*:\s*(.*?)\s*(?:#.*)?$", re.MULTILINE)
 
 
@@ -90,7 +92,7 @@ def _load(path: str, mtime: float) -> ProductVocabulary | None:
             from ruamel.yaml import YAML
 
             data = YAML(typ="safe").load(text)
-        except Exception:  # noqa: BLE001 - an unreadable profile is reported by the build, not here
+        except Exception:  # an unreadable profile is reported by the build, not here
             return None
         if not isinstance(data, dict) or not isinstance(data.get("vocabulary"), list):
             return None
@@ -102,7 +104,7 @@ def _load(path: str, mtime: float) -> ProductVocabulary | None:
 
 def load_vocabularies(root: Path) -> Vocabularies:
     products: dict[str, ProductVocabulary] = {}
-    directory = root / "profiles" / "products"
+    directory = Layout(root).products
     if directory.is_dir():
         for path in sorted(directory.glob("*.yaml")):
             try:
@@ -116,11 +118,7 @@ def load_vocabularies(root: Path) -> Vocabularies:
 
 
 def find_project_root(start: Path | None = None) -> Path | None:
-    """The nearest directory with profiles/products, from `start` (or the working directory) upwards,
-    else the tree this package was installed from."""
-    here = (start or Path.cwd()).resolve()
-    for candidate in [here, *here.parents]:
-        if (candidate / "profiles" / "products").is_dir():
-            return candidate
-    package_root = Path(__file__).resolve().parents[2]
-    return package_root if (package_root / "profiles" / "products").is_dir() else None
+    """The nearest project root from `start` (or the working directory) upwards (core.layout), else
+    the tree this package was installed from."""
+    layout = Layout.find(start) or Layout.installed()
+    return layout.root if layout else None

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from generator.build import BuildOptions
 
 
 def build_command(
@@ -49,8 +54,6 @@ def build_command(
                            pdf=pdf, anonymous=anonymous, provenance=provenance, page_start=page_start,
                            number_after_cover=number_after_cover)
     if len(tenders) > 1:
-        from generator.batch import batch_command
-
         raise typer.Exit(batch_command(tenders, options, jobs))
     exit_code = 0
     for tender in tenders:
@@ -79,6 +82,26 @@ def build_command(
         if result.unapproved:
             typer.echo(f"  ! 草稿：含未审定条款 {', '.join(result.unapproved)}")
     raise typer.Exit(exit_code)
+
+
+def batch_command(tenders: list[Path], options: BuildOptions, jobs: int) -> int:
+    """`aftersales build A.yaml B.yaml … [--jobs N]`: progress, summary table, exit code."""
+    from generator.batch import batch_exit_code, default_jobs, flag_shared_outputs, run_batch
+    from generator.batch_report import make_reporter, print_failure, print_summary
+
+    start = time.perf_counter()
+    reporter = make_reporter(interactive=sys.stderr.isatty())
+    try:
+        built = run_batch(tenders, options, jobs, reporter)
+    except KeyboardInterrupt:
+        typer.echo("已中断：正在生成的项目已停止，尚未生成的项目未处理；已写出的文件完整可用", err=True)
+        return 130
+    outcomes = flag_shared_outputs(built)
+    for before, after in zip(built, outcomes, strict=True):
+        if before.ok and not after.ok:
+            print_failure(after)
+    print_summary(outcomes, time.perf_counter() - start, min(jobs or default_jobs(), len(outcomes)))
+    return batch_exit_code(outcomes)
 
 
 def register(app: typer.Typer) -> None:

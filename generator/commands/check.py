@@ -89,8 +89,8 @@ def check_command(
     from generator.check import check_documents
     from generator.check.document import DocumentError
     from generator.check.reader import read_document
-    from generator.check.report import render
     from generator.errors import UserError
+    from generator.report import render_check as render
 
     # Paths arrive as text: typer would validate Path parameters with pydantic, a cost `check` avoids.
     tender_path = Path(tender) if tender else None
@@ -152,7 +152,7 @@ def _check_annotate_target(files: list[Path], target: Path, force: bool) -> None
         raise typer.Exit(2)
 
 
-def _write_annotated(source: Path, target: Path, findings: list) -> None:  # noqa: ANN001 - Finding
+def _write_annotated(source: Path, target: Path, findings: list) -> None:  # Finding
     from generator.output import write_atomic
     from generator.write.annotate import annotate_docx
 
@@ -165,7 +165,7 @@ def _write_annotated(source: Path, target: Path, findings: list) -> None:  # noq
     typer.echo(f"已写出带批注的文档：{target}（{count} 条批注）", err=True)
 
 
-def _light_expectations(bidder: str | None, product_type: str | None):  # noqa: ANN202 - Expectations
+def _light_expectations(bidder: str | None, product_type: str | None):  # Expectations
     """Expectations without pydantic: vocabularies from the nearest project tree."""
     from generator.check.expectations import Expectations
     from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies

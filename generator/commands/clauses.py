@@ -17,7 +17,7 @@ Root = Annotated[Path | None, typer.Option(
     "--root", help="项目目录（含 clauses/ 和 profiles/；默认：当前目录或其上级）", show_default=False)]
 
 
-def _run(action):  # noqa: ANN001, ANN202
+def _run(action):
     """Run `action()`; a user error is printed without a traceback and sets the exit code."""
     from generator.commands import fail
     from generator.errors import UserError
@@ -104,23 +104,23 @@ def lint_command(
 
     示例：aftersales clauses lint --format sarif -o clauses-lint.sarif
     """
-    from generator.library import lint_report
     from generator.library.lint import lint
     from generator.library.repository import load_library
+    from generator.report import FORMATS, render_lint
 
-    if fmt not in lint_report.FORMATS:
-        typer.echo(f"不支持的格式“{fmt}”，可选：{'、'.join(lint_report.FORMATS)}", err=True)
+    if fmt not in FORMATS:
+        typer.echo(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", err=True)
         raise typer.Exit(2)
 
     def action() -> None:
         library = load_library(root)
         result = lint(library)
-        rendered = lint_report.render(result, fmt, library.root)
+        rendered = render_lint(result, fmt, library.root)
         if output is not None:
             from generator.output import write_atomic
 
             write_atomic(output, (rendered + "\n").encode("utf-8"))
-            typer.echo(lint_report.text(result).splitlines()[-1] + f"；报告已写入 {output}")
+            typer.echo(render_lint(result, "text", library.root).splitlines()[-1] + f"；报告已写入 {output}")
         else:
             typer.echo(rendered)
         if not result.ok:
@@ -225,6 +225,7 @@ def impact_command(
     """
     import json
 
+    from generator.core.layout import Layout
     from generator.errors import InputError, Problem
     from generator.library.impact import impact, render_text
     from generator.library.repository import load_library
@@ -240,7 +241,7 @@ def impact_command(
         result = impact(library, clause_id, outputs)
         if result.current_version is None and not result.uses:
             raise InputError(f"条款库中没有“{clause_id}”，生成记录中也没有", [
-                Problem(library.root / "clauses", f"找不到条款“{clause_id}”", hint="用 aftersales clauses list 查看编号")])
+                Problem(Layout(library.root).clauses, f"找不到条款“{clause_id}”", hint="用 aftersales clauses list 查看编号")])
         if fmt == "json":
             typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         else:

@@ -31,7 +31,7 @@ def install() -> None:
             continue
         original = cls.get_help
 
-        def get_help(self, ctx, _original=original):  # noqa: ANN001, ANN202
+        def get_help(self, ctx, _original=original):
             return translate(_original(self, ctx))
 
         get_help._translated = True  # type: ignore[attr-defined]

@@ -34,11 +34,12 @@ def serve_command(
     except ImportError:
         typer.echo("网页功能所需的组件未安装。请在项目目录运行：.venv/bin/pip install -e '.[web]'", err=True)
         raise typer.Exit(2) from None
+    from generator.core.layout import Layout
     from generator.project import find_root
     from generator.web.server import Server
 
     base = (root or find_root(Path.cwd())).resolve()
-    if not (base / "clauses").is_dir() or not (base / "profiles").is_dir():
+    if not Layout(base).is_project():
         typer.echo(f"{base} 不是项目目录（缺少 clauses/ 或 profiles/）：请在项目目录中运行，或用 --root 指定", err=True)
         raise typer.Exit(2)
     try:

@@ -15,11 +15,11 @@ app = typer.Typer(
 
 def _default_out(document: Path) -> Path:
     """tenders/<name>.yaml of the project in the working directory, else beside the document."""
-    from generator.project import find_root
+    from generator.core.layout import Layout
 
-    root = find_root(Path.cwd())
-    if (root / "tenders").is_dir():
-        return root / "tenders" / f"{document.stem}.yaml"
+    layout = Layout.find()
+    if layout is not None and layout.tenders.is_dir():
+        return layout.tender(document.stem)
     return document.with_suffix(".yaml")
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
+from generator.core.findings import Finding
 from generator.errors import InputError, Problem
-from generator.library.findings import Finding
 from generator.library.repository import Library
 from generator.models.clause import Clause
 from generator.output import write_atomic

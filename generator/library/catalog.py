@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
+from generator.core.layout import Layout
 from generator.errors import InputError
 from generator.library.describe import CATEGORY_LABELS, STATE_LABELS, STATES, category_label, state
 from generator.library.marking import CLOSE, OPEN, SampleRenderer, strip_marks
@@ -113,7 +114,7 @@ def write_catalog_file(library: Library, template: str = "standard") -> bytes:
     from generator.errors import Problem
     from generator.write.catalog_writer import write_catalog
 
-    reference = library.root / "templates" / template / "reference.docx"
+    reference = Layout(library.root).reference(template)
     if not reference.is_file():
         raise InputError("找不到样式参考文档", [Problem(reference, "文件不存在", hint="用 --template 指定模板名称")])
     return write_catalog(catalog_proposal(library), Path(reference))

@@ -5,25 +5,13 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-from generator.models.clause import Clause
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
+from generator.models.clause import CATEGORY_LABELS, Clause
+from generator.models.parties import CAPABILITY_LABELS
 
 State = Literal["draft", "approved", "changed", "retired"]
 STATES: tuple[State, ...] = ("draft", "approved", "changed", "retired")
 STATE_LABELS = {"draft": "草稿", "approved": "已审定", "changed": "审定后已修改", "retired": "已废止"}
-
-CATEGORY_LABELS = {
-    "principles": "服务理念与原则", "organisation": "服务组织与人员", "network": "服务网络与网点",
-    "summary": "服务承诺一览", "warranty": "质保期与质保范围", "response": "响应时间与故障分级",
-    "service_modes": "服务方式", "fault_handling": "故障处理流程", "maintenance": "预防性维护与巡检",
-    "spare_parts": "备品备件", "out_of_warranty": "保修期外服务", "software_upgrade": "软件升级",
-    "installation": "安装调试与验收", "training": "培训", "return_visit": "回访与满意度调查",
-    "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
-    "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
-}
-CAPABILITY_LABELS = {"installation": "需安装", "onsite_repair": "上门维修", "software": "软件",
-                     "consumable": "耗材", "construction": "工程施工", "training": "培训"}
-
 
 def state(clause: Clause) -> State:
     """draft / approved / changed (approved text edited since) / retired."""
@@ -61,7 +49,7 @@ def scope_text(clause: Clause) -> str:
 
 
 def uses_text(clause: Clause) -> str:
-    return "、".join(f"{kind}（{KINDS[kind][1]}）" for kind in clause.uses) or "无"
+    return "、".join(f"{kind}（{KINDS[kind].label}）" for kind in clause.uses) or "无"
 
 
 def display_width(text: str) -> int:

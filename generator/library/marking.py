@@ -15,6 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.models.clause import Clause
 from generator.render.blocks import Block, Signature
 from generator.render.jinja import RenderLimitError, make_environment, render_bounded
+from generator.render.marks import CLOSE, OPEN, split_marked, strip_marks
 from generator.render.numbering import Counter
 from generator.render.proposal import (
     RENDER_ERRORS,
@@ -25,27 +26,9 @@ from generator.render.proposal import (
 )
 from generator.yamlio import Loaded
 
-OPEN, CLOSE = "\ue000", "\ue001"
-_MARKS = re.compile(f"[{OPEN}{CLOSE}]")
 _MARKED_LIST_NUMBER = re.compile(rf"^(\s*){OPEN}(\d+){CLOSE}([.．、]\s)", re.MULTILINE)
 
-
-def strip_marks(text: str) -> str:
-    return _MARKS.sub("", text)
-
-
-def split_marked(text: str) -> list[tuple[str, bool]]:
-    """Text → [(piece, is_data)], in order, without the marks."""
-    pieces: list[tuple[str, bool]] = []
-    data = False
-    for part in re.split(f"([{OPEN}{CLOSE}])", text):
-        if part == OPEN:
-            data = True
-        elif part == CLOSE:
-            data = False
-        elif part:
-            pieces.append((part, data))
-    return pieces
+__all__ = ["CLOSE", "OPEN", "SampleRenderer", "split_marked", "strip_marks"]  # the marks live in render/marks.py
 
 
 def _marking(finalize: Any) -> Any:

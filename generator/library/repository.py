@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.layout import Layout, project_root
 from generator.errors import InputError, Problem
 from generator.models.clause import Clause
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.project import find_root
 from generator.yamlio import Loaded, load_model
 
 
@@ -35,7 +35,7 @@ class Library:
         if found is None:
             known = "、".join(sorted(self.clause_map())[:12])
             raise InputError(f"条款库中没有编号为“{clause_id}”的条款", [
-                Problem(self.root / "clauses", f"找不到条款“{clause_id}”", hint=f"现有条款：{known}…"
+                Problem(Layout(self.root).clauses, f"找不到条款“{clause_id}”", hint=f"现有条款：{known}…"
                         if len(self.clause_map()) > 12 else f"现有条款：{known}")])
         return found
 
@@ -48,15 +48,15 @@ class Library:
 
 
 def resolve_root(root: Path | None) -> Path:
-    base = (root or find_root(Path.cwd())).resolve()
-    if not (base / "clauses").is_dir():
+    base = (root or project_root()).resolve()
+    if not Layout(base).clauses.is_dir():
         raise InputError(f"{base} 下没有 clauses/ 目录", [
             Problem(base, "找不到条款库目录 clauses/", hint="在项目根目录下运行，或用 --root 指定项目目录")])
     return base
 
 
 def _load_dir(directory: Path, model: type, problems: list[Problem], pattern: str = "*.yaml") -> list[Loaded]:
-    out = []
+    out: list[Loaded] = []
     if not directory.is_dir():
         return out
     for path in sorted(directory.rglob(pattern)):
@@ -70,9 +70,10 @@ def _load_dir(directory: Path, model: type, problems: list[Problem], pattern: st
 def load_library(root: Path | None = None) -> Library:
     base = resolve_root(root)
     problems: list[Problem] = []
-    clauses = _load_dir(base / "clauses", Clause, problems)
-    products = {p.model.id: p for p in _load_dir(base / "profiles" / "products", ProductType, problems)}
-    bidders = {b.model.id: b for b in _load_dir(base / "profiles" / "bidders", Bidder, problems)}
+    layout = Layout(base)
+    clauses = _load_dir(layout.clauses, Clause, problems)
+    products = {p.model.id: p for p in _load_dir(layout.products, ProductType, problems)}
+    bidders = {b.model.id: b for b in _load_dir(layout.bidders, Bidder, problems)}
     ignored: list[Problem] = []  # a broken tender is the tender's business, not the library's
-    tenders = _load_dir(base / "tenders", Tender, ignored)
+    tenders = _load_dir(layout.tenders, Tender, ignored)
     return Library(base, clauses, products, bidders, tenders, problems)

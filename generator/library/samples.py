@@ -15,17 +15,17 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
+from generator.core.kinds import HOTLINE, KINDS, RESPONSE, SHELF_LIFE, WARRANTY
+from generator.core.layout import Layout
 from generator.errors import InputError, Problem
 from generator.library.repository import Library
 from generator.models.clause import Clause
-from generator.models.commitments import KINDS
 from generator.models.tender import Requirement, Tender
-from generator.resolve import Commitments, Layer, evaluate, logic_problems, resolve_commitments
+from generator.resolve import Commitments, evaluate, logic_problems, proposal_layers, resolve_commitments
 from generator.yamlio import Loaded
 
 SAMPLE_TENDER = Path("（示例招标项目）")
-_SAMPLE_REQUIREMENTS = (("response", "at_most"), ("warranty", "at_least"), ("shelf_life", "at_least"),
-                        ("hotline", "at_least"))
+_SAMPLE_REQUIREMENTS = (RESPONSE, WARRANTY, SHELF_LIFE, HOTLINE)  # bound: at_most for a deadline, else at_least
 
 
 class SampleError(Exception):
@@ -59,15 +59,16 @@ def _tender_for(library: Library, product_id: str) -> Loaded | None:
 
 def _made_up_tender(product: Loaded, bidder_id: str) -> Loaded:
     model = product.model
-    defaults = resolve_commitments([Layer(product, "commitments")])
+    defaults = resolve_commitments(proposal_layers(product))
     requirements = []
-    for kind, bound in _SAMPLE_REQUIREMENTS:
+    for kind in _SAMPLE_REQUIREMENTS:
+        bound = "at_most" if KINDS[kind].better == "lower" else "at_least"
         resolved = defaults.get(kind)
         if resolved is None or list(resolved.values) != [None]:
             continue
         value = str(resolved.values[None])
         word = "不超过" if bound == "at_most" else "不少于"
-        label = model.warranty_word if kind == "warranty" else KINDS[kind][1]
+        label = KINDS[kind].label_for(model)
         requirement = {"text": f"{label}{word}{value}", "kind": kind, "bound": bound, "value": value}
         try:
             Requirement.model_validate(requirement)
@@ -94,11 +95,11 @@ def make_sample(library: Library, product_id: str, bidder_id: str) -> Sample:
 
     if product_id not in library.products:
         raise InputError(f"没有产品类型“{product_id}”的资料", [Problem(
-            library.root / "profiles" / "products", f"找不到 {product_id}.yaml",
+            Layout(library.root).products, f"找不到 {product_id}.yaml",
             hint="现有产品类型：" + "、".join(sorted(library.products)))])
     if bidder_id not in library.bidders:
         raise InputError(f"没有投标人“{bidder_id}”的资料", [Problem(
-            library.root / "profiles" / "bidders", f"找不到 {bidder_id}.yaml",
+            Layout(library.root).bidders, f"找不到 {bidder_id}.yaml",
             hint="现有投标人：" + "、".join(sorted(library.bidders)))])
     product, bidder = library.products[product_id], library.bidders[bidder_id]
     real = _tender_for(library, product_id)
@@ -106,8 +107,7 @@ def make_sample(library: Library, product_id: str, bidder_id: str) -> Sample:
         tender = Loaded(real.path, real.model.model_copy(update={"bidder": bidder_id}), real.raw)
     else:
         tender = _made_up_tender(product, bidder_id)
-    commitments = resolve_commitments([Layer(product, "commitments"), Layer(bidder, "commitments"),
-                                       Layer(tender, "overrides")])
+    commitments = resolve_commitments(proposal_layers(product, bidder, tender))
     problems = logic_problems(commitments)
     if problems:
         raise SampleError(problems)
@@ -123,13 +123,13 @@ def sample_for(library: Library, clause: Clause, product_id: str | None = None,
         applicable = library.applicable_products(clause)
         if not applicable:
             raise InputError(f"条款“{clause.id}”不适用于现有的任何产品类型，无法用示例数据展示", [Problem(
-                library.root / "profiles" / "products", "没有适用的产品类型资料",
+                Layout(library.root).products, "没有适用的产品类型资料",
                 hint="用 --product-type 指定一个产品类型")])
         with_tender = [pid for pid in applicable if _tender_for(library, pid) is not None]
         product_id = (with_tender or applicable)[0]
     if bidder_id is None:
         if not library.bidders:
             raise InputError("没有投标人资料，无法用示例数据展示", [Problem(
-                library.root / "profiles" / "bidders", "目录中没有投标人资料")])
+                Layout(library.root).bidders, "目录中没有投标人资料")])
         bidder_id = sorted(library.bidders)[0]
     return make_sample(library, product_id, bidder_id)

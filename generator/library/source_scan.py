@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
 from generator.render.jinja import make_environment
 from generator.render.proposal import _body_first_line
 from generator.yamlio import Loaded
@@ -79,6 +79,7 @@ def kind_uses(body: str) -> KindUse | None:
     kinds: dict[str, int] = {}
     resolved_names: set[int] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, (nodes.Getattr, nodes.Getitem))
         target = node.node
         if not (isinstance(target, nodes.Name) and target.name == "c"):
             continue

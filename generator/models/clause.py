@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from collections.abc import Mapping
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
 from generator.models.parties import Capability
 
+# Clause categories in the order of listings and catalogs, with their Chinese labels.
 Category = Literal[
     "principles", "organisation", "network", "summary", "warranty", "response", "service_modes",
     "fault_handling", "maintenance", "spare_parts", "out_of_warranty", "software_upgrade",
     "installation", "training", "return_visit", "complaint", "quality_returns", "emergency",
     "confidentiality", "commitment_letter", "deviation",
 ]
+CATEGORY_LABELS: dict[str, str] = {
+    "principles": "服务理念与原则", "organisation": "服务组织与人员", "network": "服务网络与网点",
+    "summary": "服务承诺一览", "warranty": "质保期与质保范围", "response": "响应时间与故障分级",
+    "service_modes": "服务方式", "fault_handling": "故障处理流程", "maintenance": "预防性维护与巡检",
+    "spare_parts": "备品备件", "out_of_warranty": "保修期外服务", "software_upgrade": "软件升级",
+    "installation": "安装调试与验收", "training": "培训", "return_visit": "回访与满意度调查",
+    "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
+    "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
+}
+assert tuple(CATEGORY_LABELS) == get_args(Category), "one label per category"
 Status = Literal["draft", "approved", "retired"]
 
 
@@ -63,12 +75,18 @@ class Clause(Strict):
         return self.status == "approved" and self.approval is not None and not self.changed_since_approval
 
     def applies(self, product_type: str, capabilities: list[str]) -> bool:
+        """In scope for this product type (whatever its status; see `in_use_for`)."""
         scope = self.applies_to
         if scope.product_types != "all" and product_type not in scope.product_types:
             return False
         if any(cap not in capabilities for cap in scope.capabilities):
             return False
         return not any(cap in capabilities for cap in scope.without)
+
+
+    def in_use_for(self, product_type: str, capabilities: list[str]) -> bool:
+        """A proposal for this product type takes the clause: in scope and not retired."""
+        return self.status != "retired" and self.applies(product_type, capabilities)
 
 
 def body_hash(body: str) -> str:
@@ -82,6 +100,11 @@ class Section(Strict):
     clauses: list[str] = Field(min_length=1)  # candidate clause ids; those that apply are used
     required: bool = True  # at least one candidate must apply
     page_break_before: bool = False
+
+    def applicable(self, clauses: Mapping[str, Clause], product_type: str, capabilities: list[str]) -> list[str]:
+        """The ids of this section's candidates (those known in `clauses`) a proposal for this product
+        type takes, in outline order: the one answer to “which clauses apply”."""
+        return [cid for cid in self.clauses if cid in clauses and clauses[cid].in_use_for(product_type, capabilities)]
 
 
 class Outline(Strict):

@@ -10,50 +10,20 @@ adds what the value counts from or a follow-up deadline:
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, model_validator
+from pydantic import BaseModel, ConfigDict, PlainValidator, create_model
 
+from generator.core.kinds import FAULT_KINDS, ONSITE_ARRIVAL, REPLANTING_KINDS, RESOLUTION, RESPONSE, STARTING_KINDS
+from generator.core.kinds import KINDS as KIND_TABLE
 from generator.models.tiers import tier_text
 from generator.quantities import PARSERS, Duration, Quantity, QuantityError, QuantityType
 
-# kind → (quantity type, Chinese label used in tables and messages)
-KINDS: dict[str, tuple[QuantityType, str]] = {
-    "response": ("duration", "响应时间"),
-    "onsite_arrival": ("duration", "到达现场时间"),
-    "resolution": ("duration", "故障解决时间"),
-    "backup_equipment": ("duration", "提供备用设备时限"),
-    "hotline": ("schedule", "服务热线时段"),
-    "warranty": ("duration", "质保期"),
-    "shelf_life": ("duration", "保质期"),
-    "delivery": ("duration", "供货期"),
-    "installation": ("duration", "安装调试完成时限"),
-    "training": ("duration", "培训时长"),
-    "return_visit": ("frequency", "回访频次"),
-    "inspection": ("frequency", "巡检频次"),
-    "satisfaction_survey": ("frequency", "满意度调查频次"),
-    "spare_parts": ("duration", "备件供应年限"),
-    "repair_turnaround": ("duration", "返修周期"),
-    "complaint_response": ("duration", "投诉处理时限"),
-    "records_retention": ("duration", "服务记录保存期限"),
-    "software_upgrade": ("duration", "免费软件升级期限"),
-    "remaining_shelf_life": ("duration", "到货时剩余有效期"),
-    "survival_rate": ("percentage", "成活率"),
-    "uptime": ("percentage", "年开机率"),
-    "service_period": ("duration", "服务期"),
-}
-
-# Other forms a kind may take besides its quantity type.
-ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {
-    "warranty": ("alternative",),  # 3年或10万公里（以先到者为准）
-    "remaining_shelf_life": ("percentage",),  # 总有效期的2/3
-}
-# A requirement may also set a calendar deadline (交货期：2026年3月1日前); the bidder answers with a
-# period, judged from the tender's date.
-REQUIREMENT_ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"delivery": ("date",), "installation": ("date",)}
-# Kinds that count from a start event (验收合格之日 …), and the ones with a replanting deadline.
-STARTING_KINDS = frozenset({"warranty", "service_period"})
-REPLANTING_KINDS = frozenset({"survival_rate"})
+# The kinds themselves live in generator/core/kinds.py; this module derives the input model from them.
+KINDS: dict[str, tuple[QuantityType, str]] = {name: (kind.type, kind.label) for name, kind in KIND_TABLE.items()}
+"""kind → (quantity type, label): the view older callers (tender_extract) read; new code uses core.kinds."""
+# What an editor may write for one kind (JSON Schema): a value, tier → value, or the long form.
+_YAML_VALUE = str | int | float | dict[str, Any]
 _LONG_FORM_KEYS = frozenset({"value", "tiers", "starts", "replant_within"})
 
 
@@ -82,24 +52,31 @@ Qualified = dict[str | None, Quantity]
 
 
 def _parse_value(kind: str, value: Any, requirement: bool = False) -> Quantity:
-    expected: QuantityType = KINDS[kind][0]
+    expected: QuantityType = KIND_TABLE[kind].type
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise QuantityError("应为一个值（如“2小时”）或“限定词: 值”的键值对")
-    forms = (expected, *ALSO_ACCEPTS.get(kind, ()), *(REQUIREMENT_ALSO_ACCEPTS.get(kind, ()) if requirement else ()))
+    also = KIND_TABLE[kind].also_accepts + (KIND_TABLE[kind].requirement_also_accepts if requirement else ())
+    forms = (expected, *also)
     for form in forms[1:]:
         if form == "alternative" and "或" not in str(value):
             continue
         try:
-            return PARSERS[form](value)  # type: ignore[no-any-return]
+            return PARSERS[form](value)
         except QuantityError:
             continue
-    return PARSERS[expected](value)  # type: ignore[no-any-return]
+    return PARSERS[expected](value)
 
 
 def _tiers(kind: str, value: dict[Any, Any]) -> dict[str | None, Quantity]:
     if not value:
         raise QuantityError("不能为空")
     return {tier_text(str(key)): _parse_value(kind, item) for key, item in value.items()}
+
+
+def _named(names: frozenset[str]) -> str:
+    """“质保期（warranty）和服务期（service_period）”."""
+    shown = [f"{KIND_TABLE[n].label}（{n}）" for n in KIND_TABLE if n in names]
+    return "和".join(shown) if len(shown) <= 2 else "、".join(shown)
 
 
 def parse_commitment(kind: str, value: Any) -> Tiers:
@@ -112,20 +89,25 @@ def parse_commitment(kind: str, value: Any) -> Tiers:
     if ("value" in value) == ("tiers" in value):
         raise QuantityError("value（单一值）和 tiers（分档值）须写且只写其一")
     if "starts" in value and kind not in STARTING_KINDS:
-        raise QuantityError("只有质保期（warranty）和服务期（service_period）可以写起算事件 starts")
+        raise QuantityError(f"只有{_named(STARTING_KINDS)}可以写起算事件 starts")
     if "replant_within" in value and kind not in REPLANTING_KINDS:
-        raise QuantityError("只有成活率（survival_rate）可以写补植时限 replant_within")
+        raise QuantityError(f"只有{_named(REPLANTING_KINDS)}可以写补植时限 replant_within")
     tiers = value.get("tiers")
     if tiers is not None and not isinstance(tiers, dict):
         raise QuantityError("tiers 应为“限定词: 值”的键值对，例如 {市区: 2小时, 省外: 24小时}")
-    values = _tiers(kind, tiers) if tiers is not None else {None: _parse_value(kind, value["value"])}
+    values: dict[str | None, Quantity] = _tiers(kind, tiers) if tiers is not None else \
+        {None: _parse_value(kind, value["value"])}
     starts = normalise_start(value["starts"]) if "starts" in value else None
     replant = Duration.parse(value["replant_within"]) if "replant_within" in value else None
     return Tiers(values, starts, replant)
 
 
 def _qualified_validator(kind: str) -> PlainValidator:
-    return PlainValidator(lambda value: parse_commitment(kind, value))
+    return PlainValidator(lambda value: parse_commitment(kind, value), json_schema_input_type=_YAML_VALUE)
+
+
+def _kind_validator(kind: str) -> PlainValidator:
+    return PlainValidator(lambda value: _parse_value(kind, value), json_schema_input_type=str | int | float)
 
 
 def _field(kind: str) -> Any:
@@ -137,45 +119,32 @@ class FaultLevel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    response: Annotated[Duration, PlainValidator(lambda v: _parse_value("response", v))]
-    onsite_arrival: Annotated[Duration | None, PlainValidator(lambda v: _parse_value("onsite_arrival", v))] = None
-    resolution: Annotated[Duration, PlainValidator(lambda v: _parse_value("resolution", v))]
+    response: Annotated[Duration, _kind_validator(RESPONSE)]
+    onsite_arrival: Annotated[Duration | None, _kind_validator(ONSITE_ARRIVAL)] = None
+    resolution: Annotated[Duration, _kind_validator(RESOLUTION)]
 
 
-class CommitmentsInput(BaseModel):
-    """The `commitments:` block of a product type, bidder profile or tender override."""
+assert tuple(FaultLevel.model_fields) == FAULT_KINDS, "FaultLevel has one field per fault-level kind"
+
+
+class _CommitmentsBlock(BaseModel):
+    """The `commitments:` block of a product type, bidder profile or tender override: one optional
+    field per kind of core/kinds.py (generated below), plus the limits per fault level."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    response: _field("response") = None
-    onsite_arrival: _field("onsite_arrival") = None
-    resolution: _field("resolution") = None
-    backup_equipment: _field("backup_equipment") = None
-    hotline: _field("hotline") = None
-    warranty: _field("warranty") = None
-    shelf_life: _field("shelf_life") = None
-    delivery: _field("delivery") = None
-    installation: _field("installation") = None
-    training: _field("training") = None
-    return_visit: _field("return_visit") = None
-    inspection: _field("inspection") = None
-    satisfaction_survey: _field("satisfaction_survey") = None
-    spare_parts: _field("spare_parts") = None
-    repair_turnaround: _field("repair_turnaround") = None
-    complaint_response: _field("complaint_response") = None
-    records_retention: _field("records_retention") = None
-    software_upgrade: _field("software_upgrade") = None
-    remaining_shelf_life: _field("remaining_shelf_life") = None
-    survival_rate: _field("survival_rate") = None
-    uptime: _field("uptime") = None
-    service_period: _field("service_period") = None
     fault_levels: dict[str, FaultLevel] | None = None
 
-    @model_validator(mode="after")
-    def _kinds_complete(self) -> CommitmentsInput:
-        assert set(KINDS) <= set(type(self).model_fields), "every kind needs a field"
-        return self
-
     def given(self) -> dict[str, Any]:
-        """Kinds this layer sets (fault_levels included), in declaration order."""
-        return {name: getattr(self, name) for name in type(self).model_fields if getattr(self, name) is not None}
+        """Kinds this layer sets, in the order of the kinds table, then fault_levels."""
+        names = (*KIND_TABLE, "fault_levels")
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
+
+
+if TYPE_CHECKING:
+    CommitmentsInput = _CommitmentsBlock
+else:
+    CommitmentsInput = create_model(
+        "CommitmentsInput", __base__=_CommitmentsBlock, __module__=__name__,
+        __doc__=_CommitmentsBlock.__doc__,
+        **{name: (_field(name), None) for name in KIND_TABLE})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -75,7 +75,11 @@ class Bidder(Strict):
         return value
 
 
+# What a product type involves (clauses apply by them), with the labels of listings.
 Capability = Literal["installation", "onsite_repair", "software", "consumable", "construction", "training"]
+CAPABILITY_LABELS: dict[str, str] = {"installation": "需安装", "onsite_repair": "上门维修", "software": "软件",
+                                     "consumable": "耗材", "construction": "工程施工", "training": "培训"}
+assert tuple(CAPABILITY_LABELS) == get_args(Capability), "one label per capability"
 
 
 class TrainingTopic(Strict):

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
-from generator.models.commitments import KINDS, STARTING_KINDS, CommitmentsInput, _parse_value, normalise_start
+from generator.core.kinds import KINDS, STARTING_KINDS
+from generator.models.commitments import CommitmentsInput, _parse_value, normalise_start
 from generator.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
@@ -60,7 +61,7 @@ class Requirement(Strict):
 
     @property
     def quantity(self) -> Quantity | None:
-        return self.value  # type: ignore[no-any-return]
+        return self.value
 
     @property
     def wanted(self) -> str:

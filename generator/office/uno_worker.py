@@ -22,12 +22,12 @@ import time
 import uuid
 from pathlib import Path
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
 
 
-def _props(**values):  # noqa: ANN003, ANN202
+def _props(**values):
     out = []
     for name, value in values.items():
         prop = PropertyValue()
@@ -44,7 +44,7 @@ def _start(soffice: str, profile: str, pipe: str) -> subprocess.Popen:
     return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _connect(pipe: str, process: subprocess.Popen, deadline: float):  # noqa: ANN202
+def _connect(pipe: str, process: subprocess.Popen, deadline: float):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     while True:
@@ -59,7 +59,7 @@ def _connect(pipe: str, process: subprocess.Popen, deadline: float):  # noqa: AN
             time.sleep(0.1)
 
 
-def _update(document) -> int:  # noqa: ANN001
+def _update(document) -> int:
     indexes = document.getDocumentIndexes()
     count = indexes.getCount()
     for _ in range(2):
@@ -70,7 +70,7 @@ def _update(document) -> int:  # noqa: ANN001
     return count
 
 
-def _convert(desktop, job: dict) -> dict:  # noqa: ANN001
+def _convert(desktop, job: dict) -> dict:
     started = time.monotonic()
     source = Path(job["source"]).resolve().as_uri()
     document = desktop.loadComponentFromURL(source, "_blank", 0, _props(Hidden=True, UpdateDocMode=0))
@@ -92,11 +92,11 @@ def _convert(desktop, job: dict) -> dict:  # noqa: ANN001
             "seconds": round(time.monotonic() - started, 3)}
 
 
-def _shutdown(desktop, process: subprocess.Popen) -> None:  # noqa: ANN001
+def _shutdown(desktop, process: subprocess.Popen) -> None:
     try:
         if desktop is not None:
             desktop.terminate()
-    except Exception:  # noqa: BLE001 - the bridge drops as soon as the office quits
+    except Exception:  # the bridge drops as soon as the office quits
         pass
     try:
         process.wait(timeout=15)
@@ -114,7 +114,7 @@ def main(argv: list[str]) -> int:
         desktop = _connect(pipe, process, time.monotonic() + float(spec.get("timeout", 60)))
         # uno.Any needs the bridge to be up, hence the conversion after connecting.
         results = [_convert(desktop, job) for job in spec["jobs"]]
-    except Exception as exc:  # noqa: BLE001 - reported to the parent as data
+    except Exception as exc:  # reported to the parent as data
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
         return 1
     finally:

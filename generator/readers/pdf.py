@@ -72,7 +72,7 @@ def _cell(text: str | None) -> str:
     return out
 
 
-def _open(data: bytes, name: str):  # noqa: ANN202 - pdfplumber.PDF
+def _open(data: bytes, name: str):  # pdfplumber.PDF
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise DocumentError(name, "不是有效的 PDF 文件（缺少 PDF 文件头）")
     import pdfplumber
@@ -96,7 +96,7 @@ def _failure(exc: Exception) -> str:
     return "PDF 文件已损坏或格式无法识别，无法读取文字；请用阅读器另存一份 PDF，或另存为 .docx 后再试"
 
 
-def _read_page(page, number: int) -> _Page:  # noqa: ANN001 - pdfplumber.Page
+def _read_page(page, number: int) -> _Page:  # pdfplumber.Page
     tables: list[tuple[float, list[list[str | None]]]] = []
     boxes: list[tuple[float, float, float, float]] = []
     if page.edges:  # ruled tables need ruling lines; skip the search on pages without any
@@ -246,4 +246,4 @@ def read_pdf(data: bytes, name: str) -> Content:
             else:
                 builder.line(item)  # type: ignore[arg-type]
     builder.close()
-    return Content(builder.items + running)
+    return Content([*builder.items, *running])

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.models.commitments import KINDS
-from generator.models.parties import Bidder, ProductType
+from generator.core.kinds import KINDS
+from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.quantities import Quantity
@@ -86,10 +86,7 @@ class DeviationRow:
 
 
 def kind_label(kind: str, product: ProductType) -> str:
-    label = KINDS[kind][1]
-    if kind == "uptime":
-        return f"年{product.uptime_word}"
-    return product.warranty_word if kind == "warranty" else label
+    return KINDS[kind].label_for(product)
 
 
 # 暗标: what a clause prints in place of each identifying field of the bidder profile. The
@@ -130,25 +127,13 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-# Names of a kind a 招标文件 may use; the 偏离表 answers in the requirement's own word.
-TENDER_TERMS: dict[str, tuple[str, ...]] = {
-    "warranty": ("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期"),
-    "shelf_life": ("保质期", "有效期"),
-    "remaining_shelf_life": ("剩余有效期", "剩余保质期", "剩余效期"),
-    "survival_rate": ("成活率", "存活率", "保存率"),
-    "uptime": ("开机率", "完好率", "设备可用率", "正常运行率"),
-    "service_period": ("维保服务期", "维保期", "维护期", "服务期限", "服务期"),
-    "delivery": ("交货期", "供货期", "到货期", "交付期"),
-}
-
-
 def answer_label(deviation: Deviation, product: ProductType) -> str:
     """The 投标响应 names what is offered in the requirement's terms: its own word for the kind
     (保修期, 维保期), led by the words of its tier the offered values do not repeat
     (道路救援 → “道路救援到达现场时间：市区1小时”)."""
     requirement = deviation.requirement
     text = requirement.original or requirement.text
-    term = next((t for t in TENDER_TERMS.get(requirement.kind, ()) if t in text), None)
+    term = next((t for t in KINDS[requirement.kind].names if t in text), None)
     label = term or kind_label(requirement.kind, product)
     stated = set().union(*(parse_tier(q) for q, _ in deviation.compared)) if deviation.compared else set()
     extra = [word for _, word in tier_words(parse_tier(requirement.qualifier) - stated)]
@@ -184,6 +169,5 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "noun": product.noun,
         "unit": product.measure_word,
         "has": {cap: True for cap in product.capabilities} | {
-            cap: False for cap in ("installation", "onsite_repair", "software", "consumable", "construction",
-                                   "training") if cap not in product.capabilities},
+            cap: False for cap in CAPABILITY_LABELS if cap not in product.capabilities},
     }

@@ -84,16 +84,16 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**"])
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN204, N805 - jinja's signature
+    def call(__self, __context, __obj, *args, **kwargs):  # jinja's signature
         _check_time()
         return super().call(__context, __obj, *args, **kwargs)
 
-    def call_binop(self, context, operator, left, right):  # noqa: ANN001, ANN201 - jinja's signature
+    def call_binop(self, context, operator, left, right):  # jinja's signature
         _check_time()
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
-                if _size(sequence) is not None and isinstance(count, int) and \
-                        _size(sequence) * count > MAX_OUTPUT_CHARS:
+                size = _size(sequence)
+                if size is not None and isinstance(count, int) and size * count > MAX_OUTPUT_CHARS:
                     raise RenderLimitError(f"重复后的文字过长（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
                 max(abs(left).bit_length(), 1) * right > MAX_POWER_BITS:

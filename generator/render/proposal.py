@@ -29,7 +29,7 @@ class ClauseUse:
 
     @property
     def clause(self) -> Clause:
-        return self.loaded.model  # type: ignore[no-any-return]
+        return self.loaded.model
 
 
 def _template_name(clause: Clause) -> str:
@@ -153,9 +153,8 @@ def select_clauses(outline: Outline, clauses: dict[str, Loaded], product_type: s
     chosen: list[tuple[str, list[Loaded]]] = []
     problems: list[Problem] = []
     for section in outline.sections:
-        applicable = [clauses[cid] for cid in section.clauses
-                      if clauses[cid].model.status != "retired"
-                      and clauses[cid].model.applies(product_type, capabilities)]
+        models = {cid: clauses[cid].model for cid in section.clauses if cid in clauses}
+        applicable = [clauses[cid] for cid in section.applicable(models, product_type, capabilities)]
         if applicable:
             chosen.append((section.title, applicable))
         elif section.required:

@@ -111,7 +111,7 @@ def findings_view(result: DocumentResult, document: Any) -> list[dict[str, Any]]
                 quotes.append(quote)
             items.append({"error": finding.severity == ERROR, "message": finding.message, "quotes": quotes})
         groups.append({"rule": rule, "title": RULE_TITLES[rule], "findings": items,
-                       "errors": sum(i["error"] for i in items), "warnings": sum(not i["error"] for i in items)})
+                       "errors": sum(1 for i in items if i["error"]), "warnings": sum(1 for i in items if not i["error"])})
     return groups
 
 

@@ -55,7 +55,7 @@ class Server:
             shutil.rmtree(self.upload_dir, ignore_errors=True)
             raise
         self.host = host
-        self.port = int(self.server.effective_port)  # type: ignore[union-attr]
+        self.port = int(self.server.effective_port)
 
     @property
     def url(self) -> str:

@@ -266,9 +266,9 @@ def value_problems(state: FormState) -> None:
                 state.add_error(f"requirements.{index}.value", str(error))
     for index, row in enumerate(state.overrides):
         if row.get("kind") in KINDS and row.get("value"):
-            _, error = value_check(row["kind"])(row["value"])
-            if error:
-                state.add_error(f"overrides.{index}.value", error)
+            _, message = value_check(row["kind"])(row["value"])
+            if message:
+                state.add_error(f"overrides.{index}.value", message)
 
 
 def _input_for(path: str, names: set[str], origin: list[int], members: dict[str, list[int]]) -> str | list[str] | None:
@@ -314,7 +314,7 @@ def state_from_raw(raw: Any) -> FormState:
             "original": _text(item.get("original")), "source.section": _text(source.get("section")),
             "source.page": _text(source.get("page"))})
     overrides = get("overrides")
-    if hasattr(overrides, "items"):
+    if overrides is not None and hasattr(overrides, "items"):
         for kind, value in overrides.items():
             if kind == "fault_levels":
                 continue  # kept in the file as it is; not edited in the browser

@@ -201,7 +201,7 @@ def check(root: Path, state: FormState, source: Path | None) -> Checked:
             base = raw
     doc = merge(base, data, source, target)
     written = YAML(typ="rt").load(dump(doc))  # the file as it would be read back, with its line numbers
-    problems: list[Problem] = []
+    problems = []
     cleaned, findings = clean_tree(written)  # the loader's cleaning: what a build would refuse
     problems += located(target, written, findings)
     try:

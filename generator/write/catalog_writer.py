@@ -1,6 +1,6 @@
 """The clause catalog as .docx: the proposal writer's styles, with data shaded.
 
-Text handed to this writer may carry the marks of `generator.library.marking` around values
+Text handed to this writer may carry the marks of `generator.render.marks` around values
 that came from data; those runs get a light shading so a reviewer tells wording from data.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from generator.library.marking import OPEN, split_marked, strip_marks
 from generator.render.blocks import Proposal, Table
+from generator.render.marks import OPEN, split_marked, strip_marks
 from generator.write.docx_writer import DocxWriter, _column_widths
 
 DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too

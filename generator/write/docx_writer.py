@@ -57,7 +57,7 @@ class DocxWriter:
                 body.remove(child)
         self.body = body
         section = self.document.sections[0]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
+        self.text_width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]  # set by reference.docx
         self._break_pending = False
         self._after_table = False
         self._last = None  # the last body paragraph written

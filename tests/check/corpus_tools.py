@@ -113,7 +113,7 @@ def markdown_to_docx(text: str, header: str = "", footer: str = "", author: str 
     return buffer.getvalue()
 
 
-def document_of(case: Case):  # noqa: ANN201 - Document
+def document_of(case: Case):  # Document
     data = case.path.read_bytes()
     if case.sidecar.get("format") == "docx":
         text = data.decode("utf-8")
@@ -123,7 +123,7 @@ def document_of(case: Case):  # noqa: ANN201 - Document
     return read_bytes(data, case.path.name)
 
 
-def expectations_of(case: Case):  # noqa: ANN201 - Expectations
+def expectations_of(case: Case):  # Expectations
     from generator.check.load import from_options
 
     options = case.sidecar.get("options") or {}

@@ -12,15 +12,15 @@ from generator.check.reader import read_bytes
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def doc(text: str, name: str = "方案.md"):  # noqa: ANN201
+def doc(text: str, name: str = "方案.md"):
     return read_bytes(text.encode("utf-8"), name)
 
 
-def mentions(text: str, name: str = "方案.md"):  # noqa: ANN201
+def mentions(text: str, name: str = "方案.md"):
     return extract(doc(text, name))
 
 
-def findings(text: str, name: str = "方案.md", **expectations):  # noqa: ANN201
+def findings(text: str, name: str = "方案.md", **expectations):
     expectations.setdefault("vocabularies", load_vocabularies(ROOT))
     return check_document(doc(text, name), Expectations(**expectations)).findings
 

@@ -19,7 +19,7 @@ from generator.write.package import core_namespace
 BIDDER = "北京华辰智联科技有限公司"
 
 
-def _tracked(paragraph, kind: str, text: str) -> None:  # noqa: ANN001
+def _tracked(paragraph, kind: str, text: str) -> None:
     """A w:ins or w:del revision holding one run."""
     change = OxmlElement(f"w:{kind}")
     change.set(qn("w:id"), str(len(kind) + len(text)))
@@ -55,7 +55,7 @@ def messy_docx(author: str = "上海新瑞贸易有限公司", doc_id: str | Non
     return buffer.getvalue()
 
 
-def _by_message(found, rule: str = "document-metadata") -> dict[str, object]:  # noqa: ANN001
+def _by_message(found, rule: str = "document-metadata") -> dict[str, object]:
     return {f.message: f for f in found if f.rule == rule}
 
 

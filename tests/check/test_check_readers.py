@@ -11,7 +11,7 @@ from generator.check.reader import read_bytes
 from generator.readers import docx as read_docx_module
 
 
-def docx_bytes(build) -> bytes:  # noqa: ANN001
+def docx_bytes(build) -> bytes:
     document = Document()
     build(document)
     buffer = io.BytesIO()
@@ -20,7 +20,7 @@ def docx_bytes(build) -> bytes:  # noqa: ANN001
 
 
 def test_docx_body_tables_headers_and_footers_in_order():
-    def build(document):  # noqa: ANN001
+    def build(document):
         document.add_heading("第一节 质保期", level=1)
         document.add_paragraph("质保期为3年。")
         table = document.add_table(rows=3, cols=2)
@@ -47,7 +47,7 @@ def test_docx_body_tables_headers_and_footers_in_order():
 
 
 def test_docx_without_heading_styles_uses_numbering():
-    def build(document):  # noqa: ANN001
+    def build(document):
         for text in ("第一节 服务承诺", "一、响应时间", "接到报修后30分钟内响应。"):
             document.add_paragraph(text)
 

@@ -156,13 +156,13 @@ def outside_docx(project: Path) -> Path:
     return target
 
 
-def attach(value_of) -> list:  # noqa: ANN001 - a function of the project giving the attachment value
+def attach(value_of) -> list:  # a function of the project giving the attachment value
     def edit(project: Path) -> None:
         set_key(TENDER, ["attachments"], [value_of(project)])(project)
     return [edit]
 
 
-def letterhead(value_of) -> list:  # noqa: ANN001
+def letterhead(value_of) -> list:
     def edit(project: Path) -> None:
         set_key(BIDDER, ["letterhead"], value_of(project))(project)
     return [edit]
@@ -241,11 +241,11 @@ ACTIVE = {
     "activex": ({"word/activeX/activeX1.xml": b"<ax/>"}, "", "ActiveX"),
 }
 for label, (extra, rels_addition, fragment) in ACTIVE.items():
-    def make_attachment(project: Path, extra=extra, rels_addition=rels_addition) -> None:  # noqa: ANN001
+    def make_attachment(project: Path, extra=extra, rels_addition=rels_addition) -> None:
         _with_parts(project / ATTACHMENT, project / "tenders/attachments/zz-active.docx", extra, rels_addition)
         set_key(TENDER, ["attachments"], ["attachments/zz-active.docx"])(project)
 
-    def make_letterhead(project: Path, extra=extra, rels_addition=rels_addition) -> None:  # noqa: ANN001
+    def make_letterhead(project: Path, extra=extra, rels_addition=rels_addition) -> None:
         _with_parts(project / REFERENCE, project / "profiles/bidders/zz-letterhead.docx", extra, rels_addition)
         set_key(BIDDER, ["letterhead"], "zz-letterhead.docx")(project)
 

@@ -14,7 +14,7 @@ SECONDS = 15  # the slowest case is a clause stopped by the 2-second render budg
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])
-def test_hostile_input(case: Case, project: Path, cli) -> None:  # noqa: ANN001
+def test_hostile_input(case: Case, project: Path, cli) -> None:
     for edit in case.edits:
         edit(project)
     before = files(project)

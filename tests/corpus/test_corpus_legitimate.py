@@ -27,7 +27,7 @@ MARKUP_VALUES = ["[[签章]]", "[[分页]]", "# 伪造的标题", "- 伪造的�
 
 
 @pytest.mark.parametrize("value", MARKUP_VALUES)
-def test_profile_value_is_never_markup(project: Path, cli, value: str) -> None:  # noqa: ANN001
+def test_profile_value_is_never_markup(project: Path, cli, value: str) -> None:
     baseline_code = cli("build", project / TENDER, "--allow-draft", "-o", project / "before")[0]
     assert baseline_code == 0
     before = _text(project / "before" / "demo" / DOCX)
@@ -54,7 +54,7 @@ def test_profile_value_is_never_markup(project: Path, cli, value: str) -> None: 
     ("tab", "海淀\\t区项目", "海淀 区项目"),
     ("crlf", "海淀\\r\\n区项目", "海淀 区项目"),
 ])
-def test_pasted_characters_are_cleaned(project: Path, cli, label: str, typed: str, printed: str) -> None:  # noqa: ANN001
+def test_pasted_characters_are_cleaned(project: Path, cli, label: str, typed: str, printed: str) -> None:
     text = (project / TENDER).read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("project_name:"))
     replace_text(TENDER, line, f'project_name: "{typed}"')(project)

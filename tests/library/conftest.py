@@ -113,7 +113,7 @@ team:
 
 
 @pytest.fixture
-def mini(tmp_path: Path):  # noqa: ANN201
+def mini(tmp_path: Path):
     """A factory for a tiny project: two product types, one bidder, and the given clause files."""
 
     def make(clauses: dict[str, str]) -> Path:

@@ -15,11 +15,11 @@ CLEAN = clause_yaml("clean", """\
     """, uses="[hotline, response]")
 
 
-def findings(root):  # noqa: ANN001, ANN201
+def findings(root):
     return lint(load_library(root)).findings
 
 
-def rules_at(root):  # noqa: ANN001, ANN201
+def rules_at(root):
     return {(f.rule, f.path.name if hasattr(f.path, "name") else str(f.path), f.line) for f in findings(root)}
 
 

@@ -33,7 +33,7 @@ class Rendered:
         return self
 
 
-def _require_office():  # noqa: ANN202
+def _require_office():
     from generator.office.libreoffice import OfficeUnavailable, find_office
 
     try:
@@ -47,7 +47,7 @@ def _require_office():  # noqa: ANN202
 
 
 @pytest.fixture(scope="session")
-def office():  # noqa: ANN201
+def office():
     return _require_office()
 
 
@@ -61,7 +61,7 @@ def office_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def _yaml():  # noqa: ANN202
+def _yaml():
     yaml = YAML()
     yaml.preserve_quotes = True
     return yaml
@@ -86,7 +86,7 @@ def _build(tender: Path, output: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def letterheads(office, office_project: Path) -> dict[str, Path]:  # noqa: ANN001
+def letterheads(office, office_project: Path) -> dict[str, Path]:
     """A letterhead written by python-docx, then saved by LibreOffice; and a WPS-like copy of that."""
     from generator.office.libreoffice import Job, render
 
@@ -102,7 +102,7 @@ def letterheads(office, office_project: Path) -> dict[str, Path]:  # noqa: ANN00
 
 
 @pytest.fixture(scope="session")
-def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict[str, Rendered]:  # noqa: ANN001
+def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict[str, Rendered]:
     """name → built .docx and its PDF with TOC and fields updated, pages as text."""
     from generator.errors import UserError
     from generator.office.libreoffice import Job, render

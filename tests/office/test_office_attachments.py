@@ -57,7 +57,7 @@ def test_toc_includes_the_attachment_with_its_page(rendered) -> None:
 
 
 def test_master_styles_win_in_the_xml(rendered) -> None:
-    def styles(path) -> bytes:  # noqa: ANN001
+    def styles(path) -> bytes:
         with zipfile.ZipFile(path) as archive:
             return archive.read("word/styles.xml")
 

@@ -15,7 +15,7 @@ BIDDER = "北京华辰智联科技有限公司"
 NOTES_PDF = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'  # comments as PDF notes
 
 
-def test_numbering_after_cover_from_a_start_number_and_fonts_embedded(office, project: Path, cli) -> None:  # noqa: ANN001
+def test_numbering_after_cover_from_a_start_number_and_fonts_embedded(office, project: Path, cli) -> None:
     code, _, err = cli("build", project / "tenders" / "demo.yaml", "--allow-draft", "--pdf",
                        "--number-after-cover", "--page-start", "31")
     assert code == 0, err
@@ -27,7 +27,7 @@ def test_numbering_after_cover_from_a_start_number_and_fonts_embedded(office, pr
     assert embedded and all(font.embedded for font in embedded), [f.name for f in embedded if not f.embedded]
 
 
-def test_annotated_check_opens_in_libreoffice_with_one_comment_per_location(office, project: Path, cli,  # noqa: ANN001
+def test_annotated_check_opens_in_libreoffice_with_one_comment_per_location(office, project: Path, cli,
                                                                             tmp_path: Path) -> None:
     code, _, err = cli("build", project / "tenders" / "demo.yaml", "--allow-draft")
     assert code == 0, err

@@ -7,7 +7,7 @@ from pathlib import Path
 from pdftools import page_texts, squeeze
 
 
-def test_build_pdf_writes_a_pdf_with_toc_page_numbers(office, project: Path, cli) -> None:  # noqa: ANN001
+def test_build_pdf_writes_a_pdf_with_toc_page_numbers(office, project: Path, cli) -> None:
     code, out, err = cli("build", project / "tenders" / "demo.yaml", "--allow-draft", "--pdf")
     assert code == 0, err
     folder = project / "output" / "demo"
@@ -22,7 +22,7 @@ def test_build_pdf_writes_a_pdf_with_toc_page_numbers(office, project: Path, cli
     assert (folder / "售后服务方案.docx").read_bytes() == docx, "导出 PDF 不改动 .docx"
 
 
-def test_existing_pdf_is_not_overwritten_without_force(office, project: Path, cli) -> None:  # noqa: ANN001
+def test_existing_pdf_is_not_overwritten_without_force(office, project: Path, cli) -> None:
     folder = project / "output" / "demo"
     folder.mkdir(parents=True)
     (folder / "售后服务方案.pdf").write_bytes(b"%PDF old")

@@ -13,14 +13,14 @@ NAMES = [example_name(t) for t in example_tenders()]
 CHARS_PER_PAGE = (250, 950)  # A4, 小四 at 1.5 lines: a full page holds ~900 characters, a sparse one fewer
 
 
-def _headings(docx) -> list[str]:  # noqa: ANN001
+def _headings(docx) -> list[str]:
     document = Document(str(docx))
     ids = {s.style_id for s in document.styles if s.name in ("Heading 1", "Heading 2")}
     return [p.text for p in document.paragraphs
             if p._p.style in ids and p.text.strip()]
 
 
-def _characters(docx) -> int:  # noqa: ANN001
+def _characters(docx) -> int:
     document = Document(str(docx))
     total = sum(len(p.text) for p in document.paragraphs)
     for table in document.tables:

@@ -11,13 +11,13 @@ from docx.oxml.ns import qn
 from openxml_audit import OpenXmlValidator
 
 
-def _paragraphs(element) -> list[str]:  # noqa: ANN001
+def _paragraphs(element) -> list[str]:
     """Text of every paragraph below `element` in document order, inside tables and content controls too."""
     texts = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p")))
     return [re.sub(r"\s+", "", text) for text in texts if text.strip()]
 
 
-def _texts(path) -> list[str]:  # noqa: ANN001
+def _texts(path) -> list[str]:
     document = Document(str(path))
     section = document.sections[0]
     texts = _paragraphs(document.element.body)

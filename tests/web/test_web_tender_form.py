@@ -115,7 +115,8 @@ def test_editing_keeps_comments_and_fields_the_form_does_not_show(project: Path)
     checked = tender_store.check(project, state, source)
     assert checked.ok, checked.state
     written = tender_store.save(checked).read_text(encoding="utf-8")
-    assert written.startswith("# 示例招标项目")
+    # the schema line and the file's own comment stay first
+    assert written.startswith("# yaml-language-server: $schema=../schemas/tender.schema.json\n# 示例招标项目")
     assert "overrides:  # 本项目调整" in written
     assert "attachments:\n  - attachments/授权委托书.docx" in written
     assert "project_name: 修改后的项目名称" in written

@@ -16,11 +16,11 @@ PROPOSAL = Proposal(blocks=(Heading(1, "第一节", "测试"), Paragraph("正文
                     title="测试", author="测试公司", date_iso="2026-11-20", draft=True)
 
 
-def _texts(story) -> list[str]:  # noqa: ANN001
+def _texts(story) -> list[str]:
     return [p.text for p in story.paragraphs if p.text]
 
 
-def _page_fields(story) -> int:  # noqa: ANN001
+def _page_fields(story) -> int:
     return sum("PAGE" in (t.text or "") and "NUMPAGES" not in (t.text or "")
                for t in story._element.iter(qn("w:instrText")))
 

@@ -23,7 +23,7 @@ def _write(root: Path, numbering: PageNumbering) -> Document:
     return Document(io.BytesIO(write_docx(PROPOSAL, reference, options=WriteOptions(numbering=numbering))))
 
 
-def _instructions(story) -> list[str]:  # noqa: ANN001
+def _instructions(story) -> list[str]:
     return [(t.text or "").strip() for t in story._element.iter(qn("w:instrText"))]
 
 

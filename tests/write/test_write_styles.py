@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from generator.write.styles import ensure_styles, find_style
 
 
-def _paragraph_names(document) -> list[str]:  # noqa: ANN001
+def _paragraph_names(document) -> list[str]:
     return [s.name for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
 
 
@@ -64,7 +64,7 @@ def test_added_styles_do_not_inherit_the_body_indent() -> None:
         assert document.styles[name].paragraph_format.first_line_indent == 0, name
 
 
-def test_standard_reference_has_chinese_typesetting(root) -> None:  # noqa: ANN001
+def test_standard_reference_has_chinese_typesetting(root) -> None:
     """小四 宋体 body at 1.5 lines with a 2-character indent; 黑体 headings; 五号 tables; no theme fonts."""
     document = Document(str(root / "templates" / "standard" / "reference.docx"))
     expected = {"Normal": ("宋体", 12), "Heading 1": ("黑体", 16), "Heading 2": ("黑体", 14),

@@ -1,15 +1,18 @@
-"""The rules. Each module checks one thing and returns Findings; `run_rules` runs them all."""
+"""The rules. Each module checks one thing, declares it (`RULE = Rule(...)`) and returns Findings;
+`run_rules` runs every module the registry discovers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from generator.check.document import Document
 from generator.check.expectations import Expectations
 from generator.check.extract import Mention
 from generator.check.findings import Finding
+from generator.core.findings import Rule, discover
 
 
 @dataclass
@@ -25,36 +28,15 @@ class CheckContext:
         return self.cache[key]
 
 
-def _rules() -> list[tuple[str, Callable[[CheckContext], list[Finding]]]]:
-    from generator.check.rules import (
-        active_content,
-        anonymity,
-        conflicting_commitment,
-        duplicate_text,
-        foreign_entity,
-        metadata,
-        missing_section,
-        placeholder,
-        profile_mismatch,
-        tender_requirement,
-    )
-
-    return [
-        ("placeholder", placeholder.check),
-        ("conflicting-commitment", conflicting_commitment.check),
-        ("foreign-entity", foreign_entity.check),
-        ("tender-requirement", tender_requirement.check),
-        ("profile-mismatch", profile_mismatch.check),
-        ("missing-section", missing_section.check),
-        ("duplicate-text", duplicate_text.check),
-        ("active-content", active_content.check),
-        ("document-metadata", metadata.check),
-        ("anonymity", anonymity.check),
-    ]
+@cache
+def registry() -> tuple[Rule, ...]:
+    """Every rule of this package (one module each, `RULE = Rule(...)` plus `check`), in report order."""
+    return discover(__name__)
 
 
 def run_rules(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
-    for _, check in _rules():
-        findings.extend(check(context))
+    for rule in registry():
+        assert rule.check is not None, rule.id
+        findings.extend(rule.check(context))
     return findings

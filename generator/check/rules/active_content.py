@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.check.findings import WARNING, Finding
+from generator.check.findings import ERROR, WARNING, Finding
+from generator.core.findings import Rule
+
+RULE = Rule("active-content", "宏、嵌入对象与外部引用", ERROR, order=80)
 
 if TYPE_CHECKING:
     from generator.check.rules import CheckContext
 
 
 def check(context: CheckContext) -> list[Finding]:
-    return [Finding("active-content", WARNING, notice) for notice in context.document.notices]
+    return [Finding(RULE.id, WARNING, notice) for notice in context.document.notices]

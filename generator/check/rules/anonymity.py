@@ -13,13 +13,15 @@ Only runs with --anonymous."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from generator.check.document import Block
 from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 
-RULE = "anonymity"
+RULE = Rule("anonymity", "暗标中可识别投标人的内容", ERROR, order=100)
 MAX_LOCATIONS = 10
 PATTERNS = {
     "电话号码": re.compile(r"(?<![\d-])(?:400|800)-?\d{3}-?\d{4}(?!\d)|(?<![\d-])0\d{2,3}-\d{7,8}(?!\d)"
@@ -53,7 +55,7 @@ def _literal_hits(context: CheckContext, strings: list[str]) -> tuple[list[Findi
                 locations.append(Location(block.section, block.index, quote, block.line))
         if locations:
             found.append(value)
-            findings.append(Finding(RULE, ERROR, f"暗标中出现可识别投标人的信息“{value}”，应删除或改为“我公司”“投标人”等中性称谓",
+            findings.append(Finding(RULE.id, ERROR, f"暗标中出现可识别投标人的信息“{value}”，应删除或改为“我公司”“投标人”等中性称谓",
                                     tuple(locations[:MAX_LOCATIONS])))
     return findings, found
 
@@ -68,11 +70,11 @@ def _pattern_hits(context: CheckContext, reported: list[str]) -> list[Finding]:
     for label, pattern in PATTERNS.items():
         hits = [(b, m) for b in _blocks(context) for m in pattern.finditer(b.norm) if not _known(m[0], reported)]
         if hits:
-            findings.append(Finding(RULE, ERROR, f"暗标中出现{label} {len(hits)} 处，可据此识别投标人，应删除",
+            findings.append(Finding(RULE.id, ERROR, f"暗标中出现{label} {len(hits)} 处，可据此识别投标人，应删除",
                                     tuple(Location.of(b, m.start(), m.end(), 4) for b, m in hits[:MAX_LOCATIONS])))
     codes = [(b, m) for b in _blocks(context) for m in _credit_codes(b.norm) if not _known(m[0], reported)]
     if codes:
-        findings.append(Finding(RULE, ERROR, "暗标中出现统一社会信用代码，可据此识别投标人，应删除",
+        findings.append(Finding(RULE.id, ERROR, "暗标中出现统一社会信用代码，可据此识别投标人，应删除",
                                 tuple(Location.of(b, m.start(), m.end(), 2) for b, m in codes[:MAX_LOCATIONS])))
     return findings
 
@@ -85,7 +87,8 @@ def _companies(context: CheckContext, reported: list[str]) -> list[Finding]:
         guess = infer_bidder(context.document, mentions)
         bidder = [guess] if guess else []
     purchaser = [expectations.purchaser] if expectations.purchaser else []
-    own, other = [], []
+    own: list[Any] = []
+    other: list[Any] = []
     for mention in mentions:
         if purchaser and same_company(mention.name, purchaser):
             continue
@@ -94,11 +97,11 @@ def _companies(context: CheckContext, reported: list[str]) -> list[Finding]:
         (own if bidder and same_company(mention.name, bidder) else other).append(mention)
     findings = []
     if own:
-        findings.append(Finding(RULE, ERROR, f"暗标中出现投标人名称“{own[0].name}”，应改为“我公司”或“投标人”",
+        findings.append(Finding(RULE.id, ERROR, f"暗标中出现投标人名称“{own[0].name}”，应改为“我公司”或“投标人”",
                                 tuple(Location.of(m.block, m.start, m.end, 4) for m in own[:MAX_LOCATIONS])))
     if other:
         names = "、".join(dict.fromkeys(m.name for m in other))
-        findings.append(Finding(RULE, WARNING, f"暗标中出现公司名称（{names}），请确认不会暴露投标人身份",
+        findings.append(Finding(RULE.id, WARNING, f"暗标中出现公司名称（{names}），请确认不会暴露投标人身份",
                                 tuple(Location.of(m.block, m.start, m.end, 4) for m in other[:MAX_LOCATIONS])))
     return findings
 
@@ -110,7 +113,7 @@ def _header_footer(context: CheckContext, reported: list[str]) -> list[Finding]:
     suspicious = [b for b in blocks if company_names(b) and not (purchaser and purchaser in b.text)]
     if not suspicious:
         return []
-    return [Finding(RULE, WARNING, "暗标的页眉页脚中出现单位名称，应只保留项目名称和页码",
+    return [Finding(RULE.id, WARNING, "暗标的页眉页脚中出现单位名称，应只保留项目名称和页码",
                     tuple(Location.whole(b, 40) for b in suspicious[:MAX_LOCATIONS]))]
 
 

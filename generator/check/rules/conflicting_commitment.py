@@ -11,9 +11,10 @@ from generator.check.extract import Mention
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 from generator.quantities import compare
 
-RULE = "conflicting-commitment"
+RULE = Rule("conflicting-commitment", "前后不一致的承诺", ERROR, order=20)
 MAX_LOCATIONS = 20
 
 
@@ -74,7 +75,7 @@ def _unqualified_against_parts(kind: str, mentions: list[Mention]) -> Finding | 
         message = f"{label}前后不一致：{plain[0].value.display}（{len(plain)} 处）与分项承诺（{stated}）均不相同"
         ordered = sorted(plain + parts, key=lambda m: (m.block.index, m.span[0]))[:MAX_LOCATIONS]
         locations = tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in ordered)
-        return Finding(RULE, ERROR, message, locations, kind)
+        return Finding(RULE.id, ERROR, message, locations, kind)
     return None
 
 
@@ -96,7 +97,7 @@ def check(context: CheckContext) -> list[Finding]:
             message += "；单位不同，无法比较，请统一表述"
         ordered = sorted(mentions, key=lambda m: (m.block.index, m.span[0]))[:MAX_LOCATIONS]
         locations = tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in ordered)
-        findings.append(Finding(RULE, ERROR if comparable else WARNING, message, locations, kind))
+        findings.append(Finding(RULE.id, ERROR if comparable else WARNING, message, locations, kind))
     by_kind: dict[str, list[Mention]] = {}
     for mention in context.mentions:
         by_kind.setdefault(mention.kind, []).append(mention)

@@ -10,8 +10,9 @@ import re
 from generator.check.document import Block
 from generator.check.findings import WARNING, Finding, Location
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 
-RULE = "duplicate-text"
+RULE = Rule("duplicate-text", "重复段落", WARNING, order=70)
 MIN_CHARS = 30
 _NUMBERING = re.compile(r"^(?:[-*•·]|\(?\d{1,3}[).、]|\(?[一二三四五六七八九十]{1,3}[)、]|第[一二三四五六七八九十]+[条项])+")
 _NOISE = re.compile(r"[\W_]+")
@@ -32,6 +33,6 @@ def check(context: CheckContext) -> list[Finding]:
     findings = []
     for blocks in seen.values():
         if len(blocks) > 1:
-            findings.append(Finding(RULE, WARNING, f"同一段落重复出现 {len(blocks)} 次",
+            findings.append(Finding(RULE.id, WARNING, f"同一段落重复出现 {len(blocks)} 次",
                                     tuple(Location.whole(b, 40) for b in blocks)))
     return findings

@@ -26,8 +26,9 @@ from generator.check.entities import (
 from generator.check.findings import ERROR, Finding, Location
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 
-RULE = "foreign-entity"
+RULE = Rule("foreign-entity", "其他公司、其他产品或不相称的称谓", ERROR, order=30)
 MAX_LOCATIONS = 10
 
 
@@ -56,7 +57,7 @@ def _companies(context: CheckContext) -> list[Finding]:
             continue
         foreign.setdefault(mention.name, []).append(mention)
     how = "（按投标人签章和“以下简称我公司”推断）" if inferred else ""
-    return [Finding(RULE, ERROR, f"出现其他公司名称“{name}”，与投标人“{bidder_names[0]}”{how}不符，疑为其他投标文件的残留",
+    return [Finding(RULE.id, ERROR, f"出现其他公司名称“{name}”，与投标人“{bidder_names[0]}”{how}不符，疑为其他投标文件的残留",
                     tuple(Location.of(m.block, m.start, m.end, 4) for m in group[:MAX_LOCATIONS]))
             for name, group in foreign.items()]
 
@@ -81,7 +82,7 @@ def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
             if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
                 continue
             found.setdefault(name, []).append((block, match.start(group), match.end(group)))
-    return [Finding(RULE, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
+    return [Finding(RULE.id, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
                     tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
             for name, hits in found.items()]
 
@@ -136,7 +137,7 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
                     hits.append((match.group(), block, match.start(), match.end()))
         return hits
 
-    return context.once("vocabulary-hits", compute)  # type: ignore[no-any-return]
+    return context.once("vocabulary-hits", compute)
 
 
 def infer_product_type(context: CheckContext) -> str | None:
@@ -178,7 +179,7 @@ def _vocabulary(context: CheckContext) -> list[Finding]:
         others = "、".join(dict.fromkeys(vocabularies.products[o].name for w in words for o in sorted(owners[w])))
         quoted = "、".join(f"“{w}”" for w in words)
         findings.append(Finding(
-            RULE, ERROR, f"出现其他产品类型（{others}）的用语{quoted}，与本项目产品类型“{own.name}”{how}不符",
+            RULE.id, ERROR, f"出现其他产品类型（{others}）的用语{quoted}，与本项目产品类型“{own.name}”{how}不符",
             tuple(Location.of(b, s, e, 8) for _, b, s, e in hits[:MAX_LOCATIONS])))
     return findings
 
@@ -231,7 +232,7 @@ def _honorifics(context: CheckContext) -> list[Finding]:
         keep = max(counts, key=lambda w: (counts[w], -first[w]))
         wrong = [w for w in counts if w != keep]
         reason = f"同一文件中又称采购人为“{keep}”"
-    return [Finding(RULE, ERROR, f"对采购人的称谓“{word}”{reason}，疑为其他投标文件的残留",
+    return [Finding(RULE.id, ERROR, f"对采购人的称谓“{word}”{reason}，疑为其他投标文件的残留",
                     tuple(Location.of(b, s, e, 8) for w, b, s, e in uses if w == word)[:MAX_LOCATIONS])
             for word in wrong]
 

@@ -19,9 +19,10 @@ from generator.check.document import Block, Document
 from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 from generator.readers.docx_metadata import PROPERTY_LABELS, DocxMetadata, Mark
 
-RULE = "document-metadata"
+RULE = Rule("document-metadata", "文档属性、修订、批注与隐藏文字", ERROR, order=90)
 SECTION = "文档属性"
 MAX_LOCATIONS = 20
 _COMPANY = re.compile(r"公司|集团|研究院|事务所|中心|厂$")
@@ -56,17 +57,17 @@ def _properties(metadata: DocxMetadata, context: CheckContext) -> list[Finding]:
         if key != "Template":
             by_value.setdefault(value, []).append(label)
         elif value.lower().rsplit("\\", 1)[-1].rsplit("/", 1)[-1] not in _DEFAULT_TEMPLATES:
-            findings.append(Finding(RULE, WARNING, f"文档属性记录了创建它的模板“{value}”，模板名或路径可能暴露文件来源",
+            findings.append(Finding(RULE.id, WARNING, f"文档属性记录了创建它的模板“{value}”，模板名或路径可能暴露文件来源",
                                     (property_location(label, value),)))
     bidder_names, inferred = _bidder(context)
     for value, labels in by_value.items():
         where = "、".join(labels)
         locations = tuple(property_location(label, value) for label in labels)
         if context.expectations.anonymous:
-            findings.append(Finding(RULE, ERROR, f"暗标文件的文档属性（{where}）应为空，现为“{value}”", locations))
+            findings.append(Finding(RULE.id, ERROR, f"暗标文件的文档属性（{where}）应为空，现为“{value}”", locations))
         elif _COMPANY.search(value) and bidder_names and not same_company(value, bidder_names):
             how = "（按签章和“以下简称我公司”推断）" if inferred else ""
-            findings.append(Finding(RULE, ERROR, f"文档属性（{where}）为“{value}”，不是投标人“{bidder_names[0]}”{how}，"
+            findings.append(Finding(RULE.id, ERROR, f"文档属性（{where}）为“{value}”，不是投标人“{bidder_names[0]}”{how}，"
                                                  f"疑为沿用其他单位的文件", locations))
     return findings
 
@@ -97,7 +98,7 @@ def _marks(metadata: DocxMetadata, document: Document) -> list[Finding]:
         marks = [m for m in metadata.marks if m.kind == kind]
         if marks:
             locations = tuple(dict.fromkeys(mark_location(document, m) for m in marks))[:MAX_LOCATIONS]
-            findings.append(Finding(RULE, severity, message.format(n=len(marks)), locations))
+            findings.append(Finding(RULE.id, severity, message.format(n=len(marks)), locations))
     return findings
 
 
@@ -107,7 +108,7 @@ def check(context: CheckContext) -> list[Finding]:
         return []
     findings = _properties(metadata, context) + _marks(metadata, context.document)
     if context.expectations.anonymous and metadata.header_pictures:
-        findings.append(Finding(RULE, ERROR, f"暗标文件的页眉页脚中有 {metadata.header_pictures} 张图片（如单位标志），应删除",
+        findings.append(Finding(RULE.id, ERROR, f"暗标文件的页眉页脚中有 {metadata.header_pictures} 张图片（如单位标志），应删除",
                                 (Location("页眉", 0, "页眉页脚中的图片"),)))
     return findings
 
@@ -132,6 +133,6 @@ def shared_identifiers(documents: list[Document]) -> dict[str, list[Finding]]:
         for path in unique:
             others = "、".join(p for p in unique if p != path)
             out.setdefault(path, []).append(Finding(
-                RULE, ERROR, f"{IDENTIFIER_LABELS[key]}“{value}”与 {others} 相同：两份投标文件标识相同会被视为串标迹象，"
+                RULE.id, ERROR, f"{IDENTIFIER_LABELS[key]}“{value}”与 {others} 相同：两份投标文件标识相同会被视为串标迹象，"
                              f"请各自新建文档或用本工具重新生成", (property_location(IDENTIFIER_LABELS[key], value),)))
     return out

@@ -12,8 +12,9 @@ import re
 from generator.check.document import Block
 from generator.check.findings import ERROR, Finding
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 
-RULE = "missing-section"
+RULE = Rule("missing-section", "缺少模板要求的章节", ERROR, order=60)
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|"
                         r"\d+(?:\.\d+)*[、.]?|[#\s])+")
 _NOISE = re.compile(r"[\W_]+")
@@ -91,5 +92,5 @@ def check(context: CheckContext) -> list[Finding]:
             continue
         if headless and _topic_present(title, text, loose=True):
             continue
-        missing.append(Finding(RULE, ERROR, f"缺少模板要求的章节“{title}”"))
+        missing.append(Finding(RULE.id, ERROR, f"缺少模板要求的章节“{title}”"))
     return missing

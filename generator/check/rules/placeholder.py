@@ -11,8 +11,9 @@ import re
 from generator.check.document import Block
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 
-RULE = "placeholder"
+RULE = Rule("placeholder", "未填写的占位符与模板说明", ERROR, order=10)
 
 _MARKS = re.compile(
     r"(?<![A-Za-z])(?:20|19)[xX]{2}(?![A-Za-z])"  # 20xx年
@@ -84,19 +85,19 @@ def _scan(block: Block, next_block: Block | None) -> list[Finding]:
     marks = [m for m in _MARKS.finditer(text) if not _emphasis(text, m)]
     if marks:
         words = "、".join(dict.fromkeys(f"“{block.quote(m.start(), m.end(), 0)}”" for m in marks))
-        findings.append(Finding(RULE, ERROR, f"未填写的占位符{words}（{len(marks)} 处）",
+        findings.append(Finding(RULE.id, ERROR, f"未填写的占位符{words}（{len(marks)} 处）",
                                 tuple(Location.of(block, m.start(), m.end()) for m in marks)))
     missing = list(_MISSING_NUMBER.finditer(text))
     if missing:
-        findings.append(Finding(RULE, ERROR, "单位前缺少数值（如“质保期为 年”），承诺未填写完整",
+        findings.append(Finding(RULE.id, ERROR, "单位前缺少数值（如“质保期为 年”），承诺未填写完整",
                                 tuple(Location.of(block, m.start() - 1, m.end()) for m in missing)))
     instructions = list(_INSTRUCTION.finditer(text))
     if instructions:
-        findings.append(Finding(RULE, ERROR, "残留模板说明文字，应删除或按说明编写后删除",
+        findings.append(Finding(RULE.id, ERROR, "残留模板说明文字，应删除或按说明编写后删除",
                                 tuple(Location.of(block, m.start(), m.end(), 0) for m in instructions)))
     dates = list(_BLANK_DATE.finditer(text))
     if dates:
-        findings.append(Finding(RULE, WARNING, "日期未填写（“年 月 日”留空）",
+        findings.append(Finding(RULE.id, WARNING, "日期未填写（“年 月 日”留空）",
                                 tuple(Location.of(block, m.start(), m.end()) for m in dates)))
     empty = []
     for match in _EMPTY_FIELD.finditer(text):
@@ -108,11 +109,11 @@ def _scan(block: Block, next_block: Block | None) -> list[Finding]:
         empty.append(match)
     if not empty and _BARE_LABEL.match(text) and not _SIGNED.search(text) and (
             next_block is None or not (_FIELD_LINE.match(next_block.norm) or _introduces(block, next_block))):
-        findings.append(Finding(RULE, ERROR, f"“{text.rstrip(':')}”后没有填写内容", (Location.whole(block),)))
+        findings.append(Finding(RULE.id, ERROR, f"“{text.rstrip(':')}”后没有填写内容", (Location.whole(block),)))
     if empty:
         severity = WARNING if all(m["label"] in ("日期", "投标日期") for m in empty) else ERROR
         labels = "、".join(dict.fromkeys(f"“{m['label']}”" for m in empty))
-        findings.append(Finding(RULE, severity, f"字段{labels}后没有填写内容",
+        findings.append(Finding(RULE.id, severity, f"字段{labels}后没有填写内容",
                                 tuple(Location.of(block, m.start(), m.end()) for m in empty)))
     return findings
 
@@ -126,7 +127,7 @@ def _empty_cells(context: CheckContext) -> list[Finding]:
             continue
         row = document.row_texts(cell)
         if cell.col + 1 < len(row) and not row[cell.col + 1].strip():
-            findings.append(Finding(RULE, ERROR, f"表格中“{block.norm.rstrip(':')}”一栏没有填写内容",
+            findings.append(Finding(RULE.id, ERROR, f"表格中“{block.norm.rstrip(':')}”一栏没有填写内容",
                                     (Location.whole(block),)))
     return findings
 

@@ -12,9 +12,10 @@ from generator.check.extract import Mention
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS
 from generator.check.rules import CheckContext
+from generator.core.findings import Rule
 from generator.quantities import Quantity, compare
 
-RULE = "profile-mismatch"
+RULE = Rule("profile-mismatch", "与投标人承诺资料不一致", ERROR, order=50)
 
 
 def expected_values(context: CheckContext, mention: Mention) -> list[Quantity] | None:
@@ -65,7 +66,7 @@ def check(context: CheckContext) -> list[Finding]:
             label = KIND_LABELS.get(kind, kind) + (f"（{qualifier}）" if qualifier else "")
             origin = f"（{sources[kind]}）" if kind in sources else ""
             findings.append(Finding(
-                RULE, severity, f"{label}：文中为{stated}，投标人承诺资料为{described}{origin}{note}",
+                RULE.id, severity, f"{label}：文中为{stated}，投标人承诺资料为{described}{origin}{note}",
                 tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10]),
                 kind))
     return findings

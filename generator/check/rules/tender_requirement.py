@@ -21,9 +21,12 @@ from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
 from generator.check.values import Value
-from generator.quantities import Proportion, QuantityError, compare
+from generator.core.findings import Rule
+from generator.core.judge import judge
+from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
+from generator.quantities import Proportion, QuantityError
 
-RULE = "tender-requirement"
+RULE = Rule("tender-requirement", "不满足招标要求", ERROR, order=40)
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于"}
 RATE_BOUND_WORDS = {"at_most": "不高于", "at_least": "不低于", "equals": "等于"}  # 成活率不低于95%
 
@@ -64,24 +67,16 @@ def _names_severity(requirement: ExpectedRequirement) -> bool:
 def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
     """True when the value breaks the bound, None when it cannot be compared."""
     assert requirement.value is not None
-    result = compare(mention.value.quantity, requirement.value)
-    if result is None:
-        return None
-    if requirement.bound == "at_most":
-        return result > 0
-    if requirement.bound == "at_least":
-        return result < 0
-    return result != 0
+    judged = judge(requirement.bound, mention.value.quantity, requirement.value)
+    return None if judged is None else judged == "fails"
 
 
 def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
     return tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10])
 
 
-PERCENTAGE_KINDS = ("survival_rate", "uptime")
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
-STARTING_KINDS = ("warranty", "service_period")
 
 
 def percentage_mentions(document: Document) -> list[Mention]:
@@ -127,18 +122,18 @@ def _start_findings(context: CheckContext, requirement: ExpectedRequirement, tit
         return []
     stated = "、".join(dict.fromkeys(event for event, _ in wrong))
     label = KIND_LABELS.get(requirement.kind, requirement.kind)
-    return [Finding(RULE, ERROR, f"{title}：方案的{label}自{stated}起计算，招标要求自{requirement.starts}起计算",
+    return [Finding(RULE.id, ERROR, f"{title}：方案的{label}自{stated}起计算，招标要求自{requirement.starts}起计算",
                     _locations([m for _, m in wrong]), requirement.kind)]
 
 
 def _shelf_life_only(context: CheckContext, requirement: ExpectedRequirement, title: str) -> Finding | None:
     """A remaining shelf life answered with the total shelf life only."""
-    total = [m for m in context.mentions if m.kind == "shelf_life"]
+    total = [m for m in context.mentions if m.kind == KINDS[requirement.kind].fraction_of]
     if not total:
         return None
     stated = "、".join(dict.fromkeys(m.value.display for m in total))
     severity = ERROR if requirement.mark == "★" else WARNING
-    return Finding(RULE, severity, f"{title}：方案只写明保质期{stated}，未承诺到货时的剩余有效期",
+    return Finding(RULE.id, severity, f"{title}：方案只写明保质期{stated}，未承诺到货时的剩余有效期",
                    _locations(total), requirement.kind)
 
 
@@ -156,7 +151,7 @@ def check(context: CheckContext) -> list[Finding]:
         if requirement.starts and requirement.kind in STARTING_KINDS:
             findings += _start_findings(context, requirement, title)
         relevant = [m for m in mentions if m.kind == requirement.kind and applies(requirement, m)]
-        if not relevant and requirement.kind == "remaining_shelf_life" and requirement.bound != "present":
+        if not relevant and requirement.kind == REMAINING_SHELF_LIFE and requirement.bound != "present":
             finding = _shelf_life_only(context, requirement, title)
             if finding is not None:
                 findings.append(finding)
@@ -164,10 +159,10 @@ def check(context: CheckContext) -> list[Finding]:
         if requirement.bound == "present" or requirement.value is None:
             if not relevant and requirement.kind not in context.once("kinds-named",
                                                                       lambda: kinds_named(context.document)):
-                findings.append(Finding(RULE, ERROR, f"{title}：方案中没有相应内容（{label}）", (), requirement.kind))
+                findings.append(Finding(RULE.id, ERROR, f"{title}：方案中没有相应内容（{label}）", (), requirement.kind))
             continue
         if not relevant:
-            findings.append(Finding(RULE, WARNING, f"{title}：方案中未见{label}的具体承诺，无法核对", (),
+            findings.append(Finding(RULE.id, WARNING, f"{title}：方案中未见{label}的具体承诺，无法核对", (),
                                     requirement.kind))
             continue
         broken = [m for m in relevant if breaks(requirement, m)]
@@ -180,14 +175,14 @@ def check(context: CheckContext) -> list[Finding]:
         broken = [m for m in broken if m not in graded]
         if broken:
             stated = "、".join(dict.fromkeys(f"{m.qualifier or ''}{m.value.display}" for m in broken))
-            findings.append(Finding(RULE, ERROR, f"{title}：方案承诺{stated}，不满足“{wanted}”",
+            findings.append(Finding(RULE.id, ERROR, f"{title}：方案承诺{stated}，不满足“{wanted}”",
                                     _locations(broken), requirement.kind))
         if graded:
             stated = "、".join(dict.fromkeys(f"{m.qualifier or ''}{m.value.display}" for m in graded))
-            findings.append(Finding(RULE, WARNING, f"{title}：故障分级中的{stated}长于“{wanted}”，请确认分级承诺是否符合招标要求",
+            findings.append(Finding(RULE.id, WARNING, f"{title}：故障分级中的{stated}长于“{wanted}”，请确认分级承诺是否符合招标要求",
                                     _locations(graded), requirement.kind))
         if unclear:
             stated = "、".join(dict.fromkeys(m.value.display for m in unclear))
-            findings.append(Finding(RULE, WARNING, f"{title}：方案承诺{stated}，与“{wanted}”单位不同，须人工确认",
+            findings.append(Finding(RULE.id, WARNING, f"{title}：方案承诺{stated}，与“{wanted}”单位不同，须人工确认",
                                     _locations(unclear), requirement.kind))
     return findings

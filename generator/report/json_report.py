@@ -8,9 +8,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from generator.check.findings import DocumentResult, Finding, Location
+from generator.core.findings import Finding, Location
+
+if TYPE_CHECKING:
+    from generator.check.findings import DocumentResult
+    from generator.library.lint import LintResult
 
 
 def _location(location: Location) -> dict[str, Any]:
@@ -49,3 +54,16 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
 
 def render_json(results: list[DocumentResult]) -> str:
     return json.dumps({"documents": [document_dict(r) for r in results]}, ensure_ascii=False, indent=2)
+
+
+def lint_json(result: LintResult, root: Path) -> str:
+    from generator.report import relative
+
+    data = {
+        "findings": [{"rule": f.rule, "severity": f.severity, "path": relative(f.path, root), "line": f.line,
+                      "clause": f.clause or None, "message": f.message, "hint": f.hint or None}
+                     for f in result.findings],
+        "summary": {"clauses": result.clauses, "products": result.products, "bidders": result.bidders,
+                    "renders": result.renders, "findings": len(result.findings)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
