@@ -187,7 +187,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                        notices=tuple(n for n in (figures.notice,) if n), scores=tuple(scores))
 
 
-def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | None:  # noqa: ANN001
+def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | None:
     """Per 评分标准 item: points earned under the tender's bands, what would earn more, and the
     section the 评分点对照表 points to."""
     if not scores:

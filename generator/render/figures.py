@@ -52,7 +52,7 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     def within(kind: str) -> tuple[str, ...]:
         return tuple(f"{qualifier}{value}内" for qualifier, value in c[kind].items())
 
-    steps = [("报修受理" if repair else "问题受理",
+    steps: list[tuple[str, tuple[str, ...]]] = [("报修受理" if repair else "问题受理",
               (f"{c['hotline']}" if "hotline" in c else "电话或书面", "受理登记"))]
     if "response" in c:
         steps.append(("响应", (*within("response"), "远程诊断" if repair else "核实情况")))

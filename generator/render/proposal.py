@@ -217,9 +217,10 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
             title = renderer.render_title(title)
         except ClauseFailure as failure:
             problems.add(failure.problem)
-        body.append(Heading(1, counter.next(1), title))
+        heading = Heading(1, counter.next(1), title)
+        body.append(heading)
         for item in loaded_clauses:
-            answered_in.setdefault(item.model.category, body[-1].text)
+            answered_in.setdefault(item.model.category, heading.text)
         several = len(loaded_clauses) > 1
         for loaded in loaded_clauses:
             base = 1
@@ -227,9 +228,9 @@ def render_proposal(outline: Outline, sections: list[tuple[str, list[Loaded]]], 
                 body.append(Heading(2, counter.next(2), loaded.model.title))
                 base = 2
             try:
-                blocks = render_clause_blocks(loaded, renderer, base, counter, signature)
+                rendered = render_clause_blocks(loaded, renderer, base, counter, signature)
                 figure = placed.get(loaded.model.id)
-                body.extend(place(blocks, figure) if figure else blocks)
+                body.extend(place(rendered, figure) if figure else rendered)
             except ClauseFailure as failure:
                 problems.add(failure.problem)
     problems.raise_if_any("条款渲染失败，未生成文档", InputError)

@@ -59,7 +59,7 @@ def _bound(kind: str, pre: str | None, post: str | None) -> str:
 
 def _number(text: str) -> float:
     value = float(text)
-    return int(value) if value.is_integer() else value  # type: ignore[return-value]
+    return int(value) if value.is_integer() else value
 
 
 def _item(block: TextBlock) -> CommentedMap | None:
