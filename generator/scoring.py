@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.kinds import KINDS
 from generator.models.scoring import ScoringItem
 from generator.resolve import Commitments, evaluate
 
-# The section that answers an item about a commitment kind (a clause category of the outline).
-KIND_CATEGORY = {
-    "response": "response", "onsite_arrival": "response", "resolution": "response",
-    "backup_equipment": "fault_handling", "repair_turnaround": "fault_handling",
-    "hotline": "service_modes", "warranty": "warranty", "shelf_life": "warranty",
-    "remaining_shelf_life": "warranty", "survival_rate": "warranty", "service_period": "warranty",
-    "delivery": "installation", "installation": "installation", "training": "training",
-    "return_visit": "return_visit", "satisfaction_survey": "return_visit", "inspection": "maintenance",
-    "uptime": "maintenance", "spare_parts": "spare_parts", "complaint_response": "complaint",
-    "records_retention": "fault_handling", "software_upgrade": "software_upgrade",
-}
 FALLBACK_CATEGORY = "summary"  # 服务承诺一览表 lists every commitment
+
+
+
+def kind_category(kind: str | None) -> str:
+    """The clause category whose section answers an item about this kind."""
+    return KINDS[kind].answered_in if kind in KINDS else FALLBACK_CATEGORY
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,7 @@ class ItemScore:
 
     @property
     def category(self) -> str:
-        return self.item.category or KIND_CATEGORY.get(self.item.kind or "", FALLBACK_CATEGORY)
+        return self.item.category or kind_category(self.item.kind)
 
     def summary(self) -> str:
         """One line of the build's report: 响应时间：3/3 分（承诺1小时）."""

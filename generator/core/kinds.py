@@ -45,6 +45,7 @@ class Kind:
     fraction_of: str | None = None  # a fraction (2/3) is of this kind's value (remaining shelf life of the total)
     product_word: tuple[str, str] | None = None  # (ProductType attribute, prefix): the trade's own word
     max_days: int = 100 * 365  # longest plausible duration (value_guard)
+    answered_in: str = "summary"  # the clause category whose section answers it (评分点对照表)
 
     def label_for(self, product: Any) -> str:
         """The label in a product type's words: 保修期 for a warranty of doors, 年完好率 for elevators."""
@@ -67,26 +68,26 @@ COMPLAINT_RESPONSE = "complaint_response"
 REMAINING_SHELF_LIFE = "remaining_shelf_life"
 
 _TABLE = (
-    Kind(RESPONSE, "duration", "响应时间", "lower", units=_SHORT, fault_level=True, max_days=30,
+    Kind(RESPONSE, "duration", "响应时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"响应|答复|回复|应答|回应",
          weak_words=r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
          tender_words=("响应", "答复", "回复", "反馈")),
-    Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", units=_SHORT, fault_level=True, max_days=30,
+    Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
          tender_words=("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达")),
-    Kind(RESOLUTION, "duration", "故障解决时间", "lower", units=_SHORT | {"周"}, fault_level=True, max_days=90,
+    Kind(RESOLUTION, "duration", "故障解决时间", "lower", answered_in="response", units=_SHORT | {"周"}, fault_level=True, max_days=90,
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
          tender_words=("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
-    Kind("backup_equipment", "duration", "提供备用设备时限", "lower", units=frozenset({"小时", "天", "工作日"}),
+    Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="fault_handling", units=frozenset({"小时", "天", "工作日"}),
          max_days=30,
          proposal_words=r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
                         r"(?:免费)?(?:借用|暂借|借机)",
          tender_words=("备用机", "备用设备", "备机", "替代设备", "周转设备")),
-    Kind(HOTLINE, "schedule", "服务热线时段", "higher",
+    Kind(HOTLINE, "schedule", "服务热线时段", "higher", answered_in="service_modes",
          proposal_words=r"热线|(?:服务|援助|支持|咨询|客服|售后|400)电话|电话(?:支持|咨询)|值班|值守"
                         r"|(?<!\d)(?:[48]00-?\d{3}-?\d{4}|0\d{2,3}[-—]\d{7,8})(?!\d)",
          tender_words=("热线", "值守", "值班", "服务电话", "客服", "技术支持")),
-    Kind(WARRANTY, "duration", "质保期", "higher", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
+    Kind(WARRANTY, "duration", "质保期", "higher", answered_in="warranty", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
          also_accepts=("alternative",), starts=True, product_word=("warranty_word", ""), max_days=50 * 365,
          proposal_words=r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费保修|免费保养|免费维修|"
                         r"免费维护|免费质保|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
@@ -94,44 +95,44 @@ _TABLE = (
                     r"验收合格|开具发票)(?:之日|日期|日)?(?:起|后)",
          tender_words=("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期")),
-    Kind(SHELF_LIFE, "duration", "保质期", "higher", units=_YEARS, max_days=20 * 365,
+    Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
          proposal_words=r"保质期|有效期", tender_words=("保质期", "有效期", "效期"), names=("保质期", "有效期")),
-    Kind("delivery", "duration", "供货期", "lower", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
+    Kind("delivery", "duration", "供货期", "lower", answered_in="installation", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
          requirement_also_accepts=("date",), max_days=365,
          proposal_words=r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
          tender_words=("交货", "供货", "到货", "送达", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
-    Kind("installation", "duration", "安装调试完成时限", "lower", units=_DAYS, requirement_also_accepts=("date",),
+    Kind("installation", "duration", "安装调试完成时限", "lower", answered_in="installation", units=_DAYS, requirement_also_accepts=("date",),
          max_days=365, proposal_words=r"安装调试|安装|调试", tender_words=("安装", "调试", "部署")),
-    Kind("training", "duration", "培训时长", "higher", units=_DAYS, max_days=365,
+    Kind("training", "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
          proposal_words=r"培训", tender_words=("培训",)),
-    Kind("return_visit", "frequency", "回访频次", "higher",
+    Kind("return_visit", "frequency", "回访频次", "higher", answered_in="return_visit",
          proposal_words=r"回访|走访|(?:定期)?访问用户", tender_words=("回访",)),
-    Kind(INSPECTION, "frequency", "巡检频次", "higher", also_named_by=("免费保养", "免费维护"),
+    Kind(INSPECTION, "frequency", "巡检频次", "higher", answered_in="maintenance", also_named_by=("免费保养", "免费维护"),
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
                         r"自检|(?:定期|全面|深度)检测",
          tender_words=("巡检", "巡查", "巡视", "预防性维护", "维护保养", "保养", "检查", "维护")),
-    Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher",
+    Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
          proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度",)),
-    Kind("spare_parts", "duration", "备件供应年限", "higher", units=frozenset({"年"}), max_days=30 * 365,
+    Kind("spare_parts", "duration", "备件供应年限", "higher", answered_in="spare_parts", units=frozenset({"年"}), max_days=30 * 365,
          proposal_words=r"备品备件|备件|零配件供应|配件供应|零部件供应",
          tender_words=("备品备件", "备件", "零配件", "配件供应", "零部件供应")),
-    Kind(REPAIR_TURNAROUND, "duration", "返修周期", "lower", units=_DAYS, max_days=180,
+    Kind(REPAIR_TURNAROUND, "duration", "返修周期", "lower", answered_in="fault_handling", units=_DAYS, max_days=180,
          proposal_words=r"返修周期|维修周期|修复周期|维修换货|换货(?:时间|周期)|返修|返厂|送修|寄修",
          tender_words=("返修", "返厂")),
-    Kind(COMPLAINT_RESPONSE, "duration", "投诉处理时限", "lower", units=_SHORT, max_days=90,
+    Kind(COMPLAINT_RESPONSE, "duration", "投诉处理时限", "lower", answered_in="complaint", units=_SHORT, max_days=90,
          proposal_words=r"投诉", tender_words=("投诉", "退换", "退货", "换货")),
-    Kind("records_retention", "duration", "服务记录保存期限", "higher", units=_YEARS,  # 资料保存期限: a word
+    Kind("records_retention", "duration", "服务记录保存期限", "higher", answered_in="fault_handling", units=_YEARS,  # 资料保存期限: a word
          proposal_words=r"保存期限|保管期限|保存|存档|归档|保管|留存", tender_words=("保存", "存档", "归档")),
-    Kind("software_upgrade", "duration", "免费软件升级期限", "higher", units=frozenset({"年", "个月"}),
+    Kind("software_upgrade", "duration", "免费软件升级期限", "higher", answered_in="software_upgrade", units=frozenset({"年", "个月"}),
          max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级", tender_words=("升级",)),
-    Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", units=_YEARS, also_accepts=("percentage",),
+    Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", answered_in="warranty", units=_YEARS, also_accepts=("percentage",),
          fraction_of=SHELF_LIFE, proposal_words=r"剩余(?:有效期|保质期|效期)",
          names=("剩余有效期", "剩余保质期", "剩余效期")),
-    Kind("survival_rate", "percentage", "成活率", "higher", replant=True,
+    Kind("survival_rate", "percentage", "成活率", "higher", answered_in="warranty", replant=True,
          proposal_words=r"成活率|存活率|保存率", names=("成活率", "存活率", "保存率")),
-    Kind("uptime", "percentage", "年开机率", "higher", product_word=("uptime_word", "年"),
+    Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年"),
          proposal_words=r"开机率|完好率|设备可用率|正常运行率", names=("开机率", "完好率", "设备可用率", "正常运行率")),
-    Kind("service_period", "duration", "服务期", "higher", units=frozenset({"年", "个月"}), starts=True,
+    Kind("service_period", "duration", "服务期", "higher", answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
          proposal_words=r"维保服务期|维保期|维护期|服务期限|服务期",
          names=("维保服务期", "维保期", "维护期", "服务期限", "服务期")),
 )

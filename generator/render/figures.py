@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.core.kinds import HOTLINE, ONSITE_ARRIVAL, RESOLUTION, RESPONSE
 from generator.render.blocks import Block, Heading, Paragraph, Picture, Table
 
 ORG_CATEGORIES = ("organisation",)
@@ -53,13 +54,13 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
         return tuple(f"{qualifier}{value}内" for qualifier, value in c[kind].items())
 
     steps: list[tuple[str, tuple[str, ...]]] = [("报修受理" if repair else "问题受理",
-              (f"{c['hotline']}" if "hotline" in c else "电话或书面", "受理登记"))]
-    if "response" in c:
-        steps.append(("响应", (*within("response"), "远程诊断" if repair else "核实情况")))
-    if "onsite_arrival" in c:
-        steps.append(("到场", (*within("onsite_arrival"), "到达现场")))
-    if "resolution" in c:
-        steps.append(("处理", (*within("resolution"), "排除故障" if repair else "处理完毕")))
+              (f"{c[HOTLINE]}" if HOTLINE in c else "电话或书面", "受理登记"))]
+    if RESPONSE in c:
+        steps.append(("响应", (*within(RESPONSE), "远程诊断" if repair else "核实情况")))
+    if ONSITE_ARRIVAL in c:
+        steps.append(("到场", (*within(ONSITE_ARRIVAL), "到达现场")))
+    if RESOLUTION in c:
+        steps.append(("处理", (*within(RESOLUTION), "排除故障" if repair else "处理完毕")))
     elif has["consumable"]:
         steps.append(("处理", ("核查原因", "按约定退换货")))
     else:

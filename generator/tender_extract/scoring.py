@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.models.scoring import ScoringItem
-from generator.scoring import KIND_CATEGORY
+from generator.scoring import kind_category
 from generator.tender_extract.reader import TextBlock
 
 # kind → words that name it in a scoring sentence; the first kind whose word occurs wins
@@ -86,7 +86,7 @@ def _item(block: TextBlock) -> CommentedMap | None:
             points.append(float(cells[2]))
         if maximum:
             points = [float(maximum[1])]
-        category = KIND_CATEGORY.get(kind or "") or _category(name + text)
+        category = (kind_category(kind) if kind else None) or _category(name + text)
         if not points or category is None:
             return None
         item["category"] = category
