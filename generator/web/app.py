@@ -11,6 +11,7 @@ from flask import Flask, redirect, render_template, url_for
 from werkzeug.exceptions import HTTPException
 
 from generator.web import security
+from generator.web.project_cache import ProjectCache
 from generator.web.uploads import UploadRequest
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -42,6 +43,7 @@ def create_app(config: WebConfig) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["build_lock"] = threading.Lock()  # one build at a time: builds share output folders
+    app.extensions["project_cache"] = ProjectCache(config.root)  # parsed project files, until one changes
 
     @app.before_request
     def _guard() -> None:

@@ -49,7 +49,20 @@ class Choices:
     templates: list[str]
 
 
+def _cached(name: str, folders: tuple[str, ...], compute):  # noqa: ANN001, ANN202
+    """compute() through the app's project cache when a page asks (outside a request: computed)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context() and "project_cache" in current_app.extensions:
+        return current_app.extensions["project_cache"].get(name, folders, compute)
+    return compute()
+
+
 def choices(root: Path) -> Choices:
+    return _cached("choices", ("profiles", "templates"), lambda: _read_choices(root))
+
+
+def _read_choices(root: Path) -> Choices:
     from generator.tender_extract import project_choices
 
     found = project_choices(root)
@@ -62,6 +75,10 @@ def tenders_dir(root: Path) -> Path:
 
 
 def list_tenders(root: Path) -> list[TenderFile]:
+    return _cached("tenders", ("tenders",), lambda: _read_tenders(root))
+
+
+def _read_tenders(root: Path) -> list[TenderFile]:
     base = tenders_dir(root)
     out = []
     for path in sorted(base.rglob("*.yaml")) if base.is_dir() else []:

@@ -18,8 +18,10 @@ blueprint = Blueprint("clauses", __name__)
 
 def _library():  # noqa: ANN202 - Library
     from generator.library.repository import load_library
+    from generator.web.project_cache import project_cache
 
-    return load_library(current_app.config["WEB"].root)
+    root = current_app.config["WEB"].root
+    return project_cache().get("library", ("clauses", "profiles", "templates"), lambda: load_library(root))
 
 
 def _find(library: Any, clause_id: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -32,6 +33,7 @@ def _source(rel: str | None) -> Path | None:
     return found.path if found else None
 
 
+@functools.cache
 def office_available() -> bool:
     from generator.office.libreoffice import OfficeUnavailable, find_office
 
