@@ -130,21 +130,51 @@ def test_unreadable_upload_is_explained(page) -> None:  # noqa: ANN001
 
 
 def test_clause_page_renders_sample_values_and_approves(page, project: Path) -> None:  # noqa: ANN001
+    """Reviewers come from profiles/reviewers.yaml: a blank or unlisted name is refused (changed from
+    a free text box, issue 18); the confirmation names the clause by its title."""
     path = project / "clauses" / "equipment" / "warranty-scope.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("body: |\n", "body: |\n  本条款经修订。\n", 1), encoding="utf-8")
     html = page.get("/clauses/warranty-scope").get_data(as_text=True)
-    assert "审定后已修改" in html and '<span class="data">' in html and 'name="by"' in html
+    assert "审定后已修改" in html and '<span class="data">' in html and '<option value="王敏">' in html
     empty = page.post("/clauses/warranty-scope/approve", {"by": "  "})
     assert empty.status_code == 302
-    assert "请填写审定人姓名" in page.get("/clauses/warranty-scope").get_data(as_text=True)
-    done = page.post("/clauses/warranty-scope/approve", {"by": "王律师", "note": "网页审定"})
+    assert "请从列表中选择审定人" in page.get("/clauses/warranty-scope").get_data(as_text=True)
+    page.post("/clauses/warranty-scope/approve", {"by": "王律师"})
+    assert "“王律师”不在审定人名单中" in page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert not load_library(project).find("warranty-scope").model.is_approved
+    done = page.post("/clauses/warranty-scope/approve", {"by": "王敏", "note": "网页审定"})
     assert done.status_code == 302
     shown = page.get("/clauses/warranty-scope").get_data(as_text=True)
-    assert "已审定“warranty-scope”" in shown and "王律师" in shown
+    assert "已审定“质保期与质保范围（需维修的产品）”" in shown and "王敏" in shown
     clause = load_library(project).find("warranty-scope").model
-    assert clause.is_approved and clause.approval.by == "王律师" and clause.approval.note == "网页审定"
-    assert page.post("/clauses/no-such/approve", {"by": "王律师"}).status_code == 404
+    assert clause.is_approved and clause.approval.by == "王敏" and clause.approval.note == "网页审定"
+    assert page.post("/clauses/no-such/approve", {"by": "王敏"}).status_code == 404
+
+
+def test_changes_since_approval_are_marked_word_by_word_and_history_is_kept(page, project: Path) -> None:  # noqa: ANN001
+    from generator.library.history import history_path, read_history
+
+    path = project / "clauses" / "equipment" / "warranty-scope.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  本条款经修订。\n", 1),
+                    encoding="utf-8")
+    page.post("/clauses/warranty-scope/approve", {"by": "王敏", "note": "第一次"})
+    text = path.read_text(encoding="utf-8")
+    assert "本条款经修订。" in text
+    path.write_text(text.replace("本条款经修订。", "本条款经再次修订。", 1), encoding="utf-8")
+    html = page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert "<ins>再次</ins>" in html and "审定后的改动" in html
+    path.write_text(path.read_text(encoding="utf-8").replace("本条款经再次修订。", "本条款修订。", 1), encoding="utf-8")
+    html = page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert "<del>经</del>" in html
+    page.post("/clauses/warranty-scope/approve", {"by": "李静", "note": "第二次"})
+    records = read_history(path)
+    assert [(r.by, r.note) for r in records] == [("王敏", "第一次"), ("李静", "第二次")]
+    assert records[1].version == records[0].version + 1 and "本条款修订。" in (records[1].body or "")
+    first_line = history_path(path).read_text(encoding="utf-8").splitlines()[0]
+    assert "第一次" in first_line  # appended, never rewritten
+    html = page.get("/clauses/warranty-scope").get_data(as_text=True)
+    assert html.index("李静") < html.index("第一次")  # newest first
 
 
 def test_clause_list_filters_by_state(page, project: Path) -> None:  # noqa: ANN001
