@@ -31,10 +31,13 @@ class Location:
     text: str  # verbatim span of the original text
     line: int | None = None  # text files only (for SARIF); not part of the JSON interface
     page: int | None = None  # when the file records pages (PDF, .docx with page breaks)
+    # the exact span found, as offsets in the block's original text (for highlighting; not reported)
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, block: Block, start: int, end: int, context: int = 10) -> Location:
-        return cls(block.section, block.index, block.quote(start, end, context), block.line, block.page)
+        return cls(block.section, block.index, block.quote(start, end, context), block.line, block.page,
+                   block.original_span(start, end))
 
     @classmethod
     def whole(cls, block: Block, limit: int = 60) -> Location:

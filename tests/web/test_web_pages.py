@@ -111,10 +111,15 @@ def test_check_groups_findings_and_highlights_quotes(page) -> None:  # noqa: ANN
     assert "检查结果：草稿.txt" in html
     assert 'data-rule="placeholder"' in html and 'data-rule="conflicting-commitment"' in html
     assert html.index('data-rule="placeholder"') < html.index('data-rule="conflicting-commitment"')
-    assert re.search(r"二、质保期 · 第 \d+ 段", html)
+    # a place a person can find in Word: the section and a phrase to search for, not a paragraph number
+    assert "二、质保期 · 在 Word 中查找：" in html and "第 4 段" not in html
+    assert '<span class="find">XXXX-XXXXXXX</span>' in html  # the phrase does not cut 7×24 in two
     assert "<mark>（供应商根据项目情况自行编制培训计划）</mark>" in html
-    marked = re.search(r'<div class="para">(.*?)</div>', html, re.S).group(1)
-    assert "<mark>" in marked and "</mark>" in marked
+    # exactly the words found are marked: the placeholders, not the sentence around them
+    assert "服务热线：<mark>XXXX</mark>-<mark>XXXXXXX</mark>，7×24小时有人值守。" in html
+    assert "本项目<mark>质保期为5年</mark>。" in html and "我公司承诺<mark>质保期为3年</mark>" in html
+    paragraphs = re.findall(r'<div class="para">(.*?)</div>', html, re.S)
+    assert len(paragraphs) == len(set(paragraphs))  # one finding never shows the same paragraph twice
 
 
 def test_check_against_a_tender(page) -> None:  # noqa: ANN001

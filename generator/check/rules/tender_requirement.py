@@ -75,7 +75,7 @@ def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
 
 
 def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
-    return tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10])
+    return tuple(m.location() for m in mentions[:10])
 
 
 PERCENTAGE_KINDS = ("survival_rate", "uptime")
