@@ -71,13 +71,14 @@ def create_app(config: WebConfig) -> Flask:
             413: f"上传的文件超过上限 {config.max_upload_bytes // (1024 * 1024)} MB。"}.get(code, error.description)
         return render_template("error.html", title=ERROR_TITLES.get(code, "出错了"), message=message, code=code), code
 
-    from generator.web import views_check, views_clauses, views_extract, views_outputs, views_tenders
+    from generator.web import views_check, views_clauses, views_extract, views_outputs, views_profiles, views_tenders
 
     app.register_blueprint(views_tenders.blueprint)
     app.register_blueprint(views_extract.blueprint)
     app.register_blueprint(views_outputs.blueprint)
     app.register_blueprint(views_check.blueprint)
     app.register_blueprint(views_clauses.blueprint)
+    app.register_blueprint(views_profiles.blueprint)
 
     @app.get("/")
     def home():  # noqa: ANN202

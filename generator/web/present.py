@@ -51,6 +51,9 @@ def field_name(field: str) -> str:
         return f"招标要求第 {int(parts[1]) + 1} 条" + (f"：{rest}" if rest else "")
     if parts[0] == "overrides" and len(parts) >= 2 and parts[1] in KINDS:
         return f"本项目承诺调整：{KINDS[parts[1]][1]}"
+    if parts[0] == "overrides" and len(parts) >= 2 and parts[1].isdigit():
+        rest = {"kind": "承诺项", "qualifier": "限定词", "value": "数值", "starts": "起算事件"}.get(".".join(parts[2:]), "")
+        return f"本项目承诺调整第 {int(parts[1]) + 1} 行" + (f"：{rest}" if rest else "")
     return LABELS.get(field, field)
 
 

@@ -72,36 +72,48 @@ def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> N
 
 def test_save_asks_before_overwriting(page, project: Path) -> None:  # noqa: ANN001
     form = page.get("/tenders/form?file=demo.yaml").get_data(as_text=True)
-    fields = dict(re.findall(r'<input id="f-([^"]+)" name="[^"]+" type="(?:text|date)"\s+value="([^"]*)"', form))
-    fields.update({"bidder": "huachen", "product_type": "it-equipment", "template": "standard", "source": "demo.yaml"})
+    """Editing a file saves to that file without a question (it is the file being edited); saving as a
+    new project never overwrites: it gets an id of its own (changed in issue 18: ids are generated)."""
+    from test_web_hostile import form_inputs
+
+    fields = form_inputs(form.split("<template", 1)[0])
     fields["project_name"] = "改过的名称"
-    before = (project / "tenders" / "demo.yaml").read_bytes()
-    asked = page.post("/tenders/save", fields)
-    assert asked.status_code == 409
-    assert "已存在" in asked.get_data(as_text=True)
-    assert (project / "tenders" / "demo.yaml").read_bytes() == before
-    saved = page.post("/tenders/save", {**fields, "overwrite": "yes"})
+    saved = page.post("/tenders/save", {**fields, "action": "save"})
     assert saved.status_code == 302 and "preview?file=demo.yaml" in saved.headers["Location"]
     assert "project_name: 改过的名称" in (project / "tenders" / "demo.yaml").read_text(encoding="utf-8")
+    before = (project / "tenders" / "demo.yaml").read_bytes()
+    copy = page.post("/tenders/save", {**fields, "project_name": "另存的项目", "action": "save_as_new"})
+    assert copy.status_code == 302
+    assert (project / "tenders" / "demo.yaml").read_bytes() == before
+    new = [p for p in (project / "tenders").glob("*.yaml") if "另存的项目" in p.read_text(encoding="utf-8")]
+    assert len(new) == 1 and new[0].stem.startswith("hdwj-2026-gk-031")  # from the project number
 
 
 def test_save_with_errors_shows_them_next_to_fields(page, project: Path) -> None:  # noqa: ANN001
-    response = page.post("/tenders/save", {"id": "x", "requirements.0.text": "质保期不少于两年",
+    response = page.post("/tenders/save", {"requirements.0.text": "质保期不少于两年",
                                            "requirements.0.kind": "warranty", "requirements.0.bound": "at_least",
                                            "requirements.0.value": "两年多"})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert re.search(r'data-for="project_name"><div>不能为空</div>', html)
-    assert re.search(r'data-for="bidder"><div>请从列表中选择</div>', html)
+    assert re.search(r'data-for="project_name" aria-live="polite"><div>不能为空</div>', html)
+    assert re.search(r'data-for="bidder" aria-live="polite"><div>请从列表中选择</div>', html)
     assert "“两年多”不是可识别的时长" in html
-    assert not (project / "tenders" / "x.yaml").exists()
+    # the summary lists every problem with a link to its field; each field names its error box
+    assert '<a href="#f-project_name" data-focus="f-project_name">项目名称：不能为空</a>' in html
+    assert 'id="f-requirements.0.value" aria-describedby="err-requirements.0.value"' in html
+    assert list((project / "tenders").glob("tender-*.yaml")) == []
 
 
 def test_live_check_answers_json(page) -> None:  # noqa: ANN001
-    response = page.post("/tenders/check", {"id": "ok-id", "date": "bad"})
+    response = page.post("/tenders/check", {"date": "bad", "requirements.0.text": "接到报修后2小时内到达现场",
+                                            "requirements.0.kind": "warranty", "requirements.0.bound": "at_least",
+                                            "requirements.0.value": "2小时"})
     result = response.get_json()
     assert result["errors"]["date"] == ["应为日期，例如 2026-11-20"]
-    assert result["target"] == "tenders/ok-id.yaml" and result["exists"] is False
+    assert "id" not in result["errors"]  # made from the project, never typed
+    reading = result["readings"]["0"]
+    assert (reading["kind"], reading["bound"], reading["value"]) == ("onsite_arrival", "at_most", "2小时")
+    assert "原文读作“到达现场时间 不超过 2小时”" in reading["mismatch"]
 
 
 def test_check_groups_findings_and_highlights_quotes(page) -> None:  # noqa: ANN001
