@@ -226,8 +226,16 @@ def _override(old: Any, value: Any) -> Any:
             {"tiers": value} if isinstance(value, dict) else {"value": value})
         value = {**value, **kept}
     if isinstance(value, dict):
+        if _plain(old) == _plain(value):
+            return old
         return CommentedMap((k, CommentedMap(v) if isinstance(v, dict) else v) for k, v in value.items())
     return value
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    return str(node) if node is not None else None
 
 
 def merge(base: CommentedMap, data: dict[str, Any], source: Path | None, target: Path) -> CommentedMap:
