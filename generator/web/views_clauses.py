@@ -120,7 +120,7 @@ def show(clause_id: str):  # noqa: ANN201
                            detail=detail)
 
 
-JARGON_ROWS = ("编号", "文件", "正文 sha256")  # shown under 来源, not among the clause's facts
+JARGON_ROWS = ("编号", "文件", "正文 sha256", "示例数据")  # shown under 来源, not among the clause's facts
 
 
 @blueprint.post("/clauses/<clause_id>/approve")
