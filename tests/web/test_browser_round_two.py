@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 SCREENSHOTS = Path(os.environ.get("AFTERSALES_SCREENSHOTS", "/tmp/aftersales-screens"))
-JARGON = ("tenders/", ".yaml", "manifest", "sha256", "（warranty）", "standard", "tender-requirement",
+JARGON = ("tenders/", ".yaml", "manifest", "sha256", "（warranty）", "（it-equipment）", "standard", "tender-requirement",
           "conflicting-commitment", "profiles/")
 
 
@@ -162,7 +162,9 @@ def test_5_every_page_fits_390_px(live, chromium, path: str) -> None:  # noqa: A
             .filter(e => e.offsetParent && e.textContent.trim().length > 3 && e.getBoundingClientRect().width < 40).length""")
         assert narrow == 0, f"{path}: {narrow} 个文字框窄到一行一字"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"390-{path.split('?')[0].replace('/', '-')}.png"), full_page=True)
+        name = path.split("?")[0].replace("/", "-")
+        page.screenshot(path=str(SCREENSHOTS / f"390-{name}-full.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"390-{name}.png"))  # the first screen, as a phone shows it
     finally:
         context.close()
 
