@@ -78,7 +78,7 @@ class Mention:
     def location(self):  # noqa: ANN201 - findings.Location (imported here to avoid a cycle)
         from generator.check.findings import Location
 
-        return Location(self.block.section, self.block.index, self.quote(), self.block.line,
+        return Location(self.block.section, self.block.index, self.quote(), self.block.line, self.block.page,
                         span=self.block.original_span(*self.span))
 
 
