@@ -108,8 +108,12 @@ def show(clause_id: str):  # noqa: ANN201
     from generator.library.describe import category_label
 
     every = metadata_rows(library, loaded, sample)
-    rows = [(label, category_label(clause.category) if label == "类别" else value)
-            for label, value in every if label not in JARGON_ROWS]
+    from generator.models.commitments import KINDS
+
+    plain = {"类别": category_label(clause.category),
+             "适用的产品类型": "、".join(library.products[p].model.name for p in applicable) or "（现有产品类型资料中没有）",
+             "使用的承诺": "、".join(KINDS[k][1] for k in clause.uses) or "（无）"}
+    rows = [(label, plain.get(label, value)) for label, value in every if label not in JARGON_ROWS]
     detail = [(label, value) for label, value in every if label in JARGON_ROWS]
     return render_template("clause.html", clause=clause, state=state(clause), rows=rows,
                            body=body, problem=problem, source=clause.body, products=products,

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 SCREENSHOTS = Path(os.environ.get("AFTERSALES_SCREENSHOTS", "/tmp/aftersales-screens"))
-JARGON = ("tenders/", ".yaml", "manifest", "sha256", "（warranty）", "（it-equipment）", "standard", "tender-requirement",
+JARGON = ("tenders/", ".yaml", "manifest", "sha256", "（warranty）", "（it-equipment）", "it-equipment", "warranty", "standard", "tender-requirement",
           "conflicting-commitment", "profiles/")
 
 
