@@ -251,3 +251,21 @@ def test_11_profiles_are_added_in_the_browser(live, browser_page) -> None:  # no
     expect(page.locator("select[name=bidder] option", has_text="新创服务")).to_have_count(1)
     page.goto(url + "check")
     expect(page.locator("#bidder option", has_text="新创服务")).to_have_count(1)  # chosen, never typed
+
+
+def test_5_check_results_fit_390_px(live, chromium, defective_txt: Path) -> None:  # noqa: ANN001
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(live.url + "check")
+        page.set_input_files("#document", str(defective_txt))
+        page.click("#run-check")
+        expect(page.locator("#results")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        cards = page.locator("#check-summary .card").all()
+        assert cards and all((c.bounding_box() or {}).get("width", 0) > 150 for c in cards)  # two a line, not slivers
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator("#results").scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "390-check-results.png"))
+    finally:
+        context.close()
