@@ -102,7 +102,9 @@ def id_check(taken: Callable[[str], bool]) -> Check:
     return check
 
 
-def value_check(kind: str) -> Check:
+def value_check(kind: str, requirement: bool = False) -> Check:
+    """A value of `kind` as the model reads it: alternatives (3年或10万公里) for a warranty and, for
+    a requirement, calendar deadlines (2026年3月1日前) for delivery and installation."""
     from generator.models.commitments import _parse_value
     from generator.quantities import QuantityError
 
@@ -110,7 +112,7 @@ def value_check(kind: str) -> Check:
         if not answer:
             return None, "数值不能为空"
         try:
-            _parse_value(kind, answer)
+            _parse_value(kind, answer, requirement=requirement)
         except QuantityError as exc:
             return None, str(exc)
         return answer, None
@@ -156,8 +158,14 @@ def scan_project(root: Path) -> Project:
     return Project(root, choices.bidders, choices.products, templates or ["standard"])
 
 
+def start_check(answer: str) -> tuple[Any, str | None]:
+    from generator.models.commitments import normalise_start
+
+    return (normalise_start(answer) if answer else None), None
+
+
 def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
-    from generator.core.kinds import choices, minimum_kinds
+    from generator.core.kinds import STARTING_KINDS, choices, minimum_kinds
 
     text = prompter.ask("招标要求原文（照抄招标文件；直接回车结束录入）", optional)
     if text is None:
@@ -166,10 +174,15 @@ def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
     bound = prompter.choose("要求方式：", BOUNDS, "at_least" if kind in minimum_kinds() else "at_most")
     item: dict[str, Any] = {"text": text, "kind": kind, "bound": bound}
     if bound != "present":
-        item["value"] = prompter.ask("要求的数值（例如 2小时、3年、每季度一次、7×24）", value_check(kind))
-    qualifier = prompter.ask("限定词（例如 市区、一级；没有可直接回车）", optional)
+        item["value"] = prompter.ask("要求的数值（例如 2小时、3年、3年或10万公里、每季度一次、7×24）",
+                                     value_check(kind, requirement=True))
+    qualifier = prompter.ask("限定词：分档要求时写这一档（例如 市区、小修、一级、“一级、市区”；没有可直接回车）", optional)
     if qualifier:
         item["qualifier"] = qualifier
+    if kind in STARTING_KINDS:
+        starts = prompter.ask("从何时起算（例如 验收合格之日、监督检验合格并交付使用之日；没有可直接回车）", start_check)
+        if starts:
+            item["starts"] = starts
     lead = text[0] if text[0] in "★▲" else ""
     mark = prompter.choose("标记：", MARKS, lead)
     if mark:

@@ -62,13 +62,11 @@ def main(out: Path) -> None:
             page.goto(server.url + "tenders/form?file=demo.yaml")
             shot("2-form-demo", full=False)
             page.goto(server.url + "tenders/form")
-            page.fill("input[name=id]", "Hospital 2026")
             page.fill("input[name=project_name]", "某市第一人民医院信息化设备采购项目")
             page.fill("input[name='requirements.0.text']", "★质保期不少于5年")
             page.fill("input[name='requirements.0.value']", "五年左右")
             page.wait_for_timeout(1200)  # the live check
             shot("3-form-errors")
-            page.fill("input[name=id]", "hospital-2026")
             page.fill("input[name=project_number]", "SYY-2026-018")
             page.fill("input[name='purchaser.name']", "某市第一人民医院")
             page.fill("input[name=delivery_place]", "采购人指定地点")

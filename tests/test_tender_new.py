@@ -32,7 +32,8 @@ def test_questionnaire_writes_a_valid_tender_that_builds(project, cli):
         "2026-02-30", "2026年12月1日",        # impossible date → asked again
         "Bad_ID", "fresh",                    # invalid id → asked again
         "y",                                  # enter requirements
-        "★质保期不少于3年", warranty, "", "三年半", "3年", "", "", "第三章 商务要求", "零", "18",
+        # a warranty is also asked what it counts from (issue 14): 验收合格之日
+        "★质保期不少于3年", warranty, "", "三年半", "3年", "", "自验收合格之日起", "", "第三章 商务要求", "零", "18",
         "市区4小时内到达现场", "onsite_arrival", "", "4小时", "市区", "2", "", "",
         "",                                   # no more requirements
     ))
@@ -48,8 +49,8 @@ def test_questionnaire_writes_a_valid_tender_that_builds(project, cli):
     assert (tender.id, tender.bidder, tender.product_type, tender.date) == (
         "fresh", "huachen", "it-equipment", dt.date(2026, 12, 1))
     first, second = tender.requirements
-    assert (first.kind, first.bound, str(first.value), first.mark, first.source.page) == (
-        "warranty", "at_least", "3年", "★", 18)
+    assert (first.kind, first.bound, str(first.value), first.mark, first.source.page, first.starts) == (
+        "warranty", "at_least", "3年", "★", 18, "验收合格之日")
     assert (second.kind, second.bound, str(second.value), second.qualifier, second.mark) == (
         "onsite_arrival", "at_most", "4小时", "市区", "▲")
     code, out_text, err = cli("build", out, "--allow-draft")
@@ -79,3 +80,22 @@ def test_input_ending_early_writes_nothing(project, cli):
     code, _, err = cli("tender", "new", "-o", out, input=answers("只答了一题"))
     assert code == 2 and "输入中断，未写入任何文件" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_questionnaire_takes_alternatives_tiers_and_deadlines(project, cli):
+    """Issue 14: a warranty of 3年或10万公里, a tier (小修) of the resolution time, a delivery date."""
+    out = project / "tenders" / "vehicles.yaml"
+    code, stdout, err = cli("tender", "new", "-o", out, input=answers(
+        "某市公务用车采购项目", "GWC-2026-3", "", "某市机关事务管理局", "某市", "公务用车", "vehicles", "huachen",
+        "2026-12-01", "gwc-2026-3", "y",
+        "质保期不少于3年或10万公里（以先到者为准）", "warranty", "", "3年或10万公里", "", "", "", "", "",
+        "小修2小时内修复", "resolution", "", "2小时", "小修", "", "", "",
+        "交货期：2027年3月1日前", "delivery", "", "2027年3月1日前", "", "", "", "",
+        "",
+    ))
+    assert code == 0, stdout + err
+    tender = Tender.model_validate(YAML(typ="safe").load(out.read_text(encoding="utf-8")))
+    warranty, repair, delivery = tender.requirements
+    assert str(warranty.value).startswith("3年或10万公里")
+    assert (repair.qualifier, str(repair.value)) == ("小修", "2小时")
+    assert delivery.value.date == dt.date(2027, 3, 1)

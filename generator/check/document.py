@@ -54,6 +54,14 @@ class Block:
         norm = self._norm
         return (norm if norm is not None else self.normalised).text
 
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised span [start, end) → the same span in the original text."""
+        norm = self.normalised
+        end = max(end, start + 1)
+        o_start = norm.original_index(start)
+        o_end = norm.original_index(end - 1) + 1 if end - 1 < len(norm.text) else len(self.text)
+        return o_start, o_end
+
     def quote(self, start: int, end: int, context: int = 10) -> str:
         """The original text around normalised span [start, end), trimmed to the block's line."""
         norm = self.normalised

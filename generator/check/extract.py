@@ -88,6 +88,12 @@ class Mention:
     def quote(self) -> str:
         return self.block.quote(*self.span, context=6)
 
+    def location(self):
+        from generator.check.findings import Location
+
+        return Location(self.block.section, self.block.index, self.quote(), self.block.line, self.block.page,
+                        span=self.block.original_span(*self.span))
+
 
 def keywords(text: str) -> list[Keyword]:
     """Words naming a kind in `text` (normalised); neutral phrases (投标响应, 质保期内…) do not count.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,10 +31,13 @@ class Location:
     line: int | None = None  # text files and input files (SARIF, lint); not part of the check JSON
     page: int | None = None  # when the file records pages (PDF, .docx with page breaks)
     path: Path | str | None = None  # the input file, for findings about clause and profile files
+    # the exact span found, as offsets in the block's original text (for highlighting; not reported)
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, block: Any, start: int, end: int, context: int = 10) -> Location:
-        return cls(block.section, block.index, block.quote(start, end, context), block.line, block.page)
+        return cls(block.section, block.index, block.quote(start, end, context), block.line, block.page,
+                   span=block.original_span(start, end))
 
     @classmethod
     def whole(cls, block: Any, limit: int = 60) -> Location:

@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from generator.core.findings import Finding
 from generator.errors import InputError, Problem
+from generator.library.history import append_record
 from generator.library.repository import Library
 from generator.models.clause import Clause
 from generator.output import write_atomic
@@ -129,7 +130,8 @@ def approve_file(loaded: Loaded, by: str, note: str = "", today: dt.date | None 
     raw, problems = read_yaml(path)
     if problems or not isinstance(raw, CommentedMap):
         raise InputError(f"条款文件 {path} 无法读取", problems)
-    new_text, bumped = edit_text(text, raw, clause, by, today or dt.date.today(), note, path)
+    date = today or dt.date.today()
+    new_text, bumped = edit_text(text, raw, clause, by, date, note, path)
     encoded = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
     mode = path.stat().st_mode & 0o777
     write_atomic(path, encoded)
@@ -140,6 +142,7 @@ def approve_file(loaded: Loaded, by: str, note: str = "", today: dt.date | None 
         os.chmod(path, mode)
         raise InputError(f"审定条款“{clause.id}”失败，文件已恢复原样", problems or [
             Problem(path, "修改后的文件未能通过校验")])
+    append_record(path, reloaded.model, by, date, note)  # the history keeps every approval and its text
     return Approved(clause.id, path, reloaded.model.version, reloaded.model.body_sha256, bumped)
 
 

@@ -11,6 +11,7 @@ from flask import Flask, redirect, render_template, url_for
 from werkzeug.exceptions import HTTPException
 
 from generator.web import security
+from generator.web.project_cache import ProjectCache
 from generator.web.uploads import UploadRequest
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -42,6 +43,7 @@ def create_app(config: WebConfig) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["build_lock"] = threading.Lock()  # one build at a time: builds share output folders
+    app.extensions["project_cache"] = ProjectCache(config.root)  # parsed project files, until one changes
 
     @app.before_request
     def _guard() -> None:
@@ -69,13 +71,14 @@ def create_app(config: WebConfig) -> Flask:
             413: f"上传的文件超过上限 {config.max_upload_bytes // (1024 * 1024)} MB。"}.get(code, error.description)
         return render_template("error.html", title=ERROR_TITLES.get(code, "出错了"), message=message, code=code), code
 
-    from generator.web import views_check, views_clauses, views_extract, views_outputs, views_tenders
+    from generator.web import views_check, views_clauses, views_extract, views_outputs, views_profiles, views_tenders
 
     app.register_blueprint(views_tenders.blueprint)
     app.register_blueprint(views_extract.blueprint)
     app.register_blueprint(views_outputs.blueprint)
     app.register_blueprint(views_check.blueprint)
     app.register_blueprint(views_clauses.blueprint)
+    app.register_blueprint(views_profiles.blueprint)
 
     @app.get("/")
     def home():  # noqa: ANN202

@@ -3,15 +3,12 @@ Jinja's autoescape escapes every piece of user or document text)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.check.findings import ERROR, RULE_TITLES, RULES, DocumentResult
 from generator.errors import Problem, UserError
 from generator.web.preview import relative
-
-QUOTE_CONTEXT = 80  # characters of the paragraph shown either side of a quote
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,9 @@ def field_name(field: str) -> str:
         return f"招标要求第 {int(parts[1]) + 1} 条" + (f"：{rest}" if rest else "")
     if parts[0] == "overrides" and len(parts) >= 2 and parts[1] in KINDS:
         return f"本项目承诺调整：{KINDS[parts[1]][1]}"
+    if parts[0] == "overrides" and len(parts) >= 2 and parts[1].isdigit():
+        rest = {"kind": "承诺项", "qualifier": "限定词", "value": "数值", "starts": "起算事件"}.get(".".join(parts[2:]), "")
+        return f"本项目承诺调整第 {int(parts[1]) + 1} 行" + (f"：{rest}" if rest else "")
     return LABELS.get(field, field)
 
 
@@ -70,51 +70,6 @@ def error_view(error: UserError, root: Path) -> dict[str, Any]:
             "refused": error.exit_code == 1}
 
 
-@dataclass(frozen=True)
-class QuoteView:
-    section: str
-    block: int
-    before: str
-    quote: str
-    after: str
-    clipped_before: bool
-    clipped_after: bool
-    in_table: bool = False
+from generator.web.findings_view import findings_view, summary  # noqa: E402 - re-exported for the views
 
-
-def quote_in_paragraph(paragraph: str, quote: str, section: str, block: int) -> QuoteView:
-    """The paragraph around `quote`, split so the quote can be highlighted where it stands."""
-    at = paragraph.find(quote) if quote else -1
-    if at < 0:
-        return QuoteView(section, block, "", quote or paragraph[:QUOTE_CONTEXT], "", False, False)
-    start, end = max(0, at - QUOTE_CONTEXT), min(len(paragraph), at + len(quote) + QUOTE_CONTEXT)
-    return QuoteView(section, block, paragraph[start:at], quote, paragraph[at + len(quote):end],
-                     start > 0, end < len(paragraph))
-
-
-def findings_view(result: DocumentResult, document: Any) -> list[dict[str, Any]]:
-    """Findings grouped by rule in the checker's own order, each location quoted in its paragraph."""
-    blocks = document.blocks
-    groups = []
-    for rule in RULES:
-        findings = [f for f in result.findings if f.rule == rule]
-        if not findings:
-            continue
-        items = []
-        for finding in findings:
-            quotes = []
-            for location in finding.locations:
-                block = blocks[location.block - 1] if 0 < location.block <= len(blocks) else None
-                quote = quote_in_paragraph(block.text if block else "", location.text, location.section, location.block)
-                if block is not None and block.kind == "cell":
-                    quote = replace(quote, in_table=True)
-                quotes.append(quote)
-            items.append({"error": finding.severity == ERROR, "message": finding.message, "quotes": quotes})
-        groups.append({"rule": rule, "title": RULE_TITLES[rule], "findings": items,
-                       "errors": sum(1 for i in items if i["error"]), "warnings": sum(1 for i in items if not i["error"])})
-    return groups
-
-
-def summary(result: DocumentResult) -> dict[str, int]:
-    errors = len(result.errors)
-    return {"errors": errors, "warnings": len(result.findings) - errors, "mentions": len(result.mentions)}
+__all__ = ["ProblemView", "error_view", "field_name", "findings_view", "problem_view", "summary", "web_text"]

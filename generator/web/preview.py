@@ -84,7 +84,7 @@ def make_preview(tender_path: Path, root: Path) -> Preview:
         return preview
     tender, bidder, product = inputs.tender.model, inputs.bidder.model, inputs.product.model
     preview.tender_id, preview.project_name = tender.id, tender.project_name
-    preview.bidder, preview.product = bidder.legal_name, f"{product.name}（{product.id}）"
+    preview.bidder, preview.product = bidder.legal_name, product.name
     layers = {inputs.product.path: "产品类型默认", inputs.bidder.path: "投标人资料", inputs.tender.path: "本项目调整"}
     commitments = resolve_commitments([Layer(inputs.product, "commitments"), Layer(inputs.bidder, "commitments"),
                                        Layer(inputs.tender, "overrides")])

@@ -72,6 +72,9 @@ class Server:
 
     def close(self) -> None:
         try:
+            # Worker threads first: one still finishing a request would signal the main loop through a
+            # descriptor that server.close() has just closed (EBADF in the worker thread).
+            self.server.task_dispatcher.shutdown(timeout=5)
             self.server.close()
         finally:
             shutil.rmtree(self.upload_dir, ignore_errors=True)

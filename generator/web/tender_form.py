@@ -37,7 +37,6 @@ LABELS = {
     "overrides": "本项目承诺调整",
 }
 HELP = {
-    "id": "小写英文字母、数字和连字符，如 city-hospital-2026；用作文件名 tenders/<编号>.yaml 和输出目录名",
     "lot": "没有可空着",
     "products": "例如 台式计算机、打印机等信息化设备",
     "purchaser.contact_address": "可空着",
@@ -46,11 +45,12 @@ REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "�
                       "qualifier": "限定词", "starts": "起算事件", "original": "原文全句",
                       "source.section": "出处章节", "source.page": "页码"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
+TEMPLATE_LABELS = {"standard": "标准格式"}  # template folder → the name a clerk sees
 PRESERVED = ("attachments", "scoring")  # kept as they are in the file; not edited in the browser
 SELECTS = ("bidder", "product_type", "template")
 ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
               "source.page")
-OVERRIDE_FIELDS = ("kind", "qualifier", "value")
+OVERRIDE_FIELDS = ("kind", "qualifier", "value", "starts")
 _ROW = re.compile(r"^(requirements|overrides)\.(\d+)\.(.+)$")
 
 
@@ -103,7 +103,7 @@ def simple_fields() -> list[FieldSpec]:
 def requirement_options() -> dict[str, list[tuple[str, str]]]:
     marks = typing.get_args(Requirement.model_fields["mark"].annotation)
     return {
-        "kind": [(k, f"{label}（{k}）") for k, (_, label) in KINDS.items()],
+        "kind": [(k, label) for k, (_, label) in KINDS.items()],
         "bound": list(BOUND_WORDS.items()),
         "mark": [(m, MARK_LABELS[m]) for m in marks],
     }
@@ -126,7 +126,7 @@ class FormState:
     def with_blank_rows(self) -> FormState:
         """One empty row at the end of each table, to type a new entry into without script."""
         if not self.requirements or any(self.requirements[-1].get(k) for k in ("text", "value")):
-            self.requirements.append({"kind": "warranty", "bound": "at_least"})
+            self.requirements.append({})  # kind and bound come from the 原文 once it is pasted
         if not self.overrides or self.overrides[-1].get("value"):
             self.overrides.append({})
         return self
@@ -202,10 +202,16 @@ def to_data(state: FormState) -> tuple[dict[str, Any], list[int], dict[str, list
 
 
 def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    """Rows → the model's overrides: one value, tiers by qualifier ({市区: 2小时, 省外: 24小时}), and
+    the long form when a start event is given ({value: 2年, starts: 验收合格之日})."""
+    from generator.models.commitments import STARTING_KINDS
+
     by_kind: dict[str, list[tuple[int, str, str]]] = {}
+    starts: dict[str, str] = {}
     for index, row in enumerate(state.overrides):
         kind, value, qualifier = row.get("kind", ""), row.get("value", ""), row.get("qualifier", "")
-        if not value and not qualifier:
+        start = row.get("starts", "")
+        if not value and not qualifier and not start:
             continue
         if kind not in KINDS:
             state.add_error(f"overrides.{index}.kind", "请选择承诺项")
@@ -213,24 +219,30 @@ def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
         if not value:
             state.add_error(f"overrides.{index}.value", "请填写数值，例如 3年、2小时")
             continue
+        if start:
+            if kind not in STARTING_KINDS:
+                state.add_error(f"overrides.{index}.starts", "只有质保期和服务期可以写起算事件")
+            elif starts.setdefault(kind, start) != start:
+                state.add_error(f"overrides.{index}.starts", f"“{KINDS[kind][1]}”各行的起算事件应相同")
         by_kind.setdefault(kind, []).append((index, qualifier, value))
     out: dict[str, Any] = {}
     members: dict[str, list[int]] = {}
     for kind, rows in by_kind.items():
         members[kind] = [index for index, _, _ in rows]
         if len(rows) == 1 and not rows[0][1]:
-            out[kind] = rows[0][2]
+            single: Any = rows[0][2]
+            out[kind] = {"value": single, "starts": starts[kind]} if kind in starts else single
             continue
         mapping: dict[str, str] = {}
         for index, qualifier, value in rows:
             if not qualifier:
                 state.add_error(f"overrides.{index}.qualifier",
-                                f"“{KINDS[kind][1]}”有多行时，每行都要写限定词（如 市区、省外）")
+                                f"“{KINDS[kind][1]}”有多行时，每行都要写限定词（如 市区、省外、小修）")
             elif qualifier in mapping:
                 state.add_error(f"overrides.{index}.qualifier", f"限定词“{qualifier}”重复")
             else:
                 mapping[qualifier] = value
-        out[kind] = mapping
+        out[kind] = {"tiers": mapping, "starts": starts[kind]} if kind in starts else mapping
     return out, members
 
 
@@ -318,10 +330,15 @@ def state_from_raw(raw: Any) -> FormState:
         for kind, value in overrides.items():
             if kind == "fault_levels":
                 continue  # kept in the file as it is; not edited in the browser
+            start = ""
+            if hasattr(value, "items") and ({"value", "tiers", "starts"} & {str(k) for k in value}):
+                start = _text(value.get("starts"))
+                value = value.get("tiers") if value.get("tiers") is not None else value.get("value")
             if hasattr(value, "items"):
-                state.overrides += [{"kind": str(kind), "qualifier": str(q), "value": _text(v)} for q, v in value.items()]
+                state.overrides += [{"kind": str(kind), "qualifier": str(q), "value": _text(v), "starts": start}
+                                    for q, v in value.items()]
             else:
-                state.overrides.append({"kind": str(kind), "qualifier": "", "value": _text(value)})
+                state.overrides.append({"kind": str(kind), "qualifier": "", "value": _text(value), "starts": start})
     return state
 
 
@@ -337,5 +354,5 @@ def blank_state(today: dt.date, bidders: list[tuple[str, str]], products: list[t
 
 
 __all__ = ["FieldSpec", "FormState", "LABELS", "PRESERVED", "REQUIREMENT_LABELS",
-           "blank_state", "place_problems", "requirement_options", "simple_fields", "state_from_form",
+           "TEMPLATE_LABELS", "blank_state", "place_problems", "requirement_options", "simple_fields", "state_from_form",
            "state_from_raw", "to_data"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,20 @@ class Choices:
     templates: list[str]
 
 
+def _cached(name: str, folders: tuple[str, ...], compute):  # noqa: ANN001, ANN202
+    """compute() through the app's project cache when a page asks (outside a request: computed)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context() and "project_cache" in current_app.extensions:
+        return current_app.extensions["project_cache"].get(name, folders, compute)
+    return compute()
+
+
 def choices(root: Path) -> Choices:
+    return _cached("choices", ("profiles", "templates"), lambda: _read_choices(root))
+
+
+def _read_choices(root: Path) -> Choices:
     from generator.tender_extract import project_choices
 
     found = project_choices(root)
@@ -62,6 +76,10 @@ def tenders_dir(root: Path) -> Path:
 
 
 def list_tenders(root: Path) -> list[TenderFile]:
+    return _cached("tenders", ("tenders",), lambda: _read_tenders(root))
+
+
+def _read_tenders(root: Path) -> list[TenderFile]:
     base = tenders_dir(root)
     out = []
     for path in sorted(base.rglob("*.yaml")) if base.is_dir() else []:
@@ -91,6 +109,71 @@ def find_tender(root: Path, rel: str) -> TenderFile | None:
 
 def target_for(root: Path, tender_id: str) -> Path:
     return tenders_dir(root) / f"{tender_id}.yaml"
+
+
+def new_id(root: Path, project_number: str, today: dt.date) -> str:
+    """An id for a new tender, made from the project (a clerk never invents one): the project
+    number's letters and digits (“SCZC2026-118” → sczc2026-118), else the date (tender-20261202);
+    -2, -3 … when a file of that name exists."""
+    from generator.tender_new import slug
+
+    base = slug(project_number)
+    if not base or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", base) or not re.search(r"\d", base):
+        base = f"tender-{today:%Y%m%d}" + (f"-{base}" if base else "")
+    candidate, number = base, 1
+    while target_for(root, candidate).exists() or draft_path(root, candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+DRAFTS = ".drafts"  # tenders/.drafts/<id>.yaml: forms saved half-filled (never built, not listed)
+
+
+def draft_path(root: Path, tender_id: str) -> Path:
+    return tenders_dir(root) / DRAFTS / f"{tender_id}.yaml"
+
+
+@dataclass(frozen=True)
+class DraftFile:
+    name: str  # the id it will be saved under
+    path: Path
+    project_name: str
+    saved: dt.datetime
+
+
+def list_drafts(root: Path) -> list[DraftFile]:
+    folder = tenders_dir(root) / DRAFTS
+    out = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        raw, problems = read_yaml(path)
+        name = str(raw.get("project_name") or "") if isinstance(raw, CommentedMap) else ""
+        out.append(DraftFile(path.stem, path, name or "（未填写项目名称）",
+                             dt.datetime.fromtimestamp(path.stat().st_mtime)))
+    return out
+
+
+def find_draft(root: Path, name: str) -> DraftFile | None:
+    for draft in list_drafts(root):
+        if draft.name == name:
+            return draft
+    return None
+
+
+def save_draft(root: Path, state: FormState, source: Path | None, tender_id: str) -> Path:
+    """The form as typed, whatever its problems, as tenders/.drafts/<id>.yaml."""
+    data, _, _ = to_data(state)
+    data["id"] = tender_id
+    base = CommentedMap()
+    if source is not None:
+        raw, _ = read_yaml(source)
+        if isinstance(raw, CommentedMap):
+            base = raw
+    target = draft_path(root, tender_id)
+    doc = merge(base, data, source, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, dump(doc).encode("utf-8"))
+    return target
 
 
 def _insert(doc: CommentedMap, key: str, value: Any) -> None:
@@ -133,6 +216,28 @@ def _requirement(node: Any, item: dict[str, Any]) -> CommentedMap:
     return entry
 
 
+def _override(old: Any, value: Any) -> Any:
+    """The new value of one override kind; a key the page does not edit (replant_within) stays."""
+    if old == value:
+        return old  # unchanged: keep the file's own layout and comments
+    kept = {k: old[k] for k in ("replant_within",) if isinstance(old, CommentedMap) and k in old}
+    if kept:
+        value = value if isinstance(value, dict) and ("value" in value or "tiers" in value) else (
+            {"tiers": value} if isinstance(value, dict) else {"value": value})
+        value = {**value, **kept}
+    if isinstance(value, dict):
+        if _plain(old) == _plain(value):
+            return old
+        return CommentedMap((k, CommentedMap(v) if isinstance(v, dict) else v) for k, v in value.items())
+    return value
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    return str(node) if node is not None else None
+
+
 def merge(base: CommentedMap, data: dict[str, Any], source: Path | None, target: Path) -> CommentedMap:
     """`base` (the file the form started from, or empty) with every field the form edits replaced."""
     doc = copy.deepcopy(base)
@@ -160,7 +265,7 @@ def merge(base: CommentedMap, data: dict[str, Any], source: Path | None, target:
     for kind in [k for k in overrides if k != "fault_levels" and k not in data["overrides"]]:
         del overrides[kind]
     for kind, value in data["overrides"].items():
-        overrides[kind] = CommentedMap(value) if isinstance(value, dict) else value
+        overrides[kind] = _override(overrides.get(kind), value)
     if overrides:
         _insert(doc, "overrides", overrides)
     else:

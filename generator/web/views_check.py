@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+import secrets
+from collections import OrderedDict
+
+from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from generator.check.findings import RULE_TITLES, RULES
 from generator.errors import UserError
 from generator.web import tender_store
+from generator.web.findings_view import report_text
 from generator.web.present import error_view, findings_view, summary
 from generator.web.uploads import UploadProblem, read_upload
 
@@ -47,7 +51,32 @@ def run():  # noqa: ANN201
     finally:
         del data
     result = check_document(document, expectations)
-    return _page(name=name, groups=findings_view(result, document), summary=summary(result))
+    groups, totals = findings_view(result, document), summary(result)
+    token = _keep_report(report_text(name, groups, totals))
+    return _page(name=name, groups=groups, summary=totals, report=token)
+
+
+REPORTS_KEPT = 20  # the latest reports stay downloadable while the server runs (memory only)
+
+
+def _keep_report(text: str) -> str:
+    reports = current_app.extensions.setdefault("check_reports", OrderedDict())
+    token = secrets.token_urlsafe(16)
+    reports[token] = text
+    while len(reports) > REPORTS_KEPT:
+        reports.popitem(last=False)
+    return token
+
+
+@blueprint.get("/check/report/<token>")
+def report(token: str):  # noqa: ANN201
+    text = current_app.extensions.get("check_reports", {}).get(token)
+    if text is None:
+        abort(404)
+    response = make_response(text.encode("utf-8"))
+    response.headers["Content-Type"] = "text/plain; charset=utf-8"
+    response.headers["Content-Disposition"] = "attachment; filename*=UTF-8''%E6%A3%80%E6%9F%A5%E6%8A%A5%E5%91%8A.txt"
+    return response
 
 
 def _expectations():  # noqa: ANN202 - Expectations
@@ -55,17 +84,33 @@ def _expectations():  # noqa: ANN202 - Expectations
     from generator.check.load import from_options
 
     config = current_app.config["WEB"]
-    rel = request.form.get("tender", "")
-    tender = tender_store.find_tender(config.root, rel) if rel else None
-    bidder = request.form.get("bidder", "").strip() or None
-    product = request.form.get("product_type", "").strip() or None
-    if tender is not None:
-        return from_options(tender.path, bidder, None, product)
-    from generator.check.expectations import Expectations
-    from generator.check.profiles import load_vocabularies
     from generator.errors import InputError, Problem
 
-    vocabularies = load_vocabularies(config.root)
-    if product and product not in vocabularies.products:
-        raise InputError("检查参数有误", [Problem("产品类型", f"未知的产品类型“{product}”")])
-    return Expectations(bidder_names=[bidder] if bidder else [], product_type=product, vocabularies=vocabularies)
+    rel = request.form.get("tender", "")
+    tender = tender_store.find_tender(config.root, rel) if rel else None
+    if rel and tender is None:
+        raise InputError("检查参数有误", [Problem("招标项目", "没有这个招标项目，请从列表中选择")])
+    bidder = request.form.get("bidder", "").strip() or None
+    product = request.form.get("product_type", "").strip() or None
+    offered = tender_store.choices(config.root)
+    if bidder is not None and bidder not in dict(offered.bidders):
+        raise InputError("检查参数有误", [Problem("投标人", f"没有名为“{bidder}”的投标人资料，请从列表中选择",
+                                                hint="新的投标人请先在“资料”页面添加")])
+    if product is not None and product not in dict(offered.products):
+        raise InputError("检查参数有误", [Problem("产品类型", f"没有名为“{product}”的产品类型，请从列表中选择")])
+    profile = config.root / "profiles" / "bidders" / f"{bidder}.yaml" if bidder else None
+    if tender is not None:
+        return from_options(tender.path, None, profile, product)
+    if profile is not None:
+        expectations = from_options(None, None, profile, product)
+        expectations.vocabularies = _vocabularies(config.root)
+        return expectations
+    from generator.check.expectations import Expectations
+
+    return Expectations(product_type=product, vocabularies=_vocabularies(config.root))
+
+
+def _vocabularies(root):  # noqa: ANN001, ANN202
+    from generator.check.profiles import load_vocabularies
+
+    return load_vocabularies(root)

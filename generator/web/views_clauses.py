@@ -18,8 +18,10 @@ blueprint = Blueprint("clauses", __name__)
 
 def _library():  # noqa: ANN202 - Library
     from generator.library.repository import load_library
+    from generator.web.project_cache import project_cache
 
-    return load_library(current_app.config["WEB"].root)
+    root = current_app.config["WEB"].root
+    return project_cache().get("library", ("clauses", "profiles", "templates"), lambda: load_library(root))
 
 
 def _find(library: Any, clause_id: str) -> Any:
@@ -97,35 +99,59 @@ def show(clause_id: str):  # noqa: ANN201
         problem = exc.title
     except ClauseFailure as failure:
         problem = f"渲染失败：{failure.problem.message}（第 {failure.problem.line} 行）"
+    from generator.library.history import approvals, approved_body, word_diff
+    from generator.library.reviewers import load_reviewers
+
     products = [(pid, library.products[pid].model.name) for pid in applicable]
-    return render_template("clause.html", clause=clause, state=state(clause), rows=metadata_rows(library, loaded, sample),
+    before = approved_body(loaded.path, clause) if clause.changed_since_approval else None
+    reviewers, reviewer_problems = load_reviewers(library.root)
+    from generator.library.describe import category_label
+
+    every = metadata_rows(library, loaded, sample)
+    from generator.models.commitments import KINDS
+
+    plain = {"类别": category_label(clause.category),
+             "适用的产品类型": "、".join(library.products[p].model.name for p in applicable) or "（现有产品类型资料中没有）",
+             "使用的承诺": "、".join(KINDS[k][1] for k in clause.uses) or "（无）"}
+    rows = [(label, plain.get(label, value)) for label, value in every if label not in JARGON_ROWS]
+    detail = [(label, value) for label, value in every if label in JARGON_ROWS]
+    return render_template("clause.html", clause=clause, state=state(clause), rows=rows,
                            body=body, problem=problem, source=clause.body, products=products,
-                           product=sample.product.model.id if sample else "", refusal=None)
+                           product=sample.product.model.id if sample else "", refusal=None,
+                           diff=word_diff(before, clause.body) if before is not None else None,
+                           history=list(reversed(approvals(loaded.path, clause))),
+                           reviewers=reviewers, reviewer_problems=[p.message for p in reviewer_problems],
+                           detail=detail)
+
+
+JARGON_ROWS = ("编号", "文件", "正文 sha256", "示例数据")  # shown under 来源, not among the clause's facts
 
 
 @blueprint.post("/clauses/<clause_id>/approve")
 def approve(clause_id: str):  # noqa: ANN201
     from generator.library.approve import approve as approve_clauses
+    from generator.library.reviewers import load_reviewers
 
     library = _library()
-    _find(library, clause_id)
+    title = _find(library, clause_id).model.title
     by = request.form.get("by", "").strip()
     note = request.form.get("note", "").strip()
-    if not by:
-        flash("请填写审定人姓名后再审定", "error")
-        return redirect(url_for("clauses.show", clause_id=clause_id))
+    listed = [r.name for r in load_reviewers(library.root)[0]]
+    if by not in listed:
+        flash("请从列表中选择审定人后再审定" if not by else f"“{by}”不在审定人名单中，不能审定", "error")
+        return redirect(url_for("clauses.show", clause_id=clause_id, _anchor="approve"))
     try:
         outcome = approve_clauses(library, [clause_id], by, note)
     except UserError as error:
         view = error_view(error, library.root)
         flash(view["title"] + "：" + "；".join(p.message for p in view["problems"]), "error")
-        return redirect(url_for("clauses.show", clause_id=clause_id))
+        return redirect(url_for("clauses.show", clause_id=clause_id, _anchor="approve"))
     for done in outcome.approved:
         bumped = f"，正文已改，版本号升为第 {done.version} 版" if done.bumped else ""
-        flash(f"已审定“{done.clause_id}”：第 {done.version} 版，审定人 {by}{bumped}", "ok")
+        flash(f"已审定“{title}”：第 {done.version} 版，审定人 {by}{bumped}", "ok")
     for loaded in outcome.already:
-        flash(f"“{loaded.model.id}”已是审定状态，未改动", "ok")
+        flash(f"“{loaded.model.title}”已是审定状态，未改动", "ok")
     for loaded, findings in outcome.refused:
-        flash(f"“{loaded.model.id}”未审定：条款检查发现 {len(findings)} 个问题——"
+        flash(f"“{loaded.model.title}”未审定：条款检查发现 {len(findings)} 个问题——"
               + "；".join(f.message for f in findings[:5]), "error")
-    return redirect(url_for("clauses.show", clause_id=clause_id))
+    return redirect(url_for("clauses.show", clause_id=clause_id, _anchor="approve"))

@@ -18,7 +18,7 @@ from generator.web.present import error_view, findings_view, summary
 
 blueprint = Blueprint("outputs", __name__)
 DOWNLOADS = {"docx": (DOCX_NAME, "售后服务方案-{id}.docx"), "pdf": (PDF_NAME, "售后服务方案-{id}.pdf"),
-             "manifest": (MANIFEST_NAME, "manifest-{id}.json")}
+             "manifest": (MANIFEST_NAME, "生成记录-{id}.json")}
 
 
 def output_file(output_root: Path, tender_id: str, what: str) -> Path | None:
@@ -32,10 +32,25 @@ def output_file(output_root: Path, tender_id: str, what: str) -> Path | None:
 def download(tender_id: str, what: str):  # noqa: ANN201
     config = current_app.config["WEB"]
     path = output_file(config.output_root, tender_id, what)
-    if path is None:
+    if path is None or (what == "pdf" and current_pdf(path.parent / DOCX_NAME, path) is None):
         abort(404)
-    return send_file(path, as_attachment=True, download_name=DOWNLOADS[what][1].format(id=tender_id),
+    name = _project_name(config.root, tender_id) or tender_id
+    return send_file(path, as_attachment=True, download_name=DOWNLOADS[what][1].format(id=_safe_name(name)),
                      max_age=0)
+
+
+def _project_name(root: Path, tender_id: str) -> str:
+    """The project name of the tender file with this id: what headings and download names show."""
+    for tender in tender_store.list_tenders(root):
+        if tender.tender_id == tender_id:
+            return tender.project_name
+    return ""
+
+
+def _safe_name(text: str) -> str:
+    """A file name part: no path separators or characters Windows refuses, at most 60 characters."""
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text).strip(" .")
+    return cleaned[:60] or "方案"
 
 
 def _manifest(path: Path | None) -> dict:
@@ -48,6 +63,32 @@ def _manifest(path: Path | None) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def changed_inputs(manifest: dict, root: Path) -> list[str]:
+    """Input files (project-relative) whose bytes differ from those the build read: the proposal
+    no longer matches them."""
+    from generator.manifest import sha256_file
+
+    changed = []
+    for entry in manifest.get("inputs") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            continue
+        path = security.inside(root, root / entry["path"])
+        try:
+            same = path is not None and sha256_file(path) == entry.get("sha256")
+        except OSError:
+            same = False
+        if not same:
+            changed.append(entry["path"])
+    return changed
+
+
+def current_pdf(docx: Path, pdf: Path | None) -> Path | None:
+    """The PDF only when it was exported from this .docx (not older than it)."""
+    if pdf is None or not pdf.is_file():
+        return None
+    return pdf if pdf.stat().st_mtime_ns >= docx.stat().st_mtime_ns else None
+
+
 @blueprint.get("/outputs/<tender_id>")
 def show(tender_id: str):  # noqa: ANN201
     config = current_app.config["WEB"]
@@ -55,13 +96,16 @@ def show(tender_id: str):  # noqa: ANN201
     if docx is None:
         abort(404)
     manifest = _manifest(output_file(config.output_root, tender_id, "manifest"))
-    pdf = output_file(config.output_root, tender_id, "pdf")
+    pdf = current_pdf(docx, output_file(config.output_root, tender_id, "pdf"))
     tender = _tender_of(manifest, config.root)
     accepted = {d.get("requirement") for d in manifest.get("deviations") or [] if isinstance(d, dict)
                 and d.get("status") == "负偏离"}
     check, check_error = _recheck(docx, tender.path if tender else None, accepted)
     return render_template("output.html", tender_id=tender_id, manifest=manifest, docx=docx, pdf=pdf, tender=tender,
-                           check=check, check_error=check_error, accepted=sorted(a for a in accepted if a))
+                           check=check, check_error=check_error, accepted=sorted(a for a in accepted if a),
+                           changed=changed_inputs(manifest, config.root),
+                           title=_project_name(config.root, tender_id))
+
 
 
 def _tender_of(manifest: dict, root: Path) -> tender_store.TenderFile | None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from generator.errors import UserError
 from generator.web import tender_form, tender_store
-from generator.web.present import error_view, problem_view
-from generator.web.preview import make_preview, relative
+from generator.web.present import error_view, field_name, problem_view
+from generator.web.preview import make_preview
 
 blueprint = Blueprint("tenders", __name__)
 
@@ -32,6 +34,7 @@ def _source(rel: str | None) -> Path | None:
     return found.path if found else None
 
 
+@functools.cache
 def office_available() -> bool:
     from generator.office.libreoffice import OfficeUnavailable, find_office
 
@@ -47,28 +50,44 @@ def index():  # noqa: ANN201
     config = _config()
     tenders = tender_store.list_tenders(config.root)
     built = {t.tender_id for t in tenders if t.tender_id and (config.output_root / t.tender_id / "售后服务方案.docx").is_file()}
-    return render_template("tenders.html", tenders=tenders, choices=tender_store.choices(config.root), built=built)
+    return render_template("tenders.html", tenders=tenders, choices=tender_store.choices(config.root), built=built,
+                           drafts=tender_store.list_drafts(config.root))
 
 
 def _render_form(state: tender_form.FormState, source_rel: str, status: int = 200, confirm: str = "",
-                 saved_as: str = ""):  # noqa: ANN202
+                 draft: str = "", mismatches: dict[int, str] | None = None, notes: list[str] | None = None):  # noqa: ANN202
     root = _config().root
     offered = tender_store.choices(root)
+    from generator.web.row_reading import row_readings
+
+    readings = row_readings(state.requirements)
+    if mismatches is None:
+        mismatches = {i: r["mismatch"] for i, r in readings.items() if r["mismatch"]}
     return render_template(
         "tender_form.html", state=state.with_blank_rows(), fields=tender_form.simple_fields(),
         options=tender_form.requirement_options(), labels=tender_form.REQUIREMENT_LABELS,
-        choices=offered, template_items=[(t, t) for t in offered.templates], source_rel=source_rel, confirm=confirm, saved_as=saved_as,
-        tenders=tender_store.list_tenders(root)), status
+        choices=offered, template_items=[(t, tender_form.TEMPLATE_LABELS.get(t, t)) for t in offered.templates],
+        source_rel=source_rel, confirm=confirm, draft=draft, readings=readings, mismatches=mismatches,
+        notes=notes or [], tenders=tender_store.list_tenders(root), field_title=field_name), status
 
 
 @blueprint.get("/tenders/form")
 def form():  # noqa: ANN201
+    from generator.yamlio import read_yaml
+
     root = _config().root
     rel = request.args.get("file", "")
+    draft_name = request.args.get("draft", "")
+    if draft_name:
+        found = tender_store.find_draft(root, draft_name)
+        if found is None:
+            abort(404)
+        raw, _ = read_yaml(found.path)
+        state = tender_form.state_from_raw(raw)
+        source = request.args.get("from", "")
+        return _render_form(state, source if _source(source) else "", draft=found.name)[0]
     if rel:
         tender = _tender_or_404(rel)
-        from generator.yamlio import read_yaml
-
         raw, problems = read_yaml(tender.path)
         state = tender_form.state_from_raw(raw)
         if problems:
@@ -80,39 +99,85 @@ def form():  # noqa: ANN201
     return _render_form(tender_form.blank_state(dt.date.today(), offered.bidders, offered.products), "")[0]
 
 
+def _state_with_id(form_data) -> tuple[tender_form.FormState, str]:  # noqa: ANN001
+    """The form as typed, with the id it is saved under: the loaded file's own, else one made from
+    the project (“另存为新项目” always makes a new one)."""
+    root = _config().root
+    state = tender_form.state_from_form(form_data)
+    source_rel = form_data.get("source", "")
+    if form_data.get("action") == "save_as_new" or not _source(source_rel):
+        state.values["id"] = form_data.get("draft", "") if form_data.get("action") != "save_as_new" else ""
+        if not state.values["id"] or tender_store.target_for(root, state.values["id"]).exists():
+            state.values["id"] = tender_store.new_id(root, state.values.get("project_number", ""), dt.date.today())
+    return state, source_rel
+
+
 @blueprint.post("/tenders/check")
 def live_check():  # noqa: ANN201
-    """Problems of the form as typed, for the page's script (nothing is written)."""
+    """Problems of the form as typed, and what each requirement's 原文 reads as (nothing is written)."""
+    from generator.web.row_reading import row_readings
+
     root = _config().root
-    source_rel = request.form.get("source", "")
-    checked = tender_store.check(root, tender_form.state_from_form(request.form), _source(source_rel))
-    target = relative(checked.target, root) if checked.target else ""
-    return jsonify(errors=checked.state.errors, general=checked.state.general, target=target,
-                   exists=bool(checked.target and checked.target.exists()))
+    state, source_rel = _state_with_id(request.form)
+    checked = tender_store.check(root, state, _source(source_rel))
+    return jsonify(errors=checked.state.errors, general=checked.state.general,
+                   readings={str(i): r for i, r in row_readings(checked.state.requirements).items()})
 
 
 @blueprint.post("/tenders/save")
 def save():  # noqa: ANN201
+    from generator.web.row_reading import fill_blank_rows, row_readings
+
     root = _config().root
-    source_rel = request.form.get("source", "")
-    state = tender_form.state_from_form(request.form)
+    state, source_rel = _state_with_id(request.form)
+    draft = request.form.get("draft", "")
+    if request.form.get("action") == "draft":
+        return _save_draft(state, source_rel)
+    filled = fill_blank_rows(state.requirements)
     checked = tender_store.check(root, state, _source(source_rel))
-    if not checked.ok:
-        return _render_form(checked.state, source_rel, 422)
+    notes = [f"招标要求第 {i + 1} 条：已按原文填入承诺项、要求方式和数值，请核对后再保存" for i in filled]
+    if notes or not checked.ok:
+        return _render_form(checked.state, source_rel, 422, draft=draft, notes=notes)
+    mismatches = {i: r["mismatch"] for i, r in row_readings(checked.state.requirements).items() if r["mismatch"]}
+    if mismatches and request.form.get("accept_mismatch") != "yes":
+        return _render_form(checked.state, source_rel, 409, draft=draft, mismatches=mismatches)
     assert checked.target is not None
-    shown = relative(checked.target, root)
-    if checked.target.exists() and request.form.get("overwrite") != "yes":
-        return _render_form(checked.state, source_rel, 409, confirm=shown)
+    source = _source(source_rel)
+    editing_itself = source is not None and source.resolve() == checked.target.resolve()
+    if checked.target.exists() and not editing_itself and request.form.get("overwrite") != "yes":
+        return _render_form(checked.state, source_rel, 409, confirm=checked.state.values.get("project_name", ""),
+                            draft=draft)
     try:
         tender_store.save(checked)
     except OSError as exc:
         from generator.errors import os_reason
 
-        checked.state.general.append(f"无法写入 {shown}：{os_reason(exc)}")
-        return _render_form(checked.state, source_rel, 500)
-    flash(f"已保存 {shown}", "ok")
+        checked.state.general.append(f"无法保存：{os_reason(exc)}")
+        return _render_form(checked.state, source_rel, 500, draft=draft)
+    if draft:
+        found = tender_store.find_draft(root, draft)
+        if found is not None:
+            found.path.unlink(missing_ok=True)  # the draft became the tender file
+    flash(f"已保存“{checked.state.values.get('project_name', '')}”", "ok")
     rel = checked.target.relative_to(tender_store.tenders_dir(root)).as_posix()
     return redirect(url_for("tenders.preview", file=rel))
+
+
+def _save_draft(state: tender_form.FormState, source_rel: str):  # noqa: ANN202
+    root = _config().root
+    name = state.values["id"]
+    try:
+        tender_store.save_draft(root, state, _source(source_rel), name)
+    except OSError as exc:
+        from generator.errors import os_reason
+
+        state.general.append(f"无法保存草稿：{os_reason(exc)}")
+        return _render_form(state, source_rel, 500, draft=name)
+    flash("草稿已保存。可以随时回来继续填写（在“招标项目”页面的“未完成的草稿”中）。", "ok")
+    args: dict[str, Any] = {"draft": name, "_anchor": request.form.get("anchor", "") or None}
+    if source_rel:
+        args["from"] = source_rel
+    return redirect(url_for("tenders.form", **{k: v for k, v in args.items() if v}))
 
 
 @blueprint.get("/tenders/preview")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -55,9 +54,41 @@ def test_fifo_in_tenders_does_not_hang_the_pages(page, project: Path) -> None:  
     assert time.monotonic() - start < 20
 
 
+def form_inputs(html: str) -> dict[str, str]:
+    """name → value of every text, date and hidden input and every select of a page, as a browser
+    would submit the form."""
+    from html.parser import HTMLParser
+
+    found: dict[str, str] = {}
+    select: list[str] = []
+
+    class Inputs(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN202
+            a = dict(attrs)
+            if tag == "input" and a.get("name") and a.get("type", "text") in ("text", "date", "hidden"):
+                found[a["name"]] = a.get("value") or ""
+            elif tag == "select" and a.get("name"):
+                select[:] = [a["name"]]
+                found.setdefault(a["name"], "")
+            elif tag == "option" and select and ("selected" in a or found[select[0]] == ""):
+                if "selected" in a or select[0] not in selected_once:
+                    found[select[0]] = a.get("value") or ""
+                    if "selected" in a:
+                        selected_once.add(select[0])
+
+        def handle_endtag(self, tag):  # noqa: ANN001, ANN202
+            if tag == "select":
+                select.clear()
+
+    selected_once: set[str] = set()
+
+    Inputs().feed(html)
+    return found
+
+
 def _form(page, project: Path) -> dict:  # noqa: ANN001
     form = page.get("/tenders/form?file=demo.yaml").get_data(as_text=True)
-    fields = dict(re.findall(r'<input id="f-([^"]+)" name="[^"]+" type="(?:text|date)"\s+value="([^"]*)"', form))
+    fields = form_inputs(form.split("<template", 1)[0])
     fields.update({"bidder": "huachen", "product_type": "it-equipment", "template": "standard", "source": "demo.yaml",
                    "overwrite": "yes"})
     return fields

@@ -11,7 +11,8 @@ import pytest
 
 from generator.build import BuildOptions, build
 
-SAVE_FORM = {"id": "csrf-probe", "project_name": "探测项目", "project_number": "T-1", "purchaser.name": "某单位",
+# no id: the page makes it from the project number (csrf-probe-1)
+SAVE_FORM = {"project_name": "探测项目", "project_number": "CSRF-PROBE-1", "purchaser.name": "某单位",
              "delivery_place": "某地", "bidder": "huachen", "product_type": "it-equipment", "products": "计算机",
              "date": "2026-11-20"}
 
@@ -87,7 +88,7 @@ def test_state_changes_need_the_session_token(page, project: Path, index: int) -
         response = page.post(url, data, token=token)
         assert response.status_code == 403, (url, token)
         assert "安全校验未通过" in response.get_data(as_text=True)
-    assert not (project / "tenders" / "csrf-probe.yaml").exists()
+    assert not (project / "tenders" / "csrf-probe-1.yaml").exists()
     assert not (project / "output" / "demo" / "售后服务方案.docx").exists()
     assert _clause(project).read_bytes() == before
 
@@ -101,7 +102,7 @@ def test_state_changes_from_another_origin_are_refused(page, project: Path, inde
     assert page.post(url, data, origin="null").status_code == 403
     referer = {"Referer": "http://evil.example/page"}
     assert page.post(url, data, origin=None, headers=referer).status_code == 403
-    assert not (project / "tenders" / "csrf-probe.yaml").exists()
+    assert not (project / "tenders" / "csrf-probe-1.yaml").exists()
     assert not (project / "output" / "demo" / "售后服务方案.docx").exists()
     assert _clause(project).read_bytes() == before
 
@@ -109,7 +110,7 @@ def test_state_changes_from_another_origin_are_refused(page, project: Path, inde
 def test_same_origin_with_token_is_accepted(page, project: Path) -> None:  # noqa: ANN001
     response = page.post("/tenders/save", SAVE_FORM)
     assert response.status_code == 302
-    assert (project / "tenders" / "csrf-probe.yaml").is_file()
+    assert (project / "tenders" / "csrf-probe-1.yaml").is_file()
 
 
 def test_token_is_per_session(web_app) -> None:  # noqa: ANN001

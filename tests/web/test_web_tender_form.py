@@ -7,6 +7,7 @@ import typing
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from generator.models.tender import Tender
 from generator.web import tender_form, tender_store
@@ -38,7 +39,7 @@ def test_every_tender_field_is_in_the_form_or_kept_as_it_is() -> None:
     assert next(s for s in tender_form.simple_fields() if s.name == "date").kind == "date"
     options = tender_form.requirement_options()
     assert ("★", "★ 实质性") in options["mark"] and ("at_most", "不超过") in options["bound"]
-    assert ("warranty", "质保期（warranty）") in options["kind"]
+    assert ("warranty", "质保期") in options["kind"]  # no English code in the clerk's view (issue 18)
 
 
 def test_every_tender_file_round_trips_through_the_form_unchanged(project: Path) -> None:
@@ -128,3 +129,21 @@ def test_listing_and_lookup(project: Path, rel: str) -> None:
     found = tender_store.find_tender(project, rel)
     assert found is not None and found.path == project / "tenders" / rel
     assert tender_store.find_tender(project, "samples/hvac-gbk.key.yaml") is None
+
+
+def test_override_rows_hold_alternatives_tiers_and_start_events(project: Path) -> None:
+    """Issue 14 in the form: 3年或10万公里, tiers by repair category, and what a warranty counts from."""
+    state = _state(project, "demo.yaml")
+    state.overrides = [{"kind": "warranty", "qualifier": "", "value": "3年或10万公里", "starts": "监督检验合格并交付使用之日"},
+                       {"kind": "resolution", "qualifier": "小修", "value": "2小时", "starts": ""},
+                       {"kind": "resolution", "qualifier": "大修", "value": "24小时", "starts": ""}]
+    checked = tender_store.check(project, state, project / "tenders" / "demo.yaml")
+    assert checked.ok, checked.state.errors
+    overrides = checked.doc["overrides"]
+    assert dict(overrides["warranty"]) == {"value": "3年或10万公里", "starts": "监督检验合格并交付使用之日"}
+    assert dict(overrides["resolution"]) == {"小修": "2小时", "大修": "24小时"}
+    again = tender_form.state_from_raw(YAML(typ="rt").load(tender_store.dump(checked.doc)))
+    assert {"kind": "warranty", "qualifier": "", "value": "3年或10万公里", "starts": "监督检验合格并交付使用之日"} in again.overrides
+    state.overrides.append({"kind": "response", "qualifier": "", "value": "2小时", "starts": "验收合格之日"})
+    errors = tender_store.check(project, state, None).state.errors
+    assert errors["overrides.3.starts"] == ["只有质保期和服务期可以写起算事件"]

@@ -8,7 +8,7 @@ are reported as a warning."""
 from __future__ import annotations
 
 from generator.check.extract import Mention
-from generator.check.findings import ERROR, WARNING, Finding, Location
+from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
@@ -74,7 +74,7 @@ def _unqualified_against_parts(kind: str, mentions: list[Mention]) -> Finding | 
         stated = "、".join(dict.fromkeys(f"{p.qualifier_of(dimension)}{p.value.display}" for p in parts))
         message = f"{label}前后不一致：{plain[0].value.display}（{len(plain)} 处）与分项承诺（{stated}）均不相同"
         ordered = sorted(plain + parts, key=lambda m: (m.block.index, m.span[0]))[:MAX_LOCATIONS]
-        locations = tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in ordered)
+        locations = tuple(m.location() for m in ordered)
         return Finding(RULE.id, ERROR, message, locations, kind)
     return None
 
@@ -96,7 +96,7 @@ def check(context: CheckContext) -> list[Finding]:
         if not comparable:
             message += "；单位不同，无法比较，请统一表述"
         ordered = sorted(mentions, key=lambda m: (m.block.index, m.span[0]))[:MAX_LOCATIONS]
-        locations = tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in ordered)
+        locations = tuple(m.location() for m in ordered)
         findings.append(Finding(RULE.id, ERROR if comparable else WARNING, message, locations, kind))
     by_kind: dict[str, list[Mention]] = {}
     for mention in context.mentions:

@@ -9,7 +9,7 @@ time after the warranty (质保期外) and conditional ones (必要时) are not 
 from __future__ import annotations
 
 from generator.check.extract import Mention
-from generator.check.findings import ERROR, WARNING, Finding, Location
+from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
@@ -67,6 +67,6 @@ def check(context: CheckContext) -> list[Finding]:
             origin = f"（{sources[kind]}）" if kind in sources else ""
             findings.append(Finding(
                 RULE.id, severity, f"{label}：文中为{stated}，投标人承诺资料为{described}{origin}{note}",
-                tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10]),
+                tuple(m.location() for m in mentions[:10]),
                 kind))
     return findings

@@ -72,7 +72,7 @@ def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
 
 
 def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
-    return tuple(Location(m.block.section, m.block.index, m.quote(), m.block.line) for m in mentions[:10])
+    return tuple(m.location() for m in mentions[:10])
 
 
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")

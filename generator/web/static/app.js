@@ -30,22 +30,44 @@ function touch(name) {
 function showErrors(form, result) {
   form.querySelectorAll(".field-error").forEach((box) => { box.textContent = ""; });
   form.querySelectorAll(".invalid").forEach((el) => el.classList.remove("invalid"));
+  form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
   for (const [name, messages] of Object.entries(result.errors || {})) {
     if (!touched.has(name)) continue;
-    const box = form.querySelector(`.field-error[data-for="${CSS.escape(name)}"]`);
+    const box = document.getElementById(`err-${name}`);
     if (!box) continue;
     messages.forEach((m) => { const div = document.createElement("div"); div.textContent = m; box.appendChild(div); });
+    const input = document.getElementById(`f-${name}`);
+    if (input) input.setAttribute("aria-invalid", "true");
     const holder = box.closest(".field, .req-row, .ovr-row");
     if (holder) holder.classList.add("invalid");
   }
-  const target = document.getElementById("target");
-  if (target) target.textContent = result.target || "（请先正确填写文件编号）";
-  const overwrite = document.getElementById("overwrite-label");
-  if (overwrite) overwrite.classList.toggle("hidden", !result.exists);
-  const general = document.getElementById("general-errors");
-  if (general && !(result.general || []).length && !Object.keys(result.errors || {}).length) general.remove();
+  showReadings(form, result.readings || {});
   const save = document.getElementById("save");
   if (save) save.title = Object.keys(result.errors || {}).length ? "还有未填写或填写有误的项目，保存时会一并列出" : "";
+}
+
+// What each requirement's 原文 reads as: fills a row the clerk has not set by hand, and says so
+// when the row disagrees with its own text.
+function showReadings(form, readings) {
+  form.querySelectorAll("#requirements .req-row").forEach((row) => {
+    const index = row.dataset.row;
+    const box = row.querySelector(".reading");
+    const reading = readings[index];
+    if (!box) return;
+    if (!reading) { box.textContent = ""; box.classList.remove("mismatch"); return; }
+    if (row.dataset.auto === "1") {
+      const set = (key, value) => {
+        const input = row.querySelector(`[name="requirements.${index}.${key}"]`);
+        if (input && value !== undefined && (key === "kind" || key === "bound" || !input.value)) input.value = value;
+      };
+      set("kind", reading.kind); set("bound", reading.bound); set("value", reading.value); set("qualifier", reading.qualifier);
+      box.textContent = `已按原文填写：${reading.words}（请核对）`;
+      box.classList.remove("mismatch");
+      return;
+    }
+    box.textContent = reading.mismatch ? `⚠ ${reading.mismatch}` : `原文读作：${reading.words}`;
+    box.classList.toggle("mismatch", Boolean(reading.mismatch));
+  });
 }
 
 function liveCheck(form) {
@@ -62,8 +84,16 @@ function liveCheck(form) {
   };
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 450); };
   form.querySelectorAll(".field-error").forEach((box) => { if (box.textContent.trim()) touch(box.dataset.for); });
+  const byHand = (target) => {  // the clerk set kind, bound, value or qualifier: stop filling the row
+    const name = target.name || "";
+    if (/^requirements\.\d+\.(kind|bound|value|qualifier)$/.test(name)) {
+      const row = target.closest(".req-row");
+      if (row) row.dataset.auto = "0";
+    }
+  };
   form.addEventListener("input", (event) => {
     touch(event.target.name);
+    byHand(event.target);
     const text = event.target.name && event.target.name.match(/^(requirements\.\d+\.)text$/);
     const lead = text ? event.target.value.trim().charAt(0) : "";
     if (lead === "★" || lead === "▲") {  // “★质保期…” is starred: say so in the mark column too
@@ -72,10 +102,95 @@ function liveCheck(form) {
     }
     schedule();
   });
-  form.addEventListener("change", (event) => { touch(event.target.name); schedule(); });
+  form.addEventListener("change", (event) => { touch(event.target.name); byHand(event.target); schedule(); });
   form.addEventListener("click", (event) => {
     const button = event.target.closest(".remove-row");
     if (button) { button.closest("[data-row]").remove(); schedule(); }
+  });
+}
+
+// Saving a draft comes back to where the clerk was working, not to the top of the page.
+function rememberPlace(form) {
+  const anchor = form.querySelector('input[name="anchor"]');
+  if (!anchor) return;
+  form.addEventListener("focusin", (event) => {
+    if (event.target.id && event.target.id.startsWith("f-")) anchor.value = event.target.id;
+  });
+}
+
+// Leaving a form with changes asks first; saving (or saving a draft) does not.
+function guardUnsaved(form) {
+  let dirty = false;
+  form.addEventListener("input", () => { dirty = true; });
+  form.addEventListener("change", () => { dirty = true; });
+  form.addEventListener("submit", () => { dirty = false; });
+  window.addEventListener("beforeunload", (event) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+}
+
+// Enter in a text box moves to the next field instead of submitting the form.
+function enterMovesOn(form) {
+  form.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (event.key !== "Enter" || event.isComposing || target.tagName !== "INPUT" ||
+        ["submit", "checkbox", "button", "file"].includes(target.type)) return;
+    event.preventDefault();
+    const fields = Array.from(form.querySelectorAll("input, select, textarea, button"))
+      .filter((el) => el.type !== "hidden" && !el.disabled && el.offsetParent !== null);
+    const next = fields[fields.indexOf(target) + 1];
+    if (next) next.focus();
+  });
+}
+
+// The error summary takes the focus; its links focus the field they name.
+function errorSummary() {
+  const summary = document.querySelector(".error-summary");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-focus]");
+    if (!link) return;
+    const field = document.getElementById(link.dataset.focus);
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
+}
+
+// Narrow screens show tables as cards: each cell is labelled with its column's heading.
+function labelCells() {
+  document.querySelectorAll("table.list").forEach((table) => {
+    const heads = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+    table.querySelectorAll("tbody tr").forEach((tr) => {
+      Array.from(tr.children).forEach((td, i) => { if (heads[i] && !td.dataset.label) td.dataset.label = heads[i]; });
+    });
+  });
+}
+
+// A long operation (PDF export, checking a large file) shows that it is working.
+function busyForms() {
+  document.querySelectorAll("form[data-busy]").forEach((f) => {
+    f.addEventListener("submit", () => {
+      const button = f.querySelector("button[type=submit]");
+      if (button) { button.disabled = true; button.textContent = f.dataset.busy; }
+      const pdf = f.querySelector('input[name="pdf"]');
+      const progress = document.createElement("div");
+      progress.className = "progress";
+      progress.id = "progress";
+      progress.setAttribute("role", "status");
+      const bar = document.createElement("span");
+      bar.className = "bar";
+      const text = document.createElement("span");
+      text.textContent = pdf && pdf.checked ? "正在生成 Word 文档并转换为 PDF，约需 5～10 秒，请勿关闭页面…" : "正在处理，请稍候…";
+      progress.append(bar, text);
+      const started = Date.now();
+      setInterval(() => { text.dataset.seconds = String(Math.round((Date.now() - started) / 1000)); }, 1000);
+      f.appendChild(progress);
+    });
   });
 }
 
@@ -95,14 +210,17 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
   const form = document.getElementById("tender-form");
-  if (form && form.dataset.checkUrl) liveCheck(form);
+  if (form) {
+    if (form.dataset.checkUrl) liveCheck(form);
+    guardUnsaved(form);
+    enterMovesOn(form);
+    rememberPlace(form);
+  }
+  document.querySelectorAll("form.guard-unsaved").forEach((f) => { guardUnsaved(f); enterMovesOn(f); });
+  errorSummary();
+  labelCells();
+  busyForms();
   document.querySelectorAll("select.autosubmit").forEach((select) => {
     select.addEventListener("change", () => select.form.submit());
-  });
-  document.querySelectorAll("form[data-busy]").forEach((f) => {
-    f.addEventListener("submit", () => {
-      const button = f.querySelector("button[type=submit]");
-      if (button) { button.disabled = true; button.textContent = f.dataset.busy; }
-    });
   });
 });
