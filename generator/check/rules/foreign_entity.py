@@ -66,7 +66,7 @@ def _companies(context: CheckContext) -> list[Finding]:
 # A company named without its legal suffix where only a company can stand: the hotline one dials
 # (拨打信达客户服务热线), the shop one bought from (在华信电子处购买).
 _SHORT_NAME = re.compile(
-    r"(?:拨打|致电|联系)(?P<hotline>[\u4e00-\u9fff]{2,4}?)(?:公司)?(?:客户服务|客服|售后服务|售后)(?:热线|中心|电话)"
+    r"(?:拨打|致电|联系)(?P<dialled>[\u4e00-\u9fff]{2,4}?)(?:公司)?(?:客户服务|客服|售后服务|售后)(?:热线|中心|电话)"
     r"|(?:在|向|从|到)(?P<shop>[\u4e00-\u9fff]{2,6}(?:电子|科技|通信|电器|电气|信息|网络|软件|智能|实业|电脑|数码))"
     r"(?=处|门店|公司)")
 _BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 names nobody
@@ -77,7 +77,7 @@ def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
     found: dict[str, list[tuple[Block, int, int]]] = {}
     for block in _checked_blocks(context):
         for match in _SHORT_NAME.finditer(block.norm):
-            group = "hotline" if match["hotline"] else "shop"
+            group = "dialled" if match["dialled"] else "shop"
             name = match[group]
             if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
                 continue
