@@ -20,6 +20,7 @@ CATEGORY_LABELS = {
     "installation": "安装调试与验收", "training": "培训", "return_visit": "回访与满意度调查",
     "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
     "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
+    "liability": "违约责任", "product_service": "产品类型专项服务",
 }
 CAPABILITY_LABELS = {"installation": "需安装", "onsite_repair": "上门维修", "software": "软件",
                      "consumable": "耗材", "construction": "工程施工", "training": "培训"}

@@ -15,7 +15,7 @@ Category = Literal[
     "principles", "organisation", "network", "summary", "warranty", "response", "service_modes",
     "fault_handling", "maintenance", "spare_parts", "out_of_warranty", "software_upgrade",
     "installation", "training", "return_visit", "complaint", "quality_returns", "emergency",
-    "confidentiality", "commitment_letter", "deviation",
+    "confidentiality", "commitment_letter", "deviation", "liability", "product_service",
 ]
 Status = Literal["draft", "approved", "retired"]
 

@@ -72,12 +72,14 @@ class Charges(Strict):
 
 
 class Penalties(Strict):
-    """违约金 the bidder accepts per breach of a service time limit, in 元."""
+    """违约金 the bidder accepts per breach of a time limit, in 元; a proposal lists those whose
+    commitment it makes (no arrival penalty where nothing is repaired on site)."""
 
-    late_response_per_hour: int = Field(gt=0, le=100000)
-    late_arrival_per_hour: int = Field(gt=0, le=100000)
-    late_resolution_per_day: int = Field(gt=0, le=1000000)
-    cap_percent: int = Field(ge=1, le=30)  # total per year, as a percentage of the contract price
+    response_per_hour: int | None = Field(default=None, gt=0, le=100000)
+    arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
+    resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
 
 
 class Bidder(Strict):
@@ -148,6 +150,9 @@ class ProductType(Strict):
     faults: list[Fault] = []
     exclusions: list[str] = []  # 除外责任 specific to the trade
     spare_parts_list: list[SparePart] = []  # stocked for the project at the outlet nearest the site
+    # what a service record identifies each unit by, and what is lent while a repair overruns
+    record_fields: str = "型号、序列号、安装位置"
+    backup_item: str = "性能不低于原配置的备用品"
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
