@@ -150,6 +150,7 @@ class ProductType(Strict):
     faults: list[Fault] = []
     exclusions: list[str] = []  # 除外责任 specific to the trade
     spare_parts_list: list[SparePart] = []  # stocked for the project at the outlet nearest the site
+    regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"

@@ -90,8 +90,8 @@ def kind_label(kind: str, product: ProductType) -> str:
     label = KINDS[kind][1]
     if kind == "uptime":
         return f"年{product.uptime_word}"
-    if kind == "resolution" and product.has("construction"):
-        return "问题处理时间"  # works and plants have problems to settle, not faults to clear
+    if kind == "resolution" and not (product.has("onsite_repair") or product.has("software")):
+        return "问题处理时间"  # goods, works and plants have problems to settle, not faults to clear
     return product.warranty_word if kind == "warranty" else label
 
 
