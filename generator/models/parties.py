@@ -129,6 +129,11 @@ class Fault(Strict):
     examples: str = Text
 
 
+class MaintenanceCycle(Strict):
+    period: str = Text  # 半月, 季度: a cycle the trade's rules prescribe (电梯: TSG T5002)
+    items: str = Text
+
+
 class SparePart(Strict):
     name: str = Text
     quantity: int = Field(ge=1, le=100000)
@@ -150,6 +155,7 @@ class ProductType(Strict):
     faults: list[Fault] = []
     exclusions: list[str] = []  # 除外责任 specific to the trade
     spare_parts_list: list[SparePart] = []  # stocked for the project at the outlet nearest the site
+    maintenance_schedule: list[MaintenanceCycle] = []  # items per prescribed maintenance cycle
     regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
