@@ -27,8 +27,9 @@ MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 CITY_REGIONS = frozenset({"市区", "主城区", "城区", "市内", "本市"})
 HOURS_PER_TRAINING_DAY = (6, 8)  # a training day holds 6 to 8 class hours
 # An on-site promise this short must be shown to be reachable (a local outlet, a known travel
-# time, or 驻场 staff); a longer one can be kept from an outlet in another city.
-SHORT_PROMISE_HOURS = 4
+# time, or 驻场 staff) even when no outlet states its reach; longer ones are only checked against
+# a travel time the profile states (drafts from `tender extract` name places no profile knows).
+SHORT_PROMISE_HOURS = 1
 
 
 def is_municipality(place: str) -> bool:

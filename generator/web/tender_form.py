@@ -46,7 +46,7 @@ REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "�
                       "qualifier": "限定词", "starts": "起算事件", "original": "原文全句",
                       "source.section": "出处章节", "source.page": "页码"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
-PRESERVED = ("attachments",)  # kept as they are in the file; not edited in the browser
+PRESERVED = ("attachments", "resident_staff")  # kept as they are in the file; not edited in the browser
 SELECTS = ("bidder", "product_type", "template")
 ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
               "source.page")
