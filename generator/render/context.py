@@ -183,6 +183,14 @@ def delivery_start(tender: Tender, product: ProductType) -> str:
     return "合同签订之日"
 
 
+def unit_noun(product: ProductType) -> str:
+    """Measure word and noun as counted: “台电梯”, but “辆车” for 车辆 (not “辆车辆”)."""
+    noun = product.noun
+    if len(noun) > 1 and noun.endswith(product.measure_word):
+        noun = noun[:-1]
+    return product.measure_word + noun
+
+
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
     bidder = for_product(bidder, product)
@@ -208,6 +216,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "w": product.warranty_word,
         "noun": product.noun,
         "unit": product.measure_word,
+        "unit_noun": unit_noun(product),
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
         "resident_staff": tender.resident_staff,
         "delivery_from": delivery_start(tender, product),
