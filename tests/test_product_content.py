@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build
+from generator.check.extract import extract
 from generator.check.reader import read_document
 from generator.project import load_inputs
 from generator.render.context import identifying_strings
@@ -48,7 +49,8 @@ class Proposal:
         self.tender = inputs.tender.model
         self.product = inputs.product.model
         self.bidder = inputs.bidder.model
-        self.text = "\n".join(block.text for block in read_document(docx).blocks)
+        self.document = read_document(docx)
+        self.text = "\n".join(block.text for block in self.document.blocks)
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +174,20 @@ def test_proposals_of_different_types_share_less_than_half(proposals):
         if share >= limit:
             too_close.append(f"{a}/{b} {share:.0%}")
     assert not too_close, "两种产品类型的方案相同句子过多：" + "；".join(too_close)
+
+
+# A commitment's number belongs in the summary, the 偏离表, its own section and the 承诺书; one or two
+# closely related sections may repeat it (the consumables' response table lists the supply time).
+MAX_SECTIONS_STATING_A_NUMBER = 6
+
+
+def test_each_number_is_stated_where_it_matters_not_everywhere(proposals):
+    too_often = []
+    for name, proposal in proposals.items():
+        sections: dict[str, set[str]] = {}
+        for mention in extract(proposal.document):
+            if mention.stated:
+                sections.setdefault(mention.kind, set()).add(mention.block.section.split(" > ")[0])
+        too_often += [f"{name}: {kind} 见于{len(found)}节" for kind, found in sections.items()
+                      if len(found) > MAX_SECTIONS_STATING_A_NUMBER]
+    assert not too_often, "承诺数字重复过多：" + "；".join(too_often)
