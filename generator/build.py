@@ -10,6 +10,7 @@ from generator.manifest import dumps, make_manifest, sha256_file
 from generator.models.clause import Clause
 from generator.models.tender import Tender
 from generator.output import ensure_writable, write_all
+from generator.presence import is_municipality, presence_problems
 from generator.project import Inputs, load_inputs
 from generator.provenance import FINGERPRINT, provenance_properties
 from generator.render.context import build_context
@@ -18,6 +19,7 @@ from generator.resolve import (
     Commitments,
     Deviation,
     evaluate,
+    for_place,
     for_tender,
     logic_problems,
     proposal_layers,
@@ -67,9 +69,13 @@ def resolve(inputs: Inputs) -> Commitments:
     commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
     tender, product = inputs.tender.model, inputs.product.model
     commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
+    commitments = for_place(commitments, is_municipality(tender.delivery_place))
     problems = logic_problems(commitments)
     if problems:
         raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)
+    problems = presence_problems(inputs, commitments)
+    if problems:
+        raise BuildRefused("承诺超出投标人的服务能力，未生成文档", problems)
     return commitments
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.core.judge import verdict
 from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
 from generator.errors import Problem
-from generator.models.commitments import FaultLevel, Qualified
+from generator.models.commitments import FaultLevel, Qualified, Tiers
 from generator.models.tender import Requirement
 from generator.models.tiers import nested
 from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
@@ -116,6 +116,20 @@ def for_tender(commitments: Commitments, requirements: list[Requirement], tender
             asked = next((r.starts for r in requirements if r.kind == kind and r.starts), None)
             kinds[kind] = replace(kinds[kind], starts=asked or usual_start(capabilities))
     return replace(commitments, kinds=kinds, tender_date=tender_date)
+
+
+def for_place(commitments: Commitments, municipality: bool) -> Commitments:
+    """A 直辖市 has no province: a 省内 tier of any kind there means the 郊区 around the city
+    (“市区2小时、省内4小时” → “市区2小时、郊区4小时”)."""
+    if not municipality:
+        return commitments
+    kinds = dict(commitments.kinds)
+    for kind, resolved in commitments.kinds.items():
+        if any(q and "省内" in q for q in resolved.values):
+            renamed = {(q.replace("省内", "郊区") if q else q): v for q, v in resolved.values.items()}
+            kinds[kind] = replace(resolved, values=Tiers(renamed, getattr(resolved.values, "starts", None),
+                                                         getattr(resolved.values, "replant_within", None)))
+    return replace(commitments, kinds=kinds)
 
 
 def worst_value(resolved: Resolved) -> Quantity:

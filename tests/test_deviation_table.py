@@ -1,4 +1,6 @@
 """The 偏离表 read back from the built .docx, row by row, and the ways a ★ requirement stops a build."""
+# city-hospital.yaml delivers in 天津市, a 直辖市: its 省内 tier reads as 郊区 (resolve.for_place).
+
 
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ EXPECTED = [
     # 投标响应 names what is offered; a 市区 requirement is answered with the 市区 value only
     ["3", "▲市区范围内2小时内到达现场", "到达现场时间：市区2小时", "无偏离", "承诺市区2小时，满足“不超过2小时”的要求"],
     # an unqualified requirement holds for every region the bidder states
-    ["4", "各院区均须在8小时内到达现场", "到达现场时间：市区2小时、省内6小时", "正偏离",
-     "承诺市区2小时、省内6小时，优于“不超过8小时”的要求"],
+    ["4", "各院区均须在8小时内到达现场", "到达现场时间：市区2小时、郊区6小时", "正偏离",
+     "承诺市区2小时、郊区6小时，优于“不超过8小时”的要求"],
     # a fault-level requirement is answered from that level's own limit
     ["5", "一级故障8小时内排除", "故障解决时间：一级故障8小时", "无偏离", "承诺一级故障8小时，满足“不超过8小时”的要求"],
     ["6", "提供7×24小时服务热线", "服务热线时段：7×24小时", "无偏离", "承诺7×24小时，满足“不低于7×24小时”的要求"],
@@ -94,13 +96,13 @@ def test_negative_row_names_only_the_region_that_fails(project, cli):
     tender.write_text(text, encoding="utf-8")
     code, _, err = cli("build", tender, *ALLOW)
     assert code == 1 and "各院区均须在4小时内到达现场" in err
-    assert "承诺省内6小时，不满足“不超过4小时”的要求" in err
+    assert "承诺郊区6小时，不满足“不超过4小时”的要求" in err
     assert not re.search(r"★实质性条款[^\n]*各院区", err)  # not starred: no 废标 wording
     code, out, _ = cli("build", tender, *ALLOW, "--allow-deviation")
     assert code == 0
     rows = deviation_rows(project / "output" / "city-hospital" / DOCX_NAME)
-    assert rows[3] == ["4", "各院区均须在4小时内到达现场", "到达现场时间：市区2小时、省内6小时", "负偏离",
-                       "承诺省内6小时，不满足“不超过4小时”的要求"]
+    assert rows[3] == ["4", "各院区均须在4小时内到达现场", "到达现场时间：市区2小时、郊区6小时", "负偏离",
+                       "承诺郊区6小时，不满足“不超过4小时”的要求"]
 
 
 def test_requirement_for_a_region_the_bidder_does_not_cover_is_negative(project, cli):
@@ -142,8 +144,8 @@ def evaluate_in(project: Path, **fields):
 
 def test_fault_level_without_its_own_arrival_limit_is_held_to_the_headline(project):
     row = evaluate_in(project, kind="onsite_arrival", bound="at_most", value="4小时", qualifier="三级")
-    assert (row.status, row.offered_text) == ("负偏离", "市区2小时、省内6小时")
-    assert row.note == "承诺省内6小时，不满足“不超过4小时”的要求"
+    assert (row.status, row.offered_text) == ("负偏离", "市区2小时、郊区6小时")
+    assert row.note == "承诺郊区6小时，不满足“不超过4小时”的要求"
 
 
 def test_equals_present_and_mark_inference(project):

@@ -83,11 +83,17 @@ def product_texts(model: ProductType) -> list[str]:
     return texts
 
 
-def bidder_texts(model: Bidder) -> list[str]:
+def bidder_texts(model: Bidder, product: ProductType | None = None) -> list[str]:
+    """The bidder's texts a proposal shows: people and certificates declared for some product types
+    or capabilities (`serves`) only where `product` wants them, never for product None."""
+    def shown(serves: list[str]) -> bool:
+        return not serves if product is None else product.wants(serves)
+
     texts = [model.legal_name, model.short_name, model.address, model.service_center]
     texts += [text for outlet in model.outlets for text in (outlet.city, outlet.address)]
-    texts += [text for member in model.team for text in (member.role, member.qualification, member.duty)]
-    texts += [text for cert in model.certificates for text in (cert.name, cert.issuer)]
+    texts += [text for member in model.team if shown(member.serves)
+              for text in (member.role, member.qualification, member.duty)]
+    texts += [text for cert in model.certificates if shown(cert.serves) for text in (cert.name, cert.issuer)]
     return texts
 
 
@@ -169,8 +175,11 @@ def test_fault_levels_and_faults_match_for_onsite_repair(product_id: str) -> Non
     model: ProductType = product(product_id).model
     levels = list((model.commitments.fault_levels or {}).keys())
     if model.has("onsite_repair"):
-        assert levels == FAULT_LEVELS
-        assert [fault.level for fault in model.faults] == FAULT_LEVELS
+        # three or four levels, in order, each with its own faults and limits that differ from the next
+        assert len(levels) >= 3 and levels == FAULT_LEVELS[:len(levels)]
+        assert [fault.level for fault in model.faults] == levels
+        limits = [model.commitments.fault_levels[name] for name in levels]
+        assert all(a != b for a, b in zip(limits, limits[1:], strict=False)), "two fault levels with the same limits add nothing"
     else:
         assert levels == [] and model.faults == []
 
@@ -288,7 +297,7 @@ def test_example_tender_shape(product_id: str) -> None:
 @pytest.mark.parametrize("path", TENDER_FILES, ids=lambda p: str(p.relative_to(TENDERS_DIR)))
 def test_tender_texts_use_no_other_product_types_words(path: Path) -> None:
     model: Tender = tender(path).model
-    own_texts = tender_texts(model) + bidder_texts(bidder(model.bidder).model)
+    own_texts = tender_texts(model) + bidder_texts(bidder(model.bidder).model, product(model.product_type).model)
     assert foreign_words(own_texts, model.product_type) == []
 
 

@@ -46,10 +46,16 @@ class Kind:
     product_word: tuple[str, str] | None = None  # (ProductType attribute, prefix): the trade's own word
     max_days: int = 100 * 365  # longest plausible duration (value_guard)
     answered_in: str = "summary"  # the clause category whose section answers it (评分点对照表)
+    label_without_repair: str = ""  # the label for a product type that is neither repaired on site nor software
 
     def label_for(self, product: Any) -> str:
-        """The label in a product type's words: 保修期 for a warranty of doors, 年完好率 for elevators."""
-        if self.product_word is None or product is None:
+        """The label in a product type's words: 保修期 for a warranty of doors, 年完好率 for elevators,
+        问题处理时间 for goods, works and plants (problems to settle, not faults to clear)."""
+        if product is None:
+            return self.label
+        if self.label_without_repair and not (product.has("onsite_repair") or product.has("software")):
+            return self.label_without_repair
+        if self.product_word is None:
             return self.label
         attribute, prefix = self.product_word
         return prefix + getattr(product, attribute)
@@ -75,7 +81,8 @@ _TABLE = (
     Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
          tender_words=("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达")),
-    Kind(RESOLUTION, "duration", "故障解决时间", "lower", answered_in="response", units=_SHORT | {"周"}, fault_level=True, max_days=90,
+    Kind(RESOLUTION, "duration", "故障解决时间", "lower", answered_in="response", label_without_repair="问题处理时间",
+         units=_SHORT | {"周"}, fault_level=True, max_days=90,
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
          tender_words=("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
     Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="fault_handling", units=frozenset({"小时", "天", "工作日"}),

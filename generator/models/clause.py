@@ -17,7 +17,7 @@ Category = Literal[
     "principles", "organisation", "network", "summary", "warranty", "response", "service_modes",
     "fault_handling", "maintenance", "spare_parts", "out_of_warranty", "software_upgrade",
     "installation", "training", "return_visit", "complaint", "quality_returns", "emergency",
-    "confidentiality", "commitment_letter", "deviation",
+    "confidentiality", "commitment_letter", "deviation", "liability", "product_service",
 ]
 CATEGORY_LABELS: dict[str, str] = {
     "principles": "服务理念与原则", "organisation": "服务组织与人员", "network": "服务网络与网点",
@@ -27,6 +27,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "installation": "安装调试与验收", "training": "培训", "return_visit": "回访与满意度调查",
     "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
     "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
+    "liability": "违约责任", "product_service": "产品类型专项服务",
 }
 assert tuple(CATEGORY_LABELS) == get_args(Category), "one label per category"
 Status = Literal["draft", "approved", "retired"]

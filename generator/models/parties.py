@@ -25,11 +25,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Reach(Strict):
+    """How far an outlet is from a place it serves (a city or county named in delivery places)."""
+
+    place: str = Text  # 湘源市: matched against the tender's delivery place
+    distance_km: float = Field(gt=0, le=5000)
+    travel: str = Text  # usual driving time: 1.5小时, 40分钟
+
+
 class Outlet(Strict):
-    city: str = Text
+    city: str = Text  # 长沙: an outlet is local when its city is named in the delivery place
     address: str = Text
     phone: str = Text
     staff: int = Field(ge=1)
+    reach: list[Reach] = []
+
+
+# What a team member or certificate is for: product type ids (vehicles) or capabilities
+# (onsite_repair, software…); empty means every proposal of the bidder shows it.
+Serves = list[str]
 
 
 class TeamMember(Strict):
@@ -38,12 +52,34 @@ class TeamMember(Strict):
     qualification: str = Text
     years: int = Field(ge=0, le=60)
     duty: str = Text
+    serves: Serves = []
 
 
 class Certificate(Strict):
     name: str = Text
     number: str = Text
     issuer: str = Text
+    serves: Serves = []
+
+
+class Charges(Strict):
+    """Out-of-warranty prices the bidder quotes: labour, call-out fee and the parts discount."""
+
+    labour: int = Field(gt=0, le=100000)  # 元 per labour_unit
+    labour_unit: Literal["小时", "人天"] = "小时"
+    call_out: int = Field(default=0, ge=0, le=100000)  # 元 per visit in the delivery city; 0: free
+    parts_discount: int = Field(ge=50, le=100)  # parts at this percentage of the maker's list price
+
+
+class Penalties(Strict):
+    """违约金 the bidder accepts per breach of a time limit, in 元; a proposal lists those whose
+    commitment it makes (no arrival penalty where nothing is repaired on site)."""
+
+    response_per_hour: int | None = Field(default=None, gt=0, le=100000)
+    arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
+    resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
 
 
 class Bidder(Strict):
@@ -59,6 +95,8 @@ class Bidder(Strict):
     outlets: list[Outlet] = Field(min_length=1)
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
+    charges: Charges | None = None
+    penalties: Penalties | None = None
     commitments: CommitmentsInput = CommitmentsInput()
     # The bidder's own reference .docx (logo in the header, its fonts and colours), relative to
     # this profile; replaces the template's reference.docx. Styles it lacks are added.
@@ -95,6 +133,17 @@ class Fault(Strict):
     examples: str = Text
 
 
+class MaintenanceCycle(Strict):
+    period: str = Text  # 半月, 季度: a cycle the trade's rules prescribe (电梯: TSG T5002)
+    items: str = Text
+
+
+class SparePart(Strict):
+    name: str = Text
+    quantity: int = Field(ge=1, le=100000)
+    unit: str = Text  # 个, 套, 株
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -109,6 +158,16 @@ class ProductType(Strict):
     maintenance_items: list[str] = []
     faults: list[Fault] = []
     exclusions: list[str] = []  # 除外责任 specific to the trade
+    spare_parts_list: list[SparePart] = []  # stocked for the project at the outlet nearest the site
+    maintenance_schedule: list[MaintenanceCycle] = []  # items per prescribed maintenance cycle
+    regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
+    # what a service record identifies each unit by, and what is lent while a repair overruns
+    record_fields: str = "型号、序列号、安装位置"
+    backup_item: str = "性能不低于原配置的备用品"
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
+
+    def wants(self, serves: Serves) -> bool:
+        """Whether a team member or certificate declared for `serves` belongs in this type's proposal."""
+        return not serves or self.id in serves or any(cap in self.capabilities for cap in serves)

@@ -110,6 +110,9 @@ class Tender(Strict):
     date: dt.date
     requirements: list[Requirement] = []
     overrides: CommitmentsInput = CommitmentsInput()
+    # 驻场: technicians the bidder keeps at the purchaser's site for this project (0: none); lets
+    # a short on-site promise stand where no outlet is in the delivery city
+    resident_staff: int = Field(default=0, ge=0, le=200)
     attachments: list[str] = []
     scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
 

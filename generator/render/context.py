@@ -10,6 +10,7 @@ from generator.core.kinds import KINDS
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
+from generator.presence import nearest_outlet, total_training_hours
 from generator.quantities import Quantity
 from generator.resolve import Commitments, Deviation, Resolved, usual_start, worst_value
 
@@ -145,8 +146,38 @@ def starred_first(deviations: list[Deviation]) -> list[Deviation]:
     return sorted(deviations, key=lambda d: d.requirement.mark != "★")
 
 
+def for_product(bidder: Bidder, product: ProductType) -> Bidder:
+    """The bidder as this product type's proposal shows it: only the people and certificates
+    declared for the type or one of its capabilities (or for every proposal)."""
+    return bidder.model_copy(update={
+        "team": [m for m in bidder.team if product.wants(m.serves)],
+        "certificates": [c for c in bidder.certificates if product.wants(c.serves)],
+    })
+
+
+def delivery_start(tender: Tender, product: ProductType) -> str:
+    """What delivery counts from: each order or call-off when the tender says so or the goods are
+    consumables supplied by order, else the signing of the contract."""
+    texts = [r.original or r.text for r in tender.requirements if r.kind == "delivery"]
+    if any("配送通知" in t for t in texts):
+        return "接到采购人配送通知之时"
+    if any("订单" in t for t in texts) or product.has("consumable"):
+        return "接到采购人每批订单之时"
+    return "合同签订之日"
+
+
+def unit_noun(product: ProductType) -> str:
+    """Measure word and noun as counted: “台电梯”, but “辆车” for 车辆 (not “辆车辆”)."""
+    noun = product.noun
+    if len(noun) > 1 and noun.endswith(product.measure_word):
+        noun = noun[:-1]
+    return product.measure_word + noun
+
+
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
+    bidder = for_product(bidder, product)
+    nearest = nearest_outlet(bidder, tender.delivery_place)
     start = usual_start(product.capabilities)
     views = {kind: KindView(r, kind_label(kind, product), start) for kind, r in commitments.kinds.items()}
     faults = {f.level: f for f in product.faults}
@@ -168,6 +199,13 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "w": product.warranty_word,
         "noun": product.noun,
         "unit": product.measure_word,
+        "unit_noun": unit_noun(product),
+        "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
+        "resident_staff": tender.resident_staff,
+        "delivery_from": delivery_start(tender, product),
+        "training_hours": total_training_hours(product),
+        "charges": bidder.charges,
+        "penalties": bidder.penalties,
         "has": {cap: True for cap in product.capabilities} | {
             cap: False for cap in CAPABILITY_LABELS if cap not in product.capabilities},
     }

@@ -329,7 +329,7 @@ commitments.add("response-slower-than-arrival", set_key(TENDER, ["overrides", "r
 commitments.add("warranty-below-requirement", set_key(TENDER, ["overrides", "warranty"], "1年"), 1, TENDER,
                 "不满足")
 commitments.add("fault-level-slower-than-headline",
-                set_key(PRODUCT, ["commitments", "fault_levels", "四级", "resolution"], "30天"), 1, PRODUCT)
+                set_key(PRODUCT, ["commitments", "fault_levels", "三级", "resolution"], "30天"), 1, PRODUCT)
 
 # -- output that cannot be written -----------------------------------------------------------------------
 output = Table("output")

@@ -104,7 +104,7 @@ def test_impact_lists_proposals_and_which_text_they_carry(approved, cli, tmp_pat
     code, _, err = cli("build", approved / "tenders" / "demo.yaml")
     assert code == 0, err
     path = approved / "clauses" / "core" / "principles.yaml"
-    old_sha = load(path).body_sha256
+    old_sha, old_version = load(path).body_sha256, load(path).version
     path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  我公司补充的一段说明。\n\n", 1),
                     encoding="utf-8")
     code, out, err = cli("clauses", "approve", "principles", "--by", "王律师", "--root", approved)
@@ -118,9 +118,9 @@ def test_impact_lists_proposals_and_which_text_they_carry(approved, cli, tmp_pat
     result = json.loads(out)
     uses = {u["tender"]: u for u in result["uses"]}
     assert set(uses) == {"demo", "city-hospital"} and result["scanned"] == 2
-    assert (uses["demo"]["version"], uses["demo"]["sha256"], uses["demo"]["verdict"]) == (1, old_sha, "outdated")
+    assert (uses["demo"]["version"], uses["demo"]["sha256"], uses["demo"]["verdict"]) == (old_version, old_sha, "outdated")
     assert (uses["city-hospital"]["version"], uses["city-hospital"]["sha256"], uses["city-hospital"]["verdict"]) == (
-        2, new_sha, "current")
+        old_version + 1, new_sha, "current")
     code, out, err = cli("clauses", "impact", "principles", "--root", approved)
     assert code == 0 and "旧文本" in out and "现行审定文本" in out and "其中 1 份不是现行审定文本" in out
 

@@ -1,0 +1,162 @@
+"""Where the bidder really is: the outlet nearest the delivery place, and the promises that follow.
+
+A proposal may only promise what its outlets can keep. The outlet nearest the delivery place is
+the one in the same city (its `city` is named in the place), else the one whose `reach` lists the
+place with the shortest travel time. A city-tier (市区) or untiered on-site promise shorter than the
+travel time needs a local outlet or 驻场 staff (`resident_staff` in the tender); one of at most
+SHORT_PROMISE_HOURS with no outlet known to reach the place is refused as well. A 直辖市 has no
+province: its 省内 tier is read as the 郊区 tier (adapted in resolve.for_place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.errors import Problem, display_path
+from generator.models.parties import Bidder, Outlet, ProductType, Reach
+from generator.models.tiers import parse_tier
+from generator.quantities import Duration, QuantityError
+
+if TYPE_CHECKING:
+    from generator.models.tender import Tender
+    from generator.project import Inputs
+    from generator.resolve import Commitments
+
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+CITY_REGIONS = frozenset({"市区", "主城区", "城区", "市内", "本市"})
+HOURS_PER_TRAINING_DAY = (6, 8)  # a training day holds 6 to 8 class hours
+# An on-site promise this short must be shown to be reachable (a local outlet, a known travel
+# time, or 驻场 staff) even when no outlet states its reach; longer ones are only checked against
+# a travel time the profile states (drafts from `tender extract` name places no profile knows).
+SHORT_PROMISE_HOURS = 1
+
+
+def is_municipality(place: str) -> bool:
+    """A 直辖市 delivery place: “天津市南开区…”, “北京市海淀区…”."""
+    return place.strip().startswith(tuple(f"{city}市" for city in MUNICIPALITIES))
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The outlet that serves the delivery place, with how far it is when the profile says so."""
+
+    outlet: Outlet
+    local: bool  # in the delivery city
+    reach: Reach | None
+
+    @property
+    def travel(self) -> Duration | None:
+        return travel_time(self.reach)
+
+    @property
+    def distance(self) -> str:
+        """“距交货地点约86公里、车程约1.5小时”, or “位于交货地点同城” without figures."""
+        if self.reach is None:
+            return "与交货地点位于同一城市" if self.local else ""
+        km = f"{self.reach.distance_km:g}"
+        return f"距{self.reach.place}约{km}公里、车程约{self.reach.travel}"
+
+
+def travel_time(reach: Reach | None) -> Duration | None:
+    if reach is None:
+        return None
+    try:
+        return Duration.parse(reach.travel)
+    except QuantityError:
+        return None
+
+
+def nearest_outlet(bidder: Bidder, place: str) -> Nearest | None:
+    """The local outlet, else the outlet whose reach names the place with the shortest travel."""
+    reaches = [(o, r) for o in bidder.outlets for r in o.reach if r.place in place]
+    local = [o for o in bidder.outlets if o.city in place]
+    if local:
+        outlet = local[0]
+        reach = next((r for o, r in reaches if o is outlet), None)
+        return Nearest(outlet, True, reach)
+    if not reaches:
+        return None
+    outlet, reach = min(reaches, key=lambda pair: (travel_time(pair[1]) or Duration(9999, "小时")).hours or 0)
+    return Nearest(outlet, False, reach)
+
+
+def city_tier(qualifier: str | None) -> bool:
+    """A value that holds in the delivery city: untiered, or tiered by a city region word."""
+    regions = {word for dim, word in parse_tier(qualifier) if dim == "region"}
+    return not regions or bool(regions & CITY_REGIONS)
+
+
+def arrival_problem(bidder: Bidder, place: str, resident_staff: int,
+                    arrivals: list[tuple[str | None, Duration]]) -> str | None:
+    """Why the city on-site promise cannot stand (None when it can): no local outlet and no
+    驻场 staff, and the nearest outlet is farther than the promise (or not known to reach it)."""
+    if resident_staff > 0 or not arrivals:
+        return None
+    nearest = nearest_outlet(bidder, place)
+    if nearest is not None and nearest.local:
+        return None
+    city = [(q, v) for q, v in arrivals if city_tier(q)]
+    if not city:
+        return None
+    qualifier, promise = min(city, key=lambda pair: pair[1].hours or 0)
+    stated = f"{qualifier or ''}{promise}"
+    if nearest is None:
+        if (promise.hours or 0) > SHORT_PROMISE_HOURS:
+            return None
+        return (f"到达现场承诺“{stated}”：投标人在交货地点“{place}”所在城市没有服务网点，"
+                f"也没有网点在 reach 中写明到该地的距离和车程，无法说明如何按时到场")
+    travel = nearest.travel
+    if travel is not None and travel.compare(promise) == 1:
+        return (f"到达现场承诺“{stated}”短于最近网点（{nearest.outlet.city}，{nearest.distance}）的车程，"
+                f"且交货地点所在城市没有网点或驻场人员")
+    return None
+
+
+def training_problem(product: ProductType, training: Duration | None) -> str | None:
+    """Whether the training days and the class hours of the training table agree."""
+    if training is None or not product.training_topics:
+        return None
+    total = sum(t.hours for t in product.training_topics)
+    if training.unit == "天":
+        low, high = (training.value * h for h in HOURS_PER_TRAINING_DAY)
+        if not low <= total <= high:
+            return (f"培训承诺为{training}，按每天{HOURS_PER_TRAINING_DAY[0]}至{HOURS_PER_TRAINING_DAY[1]}课时应安排"
+                    f"{low:g}至{high:g}课时，而培训课程（training_topics）合计{total:g}课时")
+    elif training.hours is not None and abs(training.hours - total) > 0.01:
+        return f"培训承诺为{training}，而培训课程（training_topics）合计{total:g}课时"
+    return None
+
+
+def total_training_hours(product: ProductType) -> float:
+    return sum(t.hours for t in product.training_topics)
+
+
+def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
+    """Promises the bidder's outlets, people and training plan cannot back, each with its file."""
+    tender: Tender = inputs.tender.model
+    bidder: Bidder = inputs.bidder.model
+    product: ProductType = inputs.product.model
+    problems: list[Problem] = []
+    arrival = commitments.kinds.get("onsite_arrival")
+    if arrival is not None:
+        durations = [(q, v) for q, v in arrival.values.items() if isinstance(v, Duration)]
+        message = arrival_problem(bidder, tender.delivery_place, tender.resident_staff, durations)
+        if message:
+            problems.append(Problem(arrival.source.path, message, arrival.source.line, field="onsite_arrival",
+                                    hint=(f"在投标人资料 {display_path(inputs.bidder.path)} 的 outlets 中增设当地网点或写明 reach"
+                                          "（到该地的距离和车程），或在招标项目文件中写明驻场人员 resident_staff，"
+                                          "或在 overrides 中放宽到场时限")))
+    training = commitments.kinds.get("training")
+    if training is not None:
+        value = next(iter(training.values.values()), None)
+        message = training_problem(product, value if isinstance(value, Duration) else None)
+        if message:
+            problems.append(Problem(inputs.product.path, message, inputs.product.line_of("training_topics"),
+                                    field="training_topics",
+                                    hint=f"调整课程课时，或把培训承诺（{training.source}）改为与课时相符的天数"))
+    if not [m for m in bidder.team if product.wants(m.serves)]:
+        problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
+                                inputs.bidder.line_of("team"), field="team",
+                                hint=f"在 team 中增加人员，或在某人员的 serves 中加上“{product.id}”"))
+    return problems

@@ -1,0 +1,88 @@
+"""Promises the bidder's outlets, people and training plan can back (generator/presence.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.reader import read_document
+from generator.models.parties import Bidder
+from generator.presence import arrival_problem, is_municipality, nearest_outlet
+from generator.quantities import Duration
+
+VEHICLES = Path("tenders") / "examples" / "vehicles.yaml"
+XIANGLIAN = Path("profiles") / "bidders" / "xianglian.yaml"
+
+
+def bidder(outlets: list[dict]) -> Bidder:
+    return Bidder.model_validate({
+        "id": "t", "legal_name": "测试有限公司", "short_name": "测试", "credit_code": "91430104MA4Q2N8D9Q",
+        "legal_representative": "甲", "address": "某地", "hotline": "400", "email": "a@b.cn",
+        "service_center": "中心", "team": [{"role": "经理", "name": "乙", "qualification": "工程师",
+                                           "years": 3, "duty": "统筹"}],
+        "outlets": outlets,
+    })
+
+
+def outlet(city: str, reach: list[dict] | None = None) -> dict:
+    return {"city": city, "address": f"{city}某路1号", "phone": "010-1", "staff": 3, "reach": reach or []}
+
+
+def test_local_outlet_wins_over_a_closer_reach_from_elsewhere():
+    b = bidder([outlet("长沙", [{"place": "湘源市", "distance_km": 80, "travel": "1小时"}]), outlet("湘源")])
+    nearest = nearest_outlet(b, "湖南省湘源市政通路1号")
+    assert nearest is not None and nearest.local and nearest.outlet.city == "湘源"
+
+
+def test_the_shortest_reach_is_nearest_and_states_its_distance():
+    b = bidder([outlet("长沙", [{"place": "湘源市", "distance_km": 120, "travel": "2小时"}]),
+                outlet("株洲", [{"place": "湘源市", "distance_km": 60, "travel": "50分钟"}])])
+    nearest = nearest_outlet(b, "湖南省湘源市政通路1号")
+    assert nearest is not None and nearest.outlet.city == "株洲" and not nearest.local
+    assert nearest.distance == "距湘源市约60公里、车程约50分钟"
+
+
+def test_city_promise_shorter_than_the_drive_is_refused_unless_staff_stay_on_site():
+    b = bidder([outlet("长沙", [{"place": "湘源市", "distance_km": 120, "travel": "2小时"}])])
+    arrivals = [("市区", Duration(1, "小时")), ("省内", Duration(4, "小时"))]
+    message = arrival_problem(b, "湖南省湘源市政通路1号", 0, arrivals)
+    assert message is not None and "市区1小时" in message and "长沙" in message and "车程约2小时" in message
+    assert arrival_problem(b, "湖南省湘源市政通路1号", 1, arrivals) is None  # 驻场
+
+
+def test_unknown_reach_is_refused_only_for_short_promises():
+    b = bidder([outlet("长沙")])
+    assert arrival_problem(b, "湖南省湘源市政通路1号", 0, [(None, Duration(1, "小时"))]) is not None
+    assert arrival_problem(b, "湖南省湘源市政通路1号", 0, [(None, Duration(2, "小时"))]) is None
+
+
+def test_municipalities():
+    assert is_municipality("天津市南开区鞍山西道216号") and is_municipality("重庆市渝北区")
+    assert not is_municipality("湖南省湘源市政通路1号") and not is_municipality("北京路88号")
+
+
+def test_build_refuses_a_one_hour_promise_without_local_outlet(project, cli):
+    profile = project / XIANGLIAN
+    text = profile.read_text(encoding="utf-8")
+    start = text.index("  - city: 湘源")
+    end = text.index("team:")
+    profile.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, _, err = cli("build", project / VEHICLES)
+    assert code == 1
+    assert "承诺超出投标人的服务能力" in err and "到达现场承诺“市区1小时”" in err
+    assert "xianglian.yaml" in err and "Traceback" not in err
+
+
+def test_build_refuses_training_days_the_class_hours_do_not_fill(project, cli):
+    tender = project / "tenders" / "examples" / "software.yaml"
+    tender.write_text(tender.read_text(encoding="utf-8") + "overrides:\n  training: 5天\n", encoding="utf-8")
+    code, _, err = cli("build", tender)
+    assert code == 1
+    assert "培训承诺为5天" in err and "合计20课时" in err and "software.yaml" in err
+
+
+def test_municipality_proposal_has_no_province_tier(project, cli):
+    code, _, _ = cli("build", project / "tenders" / "city-hospital.yaml")
+    assert code == 0
+    docx = project / "output" / "city-hospital" / "售后服务方案.docx"
+    text = "\n".join(block.text for block in read_document(docx).blocks)
+    assert "省内" not in text and "郊区6小时" in text

@@ -1,0 +1,193 @@
+"""Each example proposal reads as a bid for its own product type (issue 15).
+
+Built once per session from tenders/examples/ (one tender per product type), then read back as
+text, the way an evaluator or the checker sees it:
+- no other product type's vocabulary, and no wording that only fits equipment repaired on site;
+- the people, certificates and outlet shown are the ones the type needs;
+- the sentences two product types' proposals share stay a minority.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from generator.check.extract import extract
+from generator.check.reader import read_document
+from generator.project import load_inputs
+from generator.render.context import identifying_strings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "tenders" / "examples").glob("*.yaml"))
+
+# Boilerplate of repaired equipment that no proposal may carry any more (it read wrong for vehicles,
+# elevators and PCs alike: 整台或部件 for a lift, 更换相关总成 for a PC, 更换机油 for an EV).
+NEVER = ("搬运跌落", "更换相关总成", "整台或部件", "整辆或部件", "更换机油")
+# Wording that only fits a product someone repairs (on site or, for software, remotely); goods that
+# are installed (furniture, curtains, windows) may still be 报修'd, consumables and plants never.
+REPAIR_ONLY = ("现场维修", "排除故障", "故障解决时间", "医学工程师", "备用机")
+NOT_FOR_SUPPLIES = ("受理报修",)
+INSTALLATION_ONLY = ("安装调试",)
+
+
+def variant_group(capabilities: list[str]) -> str:
+    """The clause variant family a product type draws on (the five groups of the clause library)."""
+    for capability, group in (("onsite_repair", "equipment"), ("software", "software"),
+                              ("construction", "works"), ("consumable", "consumable")):
+        if capability in capabilities:
+            return group
+    return "goods"
+
+
+class Proposal:
+    def __init__(self, tender: Path, docx: Path) -> None:
+        inputs = load_inputs(tender)
+        self.tender = inputs.tender.model
+        self.product = inputs.product.model
+        self.bidder = inputs.bidder.model
+        self.document = read_document(docx)
+        self.text = "\n".join(block.text for block in self.document.blocks)
+
+
+@pytest.fixture(scope="module")
+def proposals(tmp_path_factory) -> dict[str, Proposal]:
+    out = tmp_path_factory.mktemp("types")
+    result = {}
+    for tender in EXAMPLES:
+        built = build(tender, BuildOptions(output_root=out))
+        result[tender.stem] = Proposal(tender, built.docx_path)
+    return result
+
+
+def test_every_product_type_has_an_example(proposals):
+    products = {p.product.id for p in proposals.values()}
+    assert products == {p.stem for p in (ROOT / "profiles" / "products").glob("*.yaml")}
+
+
+def test_no_other_product_types_vocabulary(proposals):
+    vocabularies = {p.product.id: set(p.product.vocabulary) for p in proposals.values()}
+    found = []
+    for name, proposal in proposals.items():
+        own = vocabularies[proposal.product.id]
+        allowed = own | {proposal.tender.products, proposal.tender.project_name}
+        for other, words in vocabularies.items():
+            if other == proposal.product.id:
+                continue
+            for word in words - own:
+                if word in proposal.text and not any(word in a for a in allowed):
+                    found.append(f"{name}: “{word}”（{other}）")
+    assert not found, "方案中出现其他产品类型的用语：" + "；".join(found)
+
+
+def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
+    found = []
+    for name, proposal in proposals.items():
+        caps = proposal.product.capabilities
+        banned = list(NEVER)
+        if "onsite_repair" not in caps and "software" not in caps:
+            banned += REPAIR_ONLY
+            if "installation" not in caps:
+                banned += NOT_FOR_SUPPLIES
+        if "installation" not in caps:
+            banned += INSTALLATION_ONLY
+        found += [f"{name}: “{phrase}”" for phrase in banned if phrase in proposal.text]
+    assert not found, "方案中出现与产品类型不符的设备维修用语：" + "；".join(found)
+
+
+def test_only_the_people_and_certificates_the_type_needs(proposals):
+    for name, proposal in proposals.items():
+        for member in proposal.bidder.team:
+            shown = member.name in proposal.text
+            assert shown == proposal.product.wants(member.serves), (name, member.role, member.serves)
+        for certificate in proposal.bidder.certificates:
+            shown = certificate.number in proposal.text
+            assert shown == proposal.product.wants(certificate.serves), (name, certificate.name)
+
+
+def test_each_type_has_its_own_section(proposals):
+    """The section written for the type (道路救援, 困人救援, 成活率 …) is in its proposal only."""
+    for name, proposal in proposals.items():
+        own = [line for line in proposal.text.splitlines() if line.startswith("第") and "节" in line[:5]]
+        assert len(own) >= 18, name  # the sections of the outline, the type's own among them
+    assert "困人救援" in proposals["elevators"].text
+    assert "道路救援" in proposals["vehicles"].text and "代步车" in proposals["vehicles"].text
+    assert "补植" in proposals["landscaping"].text and "病虫害" in proposals["landscaping"].text
+    assert "等级保护" in proposals["software"].text and "恢复演练" in proposals["software"].text
+    assert "召回" in proposals["medical-consumables"].text and "批号" in proposals["medical-consumables"].text
+    assert "安全技术说明书" in proposals["disinfection-chemicals"].text
+    assert "泄漏" in proposals["disinfection-chemicals"].text
+
+
+def test_the_nearest_outlet_is_named_with_its_distance(proposals):
+    for name, proposal in proposals.items():
+        match = re.search(r"由(\S{2,6})服务网点负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
+        assert match, f"{name}: 方案未写明负责本项目的网点及其距离"
+        assert match[2] in proposal.tender.delivery_place, name
+
+
+def test_training_days_and_class_hours_agree(proposals):
+    for name, proposal in proposals.items():
+        match = re.search(r"集中培训(\d+)天，共(\d+(?:\.\d+)?)课时", proposal.text)
+        if "training" not in proposal.product.capabilities:
+            assert match is None, name
+            continue
+        assert match, name
+        days, hours = int(match[1]), float(match[2])
+        assert days * 6 <= hours <= days * 8, name
+
+
+def sentences(proposal: Proposal) -> set[str]:
+    """Sentences of the proposal with the names of this bid, bidder and product swapped out, so two
+    proposals share a sentence when only those names differ; the bidder's addresses, phone and
+    certificate numbers are data, not sentences, and drop out."""
+    text = proposal.text
+    names = [proposal.tender.project_name, proposal.tender.purchaser.name, proposal.tender.products,
+             proposal.product.name, proposal.product.noun, proposal.product.warranty_word,
+             *identifying_strings(proposal.bidder)]
+    for word in sorted(names, key=len, reverse=True):
+        text = text.replace(word, "〇")
+    parts = (part.strip(" •，、：") for part in re.split(r"[。；！？\n]", text))
+    return {part for part in parts if len(part) >= 8}
+
+
+def shared_share(a: set[str], b: set[str]) -> float:
+    """The share of the smaller proposal's sentences that the other proposal also contains."""
+    return len(a & b) / min(len(a), len(b))
+
+
+# Pairs of types that draw on the same clause variants (equipment, works …) still share most of their
+# general sections; the ceiling below keeps that from growing while the type sections take over.
+SAME_VARIANT_CEILING = 0.9
+
+
+def test_proposals_of_different_types_share_less_than_half(proposals):
+    texts = {name: sentences(p) for name, p in proposals.items()}
+    groups = {name: variant_group(p.product.capabilities) for name, p in proposals.items()}
+    too_close = []
+    for a, b in itertools.combinations(sorted(texts), 2):
+        share = shared_share(texts[a], texts[b])
+        limit = 0.5 if groups[a] != groups[b] else SAME_VARIANT_CEILING
+        if share >= limit:
+            too_close.append(f"{a}/{b} {share:.0%}")
+    assert not too_close, "两种产品类型的方案相同句子过多：" + "；".join(too_close)
+
+
+# A commitment's number belongs in the summary, the 偏离表, its own section and the 承诺书; one or two
+# closely related sections may repeat it (the consumables' response table lists the supply time).
+MAX_SECTIONS_STATING_A_NUMBER = 6
+
+
+def test_each_number_is_stated_where_it_matters_not_everywhere(proposals):
+    too_often = []
+    for name, proposal in proposals.items():
+        sections: dict[str, set[str]] = {}
+        for mention in extract(proposal.document):
+            if mention.stated:
+                sections.setdefault(mention.kind, set()).add(mention.block.section.split(" > ")[0])
+        too_often += [f"{name}: {kind} 见于{len(found)}节" for kind, found in sections.items()
+                      if len(found) > MAX_SECTIONS_STATING_A_NUMBER]
+    assert not too_often, "承诺数字重复过多：" + "；".join(too_often)
