@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.core.kinds import TRAINING
 from generator.errors import Problem, display_path
 from generator.models.parties import Bidder, Outlet, ProductType, Reach
 from generator.models.tiers import parse_tier
@@ -147,7 +148,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
                                     hint=(f"在投标人资料 {display_path(inputs.bidder.path)} 的 outlets 中增设当地网点或写明 reach"
                                           "（到该地的距离和车程），或在招标项目文件中写明驻场人员 resident_staff，"
                                           "或在 overrides 中放宽到场时限")))
-    training = commitments.kinds.get("training")
+    training = commitments.kinds.get(TRAINING)
     if training is not None:
         value = next(iter(training.values.values()), None)
         message = training_problem(product, value if isinstance(value, Duration) else None)

@@ -151,7 +151,8 @@ def sentences(proposal: Proposal) -> set[str]:
     for word in sorted(names, key=len, reverse=True):
         text = text.replace(word, "〇")
     parts = (part.strip(" •，、：") for part in re.split(r"[。；！？\n]", text))
-    return {part for part in parts if len(part) >= 8}
+    # figure captions (图1　售后服务流程图) are labels like table headers, not sentences
+    return {part for part in parts if len(part) >= 8 and not re.match(r"图\d+　", part)}
 
 
 def shared_share(a: set[str], b: set[str]) -> float:

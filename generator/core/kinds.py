@@ -72,6 +72,7 @@ INSPECTION = "inspection"
 REPAIR_TURNAROUND = "repair_turnaround"
 COMPLAINT_RESPONSE = "complaint_response"
 REMAINING_SHELF_LIFE = "remaining_shelf_life"
+TRAINING = "training"
 
 _TABLE = (
     Kind(RESPONSE, "duration", "响应时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
@@ -110,7 +111,7 @@ _TABLE = (
          tender_words=("交货", "供货", "到货", "送达", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
     Kind("installation", "duration", "安装调试完成时限", "lower", answered_in="installation", units=_DAYS, requirement_also_accepts=("date",),
          max_days=365, proposal_words=r"安装调试|安装|调试", tender_words=("安装", "调试", "部署")),
-    Kind("training", "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
+    Kind(TRAINING, "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
          proposal_words=r"培训", tender_words=("培训",)),
     Kind("return_visit", "frequency", "回访频次", "higher", answered_in="return_visit",
          proposal_words=r"回访|走访|(?:定期)?访问用户", tender_words=("回访",)),

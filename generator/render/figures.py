@@ -36,6 +36,9 @@ class Figures:
     org: tuple[Block, ...]
     flow: tuple[Block, ...]
     notice: str | None = None
+    # what each chart shows, said in the sentence that introduces it (本项目由…全面负责，下设…)
+    org_lead: str = "本项目的售后服务组织机构"
+    flow_lead: str = "每一次服务的处理流程"
 
     def record(self) -> dict[str, object]:
         """manifest.json's `pictures`."""
@@ -101,8 +104,9 @@ def make_figures(context: dict[str, Any]) -> Figures:
     every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *("".join(g) for g in groups), *outlets])
     font = cjk_font()
     org_table = _org_table(centre, head, groups, outlets)
+    leads = {"org_lead": _org_lead(head, groups, outlets), "flow_lead": _flow_lead(steps)}
     if font is None or not covers(font, every_text):
-        return Figures(org_table, _flow_table(steps), NO_FONT_NOTICE)
+        return Figures(org_table, _flow_table(steps), NO_FONT_NOTICE, **leads)
     from generator.pictures.charts import CHART_WIDTH_CM, ChartTooWide, FlowStep, OrgChart, flowchart_png, orgchart_png
 
     flow_png = flowchart_png([FlowStep(t, d) for t, d in steps], font)
@@ -110,9 +114,21 @@ def make_figures(context: dict[str, Any]) -> Figures:
     try:
         org_png = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
     except ChartTooWide:  # never a clipped chart
-        return Figures(org_table, (flow,), TOO_WIDE_NOTICE)
+        return Figures(org_table, (flow,), TOO_WIDE_NOTICE, **leads)
     org = Picture(org_png, CHART_WIDTH_CM, "售后服务组织机构图：" + "，".join([centre, *head, *(r for r, *_ in groups)]))
-    return Figures((org,), (flow,))
+    return Figures((org,), (flow,), **leads)
+
+
+def _org_lead(head: tuple[str, ...], groups: list[tuple[str, ...]], outlets: list[str]) -> str:
+    """本项目由项目负责人全面负责，下设维修工程师、培训讲师等岗位，2个服务网点就近服务."""
+    posts = "、".join(group[0] for group in groups[:3]) + ("等" if len(groups) > 3 else "")
+    text = f"本项目由{head[0]}全面负责" + (f"，下设{posts}岗位" if posts else "")
+    return text + (f"，{len(outlets)}个服务网点就近服务" if outlets else "")
+
+
+def _flow_lead(steps: list[tuple[str, tuple[str, ...]]]) -> str:
+    """每一次服务依次经过报修受理、响应、到场、处理、验收、回访6个环节."""
+    return f"每一次服务依次经过{'、'.join(title for title, _ in steps)}{len(steps)}个环节"
 
 
 def _flow_table(steps: list[tuple[str, tuple[str, ...]]]) -> tuple[Block, ...]:
@@ -128,16 +144,13 @@ def _org_table(centre: str, head: tuple[str, ...], groups: list[tuple[str, ...]]
     return (Table(("层级", "组成"), tuple(rows)),)
 
 
-LEADS = {"售后服务组织机构图": "本项目售后服务的组织机构", "售后服务流程图": "每一次服务的处理流程"}
-
-
-def numbered(blocks: tuple[Block, ...], number: int, name: str) -> list[Block]:
+def numbered(blocks: tuple[Block, ...], number: int, name: str, lead: str) -> list[Block]:
     """A chart with its lead-in sentence and caption: 图1　售后服务组织机构图."""
     if isinstance(blocks[0], Picture):
         picture = blocks[0]
-        lead = Paragraph(f"{LEADS[name]}如图{number}所示。")
-        return [lead, Picture(picture.png, picture.width_cm, picture.alt, f"图{number}　{name}")]
-    return [Paragraph(f"{LEADS[name]}见下表。"), *blocks]
+        return [Paragraph(f"{lead}，如图{number}所示。"),
+                Picture(picture.png, picture.width_cm, picture.alt, f"图{number}　{name}")]
+    return [Paragraph(f"{lead}，见下表。"), *blocks]
 
 
 def place(blocks: list[Block], figure: list[Block]) -> list[Block]:

@@ -180,17 +180,18 @@ def figure_targets(sections: list[tuple[str, list[Loaded]]], figures: Figures | 
     if figures is None:
         return {}
     clauses = [loaded.model for _, group in sections for loaded in group]
-    wanted = [(figures.org, "售后服务组织机构图", ORG_CATEGORIES), (figures.flow, "售后服务流程图", FLOW_CATEGORIES)]
-    chosen: list[tuple[int, tuple[Block, ...], str]] = []
-    for blocks, name, categories in wanted:
+    wanted = [(figures.org, "售后服务组织机构图", ORG_CATEGORIES, figures.org_lead),
+              (figures.flow, "售后服务流程图", FLOW_CATEGORIES, figures.flow_lead)]
+    chosen: list[tuple[int, tuple[Block, ...], str, str]] = []
+    for blocks, name, categories, lead in wanted:
         index = next((i for cat in categories for i, c in enumerate(clauses) if c.category == cat), None)
         if index is not None:
-            chosen.append((index, blocks, name))
+            chosen.append((index, blocks, name, lead))
     placed: dict[str, list[Block]] = {}
     number = 0  # 图1, 图2 …: a chart given as a table takes no figure number
-    for index, blocks, name in sorted(chosen, key=lambda item: item[0]):
+    for index, blocks, name, lead in sorted(chosen, key=lambda item: item[0]):
         number += isinstance(blocks[0], Picture)
-        placed[clauses[index].id] = numbered(blocks, number, name)
+        placed[clauses[index].id] = numbered(blocks, number, name, lead)
     return placed
 
 

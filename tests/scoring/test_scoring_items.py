@@ -44,7 +44,8 @@ def test_proposal_opens_with_the_table_pointing_at_real_sections(project):
     headings = {t for t in texts[first:] if t.startswith("第") and "节 " in t}
     table = texts[first:first + 40]
     assert any("到达现场时间≤1小时得3分" in t for t in table)
-    assert "第十节 响应时间与故障分级" in headings and "第十节 响应时间与故障分级" in table  # a cell naming a real section
+    response = next(h for h in headings if h.endswith("响应时间与故障分级"))
+    assert response in table  # a cell naming a real section
 
 
 def test_bad_scoring_item_is_a_located_error(project, cli):
