@@ -61,7 +61,17 @@ class Cover:
     fields: tuple[tuple[str, str], ...]
 
 
-Block = Heading | Paragraph | ListBlock | Table | PageBreak | Signature | Toc | Cover
+@dataclass(frozen=True)
+class Picture:
+    """An inline PNG picture (a chart drawn from the data), with its caption below it."""
+
+    png: bytes
+    width_cm: float
+    alt: str
+    caption: str | None = None
+
+
+Block = Heading | Paragraph | ListBlock | Table | PageBreak | Signature | Toc | Cover | Picture
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,8 @@ class Proposal:
                 out.extend(" | ".join(row) for row in block.rows)
             elif isinstance(block, Signature):
                 out.extend(f"{label}{value}" for label, value in block.lines)
+            elif isinstance(block, Picture) and block.caption:
+                out.append(block.caption)
             elif isinstance(block, Cover):
                 out.append(block.title)
                 out.append(block.subtitle)

@@ -70,6 +70,12 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Footer", SONG, 9, align="center", line_spacing=1.0, builtin=True),
 )
 
+# Added only to documents that carry a picture (a document without one keeps its styles as before).
+PICTURE_SPECS: tuple[StyleSpec, ...] = (
+    StyleSpec("Picture", SONG, 12, align="center", line_spacing=1.0, space_before=6),
+    StyleSpec("Picture Caption", SONG, 10.5, align="center", space_after=6),
+)
+
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 TABLE_STYLE = "Table Grid"
@@ -210,7 +216,8 @@ def insert_ordered_style(style_element, child) -> None:  # noqa: ANN001
     style_element.append(child)
 
 
-def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa: ANN001
+def ensure_styles(document, overwrite: bool = False,  # noqa: ANN001
+                  specs: tuple[StyleSpec, ...] = SPECS) -> dict[str, str]:
     """Make sure every needed style exists; returns our style name → the document's style id.
 
     Existing styles are found under localized and LibreOffice names and kept as they are (a
@@ -221,7 +228,7 @@ def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa:
     styles = document.styles
     index = StyleIndex(document)
     normal = index.find("Normal")
-    for spec in SPECS:
+    for spec in specs:
         style = index.find(spec.name)
         if style is None:
             style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
