@@ -136,10 +136,14 @@ def _settings(document, identity: PackageIdentity) -> None:  # noqa: ANN001
             node.set(qn("w:val"), identity.rsid_root)
 
 
+_WITH_SESSION_ATTRS = etree.XPath(
+    "//*[" + " or ".join(f"@*[namespace-uri()='{a[1:].split('}')[0]}' and local-name()='{a.split('}')[1]}']"
+                         for a in sorted(_SESSION_ATTRS)) + "]")
+
+
 def _strip_session_ids(element) -> None:  # noqa: ANN001
-    for node in element.iter():
-        if not isinstance(node.tag, str):
-            continue
+    """Found by one XPath query (in C): walking every element of styles.xml in Python took 40 ms."""
+    for node in _WITH_SESSION_ATTRS(element):
         for attr in [a for a in node.attrib if a in _SESSION_ATTRS]:
             del node.attrib[attr]
     for node in list(element.iter(qn("w:rsid"))):  # <w:rsid> inside a style definition
