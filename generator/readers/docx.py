@@ -126,10 +126,12 @@ def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
 
 def text_of(p: Any) -> str:
     parts: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
         tag = el.tag
         if tag == f"{W}t":
             parts.append(el.text or "")
+        elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- (and our identifiers): a hyphen
+            parts.append("-")
         elif tag == f"{W}tab":
             parts.append("\t")
         else:

@@ -12,6 +12,7 @@ schema order (xmlorder.SEQUENCES), text is escaped, so the result is what Word e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -44,16 +45,22 @@ class Para:
 _ATTR = {'"': "&quot;"}
 
 
+# A hyphen between letters or digits joins an identifier, a phone or certificate number
+# (HDWJ-2026-GK-031, 010-6288-1608, SAS-2025-0417): Word and LibreOffice would break the line after it.
+_JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
+
+
 def run(text: str) -> str:
-    """A run of text as python-docx writes it: tabs and line breaks become w:tab and w:br."""
+    """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
+    that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-")."""
     parts: list[str] = []
     chunk: list[str] = []
 
     def flush() -> None:
         if chunk:
-            value = "".join(chunk)
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            parts.append(f"<w:t{space}>{escape(value)}</w:t>")
+            pieces = _JOINING_HYPHEN.split("".join(chunk))
+            parts.append(NO_BREAK_HYPHEN.join(f"<w:t{_space(piece)}>{escape(piece)}</w:t>" for piece in pieces))
             chunk.clear()
 
     for ch in text:
@@ -67,6 +74,10 @@ def run(text: str) -> str:
             chunk.append(ch)
     flush()
     return f"<w:r>{''.join(parts)}</w:r>"
+
+
+def _space(text: str) -> str:
+    return ' xml:space="preserve"' if text != text.strip() else ""
 
 
 def field_char(kind: str, dirty: bool = False) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from generator.write.identity import PackageIdentity, apply_identity, bid_seed
 from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
 from generator.write.styles import PICTURE_SPECS, TABLE_STYLE, drop_styles_with_effects, ensure_styles
+from generator.write.toc_fit import fit_toc
 
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4", 5: "Heading 5"}
 PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body Flush", "center": "Cover Field",
@@ -36,6 +38,8 @@ PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body F
 DRAFT_MARK = "草稿（含未审定条款）"
 HEADER_FILL = "D9D9D9"  # light grey behind a table's header row
 AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
+LIST_INDENT = 480  # twips: where a list mark sits (the body's two-character first-line indent)
+LIST_MARK, LIST_MARK_WIDE = 360, 480  # twips from the mark to the item's text (1.5 / 2 characters)
 SIGNATURE_MAX_INDENT = 0.45  # of the text width: the signature block sits in the right half
 
 
@@ -125,6 +129,7 @@ class DocxWriter:
                 target.style = self.style_ids["toc 2"]
             target.runs.append(run(entry.text))
         target.runs.append(field_char("end"))
+        fit_toc(self.document, [self.style_ids["toc 1"], self.style_ids["toc 2"]], len(toc.entries))
 
     def heading(self, heading: Heading) -> None:
         self._p(HEADING_STYLES[heading.level], heading.text)
@@ -133,9 +138,13 @@ class DocxWriter:
         self._p(PARAGRAPH_STYLES[paragraph.style], paragraph.text)
 
     def list_block(self, block: ListBlock) -> None:
+        """Hanging indent: the mark sits at the body's first-line indent, a tab takes the text to the
+        indent where its wrapped lines start too."""
+        mark_width = LIST_MARK_WIDE if block.ordered and len(block.items) >= 10 else LIST_MARK
         for index, item in enumerate(block.items, start=1):
-            prefix = f"{index}. " if block.ordered else "• "
-            self._p("Normal", prefix + item)
+            p = self._p("Normal")
+            p.runs += [run((f"{index}." if block.ordered else "•") + "\t"), run(item)]  # the item's run holds text only
+            p.set("ind", left=str(LIST_INDENT + mark_width), hanging=str(mark_width))
 
     def table(self, table: Table) -> None:
         if self._last is not None and not self._break_pending:
@@ -145,8 +154,9 @@ class DocxWriter:
         rows = []
         for row_index, cells in enumerate((table.header, *table.rows)):
             style = self.style_ids["Table Header" if row_index == 0 else "Table Text"]
-            rows.append(["".join(Para(style, [run(line)] if line else []).xml() for line in text.split("\n"))
-                         for text in cells])
+            lines = [_header_cell(text, width) if row_index == 0 else text.split("\n")
+                     for text, width in zip(cells, widths, strict=True)]
+            rows.append(["".join(Para(style, [run(line)] if line else []).xml() for line in cell) for cell in lines])
         self.items.append(body_table(self.style_ids[TABLE_STYLE], [_twips(w) for w in widths],
                                      [_twips_round(w) for w in widths], rows, HEADER_FILL))
         self._last = None
@@ -264,6 +274,32 @@ def _display_width(text: str) -> float:
 TABLE_CHAR = Pt(10.5)  # 五号, the table styles' size
 CELL_PADDING = Pt(2 * 5.4 + 2)  # Table Grid's left and right cell margins, plus slack
 SHORT_CELL = 8  # cells up to this many characters should not wrap (序号, 正偏离, 30分钟)
+SHORT_HEADER = 4  # headers up to this many characters stay on one line
+
+
+def header_lines(header: str) -> list[str]:
+    """A header that may wrap: a unit in brackets goes on a line of its own (课时 / （小时）)."""
+    head, bracket, unit = header.partition("（")
+    if bracket and head and "\n" not in header and _display_width(header) > SHORT_HEADER:
+        return [head, bracket + unit]
+    return header.split("\n")
+
+
+def _header_minimum(header: str) -> float:
+    """A header of more than four characters may wrap onto two lines rather than take width from a
+    column of long text: at its bracket, else in the middle."""
+    lines = header_lines(header)
+    width = max((_display_width(line) for line in lines), default=0)
+    if width <= SHORT_HEADER or len(lines) > 1:
+        return width
+    return math.ceil(width / 2) + 1
+
+
+def _header_cell(header: str, width: int) -> list[str]:
+    """The header's lines: broken at its bracket only when the column is too narrow for one line."""
+    if _display_width(header) * TABLE_CHAR + CELL_PADDING <= width:
+        return header.split("\n")
+    return header_lines(header)
 
 
 def _column_widths(table: Table, total: int) -> list[Emu]:
@@ -274,10 +310,10 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
         return [Emu(int(total * w / scale)) for w in table.widths]
     minimum, natural = [], []
     for column in range(len(table.header)):
-        lines = [line for text in (table.header[column], *(row[column] for row in table.rows))
-                 for line in text.split("\n")]
-        widths = [_display_width(line) for line in lines]
-        short = [w for w in widths if w <= SHORT_CELL] + [_display_width(table.header[column])]
+        header = [_display_width(line) for line in header_lines(table.header[column])]
+        body = [_display_width(line) for row in table.rows for line in row[column].split("\n")]
+        widths = header + body
+        short = [w for w in body if w <= SHORT_CELL] + [_header_minimum(table.header[column])]
         minimum.append(max(short) * TABLE_CHAR + CELL_PADDING)
         natural.append(max(widths) * TABLE_CHAR + CELL_PADDING)
     if sum(natural) <= total:
