@@ -278,6 +278,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (rough figures)")
     parser.add_argument("--tenders", type=int, default=100, help="tenders in the batch runs (default 100)")
+    parser.add_argument("--paragraph", type=int, default=20_000,
+                        help="commitments in the one-paragraph check (default 20,000; the smaller run is a quarter)")
     parser.add_argument("--markdown", type=Path, help="also write the figures as a markdown table to this file")
     args = parser.parse_args()
     repeat = 3 if args.quick else 9
@@ -347,7 +349,7 @@ def main() -> None:
             check = median_seconds(lambda: run_quiet([AFTERSALES, "check", str(big_docx)], check=False), repeat)
             record(f"aftersales check, {pages or '~100'}-page proposal, whole process", check,
                    target="≤ 300 ms", met=check <= 0.3)
-            one_paragraph(temp, repeat)
+            one_paragraph(temp, repeat, args.paragraph)
         else:
             record("aftersales check, 100-page proposal", None, "not available (no `aftersales check` yet)")
 
@@ -376,10 +378,11 @@ def main() -> None:
         print(f"written: {args.markdown}")
 
 
-def one_paragraph(temp: Path, repeat: int) -> None:
-    """`aftersales check` of one paragraph of N commitments, N = 5,000 and 20,000 (issue 17)."""
+def one_paragraph(temp: Path, repeat: int, largest: int) -> None:
+    """`aftersales check` of one paragraph of N commitments, N = largest / 4 and largest (issue 17)."""
     times = {}
-    for count in (5_000, 20_000):
+    small = largest // 4
+    for count in (small, largest):
         text = "，".join(f"{1 + i % 3}小时内响应" if i % 2 else f"质保期{1 + i % 4}年" for i in range(count))
         path = temp / f"one-paragraph-{count}.txt"
         path.write_text(f"第一节 售后服务\n{text}。\n", encoding="utf-8")
@@ -387,8 +390,9 @@ def one_paragraph(temp: Path, repeat: int) -> None:
                                       max(1, repeat // 3))
         record(f"aftersales check, {count:,} commitments in one paragraph", times[count],
                target="< 5000 ms" if count == 20_000 else "", met=times[count] < 5 if count == 20_000 else None)
-    record("one paragraph: time of 20,000 ÷ time of 5,000", times[20_000] / times[5_000],
-           "ratio (×), not seconds; linear ≈ 4", target="≤ 5", met=times[20_000] / times[5_000] <= 5)
+    ratio = times[largest] / times[small]
+    record(f"one paragraph: time of {largest:,} ÷ time of {small:,}", ratio,
+           "ratio (×), not seconds; linear ≤ 4 (start-up included)", target="≤ 5", met=ratio <= 5)
 
 
 def load() -> str:
