@@ -11,6 +11,7 @@ w14:paraId, the template path) are removed rather than invented.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -137,13 +138,21 @@ def _settings(document, identity: PackageIdentity) -> None:  # noqa: ANN001
 
 
 _WITH_SESSION_ATTRS = etree.XPath(
-    "//*[" + " or ".join(f"@*[namespace-uri()='{a[1:].split('}')[0]}' and local-name()='{a.split('}')[1]}']"
-                         for a in sorted(_SESSION_ATTRS)) + "]")
+    "//*[" + " or ".join(f"@{'w14' if W14 in a else 'w'}:{a.split('}')[1]}" for a in sorted(_SESSION_ATTRS)) + "]",
+    namespaces={"w": _W[1:-1], "w14": W14})
+
+
+_SESSION_ATTR_TEXT = re.compile(rb' w(?:14)?:(?:rsid[A-Za-z]*|paraId|textId)="')
 
 
 def _strip_session_ids(element) -> None:  # noqa: ANN001
-    """Found by one XPath query (in C): walking every element of styles.xml in Python took 40 ms."""
-    for node in _WITH_SESSION_ATTRS(element):
+    """Found by one XPath query, and only in parts whose text names them at all: walking every element
+    of a 350 KB styles.xml took 40 ms in Python and 36 ms in XPath, serialising it to look takes 2 ms."""
+    if _SESSION_ATTR_TEXT.search(etree.tostring(element)) is None:
+        nodes = []
+    else:
+        nodes = _WITH_SESSION_ATTRS(element)
+    for node in nodes:
         for attr in [a for a in node.attrib if a in _SESSION_ATTRS]:
             del node.attrib[attr]
     for node in list(element.iter(qn("w:rsid"))):  # <w:rsid> inside a style definition
