@@ -54,26 +54,27 @@ NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
 def run(text: str) -> str:
     """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
     that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-")."""
-    parts: list[str] = []
-    chunk: list[str] = []
-
-    def flush() -> None:
-        if chunk:
-            pieces = _JOINING_HYPHEN.split("".join(chunk))
-            parts.append(NO_BREAK_HYPHEN.join(f"<w:t{_space(piece)}>{escape(piece)}</w:t>" for piece in pieces))
-            chunk.clear()
-
-    for ch in text:
-        if ch == "\t":
-            flush()
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return f"<w:r>{_texts(text)}</w:r>" if text else "<w:r/>"
+    parts = []
+    for piece in _CONTROLS.split(text):
+        if piece == "\t":
             parts.append("<w:tab/>")
-        elif ch in "\n\r":
-            flush()
+        elif piece in ("\n", "\r"):
             parts.append("<w:br/>")
-        else:
-            chunk.append(ch)
-    flush()
+        elif piece:
+            parts.append(_texts(piece))
     return f"<w:r>{''.join(parts)}</w:r>"
+
+
+_CONTROLS = re.compile(r"([\t\n\r])")
+
+
+def _texts(value: str) -> str:
+    """w:t elements for text without tabs or breaks, joined by non-breaking hyphens."""
+    if "-" not in value:
+        return f"<w:t{_space(value)}>{escape(value)}</w:t>"
+    return NO_BREAK_HYPHEN.join(f"<w:t{_space(piece)}>{escape(piece)}</w:t>" for piece in _JOINING_HYPHEN.split(value))
 
 
 def _space(text: str) -> str:

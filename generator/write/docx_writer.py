@@ -26,7 +26,7 @@ from generator.render.blocks import (
 )
 from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_picture, instruction, png_size, run
 from generator.write.body_xml import table as body_table
-from generator.write.identity import PackageIdentity, apply_identity, bid_seed
+from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
 from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
 from generator.write.styles import PICTURE_SPECS, TABLE_STYLE, drop_styles_with_effects, ensure_styles
@@ -62,6 +62,7 @@ class DocxWriter:
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
+        strip_session_ids(self.document.element)  # now, while it is small: the text body written below has none
         self.body = body
         section = self.document.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin
