@@ -90,10 +90,13 @@ class DocxWriter:
             p.set("spacing", before=str(AFTER_TABLE))  # air below the table
         self._after_table = False
         self._last = p
-        if text:
-            p.runs.append(run(text))
+        p.runs += self._runs(text)
         self.items.append(p)
         return p
+
+    def _runs(self, text: str) -> list[str]:
+        """The runs of a body paragraph's or table cell's text (the catalog writer shades data)."""
+        return [run(text)] if text else []
 
     def _flush_break(self) -> None:
         """A table cannot carry pageBreakBefore: an explicit break paragraph goes before it."""
@@ -157,7 +160,7 @@ class DocxWriter:
             style = self.style_ids["Table Header" if row_index == 0 else "Table Text"]
             lines = [_header_cell(text, width) if row_index == 0 else text.split("\n")
                      for text, width in zip(cells, widths, strict=True)]
-            rows.append(["".join(Para(style, [run(line)] if line else []).xml() for line in cell) for cell in lines])
+            rows.append(["".join(Para(style, self._runs(line)).xml() for line in cell) for cell in lines])
         self.items.append(body_table(self.style_ids[TABLE_STYLE], [_twips(w) for w in widths],
                                      [_twips_round(w) for w in widths], rows, HEADER_FILL))
         self._last = None
