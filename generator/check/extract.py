@@ -35,6 +35,7 @@ from generator.check.patterns import (
     TURNAROUND_RE,
     canonical_qualifier,
 )
+from generator.check.positions import Matches, Spans, bound_to_other, tail_search
 from generator.check.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
@@ -163,22 +164,10 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
         if dimension in _OWN_DIMENSIONS:
             continue
         for match in reversed(list(QUALIFIER_RES[dimension].finditer(text, since, value_start))):
-            if not _bound(match.end(), value_starts, value_start):
+            if not bound_to_other(match.end(), value_starts, value_start):
                 found[dimension] = canonical_qualifier(dimension, match)
                 break
     return found
-
-
-def _bound(end: int, value_starts: list[int], own: int) -> bool:
-    """Does a value other than `own` start within two characters after `end`? (`value_starts` sorted)"""
-    index = bisect_left(value_starts, end)
-    return any(other != own for other in value_starts[index:index + 4] if other <= end + 2)
-
-
-def _tail_search(pattern: re.Pattern[str], text: str, end: int, window: int) -> re.Match[str] | None:
-    """`pattern` (anchored with $) searched in text[:end], looking back at most `window` characters:
-    the same match as searching the whole head, at a cost that does not grow with the text."""
-    return pattern.search(text, max(0, end - window), end)
 
 
 _LABEL_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
@@ -196,28 +185,8 @@ _REMEDY_CANON = {"包退": "退货", "退货": "退货", "可退": "退货", "�
 _REMEDIES = ("退货", "换货", "维修")
 
 
-class _Matches:
-    """A pattern's matches in a sentence, found once and kept per matched word: which words occur
-    inside a span is a bisection per word, however many times they occur."""
-
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        self.spans: dict[str, tuple[list[int], list[int]]] = {}
-        for match in pattern.finditer(text):
-            starts, ends = self.spans.setdefault(match.group(), ([], []))
-            starts.append(match.start())
-            ends.append(match.end())
-
-    def words_between(self, start: int, end: int) -> list[str]:
-        found = []
-        for word, (starts, ends) in self.spans.items():
-            index = bisect_left(starts, start)  # matches do not overlap: the first one ends first
-            if index < len(starts) and ends[index] <= end:
-                found.append(word)
-        return found
-
-
 def _remedy(sentence: str, value: Value, value_starts: list[int], clause: tuple[int, int],
-            remedies: _Matches, word: Keyword | None) -> str | None:
+            remedies: Matches, word: Keyword | None) -> str | None:
     """What a warranty-type period allows — 退货, 换货, 维修 (一月包退、三月包换、一年包修): named in the
     value's clause, or up to the next value when the period is counted from the sale (自售出之日起一个月内，
     可以选择退货). Only return and exchange windows are told apart, so “质保期1年，质保期内免费更换”
@@ -245,11 +214,11 @@ def _customer(customers: list[re.Match[str]], end: int) -> str | None:
 def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | None:
     """The words that tell this value apart: right before it (“门窗2年”), or the subject before
     its kind word (“压缩机保修期为5年”)."""
-    match = _tail_search(_LABEL_RE, sentence, value.start, 9)
+    match = tail_search(_LABEL_RE, sentence, value.start, 9)
     if match and not KIND_RE.search(match[1]) and not _NOT_LABEL_RE.search(match[1]):
         return match[1]
     if word is not None and word.end <= value.start and _LINK_RE.fullmatch(sentence[word.end:value.start]):
-        subject = _tail_search(_SUBJECT_RE, sentence, word.start, 13)
+        subject = tail_search(_SUBJECT_RE, sentence, word.start, 13)
         if subject:
             label = _LEAD_RE.sub("", subject[1]).removesuffix("的")
             if len(label) >= 2 and not KIND_RE.search(label) and not _NOT_LABEL_RE.search(label):
@@ -268,7 +237,7 @@ def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword 
     for group in by_kind.values():
         if len(group) == 1:  # one value: only “质保期：灯具3年”, “保修期为门窗2年”
             value = group[0][0]
-            match = _tail_search(_KIND_THEN_LABEL_RE, sentence, value.start, 80)
+            match = tail_search(_KIND_THEN_LABEL_RE, sentence, value.start, 80)
             if match and not KIND_RE.search(match["label"]) and not _NOT_LABEL_RE.search(match["label"]):
                 labels[value.start] = match["label"]
             continue
@@ -307,20 +276,6 @@ def _qualifiers_in_cells(cells: list[str]) -> dict[str, str]:
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
     """Quoted requirements (优于“不超过1小时”) are not promises."""
     return [m.span() for m in BOUND_QUOTE_RE.finditer(text) if BOUND_WORDS_RE.search(m.group(1))]
-
-
-class _Spans:
-    """Sorted, non-overlapping spans; which one holds a position, by bisection."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.starts = [start for start, _ in spans]
-
-    def containing(self, position: int) -> tuple[int, int] | None:
-        index = bisect_right(self.starts, position) - 1
-        if index >= 0 and position < self.spans[index][1]:
-            return self.spans[index]
-        return None
 
 
 class _ClauseFacts:
@@ -379,7 +334,7 @@ class Extractor:
         return found
 
     def _qualifiers(self, block: Block, sentence: str, value: Value, value_starts: list[int],
-                    clause: tuple[int, int], remedies: _Matches, kind: str,
+                    clause: tuple[int, int], remedies: Matches, kind: str,
                     word: Keyword | None, labels: dict[int, str], heading: dict[str, str],
                     since: int = 0) -> dict[str, str]:
         qualifiers = _qualifiers_before(sentence, value.start, value_starts, since)
@@ -398,7 +353,7 @@ class Extractor:
                     qualifiers["component"] = label
         if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
             qualifiers["component"] = labels[value.start]
-        item = _tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
+        item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
         if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
                 and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
@@ -437,7 +392,7 @@ class Extractor:
                 return []
             if _NOTE_COLUMN_RE.search(column_header) and any("偏离" in h for h in header):
                 return []
-        skipped = _Spans(_skipped_spans(text))
+        skipped = Spans(_skipped_spans(text))
         customers = list(QUALIFIER_RES["customer"].finditer(text))
         heading_qualifiers = self._heading_qualifiers(block)
         mentions: list[Mention] = []
@@ -446,7 +401,7 @@ class Extractor:
             s0 = s_match.start()
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
-            clauses = _Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
             strong = _Words([w for w in words if not w.weak])
             weak = _Words([w for w in words if w.weak])
             facts = _ClauseFacts(sentence)
@@ -484,7 +439,7 @@ class Extractor:
             labels = _enumeration_labels(sentence, [(v, k, w) for v, k, w in assigned if v.quantity is not None])
             previous_end: dict[str, int] = {}
             value_starts = [v.start for v in values]
-            remedies = _Matches(QUALIFIER_RES["remedy"], sentence)
+            remedies = Matches(QUALIFIER_RES["remedy"], sentence)
             for value, kind, word in assigned:
                 clause_span = clauses.containing(value.start) or (0, len(sentence))
                 qualifiers = self._qualifiers(block, sentence, value, value_starts, clause_span, remedies, kind, word,
@@ -504,7 +459,7 @@ class Extractor:
 
 
 def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str],
-                clauses: _Spans, facts: _ClauseFacts) -> list[Mention]:
+                clauses: Spans, facts: _ClauseFacts) -> list[Mention]:
     """One commitment without a value per kind the sentence names but gives no value for."""
     found: list[Mention] = []
     seen = set(stated)
