@@ -161,7 +161,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
                                scores=scores)
     identity = package_identity(inputs, used, options)
     proposal = provenance_properties(proposal, used, unapproved, identity.fingerprint, full=options.provenance)
-    from generator.write.docx_writer import WriteOptions, write_docx
+    from generator.write.docx_writer import WriteOptions, write_docx_read_back
     from generator.write.page_frame import PageNumbering
 
     # 暗标: the template's plain reference instead of the bidder's letterhead, and no attachments
@@ -169,9 +169,10 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     reference = inputs.outline.path.parent / "reference.docx" if options.anonymous else inputs.reference_docx
     attachments = [] if options.anonymous else list(inputs.attachments)
     write_options = WriteOptions(identity, PageNumbering(options.page_start, options.number_after_cover))
-    data = write_docx(proposal, reference, attachments, write_options)
+    written = write_docx_read_back(proposal, reference, attachments, write_options)
+    data = written.data
     accepted = frozenset(d.requirement.text for d in deviations if d.negative)  # allowed by --allow-deviation
-    findings = run_self_check(data, inputs, commitments, accepted, options.anonymous)
+    findings = run_self_check(written.content, inputs, commitments, accepted, options.anonymous)
 
     manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
                              input_files=inputs.files() + [c.path for c in used], clauses=used,
@@ -237,12 +238,18 @@ def package_record(identity, options: BuildOptions) -> dict[str, object]:
     }
 
 
-def run_self_check(data: bytes, inputs: Inputs, commitments: Commitments,
+def run_self_check(content, inputs: Inputs, commitments: Commitments,
                    accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
-    """Check the document about to be written; refuse it on any error-level finding."""
-    from generator.selfcheck import self_check_docx
+    """Check the document about to be written (read from memory, as the checker reads a .docx);
+    refuse it on any error-level finding."""
+    from generator.check.document import DocumentError
+    from generator.check.read_docx import document_from_content
+    from generator.selfcheck import GENERATED, self_check_document
 
-    problems = self_check_docx(data, inputs, commitments, accepted, anonymous)
+    document = document_from_content(content, f"{GENERATED}.docx")
+    if not document.blocks:
+        raise DocumentError(f"{GENERATED}.docx", "文件中没有可检查的文字（空文件，或只有图片、扫描件）")
+    problems = self_check_document(document, inputs, commitments, accepted, anonymous)
     if problems:
         raise BuildRefused("生成的文档未通过自检，未写出文件", problems)
     return 0

@@ -46,7 +46,12 @@ def self_check_docx(data: bytes, inputs, commitments,  # Inputs, Commitments
     """`accepted`: texts of requirements whose 负偏离 the user allowed (--allow-deviation); the
     偏离表 already states them, so the checker does not refuse the document for them again.
     `anonymous`: a 暗标 is refused if anything in it identifies the bidder."""
-    document = read_bytes(data, f"{GENERATED}.docx")
+    return self_check_document(read_bytes(data, f"{GENERATED}.docx"), inputs, commitments, accepted, anonymous)
+
+
+def self_check_document(document, inputs, commitments,
+                        accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> list[Problem]:
+    """As self_check_docx, on the document already read (the writer reads its package from memory)."""
     expectations = from_build(inputs, commitments)
     expectations.anonymous = anonymous
     expectations.requirements = [r for r in expectations.requirements if r.text not in accepted]

@@ -13,7 +13,7 @@ reported with the commitments but never compared by the rules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from generator.check.document import Block, Document
@@ -35,6 +35,7 @@ from generator.check.patterns import (
     TURNAROUND_RE,
     canonical_qualifier,
 )
+from generator.check.positions import Matches, Spans, bound_to_other, tail_search
 from generator.check.values import Value, find_values, may_have_values
 from generator.core.kinds import (
     COMPLAINT_RESPONSE,
@@ -122,11 +123,28 @@ def compatible(kind: str, value: Value) -> bool:
     return units is not None and value.unit in units
 
 
-def _nearest(value: Value, words: list[Keyword], lo: int, hi: int, used: frozenset[Keyword]) -> Keyword | None:
+class _Words:
+    """Keywords sorted by start, so the few near a value are found by bisection (a paragraph of
+    thousands of values stays linear)."""
+
+    def __init__(self, words: list[Keyword]) -> None:
+        self.words = words
+        self.starts = [word.start for word in words]
+        self.longest = max((word.end - word.start for word in words), default=0)
+
+    def near(self, value: Value, lo: int, hi: int) -> list[Keyword]:
+        """The words in [lo, hi) that can lie within MAX_DISTANCE of the value, in order."""
+        first = bisect_left(self.starts, max(lo, value.start - MAX_DISTANCE - self.longest))
+        last = bisect_right(self.starts, min(hi, value.end + MAX_DISTANCE))
+        return self.words[first:last]
+
+
+def _nearest(value: Value, words: _Words, lo: int, hi: int, used: set[Keyword] | frozenset[Keyword] = frozenset(),
+             ) -> Keyword | None:
     """The word naming a compatible kind nearest to the value within [lo, hi), skipping `used`."""
     before: list[tuple[int, Keyword]] = []
     after: list[tuple[int, Keyword]] = []
-    for word in words:
+    for word in words.near(value, lo, hi):
         if word.start < lo or word.end > hi or not compatible(word.kind, value) or word in used:
             continue
         if word.end <= value.start:
@@ -161,13 +179,11 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
     (“市区2小时内、省内6小时内”) or stated before an earlier value of the same kind (`since`:
     “整机保修一年，光源保修八年”) does not carry over to later values."""
     found: dict[str, str] = {}
-    head = text[:value_start]
     for dimension in QUALIFIER_RES:
         if dimension in _OWN_DIMENSIONS:
             continue
-        for match in reversed(list(QUALIFIER_RES[dimension].finditer(head, since))):
-            bound = any(match.end() <= other <= match.end() + 2 for other in value_starts if other != value_start)
-            if not bound:
+        for match in reversed(list(QUALIFIER_RES[dimension].finditer(text, since, value_start))):
+            if not bound_to_other(match.end(), value_starts, value_start):
                 found[dimension] = canonical_qualifier(dimension, match)
                 break
     return found
@@ -188,20 +204,21 @@ _REMEDY_CANON = {"包退": "退货", "退货": "退货", "可退": "退货", "�
 _REMEDIES = ("退货", "换货", "维修")
 
 
-def _remedy(sentence: str, value: Value, values: list[Value], word: Keyword | None) -> str | None:
+def _remedy(sentence: str, value: Value, value_starts: list[int], clause: tuple[int, int],
+            remedies: Matches, word: Keyword | None) -> str | None:
     """What a warranty-type period allows — 退货, 换货, 维修 (一月包退、三月包换、一年包修): named in the
     value's clause, or up to the next value when the period is counted from the sale (自售出之日起一个月内，
     可以选择退货). Only return and exchange windows are told apart, so “质保期1年，质保期内免费更换”
     stays a plain warranty; a period counted from the sale with nothing named is a return window (退换)."""
     counted_from_sale = word is not None and word.weak
-    start = sentence.rfind(",", 0, value.start) + 1
-    end = min((v.start for v in values if v.start > value.start), default=len(sentence))
-    if not counted_from_sale:
-        clause_end = sentence.find(",", value.end)
-        end = min(end, clause_end) if clause_end != -1 else end
+    start, clause_end = clause
+    following = bisect_right(value_starts, value.start)
+    end = value_starts[following] if following < len(value_starts) else len(sentence)
+    if not counted_from_sale and sentence[clause_end - 1] == ",":
+        end = min(end, clause_end - 1)
     found: set[str] = set()
-    for match in QUALIFIER_RES["remedy"].finditer(sentence, start, end):
-        found.update(_REMEDY_CANON[match.group()].split("、"))
+    for remedy in remedies.words_between(start, end):
+        found.update(_REMEDY_CANON[remedy].split("、"))
     if not found & {"退货", "换货"} and not counted_from_sale:
         return None
     return "、".join(r for r in _REMEDIES if r in found) or "退换"
@@ -216,11 +233,11 @@ def _customer(customers: list[re.Match[str]], end: int) -> str | None:
 def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | None:
     """The words that tell this value apart: right before it (“门窗2年”), or the subject before
     its kind word (“压缩机保修期为5年”)."""
-    match = _LABEL_RE.search(sentence[:value.start])
+    match = tail_search(_LABEL_RE, sentence, value.start, 9)
     if match and not KIND_RE.search(match[1]) and not _NOT_LABEL_RE.search(match[1]):
         return match[1]
     if word is not None and word.end <= value.start and _LINK_RE.fullmatch(sentence[word.end:value.start]):
-        subject = _SUBJECT_RE.search(sentence[:word.start])
+        subject = tail_search(_SUBJECT_RE, sentence, word.start, 13)
         if subject:
             label = _LEAD_RE.sub("", subject[1]).removesuffix("的")
             if len(label) >= 2 and not KIND_RE.search(label) and not _NOT_LABEL_RE.search(label):
@@ -239,7 +256,7 @@ def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword 
     for group in by_kind.values():
         if len(group) == 1:  # one value: only “质保期：灯具3年”, “保修期为门窗2年”
             value = group[0][0]
-            match = _KIND_THEN_LABEL_RE.search(sentence[:value.start])
+            match = tail_search(_KIND_THEN_LABEL_RE, sentence, value.start, 80)
             if match and not KIND_RE.search(match["label"]) and not _NOT_LABEL_RE.search(match["label"]):
                 labels[value.start] = match["label"]
             continue
@@ -280,10 +297,34 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in BOUND_QUOTE_RE.finditer(text) if BOUND_WORDS_RE.search(m.group(1))]
 
 
-def _override(kind: str, clause: str, sentence: str) -> str:
-    if kind in (RESPONSE, RESOLUTION) and COMPLAINT_RE.search(clause):
+class _ClauseFacts:
+    """What the rules ask of a clause, worked out once per clause (a sentence of thousands of values
+    without a comma is one clause)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def _get(self, span: tuple[int, int]) -> tuple[bool, bool]:
+        if span not in self._facts:
+            clause = self.sentence[span[0]:span[1]]
+            self._facts[span] = (REQUIREMENT_CONTEXT_RE.search(clause) is not None
+                                 or PENALTY_CONTEXT_RE.search(clause) is not None,
+                                 COMPLAINT_RE.search(clause) is not None)
+        return self._facts[span]
+
+    def not_a_promise(self, span: tuple[int, int]) -> bool:
+        """The clause quotes a requirement or sets a penalty."""
+        return self._get(span)[0]
+
+    def complaint(self, span: tuple[int, int]) -> bool:
+        return self._get(span)[1]
+
+
+def _override(kind: str, complaint: bool, turnaround: bool) -> str:
+    if kind in (RESPONSE, RESOLUTION) and complaint:
         return COMPLAINT_RESPONSE
-    if kind in FAULT_KINDS and TURNAROUND_RE.search(sentence):
+    if kind in FAULT_KINDS and turnaround:
         return REPAIR_TURNAROUND
     return kind
 
@@ -311,10 +352,11 @@ class Extractor:
             del found["phase"]
         return found
 
-    def _qualifiers(self, block: Block, sentence: str, value: Value, values: list[Value], kind: str,
+    def _qualifiers(self, block: Block, sentence: str, value: Value, value_starts: list[int],
+                    clause: tuple[int, int], remedies: Matches, kind: str,
                     word: Keyword | None, labels: dict[int, str], heading: dict[str, str],
                     since: int = 0) -> dict[str, str]:
-        qualifiers = _qualifiers_before(sentence, value.start, [v.start for v in values], since)
+        qualifiers = _qualifiers_before(sentence, value.start, value_starts, since)
         qualifiers.pop("mode", None)
         cell = block.cell
         if cell is not None:
@@ -330,7 +372,7 @@ class Extractor:
                     qualifiers["component"] = label
         if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
             qualifiers["component"] = labels[value.start]
-        item = _ITEM_LABEL_RE.search(sentence, 0, value.start)
+        item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
         if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
                 and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
@@ -343,7 +385,7 @@ class Extractor:
         if kind in (WARRANTY, SHELF_LIFE):
             qualifiers.pop("phase", None)
         if kind == WARRANTY:
-            remedy = _remedy(sentence, value, values, word)
+            remedy = _remedy(sentence, value, value_starts, clause, remedies, word)
             if remedy:
                 qualifiers["remedy"] = remedy
         if kind == REPAIR_TURNAROUND:
@@ -369,7 +411,7 @@ class Extractor:
                 return []
             if _NOTE_COLUMN_RE.search(column_header) and any("偏离" in h for h in header):
                 return []
-        skipped = _skipped_spans(text)
+        skipped = Spans(_skipped_spans(text))
         customers = list(QUALIFIER_RES["customer"].finditer(text))
         heading_qualifiers = self._heading_qualifiers(block)
         mentions: list[Mention] = []
@@ -378,31 +420,31 @@ class Extractor:
             s0 = s_match.start()
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
-            clauses = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(sentence)]
+            clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            strong = _Words([w for w in words if not w.weak])
+            weak = _Words([w for w in words if w.weak])
+            facts = _ClauseFacts(sentence)
+            turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()
             for value in values:
-                absolute = (s0 + value.start, s0 + value.end)
-                if any(a <= absolute[0] < b for a, b in skipped):
+                if skipped.containing(s0 + value.start):
                     continue
-                c_lo, c_hi = next(((a, b) for a, b in clauses if a <= value.start < b), (0, len(sentence)))
-                clause = sentence[c_lo:c_hi]
-                if REQUIREMENT_CONTEXT_RE.search(clause) or PENALTY_CONTEXT_RE.search(clause):
+                c_lo, c_hi = clauses.containing(value.start) or (0, len(sentence))
+                if facts.not_a_promise((c_lo, c_hi)):
                     continue
-                strong = [w for w in words if not w.weak]
-                word = _nearest(value, strong, c_lo, c_hi, frozenset())
+                word = _nearest(value, strong, c_lo, c_hi)
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
-                    word = _nearest(value, strong, 0, c_lo, frozenset(consumed))
+                    word = _nearest(value, strong, 0, c_lo, consumed)
                 elif value.tail and word.start >= value.end:
                     consumed.add(word)
                 if word is None:
-                    word = _nearest(value, [w for w in words if w.weak], c_lo, c_hi, frozenset())
+                    word = _nearest(value, weak, c_lo, c_hi)
                     if word is not None and value.unit in ("年", "个月"):
                         # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
-                        later = [w for w in strong if w.start >= c_hi]
-                        word = _nearest(value, later, c_hi, len(sentence), frozenset()) or word
+                        word = _nearest(value, strong, c_hi, len(sentence)) or word
                 kind = word.kind if word else None
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
@@ -410,14 +452,17 @@ class Extractor:
                     kind = HOTLINE
                 if kind is None:
                     continue
-                kind = _override(kind, clause, sentence)
+                kind = _override(kind, facts.complaint((c_lo, c_hi)), turnaround)
                 if compatible(kind, value):
                     assigned.append((value, kind, word))
             labels = _enumeration_labels(sentence, [(v, k, w) for v, k, w in assigned if v.quantity is not None])
             previous_end: dict[str, int] = {}
+            value_starts = [v.start for v in values]
+            remedies = Matches(QUALIFIER_RES["remedy"], sentence)
             for value, kind, word in assigned:
-                qualifiers = self._qualifiers(block, sentence, value, values, kind, word, labels, heading_qualifiers,
-                                              previous_end.get(kind, 0))
+                clause_span = clauses.containing(value.start) or (0, len(sentence))
+                qualifiers = self._qualifiers(block, sentence, value, value_starts, clause_span, remedies, kind, word,
+                                              labels, heading_qualifiers, previous_end.get(kind, 0))
                 previous_end[kind] = value.end
                 customer = _customer(customers, s0 + value.start)
                 if customer:
@@ -427,21 +472,20 @@ class Extractor:
                 ordered = tuple((d, qualifiers[d]) for d in QUALIFIER_DIMENSIONS if d in qualifiers)
                 mentions.append(Mention(kind, _shift(value, s0), ordered, block, (s0 + span_lo, s0 + span_hi)))
             if block.kind != "heading":  # a heading names a topic (一、响应时间), not a promise
-                mentions.extend(_named_only(block, sentence, s0, words, {kind for _, kind, _ in assigned}))
+                mentions.extend(_named_only(block, sentence, s0, words, {kind for _, kind, _ in assigned},
+                                            clauses, facts))
         return mentions
 
 
-def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str]) -> list[Mention]:
+def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str],
+                clauses: Spans, facts: _ClauseFacts) -> list[Mention]:
     """One commitment without a value per kind the sentence names but gives no value for."""
     found: list[Mention] = []
     seen = set(stated)
     for word in words:
         if word.weak or word.kind in seen:
             continue
-        clause_start = sentence.rfind(",", 0, word.start) + 1
-        clause_end = sentence.find(",", word.end)
-        clause = sentence[clause_start:clause_end if clause_end != -1 else len(sentence)]
-        if REQUIREMENT_CONTEXT_RE.search(clause) or PENALTY_CONTEXT_RE.search(clause):
+        if facts.not_a_promise(clauses.containing(word.start) or (0, len(sentence))):
             continue
         seen.add(word.kind)
         span = (s0 + word.start, s0 + word.end)

@@ -165,10 +165,10 @@ def find_values(text: str) -> list[Value]:
     """Every quantity in `text`, left to right, without overlaps (schedules, then frequencies, then durations,
     then blanks)."""
     found: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a value already lies: linear, however many values
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        return not any(taken[start:max(end, start + 1)])
 
     for pattern, build in ((SCHEDULE_RE, _schedule), (FREQUENCY_RE, _frequency), (DURATION_RE, _duration),
                            (MISSING_RE, _missing)):
@@ -178,7 +178,7 @@ def find_values(text: str) -> list[Value]:
             value = build(match)
             if value is not None:
                 found.append(value)
-                taken.append((match.start(), match.end()))
+                taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     found.sort(key=lambda v: v.start)
     return found
 

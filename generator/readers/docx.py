@@ -126,10 +126,12 @@ def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
 
 def text_of(p: Any) -> str:
     parts: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
         tag = el.tag
         if tag == f"{W}t":
             parts.append(el.text or "")
+        elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- (and our identifiers): a hyphen
+            parts.append("-")
         elif tag == f"{W}tab":
             parts.append("\t")
         else:
@@ -325,7 +327,13 @@ def _active_content(package: _Package, content: Content) -> None:
 
 
 def read_docx(data: bytes, path: str) -> Content:
-    package = _Package(data, path)
+    return read_package(_Package(data, path))
+
+
+def read_package(package: Any) -> Content:
+    """Content of an opened package: a _Package over zip bytes, or any object with the same
+    members (path, names, budget, read, xml, relationships, target) — the build reads the package
+    it is about to save from memory this way (generator/write/loaded.py)."""
     content = Content()
     document = _read_main(package, content)
     seen: set[tuple[str, str]] = set()

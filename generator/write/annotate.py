@@ -41,8 +41,9 @@ def _split(run: Run, at: int) -> Run:
 
 
 def _simple(run: Run) -> bool:
-    """Only w:rPr and w:t children: its text can be split without losing a field or a picture."""
-    return all(child.tag in (qn("w:rPr"), qn("w:t")) for child in run._r)
+    """Only text children (w:t, w:noBreakHyphen): its text can be split without losing a field or a
+    picture (a non-breaking hyphen in a split run becomes a plain one in the annotated copy)."""
+    return all(child.tag in (qn("w:rPr"), qn("w:t"), qn("w:noBreakHyphen")) for child in run._r)
 
 
 def _isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from generator.render.blocks import Proposal, Table
 from generator.render.marks import OPEN, split_marked, strip_marks
+from generator.write.body_xml import run
 from generator.write.docx_writer import DocxWriter, _column_widths
 
 DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too
@@ -38,15 +39,21 @@ class CatalogWriter(DocxWriter):
         super().table(table)
 
     def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
-        if OPEN not in text:
+        """Header and footer paragraphs are python-docx paragraphs: shaded run by run."""
+        if parent is None or OPEN not in text:
             return super()._p(style, text, parent)
         p = super()._p(style, "", parent)
         for piece, data in split_marked(text):
-            run = p.add_r()
-            run.text = piece
+            r = p.add_r()
+            r.text = piece
             if data:
-                shade(run)
+                shade(r)
         return p
+
+    def _runs(self, text: str) -> list[str]:
+        if OPEN not in text:
+            return super()._runs(text)
+        return [run(piece, DATA_FILL if data else None) for piece, data in split_marked(text) if piece]
 
 
 def write_catalog(proposal: Proposal, reference: Path) -> bytes:

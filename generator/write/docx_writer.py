@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.oxml.parser import parse_xml
+from docx.shared import Emu, Pt
 
 from generator.render.blocks import (
     Cover,
@@ -24,11 +24,13 @@ from generator.render.blocks import (
     Table,
     Toc,
 )
-from generator.write.identity import PackageIdentity, apply_identity, bid_seed
-from generator.write.package import normalise_zip, set_core_properties, set_update_fields
+from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_picture, instruction, png_size, run
+from generator.write.body_xml import table as body_table
+from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
+from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
 from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure_styles
-from generator.write.xmlorder import set_child
+from generator.write.toc_fit import fit_toc
 
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4", 5: "Heading 5"}
 PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body Flush", "center": "Cover Field",
@@ -36,6 +38,8 @@ PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body F
 DRAFT_MARK = "草稿（含未审定条款）"
 HEADER_FILL = "D9D9D9"  # light grey behind a table's header row
 AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
+LIST_INDENT = 480  # twips: where a list mark sits (the body's two-character first-line indent)
+LIST_MARK, LIST_MARK_WIDE = 360, 480  # twips from the mark to the item's text (1.5 / 2 characters)
 SIGNATURE_MAX_INDENT = 0.45  # of the text width: the signature block sits in the right half
 
 
@@ -46,6 +50,9 @@ class WriteOptions:
 
 
 class DocxWriter:
+    """python-docx for the package (reference document, styles, headers, properties); the body is
+    written as WordprocessingML text (body_xml) and parsed into the package once."""
+
     def __init__(self, reference: Path, options: WriteOptions = WriteOptions()) -> None:
         self.options = options
         self.document = Document(str(reference))
@@ -55,35 +62,46 @@ class DocxWriter:
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
+        strip_session_ids(self.document.element)  # now, while it is small: the text body written below has none
         self.body = body
         section = self.document.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]  # set by reference.docx
+        self.items: list[Para | str] = []  # body paragraphs, or finished XML (tables, breaks)
         self._break_pending = False
         self._after_table = False
-        self._last = None  # the last body paragraph written
-        self._cover_end = None  # the cover's last paragraph (a section break may follow it)
+        self._last: Para | None = None  # the last body paragraph written
+        self._cover_end: Para | None = None  # the cover's last paragraph (a section break may follow it)
+        self._pictures = 0
 
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
-        p = (parent if parent is not None else self.body).add_p()
-        p.style = self.style_ids[style]
-        if parent is None:
-            if self._break_pending:
-                set_child(p.get_or_add_pPr(), "w:pageBreakBefore")
-                self._break_pending = False
-            if self._after_table and style == "Normal":
-                set_child(p.get_or_add_pPr(), "w:spacing", before=str(AFTER_TABLE))  # air below the table
-            self._after_table = False
-            self._last = p
-        if text:
-            p.add_r().text = text
+        """A header or footer paragraph (python-docx, on `parent`), or a body paragraph record."""
+        if parent is not None:
+            p = parent.add_p()
+            p.style = self.style_ids[style]
+            if text:
+                p.add_r().text = text
+            return p
+        p = Para(self.style_ids[style])
+        if self._break_pending:
+            p.set("pageBreakBefore")
+            self._break_pending = False
+        if self._after_table and style == "Normal":
+            p.set("spacing", before=str(AFTER_TABLE))  # air below the table
+        self._after_table = False
+        self._last = p
+        p.runs += self._runs(text)
+        self.items.append(p)
         return p
+
+    def _runs(self, text: str) -> list[str]:
+        """The runs of a body paragraph's or table cell's text (the catalog writer shades data)."""
+        return [run(text)] if text else []
 
     def _flush_break(self) -> None:
         """A table cannot carry pageBreakBefore: an explicit break paragraph goes before it."""
         if self._break_pending:
-            p = self.body.add_p()
-            p.add_r().add_br().type = "page"
+            self.items.append(PAGE_BREAK)
             self._break_pending = False
 
     # -- blocks -----------------------------------------------------------------------------
@@ -105,27 +123,17 @@ class DocxWriter:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
         self._p("TOC Title", toc.title)
         first = self._p("toc 1")
-        begin = OxmlElement("w:fldChar")
-        begin.set(qn("w:fldCharType"), "begin")
-        begin.set(qn("w:dirty"), "true")
-        first.add_r().append(begin)
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-        first.add_r().append(instr)
-        separate = OxmlElement("w:fldChar")
-        separate.set(qn("w:fldCharType"), "separate")
-        first.add_r().append(separate)
+        first.runs += [field_char("begin", dirty=True), instruction('TOC \\o "1-2" \\h \\z \\u'),
+                       field_char("separate")]
         target = first
         for index, entry in enumerate(toc.entries):
             if index > 0:
                 target = self._p(f"toc {min(entry.level, 2)}")
             elif entry.level == 2:
                 target.style = self.style_ids["toc 2"]
-            target.add_r().text = entry.text
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        target.add_r().append(end)
+            target.runs.append(run(entry.text))
+        target.runs.append(field_char("end"))
+        fit_toc(self.document, [self.style_ids["toc 1"], self.style_ids["toc 2"]], len(toc.entries))
 
     def heading(self, heading: Heading) -> None:
         self._p(HEADING_STYLES[heading.level], heading.text)
@@ -134,81 +142,88 @@ class DocxWriter:
         self._p(PARAGRAPH_STYLES[paragraph.style], paragraph.text)
 
     def list_block(self, block: ListBlock) -> None:
+        """Hanging indent: the mark sits at the body's first-line indent, a tab takes the text to the
+        indent where its wrapped lines start too."""
+        mark_width = LIST_MARK_WIDE if block.ordered and len(block.items) >= 10 else LIST_MARK
         for index, item in enumerate(block.items, start=1):
-            prefix = f"{index}. " if block.ordered else "• "
-            self._p("Normal", prefix + item)
+            p = self._p("Normal")
+            p.runs += [run((f"{index}." if block.ordered else "•") + "\t"), run(item)]  # the item's run holds text only
+            p.set("ind", left=str(LIST_INDENT + mark_width), hanging=str(mark_width))
 
     def table(self, table: Table) -> None:
         if self._last is not None and not self._break_pending:
-            set_child(self._last.get_or_add_pPr(), "w:keepNext")  # the lead-in stays with the first row
+            self._last.set("keepNext")  # the lead-in stays with the first row
         self._flush_break()
         widths = _column_widths(table, self.text_width)
-        doc_table = self.document.add_table(rows=0, cols=len(table.header))
-        tbl_pr = doc_table._tbl.tblPr
-        tbl_pr.style = self.style_ids[TABLE_STYLE]
-        set_child(tbl_pr, "w:tblW", w=str(sum(_twips(w) for w in widths)), type="dxa")
-        set_child(tbl_pr, "w:jc", val="center")
-        set_child(tbl_pr, "w:tblLayout", type="fixed")
-        for grid_col, width in zip(doc_table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-            grid_col.set(qn("w:w"), str(_twips(width)))
+        rows = []
         for row_index, cells in enumerate((table.header, *table.rows)):
-            row = doc_table.add_row()
-            tr_pr = row._tr.get_or_add_trPr()
-            set_child(tr_pr, "w:cantSplit")
-            if row_index == 0:
-                set_child(tr_pr, "w:tblHeader")
-            for cell, text, width in zip(row.cells, cells, widths, strict=True):
-                cell.width = width
-                tc = cell._tc
-                tc_pr = tc.get_or_add_tcPr()
-                if row_index == 0:
-                    set_child(tc_pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
-                set_child(tc_pr, "w:vAlign", val="center")
-                for p in list(tc.findall(qn("w:p"))):
-                    tc.remove(p)
-                style = "Table Header" if row_index == 0 else "Table Text"
-                for line in text.split("\n"):
-                    self._p(style, line, parent=tc)
+            style = self.style_ids["Table Header" if row_index == 0 else "Table Text"]
+            lines = [_header_cell(text, width) if row_index == 0 else text.split("\n")
+                     for text, width in zip(cells, widths, strict=True)]
+            rows.append(["".join(Para(style, self._runs(line)).xml() for line in cell) for cell in lines])
+        self.items.append(body_table(self.style_ids[TABLE_STYLE], [_twips(w) for w in widths],
+                                     [_twips_round(w) for w in widths], rows, HEADER_FILL))
         self._last = None
         self._after_table = True
 
     def picture(self, picture: Picture) -> None:
-        """An inline PNG in a centred paragraph of its own (inline pictures keep their place in Word,
-        WPS and LibreOffice alike), kept on one page with its lead-in sentence and its caption."""
+        """An inline PNG as wide as asked (at most the text width), centred in a paragraph of its own
+        (inline pictures keep their place in Word, WPS and LibreOffice alike), kept on one page with
+        its lead-in sentence and its caption."""
         if self._last is not None and not self._break_pending:
-            set_child(self._last.get_or_add_pPr(), "w:keepNext")
+            self._last.set("keepNext")
+        width_px, height_px = png_size(picture.png)
+        cx = int(min(picture.width_cm * EMU_PER_CM, self.text_width))
+        cy = int(cx * height_px / width_px)
+        rel_id, _ = self.document.part.get_or_add_image(io.BytesIO(picture.png))
+        self._pictures += 1
         p = self._p("Figure")
+        p.runs.append(inline_picture(rel_id, PICTURE_ID_BASE + self._pictures, cx, cy,
+                                     f"图片{self._pictures}.png", picture.alt))
         if picture.caption:
-            set_child(p.get_or_add_pPr(), "w:keepNext")
-        run = DocxParagraph(p, self.document._body).add_run()  # the proxy that knows the image part
-        run.add_picture(io.BytesIO(picture.png), width=min(Cm(picture.width_cm), self.text_width))  # narrow letterheads
-        doc_pr = run._r.find(".//" + qn("wp:docPr"))
-        doc_pr.set("descr", picture.alt)
-        if picture.caption:
+            p.set("keepNext")
             self._p("Figure Caption", picture.caption)
 
     def signature(self, signature: Signature) -> None:
         """Kept on one page with the paragraph before it; the lines share a left edge placed as far
         right as the longest line allows."""
         if self._last is not None:
-            set_child(self._last.get_or_add_pPr(), "w:keepNext")
+            self._last.set("keepNext")
         spacer = self._p("Normal")
-        set_child(spacer.get_or_add_pPr(), "w:keepNext")
+        spacer.set("keepNext")
         longest = max(_display_width(f"{label}{value}") for label, value in signature.lines) * Pt(12)
         indent = int(max(0, min(self.text_width * SIGNATURE_MAX_INDENT, self.text_width - longest - Pt(12))))
         for index, (label, value) in enumerate(signature.lines):
             p = self._p("Signature Line", f"{label}{value}")
-            ppr = p.get_or_add_pPr()
-            set_child(ppr, "w:keepLines")
+            p.set("keepLines")
             if index < len(signature.lines) - 1:
-                set_child(ppr, "w:keepNext")
-            set_child(ppr, "w:ind", left=str(_twips(indent)), firstLine="0")
+                p.set("keepNext")
+            p.set("ind", left=str(_twips(indent)), firstLine="0")
+
+    # -- the body into the package ------------------------------------------------------------
+    def body_xml(self) -> str:
+        return "".join(item.xml() if isinstance(item, Para) else item for item in self.items)
+
+    def insert_body(self):  # noqa: ANN201
+        """Parse the body text once and put it before the section properties; returns the cover's
+        last paragraph element (the cover may become a section of its own)."""
+        wrapper = parse_xml(f"<w:body {_NAMESPACES}>{self.body_xml()}</w:body>")
+        cover_index = next((i for i, item in enumerate(self.items) if item is self._cover_end), None) \
+            if self._cover_end is not None else None
+        children = list(wrapper)
+        section = self.body.find(qn("w:sectPr"))
+        for child in children:
+            if section is not None:
+                section.addprevious(child)
+            else:
+                self.body.append(child)
+        return children[cover_index] if cover_index is not None else None
 
     # -- header, footer, properties ---------------------------------------------------------
-    def header_footer(self, proposal: Proposal) -> None:
+    def header_footer(self, proposal: Proposal, cover_end) -> None:  # noqa: ANN001
         frame = PageFrame(self.document, self._p, self.options.numbering)
         frame.write(proposal.header_text, DRAFT_MARK if proposal.draft else None)
-        frame.number_pages(self._cover_end)
+        frame.number_pages(cover_end)
 
     def properties(self, proposal: Proposal) -> None:
         set_core_properties(self.document, proposal.title, proposal.author, proposal.date_iso)
@@ -221,26 +236,41 @@ class DocxWriter:
         return self.options.identity or PackageIdentity(
             bid_seed(proposal.title, proposal.author, proposal.date_iso), proposal.author)
 
-    def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
+    def assemble(self, proposal: Proposal, attachments: list[Path] | None = None) -> None:
+        """Every block, headers, properties, attachments and identifiers into the package."""
         handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
-                    Table: self.table, Picture: self.picture, Signature: self.signature, Toc: self.toc, Cover: self.cover,
-                    PageBreak: self.page_break}
+                    Table: self.table, Signature: self.signature, Toc: self.toc, Cover: self.cover,
+                    PageBreak: self.page_break, Picture: self.picture}
         for block in proposal.blocks:
             handlers[type(block)](block)  # type: ignore[operator]
-        self.header_footer(proposal)
+        cover_end = self.insert_body()
+        self.header_footer(proposal, cover_end)
         self.properties(proposal)
         if attachments:
             from generator.write.attachments import append_attachments
 
             append_attachments(self.document, attachments)
         apply_identity(self.document, self.identity(proposal))
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return normalise_zip(buffer.getvalue(), proposal.date_iso)
+
+    def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
+        self.assemble(proposal, attachments)
+        return package_bytes(self.document, proposal.date_iso)
+
+
+_NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
+    ("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")))
+EMU_PER_CM = 360000
+PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest
 
 
 def _twips(width: int) -> int:
     return int(width) // 635  # EMU → twentieths of a point
+
+
+def _twips_round(width: int) -> int:
+    return int(round(int(width) / 635))  # as python-docx writes a cell width
 
 
 def _display_width(text: str) -> float:
@@ -250,6 +280,32 @@ def _display_width(text: str) -> float:
 TABLE_CHAR = Pt(10.5)  # 五号, the table styles' size
 CELL_PADDING = Pt(2 * 5.4 + 2)  # Table Grid's left and right cell margins, plus slack
 SHORT_CELL = 8  # cells up to this many characters should not wrap (序号, 正偏离, 30分钟)
+SHORT_HEADER = 4  # headers up to this many characters stay on one line
+
+
+def header_lines(header: str) -> list[str]:
+    """A header that may wrap: a unit in brackets goes on a line of its own (课时 / （小时）)."""
+    head, bracket, unit = header.partition("（")
+    if bracket and head and "\n" not in header and _display_width(header) > SHORT_HEADER:
+        return [head, bracket + unit]
+    return header.split("\n")
+
+
+def _header_minimum(header: str) -> float:
+    """A header of more than four characters may wrap onto two lines rather than take width from a
+    column of long text: at its bracket, else in the middle."""
+    lines = header_lines(header)
+    width = max((_display_width(line) for line in lines), default=0)
+    if width <= SHORT_HEADER or len(lines) > 1:
+        return width
+    return math.ceil(width / 2) + 1
+
+
+def _header_cell(header: str, width: int) -> list[str]:
+    """The header's lines: broken at its bracket only when the column is too narrow for one line."""
+    if _display_width(header) * TABLE_CHAR + CELL_PADDING <= width:
+        return header.split("\n")
+    return header_lines(header)
 
 
 def _column_widths(table: Table, total: int) -> list[Emu]:
@@ -260,10 +316,10 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
         return [Emu(int(total * w / scale)) for w in table.widths]
     minimum, natural = [], []
     for column in range(len(table.header)):
-        lines = [line for text in (table.header[column], *(row[column] for row in table.rows))
-                 for line in text.split("\n")]
-        widths = [_display_width(line) for line in lines]
-        short = [w for w in widths if w <= SHORT_CELL] + [_display_width(table.header[column])]
+        header = [_display_width(line) for line in header_lines(table.header[column])]
+        body = [_display_width(line) for row in table.rows for line in row[column].split("\n")]
+        widths = header + body
+        short = [w for w in body if w <= SHORT_CELL] + [_header_minimum(table.header[column])]
         minimum.append(max(short) * TABLE_CHAR + CELL_PADDING)
         natural.append(max(widths) * TABLE_CHAR + CELL_PADDING)
     if sum(natural) <= total:
@@ -280,3 +336,21 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
 def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,
                options: WriteOptions = WriteOptions()) -> bytes:
     return DocxWriter(reference, options).write(proposal, attachments)
+
+
+@dataclass(frozen=True)
+class Written:
+    data: bytes  # the .docx
+    content: object  # readers.content.Content of the same package, read from memory before zipping
+
+
+def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,
+                         options: WriteOptions = WriteOptions(), name: str = "document.docx") -> Written:
+    """The .docx and what the checker's .docx reader finds in it, read from the parts in memory."""
+    from generator.readers.docx import read_package
+    from generator.write.loaded import LoadedPackage
+
+    writer = DocxWriter(reference, options)
+    writer.assemble(proposal, attachments)
+    content = read_package(LoadedPackage(writer.document, name))
+    return Written(package_bytes(writer.document, proposal.date_iso), content)

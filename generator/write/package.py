@@ -59,17 +59,38 @@ def set_update_fields(document) -> None:  # noqa: ANN001
     set_child(document.settings.element, "w:updateFields", val="true")
 
 
-def normalise_zip(data: bytes, date_iso: str) -> bytes:
-    """Same content → same bytes: entries in the order written, fixed timestamps and permissions."""
+def package_bytes(document, date_iso: str) -> bytes:  # noqa: ANN001
+    """The package as python-docx would save it, zipped once with fixed timestamps and permissions
+    (python-docx's own save would be zipped a second time by normalise_zip)."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    entries = [(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob), (PACKAGE_URI.rels_uri, package.rels.xml)]
+    for part in parts:
+        entries.append((part.partname, part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri, part.rels.xml))
+    return zip_entries([(name.lstrip("/"), data) for name, data in entries], date_iso)
+
+
+def zip_entries(entries: list[tuple[str, bytes]], date_iso: str) -> bytes:
+    """Same content → same bytes: entries in the given order, fixed timestamps and permissions."""
     date = dt.date.fromisoformat(date_iso)
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+        for name, data in entries:
+            fixed = zipfile.ZipInfo(name, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3  # the same on every platform
-            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+            target.writestr(fixed, data, compresslevel=6)
     return out.getvalue()
+
+
+def normalise_zip(data: bytes, date_iso: str) -> bytes:
+    """A zip rewritten with fixed timestamps and permissions, entries in the order written."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    return zip_entries([(info.filename, source.read(info.filename)) for info in source.infolist()], date_iso)

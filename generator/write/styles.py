@@ -212,7 +212,8 @@ def insert_ordered_style(style_element, child) -> None:  # noqa: ANN001
     style_element.append(child)
 
 
-def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa: ANN001
+def ensure_styles(document, overwrite: bool = False,  # noqa: ANN001
+                  specs: tuple[StyleSpec, ...] = SPECS) -> dict[str, str]:
     """Make sure every needed style exists; returns our style name → the document's style id.
 
     Existing styles are found under localized and LibreOffice names and kept as they are (a
@@ -223,7 +224,7 @@ def ensure_styles(document, overwrite: bool = False) -> dict[str, str]:  # noqa:
     styles = document.styles
     index = StyleIndex(document)
     normal = index.find("Normal")
-    for spec in SPECS:
+    for spec in specs:
         style = index.find(spec.name)
         if style is None:
             style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)

@@ -23,14 +23,14 @@ def anchored_texts(data: bytes) -> dict[str, str]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     open_ranges: dict[str, list[str]] = {}
     done: dict[str, str] = {}
-    for node in root.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"):
+    for node in root.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t", f"{W}noBreakHyphen"):
         if node.tag == f"{W}commentRangeStart":
             open_ranges[node.get(f"{W}id")] = []
         elif node.tag == f"{W}commentRangeEnd":
             done[node.get(f"{W}id")] = "".join(open_ranges.pop(node.get(f"{W}id")))
         else:
             for parts in open_ranges.values():
-                parts.append(node.text or "")
+                parts.append("-" if node.tag == f"{W}noBreakHyphen" else node.text or "")
     return done
 
 

@@ -1,0 +1,81 @@
+"""Typesetting (issue 15 item 7): identifiers and phone numbers do not break at their hyphens, list
+items hang, table columns are sized from their content, and a TOC does not end on an orphan page."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from generator.readers.docx import read_docx
+from generator.render.blocks import Heading, ListBlock, Paragraph, Proposal, Table, Toc
+from generator.write.docx_writer import _column_widths, header_lines, write_docx
+from generator.write.toc_fit import fitted_spacing
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT / "templates" / "standard" / "reference.docx"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEXT_WIDTH = 5270000  # EMU: A4 less 31.8 mm margins
+
+
+def written(*blocks) -> bytes:
+    return write_docx(Proposal(tuple(blocks), "某项目", "售后服务方案", "某公司", "2026-11-20"), REFERENCE)
+
+
+def body(data: bytes):
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(f"{W}body")
+
+
+def test_hyphens_inside_identifiers_do_not_break_and_read_back_as_hyphens() -> None:
+    text = "项目编号：HDWJ-2026-GK-031，服务热线010-6288-1608，证书编号SAS-2025-0417；响应 - 到场"
+    data = written(Paragraph(text))
+    paragraph = body(data).find(f"{W}p")
+    assert len(paragraph.findall(f".//{W}noBreakHyphen")) == 7  # the spaced dash is an ordinary one
+    assert [item.text for item in read_docx(data, "a.docx").items if item.part == "body"] == [text]
+
+
+def test_list_items_hang_from_their_mark() -> None:
+    data = written(ListBlock(("第一项，文字较长时折行后与首行文字对齐", "第二项"), ordered=True),
+                   ListBlock(tuple(f"第{i}项" for i in range(1, 12)), ordered=False))
+    paragraphs = body(data).findall(f"{W}p")
+    assert len(paragraphs) == 13
+    indents = [p.find(f"{W}pPr/{W}ind") for p in paragraphs]
+    assert all(ind is not None and int(ind.get(f"{W}left")) - int(ind.get(f"{W}hanging")) == 480 for ind in indents)
+    assert paragraphs[0].find(f".//{W}tab") is not None  # mark, tab, text
+    assert [item.text for item in read_docx(data, "a.docx").items if item.part == "body"][:2] == [
+        "1.\t第一项，文字较长时折行后与首行文字对齐", "2.\t第二项"]
+
+
+def test_the_column_of_long_text_is_not_the_narrowest() -> None:
+    table = Table(("序号", "培训对象", "培训内容", "课时（小时）", "培训方式", "培训地点"),
+                  (("1", "系统管理员", "设备架构、日常巡检、配置备份与恢复", "4", "现场讲解与上机操作", "采购人指定地点"),
+                   ("2", "终端使用人员", "设备开关机、常见问题自行排查、安全使用注意事项", "2", "现场集中授课", "采购人指定地点")))
+    widths = _column_widths(table, TEXT_WIDTH)
+    assert sum(widths) <= TEXT_WIDTH
+    content = widths[2]
+    assert content > widths[0] and content > widths[3] and content >= widths[1]
+    assert header_lines("课时（小时）") == ["课时", "（小时）"]
+    assert header_lines("序号") == ["序号"]
+
+
+def test_toc_spacing_is_tightened_only_for_an_orphan_last_page() -> None:
+    page = 698.0  # points of text height on A4 with 25.4 mm margins
+    assert fitted_spacing(80, page, 12, 1.5) is not None  # 80 entries: 3 full pages and 1–2 lines
+    assert fitted_spacing(60, page, 12, 1.5) is None  # the last page is well filled
+    assert fitted_spacing(20, page, 12, 1.5) is None  # one page
+    spacing = fitted_spacing(80, page, 12, 1.5)
+    assert spacing is not None and 1.15 <= spacing < 1.5
+    capacity = page / (12 * 1.43 * spacing)
+    assert 80 + 2.5 <= 3 * capacity  # the entries now fit one page fewer
+
+
+def test_writer_tightens_the_toc_styles_of_a_long_toc() -> None:
+    entries = tuple(Heading(1 if i % 5 == 0 else 2, f"第{i}节" if i % 5 == 0 else f"{i}、", "标题")
+                    for i in range(80))
+    data = written(Toc(entries=entries), Paragraph("正文"))
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
+    lines = {style.get(f"{W}styleId"): style.find(f"{W}pPr/{W}spacing").get(f"{W}line")
+             for style in styles.iter(f"{W}style") if style.get(f"{W}styleId") in ("toc1", "toc2")}
+    assert set(lines) == {"toc1", "toc2"} and all(int(line) < 360 for line in lines.values())
