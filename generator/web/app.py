@@ -51,7 +51,7 @@ def create_app(config: WebConfig) -> Flask:
         security.check_cross_site()
 
     @app.after_request
-    def _headers(response):  # noqa: ANN001, ANN202
+    def _headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -64,7 +64,7 @@ def create_app(config: WebConfig) -> Flask:
         return {"csrf_token": security.csrf_token}
 
     @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException):  # noqa: ANN202
+    def _http_error(error: HTTPException):
         code = error.code or 500
         message = error.description if code in (400, 403) else {
             404: "地址有误，或文件已被移走。", 405: "请从页面上的按钮操作。",
@@ -81,7 +81,7 @@ def create_app(config: WebConfig) -> Flask:
     app.register_blueprint(views_profiles.blueprint)
 
     @app.get("/")
-    def home():  # noqa: ANN202
+    def home():
         return redirect(url_for("tenders.index"))
 
     return app

@@ -50,7 +50,7 @@ class Choices:
     templates: list[str]
 
 
-def _cached(name: str, folders: tuple[str, ...], compute):  # noqa: ANN001, ANN202
+def _cached(name: str, folders: tuple[str, ...], compute):
     """compute() through the app's project cache when a page asks (outside a request: computed)."""
     from flask import current_app, has_app_context
 

@@ -17,7 +17,7 @@ from generator.web.uploads import UploadProblem, read_upload
 blueprint = Blueprint("check", __name__)
 
 
-def _page(status: int = 200, **values):  # noqa: ANN003, ANN202
+def _page(status: int = 200, **values):
     config = current_app.config["WEB"]
     return render_template("check.html", tenders=tender_store.list_tenders(config.root),
                            choices=tender_store.choices(config.root), rules=[(r, RULE_TITLES[r]) for r in RULES],
@@ -25,12 +25,12 @@ def _page(status: int = 200, **values):  # noqa: ANN003, ANN202
 
 
 @blueprint.get("/check")
-def form():  # noqa: ANN201
+def form():
     return _page()
 
 
 @blueprint.post("/check")
-def run():  # noqa: ANN201
+def run():
     from generator.check import check_document
     from generator.check.document import DocumentError
     from generator.check.reader import read_bytes
@@ -69,7 +69,7 @@ def _keep_report(text: str) -> str:
 
 
 @blueprint.get("/check/report/<token>")
-def report(token: str):  # noqa: ANN201
+def report(token: str):
     text = current_app.extensions.get("check_reports", {}).get(token)
     if text is None:
         abort(404)
@@ -79,7 +79,7 @@ def report(token: str):  # noqa: ANN201
     return response
 
 
-def _expectations():  # noqa: ANN202 - Expectations
+def _expectations():
     """From the tender chosen on the page, else the bidder name and product type typed there."""
     from generator.check.load import from_options
 
@@ -110,7 +110,7 @@ def _expectations():  # noqa: ANN202 - Expectations
     return Expectations(product_type=product, vocabularies=_vocabularies(config.root))
 
 
-def _vocabularies(root):  # noqa: ANN001, ANN202
+def _vocabularies(root):
     from generator.check.profiles import load_vocabularies
 
     return load_vocabularies(root)

@@ -16,7 +16,7 @@ from generator.web.present import error_view
 blueprint = Blueprint("clauses", __name__)
 
 
-def _library():  # noqa: ANN202 - Library
+def _library():
     from generator.library.repository import load_library
     from generator.web.project_cache import project_cache
 
@@ -32,7 +32,7 @@ def _find(library: Any, clause_id: str) -> Any:
 
 
 @blueprint.get("/clauses")
-def index():  # noqa: ANN201
+def index():
     from generator.library.describe import STATE_LABELS, STATES, category_label, scope_text, state
     from generator.library.listing import Filters, select
 
@@ -75,7 +75,7 @@ def body_view(blocks: list[Any]) -> list[dict[str, Any]]:
 
 
 @blueprint.get("/clauses/<clause_id>")
-def show(clause_id: str):  # noqa: ANN201
+def show(clause_id: str):
     from generator.library.describe import state
     from generator.library.marking import SampleRenderer
     from generator.library.samples import SampleError, sample_for
@@ -128,7 +128,7 @@ JARGON_ROWS = ("编号", "文件", "正文 sha256", "示例数据")  # shown und
 
 
 @blueprint.post("/clauses/<clause_id>/approve")
-def approve(clause_id: str):  # noqa: ANN201
+def approve(clause_id: str):
     from generator.library.approve import approve as approve_clauses
     from generator.library.reviewers import load_reviewers
 

@@ -18,7 +18,7 @@ blueprint = Blueprint("extract", __name__)
 TENDER_SUFFIXES = (".docx", ".pdf", ".doc", ".wps", ".txt", ".md")
 
 
-def _page(status: int = 200, **values):  # noqa: ANN003, ANN202
+def _page(status: int = 200, **values):
     config = current_app.config["WEB"]
     return render_template("extract.html", limit_mb=config.max_upload_bytes // (1024 * 1024),
                            suffixes="、".join(TENDER_SUFFIXES), accept=",".join(TENDER_SUFFIXES), **values), status
@@ -36,12 +36,12 @@ def _free_target(root: Path) -> Path:
 
 
 @blueprint.get("/tenders/extract")
-def form():  # noqa: ANN201
+def form():
     return _page()
 
 
 @blueprint.post("/tenders/extract")
-def run():  # noqa: ANN201
+def run():
     from generator.tender_extract import extract_metadata, extract_requirements, project_choices
     from generator.tender_extract.draft import render_draft
     from generator.tender_extract.reader import blocks_from_bytes

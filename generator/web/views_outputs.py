@@ -29,7 +29,7 @@ def output_file(output_root: Path, tender_id: str, what: str) -> Path | None:
 
 
 @blueprint.get("/outputs/<tender_id>/download/<what>")
-def download(tender_id: str, what: str):  # noqa: ANN201
+def download(tender_id: str, what: str):
     config = current_app.config["WEB"]
     path = output_file(config.output_root, tender_id, what)
     if path is None or (what == "pdf" and current_pdf(path.parent / DOCX_NAME, path) is None):
@@ -90,7 +90,7 @@ def current_pdf(docx: Path, pdf: Path | None) -> Path | None:
 
 
 @blueprint.get("/outputs/<tender_id>")
-def show(tender_id: str):  # noqa: ANN201
+def show(tender_id: str):
     config = current_app.config["WEB"]
     docx = output_file(config.output_root, tender_id, "docx")
     if docx is None:

@@ -14,17 +14,17 @@ from generator.web import profile_form, tender_store
 blueprint = Blueprint("profiles", __name__)
 
 
-def _root():  # noqa: ANN202
+def _root():
     return current_app.config["WEB"].root
 
 
 @blueprint.get("/profiles")
-def index():  # noqa: ANN201
+def index():
     offered = tender_store.choices(_root())
     return render_template("profiles.html", bidders=offered.bidders, products=offered.products, edit_available=True)
 
 
-def _path(what: str, name: str):  # noqa: ANN202
+def _path(what: str, name: str):
     if what not in profile_form.KINDS_OF or (name and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name)):
         abort(404)
     return _root() / "profiles" / what / f"{name}.yaml" if name else None
@@ -43,7 +43,7 @@ def _new_name(what: str, state: profile_form.ProfileState) -> str:
     return candidate
 
 
-def _render(what: str, name: str, state: profile_form.ProfileState, status: int = 200):  # noqa: ANN202
+def _render(what: str, name: str, state: profile_form.ProfileState, status: int = 200):
     from generator.models.commitments import KINDS
 
     return render_template("profile_form.html", what=what, title=profile_form.TITLES[what], name=name,
@@ -52,7 +52,7 @@ def _render(what: str, name: str, state: profile_form.ProfileState, status: int 
 
 
 @blueprint.get("/profiles/<what>/edit")
-def edit(what: str):  # noqa: ANN201
+def edit(what: str):
     from generator.yamlio import read_yaml
 
     name = request.args.get("name", "")
@@ -68,7 +68,7 @@ def edit(what: str):  # noqa: ANN201
 
 
 @blueprint.post("/profiles/<what>/edit")
-def save(what: str):  # noqa: ANN201
+def save(what: str):
     from generator.output import write_atomic
     from generator.yamlio import dump_round_trip, read_yaml
 

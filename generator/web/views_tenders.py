@@ -17,7 +17,7 @@ from generator.web.preview import make_preview
 blueprint = Blueprint("tenders", __name__)
 
 
-def _config():  # noqa: ANN202 - WebConfig
+def _config():
     return current_app.config["WEB"]
 
 
@@ -46,7 +46,7 @@ def office_available() -> bool:
 
 
 @blueprint.get("/tenders")
-def index():  # noqa: ANN201
+def index():
     config = _config()
     tenders = tender_store.list_tenders(config.root)
     built = {t.tender_id for t in tenders if t.tender_id and (config.output_root / t.tender_id / "售后服务方案.docx").is_file()}
@@ -55,7 +55,7 @@ def index():  # noqa: ANN201
 
 
 def _render_form(state: tender_form.FormState, source_rel: str, status: int = 200, confirm: str = "",
-                 draft: str = "", mismatches: dict[int, str] | None = None, notes: list[str] | None = None):  # noqa: ANN202
+                 draft: str = "", mismatches: dict[int, str] | None = None, notes: list[str] | None = None):
     root = _config().root
     offered = tender_store.choices(root)
     from generator.web.row_reading import row_readings
@@ -72,7 +72,7 @@ def _render_form(state: tender_form.FormState, source_rel: str, status: int = 20
 
 
 @blueprint.get("/tenders/form")
-def form():  # noqa: ANN201
+def form():
     from generator.yamlio import read_yaml
 
     root = _config().root
@@ -99,7 +99,7 @@ def form():  # noqa: ANN201
     return _render_form(tender_form.blank_state(dt.date.today(), offered.bidders, offered.products), "")[0]
 
 
-def _state_with_id(form_data) -> tuple[tender_form.FormState, str]:  # noqa: ANN001
+def _state_with_id(form_data) -> tuple[tender_form.FormState, str]:
     """The form as typed, with the id it is saved under: the loaded file's own, else one made from
     the project (“另存为新项目” always makes a new one)."""
     root = _config().root
@@ -113,7 +113,7 @@ def _state_with_id(form_data) -> tuple[tender_form.FormState, str]:  # noqa: ANN
 
 
 @blueprint.post("/tenders/check")
-def live_check():  # noqa: ANN201
+def live_check():
     """Problems of the form as typed, and what each requirement's 原文 reads as (nothing is written)."""
     from generator.web.row_reading import row_readings
 
@@ -125,7 +125,7 @@ def live_check():  # noqa: ANN201
 
 
 @blueprint.post("/tenders/save")
-def save():  # noqa: ANN201
+def save():
     from generator.web.row_reading import fill_blank_rows, row_readings
 
     root = _config().root
@@ -163,7 +163,7 @@ def save():  # noqa: ANN201
     return redirect(url_for("tenders.preview", file=rel))
 
 
-def _save_draft(state: tender_form.FormState, source_rel: str):  # noqa: ANN202
+def _save_draft(state: tender_form.FormState, source_rel: str):
     root = _config().root
     name = state.values["id"]
     try:
@@ -181,13 +181,13 @@ def _save_draft(state: tender_form.FormState, source_rel: str):  # noqa: ANN202
 
 
 @blueprint.get("/tenders/preview")
-def preview():  # noqa: ANN201
+def preview():
     tender = _tender_or_404(request.args.get("file"))
     return _render_preview(tender)
 
 
 def _render_preview(tender: tender_store.TenderFile, refusal: dict | None = None, status: int = 200,
-                    options: dict | None = None):  # noqa: ANN202
+                    options: dict | None = None):
     config = _config()
     result = make_preview(tender.path, config.root)
     existing = bool(result.tender_id) and (config.output_root / result.tender_id / "售后服务方案.docx").exists()
@@ -200,7 +200,7 @@ def _render_preview(tender: tender_store.TenderFile, refusal: dict | None = None
 
 
 @blueprint.post("/tenders/build")
-def build():  # noqa: ANN201
+def build():
     from generator.build import BuildOptions
     from generator.build import build as run_build
 

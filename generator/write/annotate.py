@@ -24,7 +24,7 @@ INITIALS = "AS"
 SEVERITY = {"error": "错误", "warning": "警告"}
 
 
-def _paragraphs(document) -> list[Paragraph]:  # noqa: ANN001
+def _paragraphs(document) -> list[Paragraph]:
     body = document.element.body
     return [Paragraph(p, document._body) for p in body.iter(qn("w:p"))]
 

@@ -21,7 +21,7 @@ from generator.write.xmlorder import set_child
 _SEED = 20240607
 
 
-def _start_on_new_page(attachment) -> None:  # noqa: ANN001
+def _start_on_new_page(attachment) -> None:
     body = attachment.element.body
     first = next((child for child in body if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:sdt"))), None)
     if first is None:
@@ -32,7 +32,7 @@ def _start_on_new_page(attachment) -> None:  # noqa: ANN001
     set_child(first.get_or_add_pPr(), "w:pageBreakBefore")
 
 
-def append_attachments(document, paths: list[Path]) -> None:  # noqa: ANN001
+def append_attachments(document, paths: list[Path]) -> None:
     from docxcompose.composer import Composer
 
     state = random.getstate()

@@ -20,7 +20,7 @@ from generator.write.docx_writer import DocxWriter, _column_widths
 DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too
 
 
-def shade(run) -> None:  # noqa: ANN001 - CT_R
+def shade(run) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -38,7 +38,7 @@ class CatalogWriter(DocxWriter):
             table = dataclasses.replace(table, widths=widths)
         super().table(table)
 
-    def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
+    def _p(self, style: str, text: str = "", parent=None):
         """Header and footer paragraphs are python-docx paragraphs: shaded run by run."""
         if parent is None or OPEN not in text:
             return super()._p(style, text, parent)

@@ -29,14 +29,14 @@ def custom_xml(properties: dict[str, str]) -> bytes:
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _part(document):  # noqa: ANN001, ANN202
+def _part(document):
     try:
         return document.part.package.part_related_by(RT.CUSTOM_PROPERTIES)
     except KeyError:
         return None
 
 
-def set_custom_properties(document, properties: dict[str, str]) -> None:  # noqa: ANN001
+def set_custom_properties(document, properties: dict[str, str]) -> None:
     """The package's custom properties become exactly `properties`: a letterhead's own (another
     document's data) are removed. No properties and none before: no custom.xml at all."""
     part = _part(document)
@@ -51,7 +51,7 @@ def set_custom_properties(document, properties: dict[str, str]) -> None:  # noqa
                       RT.CUSTOM_PROPERTIES)
 
 
-def read_custom_properties(document) -> dict[str, str]:  # noqa: ANN001
+def read_custom_properties(document) -> dict[str, str]:
     part = _part(document)
     if part is None:
         return {}

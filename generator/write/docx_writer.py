@@ -74,7 +74,7 @@ class DocxWriter:
         self._pictures = 0
 
     # -- paragraphs -------------------------------------------------------------------------
-    def _p(self, style: str, text: str = "", parent=None):  # noqa: ANN001, ANN202
+    def _p(self, style: str, text: str = "", parent=None):
         """A header or footer paragraph (python-docx, on `parent`), or a body paragraph record."""
         if parent is not None:
             p = parent.add_p()
@@ -204,7 +204,7 @@ class DocxWriter:
     def body_xml(self) -> str:
         return "".join(item.xml() if isinstance(item, Para) else item for item in self.items)
 
-    def insert_body(self):  # noqa: ANN201
+    def insert_body(self):
         """Parse the body text once and put it before the section properties; returns the cover's
         last paragraph element (the cover may become a section of its own)."""
         wrapper = parse_xml(f"<w:body {_NAMESPACES}>{self.body_xml()}</w:body>")
@@ -220,7 +220,7 @@ class DocxWriter:
         return children[cover_index] if cover_index is not None else None
 
     # -- header, footer, properties ---------------------------------------------------------
-    def header_footer(self, proposal: Proposal, cover_end) -> None:  # noqa: ANN001
+    def header_footer(self, proposal: Proposal, cover_end) -> None:
         frame = PageFrame(self.document, self._p, self.options.numbering)
         frame.write(proposal.header_text, DRAFT_MARK if proposal.draft else None)
         frame.number_pages(cover_end)

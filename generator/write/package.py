@@ -37,7 +37,7 @@ _FOREIGN_CORE = ("dc:subject", "cp:keywords", "dc:description", "cp:category", "
                  "dc:language", "cp:version", "cp:lastPrinted")
 
 
-def set_core_properties(document, title: str, author: str, date_iso: str) -> None:  # noqa: ANN001
+def set_core_properties(document, title: str, author: str, date_iso: str) -> None:
     """Title, author and both dates from the inputs: nothing from the clock or the reference's history
     (its subject, keywords, description or last printing would describe another document)."""
     stamp = dt.datetime.fromisoformat(date_iso).replace(tzinfo=dt.UTC)
@@ -54,12 +54,12 @@ def set_core_properties(document, title: str, author: str, date_iso: str) -> Non
                 core._element.remove(node)
 
 
-def set_update_fields(document) -> None:  # noqa: ANN001
+def set_update_fields(document) -> None:
     """Word and WPS offer to update fields (the TOC) when the file is opened; in schema position."""
     set_child(document.settings.element, "w:updateFields", val="true")
 
 
-def package_bytes(document, date_iso: str) -> bytes:  # noqa: ANN001
+def package_bytes(document, date_iso: str) -> bytes:
     """The package as python-docx would save it, zipped once with fixed timestamps and permissions
     (python-docx's own save would be zipped a second time by normalise_zip)."""
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI

@@ -25,7 +25,7 @@ _REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"), qn("r:pict"))
 _BLOCKS = (qn("w:p"), qn("w:tbl"), qn("w:sdt"))
 
 
-def has_content(element) -> bool:  # noqa: ANN001
+def has_content(element) -> bool:
     """Text, a picture or a field somewhere below `element` (an empty paragraph is no content)."""
     for node in element.iter(*_CONTENT):
         if node.tag != qn("w:t") or (node.text or "").strip():
@@ -33,12 +33,12 @@ def has_content(element) -> bool:  # noqa: ANN001
     return False
 
 
-def _content_blocks(story) -> list:  # noqa: ANN001
+def _content_blocks(story) -> list:
     blocks = [child for child in story._element if child.tag in _BLOCKS]
     return blocks if any(has_content(b) for b in blocks) else []
 
 
-def _clear(story) -> None:  # noqa: ANN001
+def _clear(story) -> None:
     for child in list(story._element):
         if child.tag in _BLOCKS:
             story._element.remove(child)
@@ -53,7 +53,7 @@ def _has_page_field(blocks: list) -> bool:
     return False
 
 
-def _max_drawing_id(package) -> int:  # noqa: ANN001
+def _max_drawing_id(package) -> int:
     highest = 0
     for part in package.iter_parts():
         element = getattr(part, "element", None)
@@ -65,7 +65,7 @@ def _max_drawing_id(package) -> int:  # noqa: ANN001
     return highest
 
 
-def copy_blocks(blocks: list, source_part, target_story) -> None:  # noqa: ANN001
+def copy_blocks(blocks: list, source_part, target_story) -> None:
     """Copy header/footer blocks into another header/footer part, with their pictures' relationships
     and fresh drawing ids (Word repairs a file with duplicate wp:docPr ids)."""
     target_part = target_story.part
@@ -101,12 +101,12 @@ class PageNumbering:
 class PageFrame:
     """Writes headers and footers through `paragraph(style, text, parent)` of the DocxWriter."""
 
-    def __init__(self, document, paragraph, numbering: PageNumbering = PageNumbering()) -> None:  # noqa: ANN001
+    def __init__(self, document, paragraph, numbering: PageNumbering = PageNumbering()) -> None:
         self.document = document
         self.paragraph = paragraph
         self.numbering = numbering
 
-    def field(self, p, instruction: str, cached: str = "1") -> None:  # noqa: ANN001
+    def field(self, p, instruction: str, cached: str = "1") -> None:
         for kind in ("begin", "instr", "separate", "text", "end"):
             r = p.add_r()
             if kind == "instr":
@@ -121,7 +121,7 @@ class PageFrame:
                 char.set(qn("w:fldCharType"), kind)
                 r.append(char)
 
-    def page_numbers(self, parent) -> None:  # noqa: ANN001
+    def page_numbers(self, parent) -> None:
         p = self.paragraph("Footer", parent=parent)
         p.add_r().text = "第 "
         self.field(p, "PAGE")
@@ -130,7 +130,7 @@ class PageFrame:
             self.field(p, "NUMPAGES")
         p.add_r().text = " 页"
 
-    def number_pages(self, cover_end) -> None:  # noqa: ANN001
+    def number_pages(self, cover_end) -> None:
         """Start number, and a section break after the cover (its last paragraph) when asked.
         Call after write(): the cover's section copies the finished header/footer references."""
         if self.numbering.standalone:
@@ -174,8 +174,8 @@ class PageFrame:
             if story._element.find(qn("w:p")) is None and story._element.find(qn("w:tbl")) is None:
                 story._element.append(OxmlElement("w:p"))  # a header part needs one block
 
-    def _even_pages(self, section, header_text: str, draft_mark: str | None, letter_header: list,  # noqa: ANN001
-                    letter_footer: list, header, footer) -> list:  # noqa: ANN001
+    def _even_pages(self, section, header_text: str, draft_mark: str | None, letter_header: list,
+                    letter_footer: list, header, footer) -> list:
         """A letterhead with separate even-page headers: even pages get the same lines (and draft mark)."""
         even_header, even_footer = section.even_page_header, section.even_page_footer
         own_footer = _content_blocks(even_footer)
@@ -189,7 +189,7 @@ class PageFrame:
         return [even_header, even_footer]
 
 
-def _inherit(story, own_blocks: list, letter_blocks: list, part) -> None:  # noqa: ANN001
+def _inherit(story, own_blocks: list, letter_blocks: list, part) -> None:
     """A header/footer without content of its own gets the letterhead's blocks."""
     if not own_blocks:
         _clear(story)

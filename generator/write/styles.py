@@ -102,28 +102,28 @@ def _names(name: str) -> list[str]:
 class StyleIndex:
     """The document's styles by normalised name, built once: python-docx walks every style per lookup."""
 
-    def __init__(self, document) -> None:  # noqa: ANN001
+    def __init__(self, document) -> None:
         self._by_key: dict[tuple[object, str], object] = {}
         for style in document.styles:
             if style.name:
                 self._by_key.setdefault((style.type, _key(style.name)), style)
 
-    def find(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):  # noqa: ANN201
+    def find(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):
         for key in _names(name):
             if (kind, key) in self._by_key:
                 return self._by_key[(kind, key)]
         return None
 
-    def add(self, style) -> None:  # noqa: ANN001
+    def add(self, style) -> None:
         self._by_key.setdefault((style.type, _key(style.name)), style)
 
 
-def find_style(document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):  # noqa: ANN001, ANN201
+def find_style(document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH):
     """The document's style for `name` under any of its known names, or None."""
     return StyleIndex(document).find(name, kind)
 
 
-def set_east_asian_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style or run element
+def set_east_asian_font(rpr_owner, font: str) -> None:
     """Set ascii/hAnsi/eastAsia fonts and drop theme attributes, which would win otherwise."""
     rpr = rpr_owner.get_or_add_rPr()
     fonts = set_child(rpr, "w:rFonts")
@@ -133,7 +133,7 @@ def set_east_asian_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style
         fonts.set(qn(attr), font)
 
 
-def _apply(style, spec: StyleSpec) -> None:  # noqa: ANN001 - docx style
+def _apply(style, spec: StyleSpec) -> None:
     font = style.font
     font.size = Pt(spec.size)
     font.bold = spec.bold
@@ -157,7 +157,7 @@ def _apply(style, spec: StyleSpec) -> None:  # noqa: ANN001 - docx style
         set_child(borders, "w:bottom", val="single", sz="4", space="1", color="auto")
 
 
-def _prepare_heading(style, spec: StyleSpec) -> None:  # noqa: ANN001
+def _prepare_heading(style, spec: StyleSpec) -> None:
     """A reference's own heading style: keep its look, but it must feed the TOC and carry no numbering
     of its own (the generator writes 第一节 / 一、 into the text)."""
     ppr = style.element.get_or_add_pPr()
@@ -166,7 +166,7 @@ def _prepare_heading(style, spec: StyleSpec) -> None:  # noqa: ANN001
         set_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
 
 
-def _set_document_defaults(document) -> None:  # noqa: ANN001
+def _set_document_defaults(document) -> None:
     """Simplified Chinese glyph forms and 宋体 for text outside any style."""
     styles_el = document.styles.element
     rpr_default = styles_el.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
@@ -181,7 +181,7 @@ def _set_document_defaults(document) -> None:  # noqa: ANN001
     set_child(rpr_default, "w:lang", val="zh-CN", eastAsia="zh-CN")
 
 
-def _add_table_grid(document):  # noqa: ANN001, ANN202
+def _add_table_grid(document):
     """The plain bordered table style, for references (LibreOffice, WPS) that do not carry it."""
     style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     tbl_pr = style.element.find(qn("w:tblPr"))
@@ -203,7 +203,7 @@ def _add_table_grid(document):  # noqa: ANN001, ANN202
     return style
 
 
-def insert_ordered_style(style_element, child) -> None:  # noqa: ANN001
+def insert_ordered_style(style_element, child) -> None:
     """w:tblPr goes after w:rPr/w:pPr and before any w:trPr, w:tcPr, w:tblStylePr in a style."""
     for index, sibling in enumerate(style_element):
         if sibling.tag in (qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")):
@@ -212,7 +212,7 @@ def insert_ordered_style(style_element, child) -> None:  # noqa: ANN001
     style_element.append(child)
 
 
-def ensure_styles(document, overwrite: bool = False,  # noqa: ANN001
+def ensure_styles(document, overwrite: bool = False,
                   specs: tuple[StyleSpec, ...] = SPECS) -> dict[str, str]:
     """Make sure every needed style exists; returns our style name → the document's style id.
 
@@ -243,7 +243,7 @@ def ensure_styles(document, overwrite: bool = False,  # noqa: ANN001
     return ids
 
 
-def drop_styles_with_effects(document) -> None:  # noqa: ANN001
+def drop_styles_with_effects(document) -> None:
     """Word 2010's stylesWithEffects.xml copy goes stale once styles.xml is edited; it is optional."""
     part = document.part
     for rel_id, rel in list(part.rels.items()):

@@ -34,14 +34,14 @@ def fitted_spacing(entries: int, page_points: float, size: float, spacing: float
     return fitted if fitted >= MIN_SPACING else None
 
 
-def _style(styles_element, style_id: str):  # noqa: ANN001, ANN202
+def _style(styles_element, style_id: str):
     for style in styles_element.iter(qn("w:style")):
         if style.get(qn("w:styleId")) == style_id:
             return style
     return None
 
 
-def _spacing_of(style) -> tuple[float, float]:  # noqa: ANN001
+def _spacing_of(style) -> tuple[float, float]:
     """(font size in pt, line spacing multiple) a TOC style sets; 小四 and 1.5 when it sets none."""
     size_el = style.find(f"{qn('w:rPr')}/{qn('w:sz')}") if style is not None else None
     size = int(size_el.get(qn("w:val"), "24")) / 2 if size_el is not None else 12.0
@@ -51,7 +51,7 @@ def _spacing_of(style) -> tuple[float, float]:  # noqa: ANN001
     return size, (int(line) / 240 if line and rule == "auto" else 1.5)
 
 
-def fit_toc(document, style_ids: list[str], entries: int) -> float | None:  # noqa: ANN001
+def fit_toc(document, style_ids: list[str], entries: int) -> float | None:
     """Tighten the TOC styles of `document` when its last TOC page would be an orphan; returns the
     spacing set, or None."""
     section = document.sections[0]

@@ -70,12 +70,12 @@ _RANKS = {qn(parent): {_W + name: rank for rank, name in enumerate(names)} for p
 _RANKS[qn("w:sectPr")][qn("w:footerReference")] = _RANKS[qn("w:sectPr")][qn("w:headerReference")]
 
 
-def _rank(parent, tag: str) -> int:  # noqa: ANN001
+def _rank(parent, tag: str) -> int:
     ranks = _RANKS.get(parent.tag, {})
     return ranks.get(tag, len(ranks))  # unknown (extension) elements stay last
 
 
-def set_child(parent, name: str, **attrs: str):  # noqa: ANN001, ANN201
+def set_child(parent, name: str, **attrs: str):
     """Get or create child `w:name` of a property element, in schema position; set `w:` attributes."""
     tag = qn(name)
     child = parent.find(tag)
@@ -87,7 +87,7 @@ def set_child(parent, name: str, **attrs: str):  # noqa: ANN001, ANN201
     return child
 
 
-def insert_ordered(parent, child) -> None:  # noqa: ANN001
+def insert_ordered(parent, child) -> None:
     """Insert `child` before the first sibling that the schema puts after it."""
     rank = _rank(parent, child.tag)
     ranks = _RANKS.get(parent.tag, {})
@@ -98,12 +98,12 @@ def insert_ordered(parent, child) -> None:  # noqa: ANN001
     parent.append(child)
 
 
-def remove_child(parent, name: str) -> None:  # noqa: ANN001
+def remove_child(parent, name: str) -> None:
     for child in parent.findall(qn(name)):
         parent.remove(child)
 
 
-def out_of_order(parent) -> list[str]:  # noqa: ANN001
+def out_of_order(parent) -> list[str]:
     """Child tags that appear after a sibling the schema puts later (for tests)."""
     ranks = _RANKS.get(parent.tag)
     if ranks is None:

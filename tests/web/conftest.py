@@ -33,7 +33,7 @@ DEFECTIVE_TEXT = """售后服务方案
 
 
 @pytest.fixture
-def web_app(project: Path, tmp_path: Path):  # noqa: ANN201 - Flask
+def web_app(project: Path, tmp_path: Path):
     from generator.web.app import WebConfig, create_app
 
     uploads = tmp_path / "uploads"
@@ -49,12 +49,12 @@ class Page:
 
     ORIGIN = "http://127.0.0.1:8000"
 
-    def __init__(self, app) -> None:  # noqa: ANN001
+    def __init__(self, app) -> None:
         self.app = app
         self.client = app.test_client()
         self.token = ""
 
-    def get(self, url: str, **kwargs):  # noqa: ANN003, ANN201
+    def get(self, url: str, **kwargs):
         kwargs.setdefault("base_url", self.ORIGIN)
         response = _closed(self.client.get(url, **kwargs))
         html = response.mimetype == "text/html"
@@ -64,7 +64,7 @@ class Page:
         return response
 
     def post(self, url: str, data: dict | None = None, token: str | None = None, origin: str | None = ORIGIN,
-             **kwargs):  # noqa: ANN003, ANN201
+             **kwargs):
         if not self.token:
             self.get("/tenders")
         data = dict(data or {})
@@ -75,7 +75,7 @@ class Page:
         kwargs.setdefault("base_url", self.ORIGIN)
         return _closed(self.client.post(url, data=data, headers=headers, **kwargs))
 
-    def upload(self, url: str, name: str, content: bytes, fields: dict | None = None):  # noqa: ANN201
+    def upload(self, url: str, name: str, content: bytes, fields: dict | None = None):
         """A multipart POST built here (Werkzeug's builder spools to a file it never closes)."""
         if not self.token:
             self.get("/tenders")
@@ -91,7 +91,7 @@ class Page:
                                         headers={"Origin": self.ORIGIN}))
 
 
-def _closed(response):  # noqa: ANN001, ANN202
+def _closed(response):
     """The response with its body read and its file (send_file) closed."""
     response.get_data()
     response.close()
@@ -99,14 +99,14 @@ def _closed(response):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def page(web_app) -> Page:  # noqa: ANN001
+def page(web_app) -> Page:
     return Page(web_app)
 
 
 # ---- real browser -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def chromium():  # noqa: ANN201 - playwright Browser
+def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(MISSING.format(detail=f"找不到 {CHROMIUM}"), pytrace=False)
     try:
@@ -116,7 +116,7 @@ def chromium():  # noqa: ANN201 - playwright Browser
     manager = sync_playwright().start()
     try:
         browser = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    except Exception as exc:  # noqa: BLE001 - any launch failure is the same message
+    except Exception as exc:
         manager.stop()
         pytest.fail(MISSING.format(detail=f"Chromium 无法启动：{exc}"), pytrace=False)
     yield browser
@@ -125,7 +125,7 @@ def chromium():  # noqa: ANN201 - playwright Browser
 
 
 @pytest.fixture
-def live(project: Path) -> Iterator:  # noqa: ANN201 - Server
+def live(project: Path) -> Iterator:
     """The real server (waitress) on a free loopback port, in a thread, against the project copy."""
     from generator.web.server import Server
 
@@ -138,7 +138,7 @@ def live(project: Path) -> Iterator:  # noqa: ANN201 - Server
 
 
 @pytest.fixture
-def browser_page(chromium, tmp_path: Path):  # noqa: ANN001, ANN201 - playwright Page
+def browser_page(chromium, tmp_path: Path):
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(30_000)

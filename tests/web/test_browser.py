@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from generator.library.repository import load_library
 
 
-def _fill_new_tender(page, url: str) -> None:  # noqa: ANN001
+def _fill_new_tender(page, url: str) -> None:
     page.goto(url + "tenders/form")
     assert page.locator("input[name=id]").get_attribute("type") == "hidden"  # made from the project, not typed
     # the live check explains the mistake next to the field while the clerk is typing
@@ -44,7 +44,7 @@ def _fill_new_tender(page, url: str) -> None:  # noqa: ANN001
 
 
 def test_clerk_fills_the_form_fixes_a_deviation_generates_and_downloads(live, browser_page, project: Path,
-                                                                          tmp_path: Path) -> None:  # noqa: ANN001
+                                                                          tmp_path: Path) -> None:
     page, url = browser_page, live.url
     _fill_new_tender(page, url)
     page.click("#save")
@@ -104,7 +104,7 @@ def test_clerk_fills_the_form_fixes_a_deviation_generates_and_downloads(live, br
     expect(page.locator("#results")).to_contain_text("错误 0 个")
 
 
-def test_clerk_checks_a_defective_draft(live, browser_page, defective_txt: Path) -> None:  # noqa: ANN001
+def test_clerk_checks_a_defective_draft(live, browser_page, defective_txt: Path) -> None:
     page = browser_page
     page.goto(live.url + "check")
     page.set_input_files("#document", str(defective_txt))
@@ -125,7 +125,7 @@ def test_clerk_checks_a_defective_draft(live, browser_page, defective_txt: Path)
     assert re.search(r"错误 [1-9]\d* 个", summary)
 
 
-def test_legal_approves_a_clause(live, browser_page, project: Path) -> None:  # noqa: ANN001
+def test_legal_approves_a_clause(live, browser_page, project: Path) -> None:
     path = project / "clauses" / "equipment" / "warranty-scope.yaml"
     before = load_library(project).find("warranty-scope").model.version
     path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  本条款经修订。\n", 1),

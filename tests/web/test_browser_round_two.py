@@ -14,7 +14,7 @@ JARGON = ("tenders/", ".yaml", "manifest", "sha256", "（warranty）", "（it-eq
           "conflicting-commitment", "profiles/")
 
 
-def _build(page, url: str, rel: str, pdf: bool) -> None:  # noqa: ANN001
+def _build(page, url: str, rel: str, pdf: bool) -> None:
     page.goto(url + f"tenders/preview?file={rel}")
     if page.locator("input[name=allow_draft]").count():
         page.check("input[name=allow_draft]")
@@ -26,7 +26,7 @@ def _build(page, url: str, rel: str, pdf: bool) -> None:  # noqa: ANN001
     page.wait_for_url("**/outputs/**", timeout=180_000)
 
 
-def test_1_no_stale_pdf_beside_a_new_docx_and_9_regenerating_is_no_mistake(live, browser_page, project: Path) -> None:  # noqa: ANN001
+def test_1_no_stale_pdf_beside_a_new_docx_and_9_regenerating_is_no_mistake(live, browser_page, project: Path) -> None:
     page, url = browser_page, live.url
     page.goto(url + "tenders/preview?file=demo.yaml")
     page.check("input[name=pdf]")
@@ -57,7 +57,7 @@ def test_1_no_stale_pdf_beside_a_new_docx_and_9_regenerating_is_no_mistake(live,
     assert page.request.get(url + "outputs/demo/download/pdf").status == 404
 
 
-def test_2_legal_sees_changes_word_by_word_and_the_history_survives(live, browser_page, project: Path) -> None:  # noqa: ANN001
+def test_2_legal_sees_changes_word_by_word_and_the_history_survives(live, browser_page, project: Path) -> None:
     page, url = browser_page, live.url
     path = project / "clauses" / "equipment" / "warranty-scope.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  本条款适用于全部设备。\n", 1),
@@ -87,7 +87,7 @@ def test_2_legal_sees_changes_word_by_word_and_the_history_survives(live, browse
 
 
 def test_3_and_12_check_results_exact_findable_and_most_serious_first(live, browser_page, defective_txt: Path,
-                                                                      tmp_path: Path) -> None:  # noqa: ANN001
+                                                                      tmp_path: Path) -> None:
     page, url = browser_page, live.url
     draft = tmp_path / "违反星号条款.txt"
     draft.write_text("售后服务方案\n一、质保\n本项目质保期为1年，服务热线：XXXX。\n", encoding="utf-8")
@@ -122,7 +122,7 @@ def test_3_and_12_check_results_exact_findable_and_most_serious_first(live, brow
     expect(page.locator("#results")).not_to_contain_text("第 4 段")
 
 
-def test_4_requirement_row_follows_its_pasted_text(live, browser_page, project: Path) -> None:  # noqa: ANN001
+def test_4_requirement_row_follows_its_pasted_text(live, browser_page, project: Path) -> None:
     page = browser_page
     page.goto(live.url + "tenders/form?file=demo.yaml")
     rows = page.locator("#requirements .req-row")
@@ -148,7 +148,7 @@ def test_4_requirement_row_follows_its_pasted_text(live, browser_page, project: 
 
 @pytest.mark.parametrize("path", ["tenders", "tenders/form?file=demo.yaml", "tenders/preview?file=demo.yaml",
                                   "check", "clauses", "clauses/warranty-scope", "profiles"])
-def test_5_every_page_fits_390_px(live, chromium, path: str) -> None:  # noqa: ANN001
+def test_5_every_page_fits_390_px(live, chromium, path: str) -> None:
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", device_scale_factor=1)
     page = context.new_page()
     try:
@@ -169,7 +169,7 @@ def test_5_every_page_fits_390_px(live, chromium, path: str) -> None:  # noqa: A
         context.close()
 
 
-def test_6_work_is_not_lost_prompt_drafts_enter(live, browser_page, project: Path) -> None:  # noqa: ANN001
+def test_6_work_is_not_lost_prompt_drafts_enter(live, browser_page, project: Path) -> None:
     page, url = browser_page, live.url
     page.goto(url + "tenders/form")
     page.fill("input[name=project_name]", "半途的项目")
@@ -194,7 +194,7 @@ def test_6_work_is_not_lost_prompt_drafts_enter(live, browser_page, project: Pat
     expect(page.locator("input[name=project_name]")).to_have_value("半途的项目")
 
 
-def test_7_and_8_ids_are_made_and_the_error_summary_leads_to_the_errors(live, browser_page) -> None:  # noqa: ANN001
+def test_7_and_8_ids_are_made_and_the_error_summary_leads_to_the_errors(live, browser_page) -> None:
     page = browser_page
     page.goto(live.url + "tenders/form")
     expect(page.locator("text=文件编号")).to_have_count(0)  # nothing to invent
@@ -210,7 +210,7 @@ def test_7_and_8_ids_are_made_and_the_error_summary_leads_to_the_errors(live, br
     assert page.locator("#f-project_name").get_attribute("aria-invalid") == "true"
 
 
-def test_9_saving_a_draft_returns_to_the_same_place(live, browser_page) -> None:  # noqa: ANN001
+def test_9_saving_a_draft_returns_to_the_same_place(live, browser_page) -> None:
     page = browser_page
     page.goto(live.url + "tenders/form?file=demo.yaml")
     page.click("input[name='requirements.1.value']")
@@ -222,7 +222,7 @@ def test_9_saving_a_draft_returns_to_the_same_place(live, browser_page) -> None:
 
 @pytest.mark.parametrize("path", ["tenders", "tenders/form?file=demo.yaml", "tenders/preview?file=demo.yaml",
                                   "check", "clauses/warranty-scope"])
-def test_10_no_developer_jargon_in_the_clerks_view(live, browser_page, path: str) -> None:  # noqa: ANN001
+def test_10_no_developer_jargon_in_the_clerks_view(live, browser_page, path: str) -> None:
     page = browser_page
     page.goto(live.url + path)
     page.evaluate("document.querySelectorAll('details.source-detail').forEach(d => d.remove())")
@@ -231,7 +231,7 @@ def test_10_no_developer_jargon_in_the_clerks_view(live, browser_page, path: str
     assert not found, f"{path}: {found}"
 
 
-def test_11_profiles_are_added_in_the_browser(live, browser_page) -> None:  # noqa: ANN001
+def test_11_profiles_are_added_in_the_browser(live, browser_page) -> None:
     page, url = browser_page, live.url
     page.goto(url + "profiles")
     page.click("#new-bidder")
@@ -253,7 +253,7 @@ def test_11_profiles_are_added_in_the_browser(live, browser_page) -> None:  # no
     expect(page.locator("#bidder option", has_text="新创服务")).to_have_count(1)  # chosen, never typed
 
 
-def test_5_check_results_fit_390_px(live, chromium, defective_txt: Path) -> None:  # noqa: ANN001
+def test_5_check_results_fit_390_px(live, chromium, defective_txt: Path) -> None:
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
     try:

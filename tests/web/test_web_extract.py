@@ -8,13 +8,13 @@ TENDER = ("第三章 采购需求\n\n一、商务要求\n\n★质保期不少于
           "接到报修后2小时内响应，市区范围内8小时内到达现场。\n").encode()
 
 
-def test_page_is_linked_from_the_tender_list(page) -> None:  # noqa: ANN001
+def test_page_is_linked_from_the_tender_list(page) -> None:
     assert "/tenders/extract" in page.get("/tenders").get_data(as_text=True)
     html = page.get("/tenders/extract").get_data(as_text=True)
     assert 'name="csrf_token"' in html and ".pdf" in html
 
 
-def test_upload_saves_a_draft_and_opens_it_in_the_form(page, project: Path) -> None:  # noqa: ANN001
+def test_upload_saves_a_draft_and_opens_it_in_the_form(page, project: Path) -> None:
     before = set((project / "tenders").glob("*.yaml"))
     response = page.upload("/tenders/extract", "招标文件.txt", TENDER)
     assert response.status_code == 302
@@ -30,7 +30,7 @@ def test_upload_saves_a_draft_and_opens_it_in_the_form(page, project: Path) -> N
     assert second.status_code == 302 and len(set((project / "tenders").glob("*.yaml")) - before) == 2  # never over
 
 
-def test_unreadable_documents_are_refused_on_the_page(page, project: Path) -> None:  # noqa: ANN001
+def test_unreadable_documents_are_refused_on_the_page(page, project: Path) -> None:
     before = sorted((project / "tenders").iterdir())
     for name, content, reason in [("扫描.pdf", b"%PDF-1.4\n", "PDF"), ("旧版.doc", b"hello", "不是有效的 .doc"),
                                   ("空.txt", b"   \n", "没有可读取的文字"), ("表格.xlsx", b"x", "不支持的文件类型")]:
@@ -41,7 +41,7 @@ def test_unreadable_documents_are_refused_on_the_page(page, project: Path) -> No
     assert sorted((project / "tenders").iterdir()) == before
 
 
-def test_cross_site_and_tokenless_uploads_are_refused(page, project: Path) -> None:  # noqa: ANN001
+def test_cross_site_and_tokenless_uploads_are_refused(page, project: Path) -> None:
     before = sorted((project / "tenders").iterdir())
     assert page.post("/tenders/extract", {}, token="wrong").status_code == 403
     assert page.post("/tenders/extract", {}, origin="http://evil.example").status_code == 403

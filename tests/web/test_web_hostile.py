@@ -31,7 +31,7 @@ def _put(project: Path, name: str, content: str | bytes) -> Path:
 
 
 @pytest.mark.parametrize("name", list(BAD_TENDER_FILES))
-def test_one_bad_tender_file_does_not_break_the_pages(page, project: Path, name: str) -> None:  # noqa: ANN001
+def test_one_bad_tender_file_does_not_break_the_pages(page, project: Path, name: str) -> None:
     _put(project, name, BAD_TENDER_FILES[name])
     start = time.monotonic()
     listing = page.get("/tenders")
@@ -45,7 +45,7 @@ def test_one_bad_tender_file_does_not_break_the_pages(page, project: Path, name:
     assert time.monotonic() - start < 20
 
 
-def test_fifo_in_tenders_does_not_hang_the_pages(page, project: Path) -> None:  # noqa: ANN001
+def test_fifo_in_tenders_does_not_hang_the_pages(page, project: Path) -> None:
     os.mkfifo(project / "tenders" / "zz-fifo.yaml")
     start = time.monotonic()
     listing = page.get("/tenders")
@@ -63,7 +63,7 @@ def form_inputs(html: str) -> dict[str, str]:
     select: list[str] = []
 
     class Inputs(HTMLParser):
-        def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN202
+        def handle_starttag(self, tag, attrs):
             a = dict(attrs)
             if tag == "input" and a.get("name") and a.get("type", "text") in ("text", "date", "hidden"):
                 found[a["name"]] = a.get("value") or ""
@@ -76,7 +76,7 @@ def form_inputs(html: str) -> dict[str, str]:
                     if "selected" in a:
                         selected_once.add(select[0])
 
-        def handle_endtag(self, tag):  # noqa: ANN001, ANN202
+        def handle_endtag(self, tag):
             if tag == "select":
                 select.clear()
 
@@ -86,7 +86,7 @@ def form_inputs(html: str) -> dict[str, str]:
     return found
 
 
-def _form(page, project: Path) -> dict:  # noqa: ANN001
+def _form(page, project: Path) -> dict:
     form = page.get("/tenders/form?file=demo.yaml").get_data(as_text=True)
     fields = form_inputs(form.split("<template", 1)[0])
     fields.update({"bidder": "huachen", "product_type": "it-equipment", "template": "standard", "source": "demo.yaml",
@@ -107,7 +107,7 @@ FORM_VALUES = [
 @pytest.mark.parametrize(("field", "value", "fragment"), [v for v in FORM_VALUES if v[1] is not None],
                          ids=["vertical-tab", "300-chars", "control", "bidi", "year-2999", "year-1900"])
 def test_form_values_give_chinese_errors_or_a_clean_file(page, project: Path, field: str, value: str,
-                                                         fragment: str | None) -> None:  # noqa: ANN001
+                                                         fragment: str | None) -> None:
     fields = _form(page, project)
     fields[field] = value
     before = (project / "tenders" / "demo.yaml").read_bytes()
@@ -132,7 +132,7 @@ def test_form_values_give_chinese_errors_or_a_clean_file(page, project: Path, fi
     ("long-name", "project_name: 海淀区", "project_name: " + "长" * 300 + "海淀区", "文字过长"),
 ])
 def test_build_from_a_bad_file_is_a_chinese_page(page, project: Path, label: str, old: str, new: str,
-                                                 fragment: str | None) -> None:  # noqa: ANN001
+                                                 fragment: str | None) -> None:
     path = project / "tenders" / "demo.yaml"
     text = path.read_text(encoding="utf-8")
     if fragment is None:  # close the quote the replacement opened
@@ -153,7 +153,7 @@ def test_build_from_a_bad_file_is_a_chinese_page(page, project: Path, label: str
 
 # -- the real server (waitress) ------------------------------------------------------------------
 
-def _request(server, raw: bytes, timeout: float = 10) -> bytes:  # noqa: ANN001
+def _request(server, raw: bytes, timeout: float = 10) -> bytes:
     import socket
 
     with socket.create_connection((server.host, server.port), timeout=timeout) as connection:
@@ -161,7 +161,7 @@ def _request(server, raw: bytes, timeout: float = 10) -> bytes:  # noqa: ANN001
         return connection.recv(4096)
 
 
-def test_huge_body_is_refused_before_it_is_buffered(live) -> None:  # noqa: ANN001
+def test_huge_body_is_refused_before_it_is_buffered(live) -> None:
     start = time.monotonic()
     answer = _request(live, b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
                             b"Content-Length: 200000000\r\n\r\n" + b"x" * 1024)
@@ -170,7 +170,7 @@ def test_huge_body_is_refused_before_it_is_buffered(live) -> None:  # noqa: ANN0
     assert not any(live.upload_dir.iterdir())
 
 
-def test_idle_connections_do_not_lock_out_the_page(live) -> None:  # noqa: ANN001
+def test_idle_connections_do_not_lock_out_the_page(live) -> None:
     import socket
 
     idle = [socket.create_connection((live.host, live.port), timeout=5) for _ in range(120)]

@@ -22,7 +22,7 @@ def _make_negative(project: Path) -> Path:
     return path
 
 
-def test_pages_answer_in_chinese(page) -> None:  # noqa: ANN001
+def test_pages_answer_in_chinese(page) -> None:
     for url, heading in (("/tenders", "招标项目"), ("/tenders/form", "新建招标项目"),
                          ("/tenders/form?file=demo.yaml", "修改招标项目"), ("/tenders/preview?file=demo.yaml", "预览与生成"),
                          ("/check", "检查文档"), ("/clauses", "条款库"), ("/clauses/warranty-scope", "质保期与质保范围")):
@@ -33,7 +33,7 @@ def test_pages_answer_in_chinese(page) -> None:  # noqa: ANN001
     assert missing.status_code == 404 and "找不到页面或文件" in missing.get_data(as_text=True)
 
 
-def test_preview_shows_sources_and_highlights_negative_deviation(page, project: Path) -> None:  # noqa: ANN001
+def test_preview_shows_sources_and_highlights_negative_deviation(page, project: Path) -> None:
     _make_negative(project)
     preview = make_preview(project / "tenders" / "demo.yaml", project)
     assert [d.status for d in preview.deviations][0] == "负偏离"
@@ -47,7 +47,7 @@ def test_preview_shows_sources_and_highlights_negative_deviation(page, project: 
     assert 'name="allow_deviation"' in html
 
 
-def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> None:  # noqa: ANN001
+def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> None:
     _make_negative(project)
     refused = page.post("/tenders/build", {"file": "demo.yaml"})
     assert refused.status_code == 422
@@ -70,7 +70,7 @@ def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> N
     assert forced.status_code == 302
 
 
-def test_save_asks_before_overwriting(page, project: Path) -> None:  # noqa: ANN001
+def test_save_asks_before_overwriting(page, project: Path) -> None:
     form = page.get("/tenders/form?file=demo.yaml").get_data(as_text=True)
     """Editing a file saves to that file without a question (it is the file being edited); saving as a
     new project never overwrites: it gets an id of its own (changed in issue 18: ids are generated)."""
@@ -89,7 +89,7 @@ def test_save_asks_before_overwriting(page, project: Path) -> None:  # noqa: ANN
     assert len(new) == 1 and new[0].stem.startswith("hdwj-2026-gk-031")  # from the project number
 
 
-def test_save_with_errors_shows_them_next_to_fields(page, project: Path) -> None:  # noqa: ANN001
+def test_save_with_errors_shows_them_next_to_fields(page, project: Path) -> None:
     response = page.post("/tenders/save", {"requirements.0.text": "质保期不少于两年",
                                            "requirements.0.kind": "warranty", "requirements.0.bound": "at_least",
                                            "requirements.0.value": "两年多"})
@@ -104,7 +104,7 @@ def test_save_with_errors_shows_them_next_to_fields(page, project: Path) -> None
     assert list((project / "tenders").glob("tender-*.yaml")) == []
 
 
-def test_live_check_answers_json(page) -> None:  # noqa: ANN001
+def test_live_check_answers_json(page) -> None:
     response = page.post("/tenders/check", {"date": "bad", "requirements.0.text": "接到报修后2小时内到达现场",
                                             "requirements.0.kind": "warranty", "requirements.0.bound": "at_least",
                                             "requirements.0.value": "2小时"})
@@ -116,7 +116,7 @@ def test_live_check_answers_json(page) -> None:  # noqa: ANN001
     assert "原文读作“到达现场时间 不超过 2小时”" in reading["mismatch"]
 
 
-def test_check_groups_findings_and_highlights_quotes(page) -> None:  # noqa: ANN001
+def test_check_groups_findings_and_highlights_quotes(page) -> None:
     response = page.upload("/check", "草稿.txt", DEFECTIVE_TEXT.encode())
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -134,19 +134,19 @@ def test_check_groups_findings_and_highlights_quotes(page) -> None:  # noqa: ANN
     assert len(paragraphs) == len(set(paragraphs))  # one finding never shows the same paragraph twice
 
 
-def test_check_against_a_tender(page) -> None:  # noqa: ANN001
+def test_check_against_a_tender(page) -> None:
     text = "售后服务方案\n一、质保\n本项目质保期为1年。\n"
     html = page.upload("/check", "a.txt", text.encode(), {"tender": "demo.yaml"}).get_data(as_text=True)
     assert 'data-rule="tender-requirement"' in html
 
 
-def test_unreadable_upload_is_explained(page) -> None:  # noqa: ANN001
+def test_unreadable_upload_is_explained(page) -> None:
     response = page.upload("/check", "坏文件.docx", b"PK\x03\x04 not really a zip")
     assert response.status_code == 422
     assert "无法读取 坏文件.docx" in response.get_data(as_text=True)
 
 
-def test_clause_page_renders_sample_values_and_approves(page, project: Path) -> None:  # noqa: ANN001
+def test_clause_page_renders_sample_values_and_approves(page, project: Path) -> None:
     """Reviewers come from profiles/reviewers.yaml: a blank or unlisted name is refused (changed from
     a free text box, issue 18); the confirmation names the clause by its title."""
     path = project / "clauses" / "equipment" / "warranty-scope.yaml"
@@ -169,7 +169,7 @@ def test_clause_page_renders_sample_values_and_approves(page, project: Path) -> 
     assert page.post("/clauses/no-such/approve", {"by": "王敏"}).status_code == 404
 
 
-def test_changes_since_approval_are_marked_word_by_word_and_history_is_kept(page, project: Path) -> None:  # noqa: ANN001
+def test_changes_since_approval_are_marked_word_by_word_and_history_is_kept(page, project: Path) -> None:
     from generator.library.history import history_path, read_history
 
     path = project / "clauses" / "equipment" / "warranty-scope.yaml"
@@ -194,20 +194,20 @@ def test_changes_since_approval_are_marked_word_by_word_and_history_is_kept(page
     assert html.index("李静") < html.index("第一次")  # newest first
 
 
-def test_clause_list_filters_by_state(page, project: Path) -> None:  # noqa: ANN001
+def test_clause_list_filters_by_state(page, project: Path) -> None:
     path = project / "clauses" / "core" / "principles.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新增一句。\n", 1), encoding="utf-8")
     html = page.get("/clauses?status=changed").get_data(as_text=True)
     assert "clauses/principles" in html and "clauses/warranty-scope" not in html
 
 
-def test_generated_docx_opens(page, project: Path) -> None:  # noqa: ANN001
+def test_generated_docx_opens(page, project: Path) -> None:
     assert page.post("/tenders/build", {"file": "demo.yaml"}).status_code == 302
     document = docx.Document(project / "output" / "demo" / "售后服务方案.docx")
     assert any("海淀区卫生健康委员会" in p.text for p in document.paragraphs)
 
 
-def test_serve_is_listed_in_help(cli) -> None:  # noqa: ANN001
+def test_serve_is_listed_in_help(cli) -> None:
     code, out, _ = cli("--help")
     assert code == 0 and "serve" in out
     code, out, _ = cli("serve", "--help")

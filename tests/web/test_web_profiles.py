@@ -21,7 +21,7 @@ NEW_BIDDER = {
 }
 
 
-def _fields(page, url: str) -> dict:  # noqa: ANN001
+def _fields(page, url: str) -> dict:
     text = page.get(url).get_data(as_text=True)
     fields = form_inputs(text)
     for match in re.finditer(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', text, re.S):
@@ -30,7 +30,7 @@ def _fields(page, url: str) -> dict:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("what", ["bidders", "products"])
-def test_every_profile_saves_back_unchanged(page, project: Path, what: str) -> None:  # noqa: ANN001
+def test_every_profile_saves_back_unchanged(page, project: Path, what: str) -> None:
     for path in sorted((project / "profiles" / what).glob("*.yaml")):
         before = path.read_bytes()
         saved = page.post(f"/profiles/{what}/edit", _fields(page, f"/profiles/{what}/edit?name={path.stem}"))
@@ -38,7 +38,7 @@ def test_every_profile_saves_back_unchanged(page, project: Path, what: str) -> N
         assert path.read_bytes() == before, path.name
 
 
-def test_new_bidder_is_checked_like_its_yaml_file_and_offered_to_tenders(page, project: Path) -> None:  # noqa: ANN001
+def test_new_bidder_is_checked_like_its_yaml_file_and_offered_to_tenders(page, project: Path) -> None:
     bad = page.post("/profiles/bidders/edit", {**NEW_BIDDER, "credit_code": "91110108MA01N3K2TC",
                                                "commitments.0.value": "三年多"})
     text = bad.get_data(as_text=True)
@@ -56,7 +56,7 @@ def test_new_bidder_is_checked_like_its_yaml_file_and_offered_to_tenders(page, p
     assert "新创服务" in page.get("/check").get_data(as_text=True)
 
 
-def test_check_page_refuses_a_bidder_that_has_no_profile(page) -> None:  # noqa: ANN001
+def test_check_page_refuses_a_bidder_that_has_no_profile(page) -> None:
     response = page.upload("/check", "a.txt", "售后服务方案\n质保期3年。\n".encode(), {"bidder": "made-up"})
     assert response.status_code == 422
     assert "没有名为“made-up”的投标人资料" in response.get_data(as_text=True)

@@ -51,7 +51,7 @@ def test_server_listens_on_loopback_only(project: Path) -> None:
         server.close()
 
 
-def test_foreign_host_header_is_refused(page) -> None:  # noqa: ANN001
+def test_foreign_host_header_is_refused(page) -> None:
     response = page.client.get("/tenders", base_url="http://attacker.example:8000")
     assert response.status_code == 400
     assert "不是本机地址" in response.get_data(as_text=True)
@@ -80,7 +80,7 @@ def _actions(project: Path) -> list[tuple[str, dict]]:
 
 
 @pytest.mark.parametrize("index", [0, 1, 2], ids=["save", "generate", "approve"])
-def test_state_changes_need_the_session_token(page, project: Path, index: int) -> None:  # noqa: ANN001
+def test_state_changes_need_the_session_token(page, project: Path, index: int) -> None:
     _edit_body(_clause(project))
     before = _clause(project).read_bytes()
     url, data = _actions(project)[index]
@@ -94,7 +94,7 @@ def test_state_changes_need_the_session_token(page, project: Path, index: int) -
 
 
 @pytest.mark.parametrize("index", [0, 1, 2], ids=["save", "generate", "approve"])
-def test_state_changes_from_another_origin_are_refused(page, project: Path, index: int) -> None:  # noqa: ANN001
+def test_state_changes_from_another_origin_are_refused(page, project: Path, index: int) -> None:
     _edit_body(_clause(project))
     before = _clause(project).read_bytes()
     url, data = _actions(project)[index]
@@ -107,13 +107,13 @@ def test_state_changes_from_another_origin_are_refused(page, project: Path, inde
     assert _clause(project).read_bytes() == before
 
 
-def test_same_origin_with_token_is_accepted(page, project: Path) -> None:  # noqa: ANN001
+def test_same_origin_with_token_is_accepted(page, project: Path) -> None:
     response = page.post("/tenders/save", SAVE_FORM)
     assert response.status_code == 302
     assert (project / "tenders" / "csrf-probe-1.yaml").is_file()
 
 
-def test_token_is_per_session(web_app) -> None:  # noqa: ANN001
+def test_token_is_per_session(web_app) -> None:
     from conftest import Page
 
     first, second = Page(web_app), Page(web_app)
@@ -131,7 +131,7 @@ def built(project: Path) -> Path:
     return project / "output" / "demo"
 
 
-def test_download_serves_the_built_proposal(page, built: Path) -> None:  # noqa: ANN001
+def test_download_serves_the_built_proposal(page, built: Path) -> None:
     response = page.get("/outputs/demo/download/docx")
     assert response.status_code == 200
     assert response.data == (built / "售后服务方案.docx").read_bytes()
@@ -149,11 +149,11 @@ def test_download_serves_the_built_proposal(page, built: Path) -> None:  # noqa:
     "/outputs/nonexistent/download/docx",
     "/outputs/demo/download/pdf",  # not built
 ])
-def test_download_cannot_leave_the_output_folder(page, built: Path, url: str) -> None:  # noqa: ANN001
+def test_download_cannot_leave_the_output_folder(page, built: Path, url: str) -> None:
     assert page.get(url).status_code == 404
 
 
-def test_download_does_not_follow_links_out_of_the_output_folder(page, project: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_download_does_not_follow_links_out_of_the_output_folder(page, project: Path, tmp_path: Path) -> None:
     outside = tmp_path / "secret"
     outside.mkdir()
     (outside / "售后服务方案.docx").write_bytes(b"secret")
@@ -174,7 +174,7 @@ def test_output_file_resolves_inside(project: Path, built: Path, tmp_path: Path)
     assert output_file(root, "demo", "../../tenders/demo.yaml") is None
 
 
-def test_tender_names_are_whitelisted(page, project: Path) -> None:  # noqa: ANN001
+def test_tender_names_are_whitelisted(page, project: Path) -> None:
     for name in ("../profiles/bidders/huachen.yaml", "/etc/passwd", "samples/elevator-maintenance.key.yaml",
                  "demo.yaml/../../clauses/core/principles.yaml", "nope.yaml"):
         assert page.get(f"/tenders/preview?file={name}").status_code == 404
@@ -183,13 +183,13 @@ def test_tender_names_are_whitelisted(page, project: Path) -> None:  # noqa: ANN
 
 # ---- uploads -------------------------------------------------------------------------------------
 
-def test_upload_over_the_limit_is_refused(page) -> None:  # noqa: ANN001
+def test_upload_over_the_limit_is_refused(page) -> None:
     response = page.upload("/check", "大文件.txt", b"a" * (2 * 1024 * 1024))
     assert response.status_code == 413
     assert "超过上限" in response.get_data(as_text=True)
 
 
-def test_upload_just_over_the_file_limit_is_refused_with_the_reason(page) -> None:  # noqa: ANN001
+def test_upload_just_over_the_file_limit_is_refused_with_the_reason(page) -> None:
     data = b"a" * (1024 * 1024 + 10)  # within the request limit, over the file limit
     response = page.upload("/check", "稍大.txt", data)
     assert response.status_code == 422
@@ -198,13 +198,13 @@ def test_upload_just_over_the_file_limit_is_refused_with_the_reason(page) -> Non
 
 @pytest.mark.parametrize("name,reason", [("方案.doc", "不是有效的 .doc 文件"), ("脚本.exe", "不支持的文件类型"),
                                          ("无扩展名", "不支持的文件类型")])
-def test_upload_types_are_limited(page, name: str, reason: str) -> None:  # noqa: ANN001
+def test_upload_types_are_limited(page, name: str, reason: str) -> None:
     response = page.upload("/check", name, b"data")
     assert response.status_code == 422
     assert reason in response.get_data(as_text=True)
 
 
-def test_upload_name_is_never_a_path(page, web_app, project: Path) -> None:  # noqa: ANN001
+def test_upload_name_is_never_a_path(page, web_app, project: Path) -> None:
     text = "售后服务方案\n质保期为3年。\n".encode()
     response = page.upload("/check", "../../tenders/evil.txt", text)
     assert response.status_code == 200
@@ -213,13 +213,13 @@ def test_upload_name_is_never_a_path(page, web_app, project: Path) -> None:  # n
     assert list(Path(web_app.config["UPLOAD_DIR"]).iterdir()) == []
 
 
-def test_large_upload_spools_only_inside_the_temporary_folder(page, web_app, monkeypatch) -> None:  # noqa: ANN001
+def test_large_upload_spools_only_inside_the_temporary_folder(page, web_app, monkeypatch) -> None:
     import tempfile
 
     seen: list[str | None] = []
     original = tempfile.SpooledTemporaryFile
 
-    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def spy(*args, **kwargs):
         seen.append(kwargs.get("dir"))
         return original(*args, **kwargs)
 
@@ -242,7 +242,7 @@ def test_server_removes_its_upload_folder(project: Path) -> None:
     assert not folder.exists()
 
 
-def test_security_headers(page) -> None:  # noqa: ANN001
+def test_security_headers(page) -> None:
     response = page.get("/check")
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
