@@ -14,8 +14,16 @@ from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_di
 from generator.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
-_DURATION_UNITS = (r"个工作日|工作日|个日历日|日历日|日历天|自然日|个小时|小时|个钟头|钟头|学时|课时|分钟|个月|周年|"
-                   r"年|个星期|星期|天|日|h(?![a-z])")
+_DURATION_UNITS = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
+                   r"学时|课时|分钟|个月|周年|年|个星期|星期|天|日|h(?![a-z])")
+# unit spellings the quantity parser does not know, in the unit it does
+_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天"}
+# a period named without a count (每季度发放评议表): once per period
+_BARE_FREQUENCY = re.compile(r"每\s*(?P<period>半年度|半年|季度|年度|个月|月|星期|周)"
+                             r"(?![\d一二三四五六七八九十两]|\s*\d|内|以内|末|底|初|的|至少|不少于|[,，。；;])")
+# durations said in words: 小修不过夜 (the same day), 大修不过周, 当日送达
+_IDIOMS = [(re.compile(r"不过夜"), "1天"), (re.compile(r"不过周"), "1周"), (re.compile(r"当日|当天(?![起开])"), "1天")]
+_INTERVAL = re.compile(rf"每隔\s*{_NUM}\s*个?(?:小时|分钟|天|日)")
 _DURATION = re.compile(
     rf"(?:(?P<low>{_NUM})\s*(?:-|~|～|—|–|至|到)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_DURATION_UNITS})", re.IGNORECASE)
 _FREQUENCY = re.compile(
@@ -63,8 +71,8 @@ def _duration(match: re.Match[str]) -> Mention | None:
     note = ""
     if unit in ("学时", "课时"):
         unit, note = "小时", f"“{match['unit']}”按小时计"
-    elif unit == "日历天":
-        unit = "天"
+    elif unit in _UNIT_SPELLINGS:
+        unit = _UNIT_SPELLINGS[unit]
     if match["low"] is not None:
         note = f"原文为区间“{match.group().strip()}”，取上限"
     try:
@@ -72,6 +80,11 @@ def _duration(match: re.Match[str]) -> Mention | None:
     except QuantityError:
         return None
     return Mention(match.start(), match.end(), value, "duration", match.group(), note)
+
+
+def intervals(sentence: str) -> list[re.Match[str]]:
+    """“每隔2小时”: an interval shorter than the frequency model's periods."""
+    return list(_INTERVAL.finditer(sentence))
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -113,9 +126,24 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue
             found.append(Mention(match.start(), match.end(), value, "frequency", match.group(), note))
             taken.append(match.span())
+    for match in _BARE_FREQUENCY.finditer(text):
+        if free(*match.span()):
+            value = Frequency.parse(f"每{match['period']}1次")
+            found.append(Mention(match.start(), match.end(), value, "frequency", match.group(),
+                                 f"原文“{match.group()}”未写次数，按{value}计"))
+            taken.append(match.span())
+    for pattern, words in _IDIOMS:
+        for match in pattern.finditer(text):
+            if free(*match.span()) and not re.match(r"\s*(?:起|开始|之日|后)", text[match.end():]):
+                found.append(Mention(match.start(), match.end(), Duration.parse(words), "duration", match.group(),
+                                     f"原文“{match.group()}”按{Duration.parse(words)}计"))
+                taken.append(match.span())
     for match in _DURATION.finditer(text):
-        if not free(*match.span()) or "#" in match.group() or text[match.start() - 1:match.start()] == "第":
+        if not free(*match.span()) or "#" in match.group() or text[max(0, match.start() - 2):match.start()].endswith("每隔"):
             continue
+        if text[match.start() - 1:match.start()] == "第" and not (
+                match["unit"] in ("日", "天") and text[match.end():match.end() + 1] == "内"):
+            continue  # 第3年 is a position; 第15日内 a deadline
         after = text[match.end():match.end() + 1]
         if after == "后" or (after == "前" and match["unit"] != "年"):
             continue  # “质保期满一年后”, “开标前3日”: an anchor, not a limit

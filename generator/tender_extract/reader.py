@@ -27,6 +27,7 @@ class TextBlock:
     page: int | None
     cells: tuple[str, ...] = ()  # set for table rows
     line: int | None = None  # 1-based line in a text file
+    header: tuple[str, ...] = ()  # for a table row below the first: the cells of the table's first row
 
 
 # Heading patterns, by level. A heading is short and does not end like a sentence.
@@ -42,11 +43,17 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
 _SENTENCE_END = re.compile(r"[。；;，,：:！？]$")
 _PAGE_FOOTER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[/，,]?\s*共\s*\d+\s*页)?[\s\-—–－_~·]*$")
 _TABLE_RULE = re.compile(r"^[\s|+\-=:─━┼┬┴├┤│]+$")
+# A line that opens something new: a numbered item, a mark, a list bullet, a “字段：” label.
+_NEW_ITEM = re.compile(r"^(?:[★▲#*•·\-]|[（(]?\s*\d{1,2}\s*[)）、.．](?!\d)|[（(][一二三四五六七八九十]+[)）]|"
+                       r"[一二三四五六七八九十]+[、．.]|[①-⑳]|[a-zA-Z][.、)）]|第[一二三四五六七八九十百\d]+[章节条部篇]|"
+                       r"[^，。；,;]{2,12}[：:])")
+_LINE_END = re.compile(r"[。；;！？!?：:]$")
+WRAPPED_LINE = 20  # a line broken by a converter is long; a short line without a stop is a title
 
 
 def heading_level(text: str) -> int | None:
     """Level of a heading line, or None for body text."""
-    text = text.strip()
+    text = text.strip().lstrip("★▲ ")
     if not text or len(text) > 40 or _SENTENCE_END.search(text):
         return None
     if "：" in text[:-1] or ":" in text[:-1]:
@@ -89,16 +96,25 @@ def _decode(data: bytes, path: Path) -> str:
     raise InputError("无法读取招标文件", [Problem(path, "文件既不是 UTF-8 也不是 GBK 编码", hint="请另存为 UTF-8 文本")])
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """A converter wraps lines at one width: a line may go on to the next only when it is about as long
+    as most long lines of the page (a cover title is shorter)."""
+    long = sorted(n for n in (len(x.strip()) for x in lines) if n >= WRAPPED_LINE)
+    return max(WRAPPED_LINE, int(0.8 * long[int(0.8 * (len(long) - 1))])) if long else WRAPPED_LINE
+
+
 def read_text_blocks(text: str) -> list[TextBlock]:
     sections = _Sections()
-    pending: list[tuple[str, str, tuple[str, ...], int]] = []  # blocks whose page is not yet known
+    pending: list[list] = []  # [text, section, cells, line, header] of blocks whose page is not yet known
     blocks: list[TextBlock] = []
     sheets = text.split("\f")  # form feeds, where a PDF-to-text tool kept them, are page ends
     page: int | None = 1 if len(sheets) > 1 else None
     number = 0
+    joinable = False  # the last line may continue on the next one
+    table_header: tuple[str, ...] | None = None  # first row of the table being read
 
     def flush(at: int | None) -> None:
-        blocks.extend(TextBlock(t, s, at, c, n) for t, s, c, n in pending)
+        blocks.extend(TextBlock(t, s, at, c, n, h) for t, s, c, n, h in pending)
         pending.clear()
 
     for sheet_index, sheet in enumerate(sheets):
@@ -106,10 +122,13 @@ def read_text_blocks(text: str) -> list[TextBlock]:
             flush(page)
             page = sheet_index + 1
         lines = sheet.split("\n")
+        wrap = _wrap_width(lines)
+        last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for offset, raw in enumerate(lines):
             number += 1 if offset else (0 if sheet_index else 1)
             line = raw.strip().replace("\u3000", " ")
             if not line or _TABLE_RULE.match(line):
+                joinable = joinable and bool(line)  # an empty line ends a paragraph
                 continue
             footer = _PAGE_FOOTER.match(to_half_width_digits(line))
             if footer and len(sheets) == 1 and (line[0] in "-—–－_~·第" or "页" in line):
@@ -118,11 +137,24 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 page = int(footer.group(1)) + 1
                 continue
             cells = _split_row(raw)
-            level = heading_level(line) if cells is None else None
-            if level is not None:
-                sections.enter(level, line)
-            joined = " | ".join(cells) if cells else line
-            pending.append((joined, str(sections), cells or (), number))
+            if cells is not None:
+                header = table_header if table_header is not None else ()
+                table_header = cells if table_header is None else table_header
+                pending.append([" | ".join(cells), str(sections), cells, number, header])
+                joinable = False
+                continue
+            table_header = None
+            text = line
+            level = heading_level(text)
+            # the rest of a broken sentence is itself wrapped, or ends it (or ends the text)
+            rest = len(line) >= wrap or _LINE_END.search(text) or offset == last
+            if level is None and joinable and rest and pending and not _NEW_ITEM.match(text):
+                pending[-1][0] += "\n" + text  # a sentence broken across lines by a converter
+            else:
+                if level is not None:
+                    sections.enter(level, line)
+                pending.append([text, str(sections), (), number, ()])
+            joinable = level is None and len(line) >= wrap and not _LINE_END.search(text)
     flush(page)
     return blocks
 
@@ -135,6 +167,7 @@ def content_blocks(content: Content) -> list[TextBlock]:
     for item in content.items:
         if isinstance(item, Table):
             carried: dict[int, str] = {}
+            header: tuple[str, ...] | None = None
             for row in item.rows:
                 cells: list[str] = []
                 for col, raw in enumerate(row):
@@ -145,7 +178,9 @@ def content_blocks(content: Content) -> list[TextBlock]:
                     if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                         cells.append(text)
                 if cells:
-                    blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells)))
+                    blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
+                                            header=header or ()))
+                    header = tuple(cells) if header is None else header
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:
