@@ -50,7 +50,9 @@ ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {
 }
 # A requirement may also set a calendar deadline (交货期：2026年3月1日前); the bidder answers with a
 # period, judged from the tender's date.
-REQUIREMENT_ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"delivery": ("date",), "installation": ("date",)}
+# A tender may also ask for a satisfaction rate (满意率不低于90%) where a bidder states a survey frequency.
+REQUIREMENT_ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"delivery": ("date",), "installation": ("date",),
+                                                        "satisfaction_survey": ("percentage",)}
 # Kinds that count from a start event (验收合格之日 …), and the ones with a replanting deadline.
 STARTING_KINDS = frozenset({"warranty", "service_period"})
 REPLANTING_KINDS = frozenset({"survival_rate"})

@@ -16,6 +16,8 @@ from generator.tender_extract.mentions import Mention
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "complaint_response": ("投诉", "退换", "退货", "换货"),
     "satisfaction_survey": ("满意度", "满意率", "评议", "测评"),
+    "uptime": ("开机率", "完好率", "运行率", "可用率"),
+    "survival_rate": ("成活率", "保存率"),
     "return_visit": ("回访",),
     "inspection": ("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护"),
     "spare_parts": ("备品备件", "备件", "零配件", "配件供应", "零部件供应"),
@@ -28,6 +30,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "installation": ("安装", "调试", "部署"),
     "training": ("培训",),
     "warranty": ("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+    "service_period": ("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
     "hotline": ("热线", "值守", "值班", "服务电话", "客服", "技术支持"),
     "onsite_arrival": ("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达"),
     "resolution": ("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
@@ -38,12 +41,16 @@ KIND_ORDER = list(KEYWORDS)
 TYPE_KINDS = {
     "schedule": {"hotline"},
     "frequency": {"return_visit", "inspection", "satisfaction_survey"},
+    "percentage": {"satisfaction_survey", "uptime", "survival_rate"},
 }
-DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey"}
+DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey", "uptime",
+                                  "survival_rate"}
 
 # kinds where the tender states a minimum (longer or more often is better)
 MINIMUM_KINDS = {"warranty", "shelf_life", "spare_parts", "records_retention", "software_upgrade", "training",
-                 "hotline", "return_visit", "inspection", "satisfaction_survey"}
+                 "hotline", "return_visit", "inspection", "satisfaction_survey", "uptime", "survival_rate"}
+# a contract's service period is what it is: a longer one is not better
+EXACT_KINDS = {"service_period"}
 
 # phrases that contain a keyword but are about something else
 _NOT_KEYWORDS = re.compile(r"(?:投标|报价|响应|磋商|询价|应答|谈判)(?:文件)?有效期|质保金|保修金|到达之日|响应文件|"
@@ -91,8 +98,8 @@ def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
                 tail = masked[match.end():match.end() + 8]
                 if _ANCHOR.match(tail):
                     continue  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
-                if kind == "warranty" and re.match(r"期?(?:内|满)", tail):
-                    continue  # “质保期内…”: the period something happens in
+                if kind in ("warranty", "service_period") and re.match(r"期?(?:内|满|间)", tail):
+                    continue  # “质保期内…”, “服务期间”: the period something happens in
                 hits.append((match.start(), match.end(), kind))
     return hits
 
@@ -156,6 +163,8 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_least", True
     if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
         return "at_most", True
+    if kind in EXACT_KINDS:
+        return "equals", False
     return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
 
 

@@ -72,6 +72,9 @@ def _requirement_map(draft: Draft) -> CommentedMap:
         item["value"] = yaml_value(draft.value)
     if draft.qualifier:
         item["qualifier"] = draft.qualifier
+    if draft.starts:
+        item["starts"] = draft.starts
+        item.yaml_add_eol_comment("起算事件", "starts")
     if draft.mark:
         item["mark"] = draft.mark
     source = CommentedMap()

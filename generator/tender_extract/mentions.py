@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
-from generator.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+from generator.quantities import Duration, Frequency, Proportion, Quantity, QuantityError, Schedule
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
 _DURATION_UNITS = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
@@ -23,6 +23,8 @@ _BARE_FREQUENCY = re.compile(r"每\s*(?P<period>半年度|半年|季度|年度|�
                              r"(?![\d一二三四五六七八九十两]|\s*\d|内|以内|末|底|初|的|至少|不少于|[,，。；;])")
 # durations said in words: 小修不过夜 (the same day), 大修不过周, 当日送达
 _IDIOMS = [(re.compile(r"不过夜"), "1天"), (re.compile(r"不过周"), "1周"), (re.compile(r"当日|当天(?![起开])"), "1天")]
+# a share that is a service level (满意率不低于90%, 开机率98%), not money or a price reduction
+_RATE = re.compile(r"(?<=满意度|满意率|开机率|完好率|运行率|可用率|成活率|保存率)[^，,。；;%\d]{0,10}?(?P<num>\d+(?:\.\d+)?)\s*%")
 _INTERVAL = re.compile(rf"每隔\s*{_NUM}\s*个?(?:小时|分钟|天|日)")
 _DURATION = re.compile(
     rf"(?:(?P<low>{_NUM})\s*(?:-|~|～|—|–|至|到)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_DURATION_UNITS})", re.IGNORECASE)
@@ -126,6 +128,13 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue
             found.append(Mention(match.start(), match.end(), value, "frequency", match.group(), note))
             taken.append(match.span())
+    for match in _RATE.finditer(sentence):
+        try:
+            value = Proportion.parse(f"{match['num']}%")
+        except QuantityError:
+            continue
+        found.append(Mention(match.start("num"), match.end(), value, "percentage", match.group()))
+        taken.append((match.start("num"), match.end()))
     for match in _BARE_FREQUENCY.finditer(text):
         if free(*match.span()):
             value = Frequency.parse(f"每{match['period']}1次")
