@@ -75,6 +75,11 @@ class _Sections:
         return " ".join(t for _, t in self.path)
 
 
+def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
+    """A table's first row names its columns: short cells, none a sentence or a value."""
+    return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
+
+
 def _split_row(line: str) -> tuple[str, ...] | None:
     """Cells of a table row written as text: “| a | b |”, tab-separated, or columns of spaces."""
     if "|" in line or "｜" in line:
@@ -139,7 +144,8 @@ def read_text_blocks(text: str) -> list[TextBlock]:
             cells = _split_row(raw)
             if cells is not None:
                 header = table_header if table_header is not None else ()
-                table_header = cells if table_header is None else table_header
+                if table_header is None:
+                    table_header = cells if is_header_row(cells) else ()
                 pending.append([" | ".join(cells), str(sections), cells, number, header])
                 joinable = False
                 continue
@@ -180,7 +186,7 @@ def content_blocks(content: Content) -> list[TextBlock]:
                 if cells:
                     blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
                                             header=header or ()))
-                    header = tuple(cells) if header is None else header
+                    header = (tuple(cells) if is_header_row(cells) else ()) if header is None else header
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:
