@@ -151,3 +151,32 @@ def test_table_rows_below_the_first_carry_the_header():
     blocks = read_text_blocks("| 名称 | 时限 |\n| 响应 | 1小时 |\n| 到场 | 4小时 |\n")
     assert [b.header for b in blocks] == [(), ("名称", "时限"), ("名称", "时限")]
     assert isinstance(blocks[0], TextBlock)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("值班人员须确保24小时应急响应。", ("hotline", "at_least", "7×24小时")),
+    ("设备停机时间不超过6小时。", ("resolution", "at_most", "6小时")),
+    ("维修后6个月内同一故障不得再次发生。", ("warranty", "at_least", "6个月")),
+    ("一年内提供不少于3次上门保养。", ("inspection", "at_least", "每年三次")),
+    ("交货期：2027年5月10日前。", ("delivery", "at_most", "2027年5月10日前")),
+    ("整车质保2年或6万公里（以先到者为准）。", ("warranty", "at_least", "2年或6万公里（以先到者为准）")),
+    ("到货试剂剩余有效期不少于10个月。", ("remaining_shelf_life", "at_least", "10个月")),
+    ("维保服务年限：2年。", ("service_period", "equals", "2年")),
+    ("质保期半年。", ("warranty", "at_least", "6个月")),
+])
+def test_availability_downtime_counts_dates_alternatives_and_new_kinds(sentence, expected):
+    assert rows(sentence)[0] == expected
+
+
+def test_every_new_form_gives_a_draft_that_loads(tmp_path):
+    from pathlib import Path
+
+    from generator.tender_extract.draft import Choices, render_draft
+    from generator.tender_extract.metadata import Metadata
+
+    text = "\n".join(["1. 交货期：2027年5月10日前。", "2. 整车质保2年或6万公里。", "3. 满意率不低于90%。",
+                      "4. 苗木成活率不低于95%。", "5. 质保期自验收合格之日起3年。", "6. 须提供备用设备。"])
+    extraction = extract_requirements(read_text_blocks(text))
+    assert len(extraction.requirements) == 6 and not extraction.unconverted
+    draft = render_draft(Metadata(), extraction, Path("招标文件.txt"), tmp_path / "d.yaml", Choices([], []))
+    assert "starts: 验收合格之日" in draft and "value: 2027年5月10日前" in draft

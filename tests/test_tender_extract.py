@@ -71,7 +71,7 @@ def reading(sentence: str, index: int = 0):
     ("城区内一般故障报修后1小时内到达", 0, "onsite_arrival", "at_most", "市区"),
     ("一级故障8小时内排除", 0, "resolution", "at_most", "一级"),
     ("五金配件质保期不少于２年", 0, "warranty", "at_least", "五金配件"),
-    ("产品到货时剩余有效期不少于12个月", 0, "shelf_life", "at_least", None),
+    ("产品到货时剩余有效期不少于12个月", 0, "remaining_shelf_life", "at_least", None),  # its own kind (issue 14)
     ("运维记录保存期限不少于五年", 0, "records_retention", "at_least", None),
 ])
 def test_kind_bound_and_qualifier_come_from_the_words_around_the_value(sentence, index, kind, bound, qualifier):

@@ -25,15 +25,16 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "software_upgrade": ("升级",),
     "records_retention": ("保存", "存档", "归档"),
     "repair_turnaround": ("返修", "返厂"),
+    "remaining_shelf_life": ("剩余有效期", "剩余保质期", "剩余效期"),
     "shelf_life": ("保质期", "有效期", "效期"),
     "delivery": ("交货", "供货", "到货", "送达", "送货", "交付", "配送"),
     "installation": ("安装", "调试", "部署"),
     "training": ("培训",),
-    "warranty": ("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+    "warranty": ("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
     "service_period": ("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
     "hotline": ("热线", "值守", "值班", "服务电话", "客服", "技术支持"),
     "onsite_arrival": ("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达"),
-    "resolution": ("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
+    "resolution": ("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
     "response": ("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施"),
 }
 KIND_ORDER = list(KEYWORDS)
@@ -42,13 +43,15 @@ TYPE_KINDS = {
     "schedule": {"hotline"},
     "frequency": {"return_visit", "inspection", "satisfaction_survey"},
     "percentage": {"satisfaction_survey", "uptime", "survival_rate"},
+    "date": {"delivery", "installation"},
 }
 DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey", "uptime",
                                   "survival_rate"}
 
 # kinds where the tender states a minimum (longer or more often is better)
 MINIMUM_KINDS = {"warranty", "shelf_life", "spare_parts", "records_retention", "software_upgrade", "training",
-                 "hotline", "return_visit", "inspection", "satisfaction_survey", "uptime", "survival_rate"}
+                 "hotline", "return_visit", "inspection", "satisfaction_survey", "uptime", "survival_rate",
+                 "remaining_shelf_life"}
 # a contract's service period is what it is: a longer one is not better
 EXACT_KINDS = {"service_period"}
 
@@ -97,7 +100,9 @@ def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
             for match in re.finditer(re.escape(word), masked):
                 tail = masked[match.end():match.end() + 8]
                 if _ANCHOR.match(tail):
-                    continue  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
+                    continue
+                if kind == "shelf_life" and masked[max(0, match.start() - 2):match.start()] == "剩余":
+                    continue  # 剩余有效期: what is left on arrival, its own kind  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
                 if kind in ("warranty", "service_period") and re.match(r"期?(?:内|满|间)", tail):
                     continue  # “质保期内…”, “服务期间”: the period something happens in
                 hits.append((match.start(), match.end(), kind))
@@ -161,8 +166,10 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_least", True
     if _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
         return "at_least", True
-    if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
+    if _AT_MOST_BEFORE.search(before):
         return "at_most", True
+    if _AT_MOST_AFTER.match(after):  # “3个月内同一故障不得再次发生”: a period that must hold, at least
+        return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
     if kind in EXACT_KINDS:
         return "equals", False
     return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
-from generator.quantities import Duration, Frequency, Proportion, Quantity, QuantityError, Schedule
+from generator.quantities import Alternative, Deadline, Duration, Frequency, Proportion, Quantity, QuantityError, Schedule
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
 _DURATION_UNITS = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
@@ -33,7 +33,15 @@ _FREQUENCY = re.compile(
     rf"(?P<count>{_NUM})\s*次")
 _PER_PERIOD = re.compile(rf"(?P<count>{_NUM})\s*次\s*/\s*(?P<period>半年|季度|年|月|周)")
 _SCHEDULE = re.compile(r"(?<![\d.])(?P<days>[1-7])\s*[×xX\*＊]\s*(?P<hours>\d{1,2})(?!\d)(?:\s*[×xX\*＊]\s*36[56])?(?:\s*小时|h)?")
-_ROUND_CLOCK = re.compile(r"(?:24小时|全天候)(?=\s*(?:服务)?(?:热线|值班|值守|客服|服务电话|在线))")
+# round-the-clock availability, not a deadline: 24小时服务热线, 全天候技术支持, 确保24小时应急响应
+_ROUND_CLOCK = re.compile(r"(?:24小时|全天候)(?=\s*(?:服务)?(?:热线|值班|值守|客服|服务电话|在线|技术支持|应急响应|待命))")
+# a count within a period (一年内提供不少于4次): a frequency
+_WITHIN = re.compile(rf"(?P<period>一年|全年|一个季度|一季度|半年|一个月)(?:内|中)?[^，,。；;\d]{{0,8}}?(?P<count>{_NUM})\s*次")
+_WITHIN_PERIODS = {"一年": "年", "全年": "年", "一个季度": "季度", "一季度": "季度", "半年": "半年", "一个月": "月"}
+# a calendar deadline: 交货期：2026年3月1日前
+_DEADLINE = re.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:前|之前|以前)")
+# a second limit of a warranty: 3年或10万公里
+_OR_MILEAGE = re.compile(r"^\s*或者?\s*\d+(?:\.\d+)?\s*万?\s*(?:公里|千米|km)", re.IGNORECASE)
 
 # Spans that look like durations but are not: dates, years, clock times, money, percentages.
 _MASKS = [
@@ -77,8 +85,12 @@ def _duration(match: re.Match[str]) -> Mention | None:
         unit = _UNIT_SPELLINGS[unit]
     if match["low"] is not None:
         note = f"原文为区间“{match.group().strip()}”，取上限"
+    if match["num"] == "半" and unit == "年":
+        match_num, unit = "6", "个月"
+    else:
+        match_num = match["num"]
     try:
-        value = Duration.parse(f"{match['num']}{unit}")
+        value = Duration.parse(f"{match_num}{unit}")
     except QuantityError:
         return None
     return Mention(match.start(), match.end(), value, "duration", match.group(), note)
@@ -128,6 +140,20 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue
             found.append(Mention(match.start(), match.end(), value, "frequency", match.group(), note))
             taken.append(match.span())
+    for match in _DEADLINE.finditer(sentence):
+        try:
+            value = Deadline.parse(re.sub(r"\s+", "", match["date"]) + "前")
+        except QuantityError:
+            continue
+        found.append(Mention(match.start(), match.end(), value, "date", match.group()))
+        taken.append(match.span())
+    for match in _WITHIN.finditer(text):
+        count = parse_number(match["count"])
+        if not free(*match.span()) or count is None or not count.is_integer() or count < 1:
+            continue
+        value = Frequency.parse(f"每{_WITHIN_PERIODS[match['period']]}{int(count)}次")
+        found.append(Mention(match.start(), match.end(), value, "frequency", match.group()))
+        taken.append(match.span())
     for match in _RATE.finditer(sentence):
         try:
             value = Proportion.parse(f"{match['num']}%")
@@ -160,6 +186,14 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         mention = _duration(match)
         if mention is not None:
+            mileage = _OR_MILEAGE.match(text[match.end():])
+            if mileage:  # 3年或10万公里（以先到者为准）: both limits
+                end = match.end() + mileage.end()
+                try:
+                    mention = Mention(match.start(), end, Alternative.parse(sentence[match.start():end]),
+                                      "duration", sentence[match.start():end])
+                except QuantityError:
+                    pass
             found.append(mention)
-            taken.append(match.span())
+            taken.append((mention.start, mention.end))
     return sorted(found, key=lambda m: m.start)
