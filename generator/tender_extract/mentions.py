@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
-from generator.quantities import Alternative, Deadline, Duration, Frequency, Proportion, Quantity, QuantityError, Schedule
+from generator.quantities import (
+    Alternative,
+    Deadline,
+    Duration,
+    Frequency,
+    Proportion,
+    Quantity,
+    QuantityError,
+    Schedule,
+)
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
 _DURATION_UNITS = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
