@@ -180,3 +180,11 @@ def test_every_new_form_gives_a_draft_that_loads(tmp_path):
     assert len(extraction.requirements) == 6 and not extraction.unconverted
     draft = render_draft(Metadata(), extraction, Path("招标文件.txt"), tmp_path / "d.yaml", Choices([], []))
     assert "starts: 验收合格之日" in draft and "value: 2027年5月10日前" in draft
+
+
+def test_time_of_day_and_after_warranty_phase_are_tiers():
+    got = [(d.kind, d.qualifier) for d in drafts("工作时间2小时内到达现场，节假日4小时内到达现场。")]
+    assert got == [("onsite_arrival", "工作时间"), ("onsite_arrival", "节假日")]
+    text = "三、质保期外服务要求\n1. 接到报修后8小时内到达现场。\n"
+    assert [(d.kind, d.qualifier) for d in drafts(text)] == [("onsite_arrival", "质保期外")]
+    assert [d.qualifier for d in drafts("质保期内每季度巡检一次。")] == [None]  # the usual phase: no tier

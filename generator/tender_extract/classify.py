@@ -72,6 +72,8 @@ _FAULT_LEVEL = re.compile(r"([一二三四1-4])级(?:故障|问题)|(紧急|重�
 # “到货后”, “安装调试完成后”, “交付验收合格后”, “交付使用之日起”: a point in time, not the subject
 _ANCHOR = re.compile(r"^(?:验收|使用|调试|安装|运行)?(?:完成|完毕|结束|合格|期满|满|时|期)?(?:后|之日)")
 _CATEGORY = re.compile(r"小修|中修|大修|急修|抢修|道路救援")
+_TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间|休息日|双休日")
+_PHASE = re.compile(r"(?:质保|保修|养护)期(?:外|满后)")  # “质保期内” is where most promises hold: no tier
 _COMPLAINT = re.compile(r"投诉|意见|建议|不满|整改")
 _FAILED_REPAIR = re.compile(r"(?:无法|不能|未能|未)[^，,]{0,3}$")  # “无法在24小时内解决的，应提供备用…”
 _BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转)")
@@ -213,6 +215,13 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
         category = list(_CATEGORY.finditer(window))
         if category:
             return category[-1].group(), ""
+    if kind in ("response", "onsite_arrival", "resolution", "hotline"):
+        times = list(_TIME_OF_DAY.finditer(window))
+        if times:
+            return times[-1].group(), ""
+    phase = list(_PHASE.finditer(window))
+    if phase and kind not in ("warranty", "service_period"):
+        return phase[-1].group(), ""
     if kind == "warranty":
         component = None
         for match in _COMPONENT.finditer(clause[previous_end:mention.end]):

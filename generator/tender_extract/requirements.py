@@ -168,7 +168,7 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
             text = (prefix if taken_until == 0 else "") + sentence[taken_until:end]
             taken_until, last_clause = end, (start, end)
         mark = "★" if "★" in sentence[:mention.start] else "▲" if "▲" in sentence[:mention.start] else item.mark
-        qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind)
+        qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind) or _section_phase(item.block.section)
         drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, qualifier,
                             mark, item.block.section, item.block.page, item.quote, list(reading.notes),
                             item.block.line, start_event(sentence) if reading.kind in _STARTING else None))
@@ -178,6 +178,12 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
 _STARTING = ("warranty", "service_period")
 _TIER_LABEL = re.compile(r"^(?:[一二三四五1-5]级|紧急|重大|严重|一般|普通|轻微)(?:故障)?$|^(?:市区|城区|主城区|郊区|郊县|省内|省外|外省|"
                          r"周边|其他地区|小修|中修|大修|急修|工作时间|非工作时间|节假日|白班|夜班)$")
+
+
+def _section_phase(section: str) -> str | None:
+    """Items under a heading such as “质保期外服务要求” hold after the warranty: that is their tier."""
+    found = re.findall(r"(?:质保|保修)期(?:外|满后)", plain(section.split(" ")[-1]) if section else "")
+    return found[-1] if found else None
 
 
 def _label_qualifier(label: str, kind: str) -> str | None:
