@@ -135,7 +135,7 @@ def _clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    return _strip_marks(text).strip("，,；;。 ")
+    return _strip_marks(text).strip("，,；;。、 ")
 
 
 def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
