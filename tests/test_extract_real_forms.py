@@ -188,3 +188,14 @@ def test_time_of_day_and_after_warranty_phase_are_tiers():
     text = "三、质保期外服务要求\n1. 接到报修后8小时内到达现场。\n"
     assert [(d.kind, d.qualifier) for d in drafts(text)] == [("onsite_arrival", "质保期外")]
     assert [d.qualifier for d in drafts("质保期内每季度巡检一次。")] == [None]  # the usual phase: no tier
+
+
+def test_table_rows_broken_across_lines_are_joined_with_their_marks():
+    text = ("| 故障程度 | 到现场时间 | 故障排除时间 | 实质性 |\n"
+            "| 一级故障 | ≤1小 | ≤8小时 |  |\n"
+            "|  | 时 |  | ★ |\n"
+            "| 二级故障 | 接到报修后4小\n"
+            "时内 | ≤24小时 |  |\n")
+    got = [(d.kind, d.qualifier, str(d.value), d.mark) for d in drafts(text)]
+    assert got == [("onsite_arrival", "一级", "1小时", "★"), ("resolution", "一级", "8小时", "★"),
+                   ("onsite_arrival", "二级", "4小时", ""), ("resolution", "二级", "24小时", "")]

@@ -27,7 +27,8 @@ class TextBlock:
     page: int | None
     cells: tuple[str, ...] = ()  # set for table rows
     line: int | None = None  # 1-based line in a text file
-    header: tuple[str, ...] = ()  # for a table row below the first: the cells of the table's first row
+    header: tuple[str, ...] = ()  # for a table row below the first: every column of the table's first row
+    columns: tuple[str, ...] = ()  # a table row's every column, empty ones included (to align with header)
 
 
 # Heading patterns, by level. A heading is short and does not end like a sentence.
@@ -80,6 +81,34 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
 
 
+def _positional(line: str) -> list[str]:
+    """Every cell of a row written as text, empty ones included."""
+    if "|" in line or "｜" in line:
+        return [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
+    return [c.strip() for c in line.strip().split("\t")]
+
+
+def _continues_row(previous: str, line: str) -> bool:
+    """A table row broken across lines: the row before stops mid-cell (no closing “|”), or this line
+    leaves its first cell empty (“|  | 时 | ★ |”: the rest of each cell above)."""
+    if "|" not in previous and "｜" not in previous or not line.strip():
+        return False  # only a row drawn with “|” can be seen to stop mid-cell
+    stripped = line.strip()
+    if "|" not in stripped and "｜" not in stripped:
+        return not previous.rstrip().endswith(("|", "｜")) and len(stripped) <= 20
+    cells = _positional(line)
+    return (not previous.rstrip().endswith(("|", "｜")) and not stripped.startswith(("|", "｜"))) or (
+        stripped.startswith(("|", "｜")) and len(cells) == len(_positional(previous)) and not cells[0])
+
+
+def _merge_row(previous: str, line: str) -> str:
+    stripped = line.strip()
+    if not previous.rstrip().endswith(("|", "｜")):  # the cell goes on: join the text where it broke
+        return previous.rstrip() + stripped
+    above, below = _positional(previous), _positional(line)
+    return "| " + " | ".join(a + b for a, b in zip(above, below, strict=True)) + " |"
+
+
 def _split_row(line: str) -> tuple[str, ...] | None:
     """Cells of a table row written as text: “| a | b |”, tab-separated, or columns of spaces."""
     if "|" in line or "｜" in line:
@@ -110,16 +139,17 @@ def _wrap_width(lines: list[str]) -> int:
 
 def read_text_blocks(text: str) -> list[TextBlock]:
     sections = _Sections()
-    pending: list[list] = []  # [text, section, cells, line, header] of blocks whose page is not yet known
+    pending: list[list] = []  # [text, section, cells, line, header, columns] of blocks whose page is not yet known
     blocks: list[TextBlock] = []
     sheets = text.split("\f")  # form feeds, where a PDF-to-text tool kept them, are page ends
     page: int | None = 1 if len(sheets) > 1 else None
     number = 0
     joinable = False  # the last line may continue on the next one
+    previous_raw = ""  # the last table row as written, to add a continuation line to
     table_header: tuple[str, ...] | None = None  # first row of the table being read
 
     def flush(at: int | None) -> None:
-        blocks.extend(TextBlock(t, s, at, c, n, h) for t, s, c, n, h in pending)
+        blocks.extend(TextBlock(t, s, at, c, n, h, k) for t, s, c, n, h, k in pending)
         pending.clear()
 
     for sheet_index, sheet in enumerate(sheets):
@@ -142,11 +172,19 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 page = int(footer.group(1)) + 1
                 continue
             cells = _split_row(raw)
+            if table_header is not None and pending and pending[-1][2] and _continues_row(previous_raw, raw):
+                merged = _merge_row(previous_raw, raw)
+                previous_raw = merged
+                cells = _split_row(merged) or ()
+                pending[-1][:3] = [" | ".join(cells), pending[-1][1], cells]
+                pending[-1][5] = tuple(_positional(merged))
+                continue
+            previous_raw = raw
             if cells is not None:
                 header = table_header if table_header is not None else ()
                 if table_header is None:
-                    table_header = cells if is_header_row(cells) else ()
-                pending.append([" | ".join(cells), str(sections), cells, number, header])
+                    table_header = tuple(_positional(raw)) if is_header_row(cells) else ()
+                pending.append([" | ".join(cells), str(sections), cells, number, header, tuple(_positional(raw))])
                 joinable = False
                 continue
             table_header = None
@@ -159,7 +197,7 @@ def read_text_blocks(text: str) -> list[TextBlock]:
             else:
                 if level is not None:
                     sections.enter(level, line)
-                pending.append([text, str(sections), (), number, ()])
+                pending.append([text, str(sections), (), number, (), ()])
             joinable = level is None and len(line) >= wrap and not _LINE_END.search(text)
     flush(page)
     return blocks
@@ -183,10 +221,11 @@ def content_blocks(content: Content) -> list[TextBlock]:
                     text = re.sub(r"\s+", " ", raw).strip()
                     if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                         cells.append(text)
+                columns = tuple(re.sub(r"\s+", " ", carried.get(col, "")).strip() for col in range(len(row)))
                 if cells:
                     blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
-                                            header=header or ()))
-                    header = (tuple(cells) if is_header_row(cells) else ()) if header is None else header
+                                            header=header or (), columns=columns))
+                    header = (columns if is_header_row(cells) else ()) if header is None else header
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:

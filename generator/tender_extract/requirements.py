@@ -90,10 +90,12 @@ def _head_mark(text: str) -> str:
 def _row_body(block: TextBlock, cells: list[str]) -> str:
     """A table row's cells, each after its column heading when the table has one (“到现场时间：≤2小时”):
     a fault-tier table names the kind only in its first row."""
-    aligned = len(block.header) == len(block.cells)
+    columns = block.columns or block.cells  # every column, empty ones too, where the reader kept them
+    aligned = len(block.header) == len(columns)
     pieces = []
-    for index, cell in enumerate(block.cells):
-        if cell not in cells:
+    for index, raw in enumerate(columns):
+        cell = shown(raw)
+        if not cell or cell not in cells:
             continue
         head = _strip_marks(block.header[index]) if aligned else ""
         if head and head not in _HEADER_WORDS and not re.search(r"[：:]", cell) and len(cell) <= 40:
@@ -117,7 +119,7 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
         mark = "★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1]) or inherited
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
         rest = cells[1:] if label else cells
-        row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header)
+        row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
         return _Item(_strip_marks(label), _row_body(row, rest), block.text, mark, block)
     repaired_text = shown(block.text)
     head = repaired_text.lstrip("★▲ ")
