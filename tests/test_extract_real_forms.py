@@ -199,3 +199,8 @@ def test_table_rows_broken_across_lines_are_joined_with_their_marks():
     got = [(d.kind, d.qualifier, str(d.value), d.mark) for d in drafts(text)]
     assert got == [("onsite_arrival", "一级", "1小时", "★"), ("resolution", "一级", "8小时", "★"),
                    ("onsite_arrival", "二级", "4小时", ""), ("resolution", "二级", "24小时", "")]
+
+
+def test_an_ascii_full_stop_after_chinese_ends_a_sentence():
+    got = [(d.kind, d.text) for d in drafts("质保期不少于1.5年.接到报修后2小时内响应.")]
+    assert got == [("warranty", "质保期不少于1.5年"), ("response", "接到报修后2小时内响应")]

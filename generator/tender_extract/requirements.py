@@ -21,7 +21,8 @@ from generator.tender_extract.starts import start_event
 
 _NUMBERING = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、.．)）](?!\d)|[①-⑳]|"
                         r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])\s*")
-_SENTENCES = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+# sentences end at 。；;！？ and at an ASCII “.” after Chinese text (web copies), never inside 1.5 or “2.”
+_SENTENCES = re.compile(r"(?:[^。；;！？!?.]|(?<![\u4e00-\u9fff)）])\.|\.(?=\d))+(?:[。；;！？!?]|\.(?!\d))?")
 _CLAUSE_BREAK = re.compile(r"[，,]")
 _SCORING = re.compile(r"得\s*[\d.一二三四五六七八九十]+\s*分|加\s*[\d.一二三四五六七八九十]+\s*分|最高\s*[\d.]+\s*分|"
                       r"不得分|[\d.]+\s*分[，。；,;]|分值|评分")
@@ -137,7 +138,7 @@ def _clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    return _strip_marks(text).strip("，,；;。、 ")
+    return _strip_marks(text).strip("，,；;。、. ")
 
 
 def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
