@@ -204,3 +204,8 @@ def test_table_rows_broken_across_lines_are_joined_with_their_marks():
 def test_an_ascii_full_stop_after_chinese_ends_a_sentence():
     got = [(d.kind, d.text) for d in drafts("质保期不少于1.5年.接到报修后2小时内响应.")]
     assert got == [("warranty", "质保期不少于1.5年"), ("response", "接到报修后2小时内响应")]
+
+
+def test_the_bidder_training_its_own_staff_is_not_a_training_requirement():
+    assert drafts("中标人须负责对保安员进行岗前培训。") == []
+    assert [d.kind for d in drafts("中标人须免费培训采购人的操作人员。")] == ["training"]

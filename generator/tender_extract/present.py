@@ -24,7 +24,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "hotline": (r"(?:提供|设立|开通|设置)" + _ANY + r"{0,12}(?:技术|服务|咨询|热线|售后)电话",
                 r"电话(?:咨询|支持)(?:服务)?", r"通过服务电话", r"(?:在线|远程)" + _ANY + r"{0,8}技术支持"),
     "training": (r"(?:提供|负责|组织|免费|开展|进行)" + _ANY + r"{0,12}培训",
-                 r"培训(?:甲方|乙方|采购人|用户|使用|操作|管理|技术|相关)",
+                 r"培训(?:甲方|采购人|用户|使用|操作|管理|技术|相关)",
                  r"指导" + _ANY + r"{0,16}(?:使用|操作)"),
     "software_upgrade": (r"免费" + _ANY + r"{0,6}升级", r"终身" + _ANY + r"{0,4}升级", r"升级服务|进行升级(?!改造)",
                          r"(?:协助|负责|提供|免费|定期|及时)" + _ANY + r"{0,24}(?:软件|硬件|系统)的?(?:升级|更新)",
@@ -41,6 +41,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "warranty": (r"终身" + _ANY + r"{0,4}(?:质保|保修)",),
 }
 _COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in PHRASINGS.items()}
+# the bidder training its own staff (岗前培训, 对保安员进行培训) is not training the purchaser
+_NOT = {"training": re.compile(r"(?:岗前|上岗|入职|在岗|员工|保安员?|保洁员?|从业人员|工作人员|服务人员|队员|乙方人员)"
+                               + _ANY + r"{0,6}培训|培训" + _ANY + r"{0,6}(?:员工|保安|保洁|从业人员|队员)")}
 
 # A warranty whose length is set by a rule, not a number: 不低于国家“三包”规定, 按厂家标准执行.
 RELATIVE_WARRANTY = re.compile(r"(?:质保|保修|质量保证期)" + _ANY + r"{0,12}?(?:不得?低于|不能低于|不少于|按|执行)"
@@ -52,7 +55,7 @@ def present_kinds(plain: str) -> list[tuple[str, int]]:
     found = []
     for kind, patterns in _COMPILED.items():
         positions = [m.start() for p in patterns for m in [p.search(plain)] if m]
-        if positions:
+        if positions and not (kind in _NOT and _NOT[kind].search(plain)):
             found.append((kind, min(positions)))
     if RELATIVE_WARRANTY.search(plain) and not any(k == "warranty" for k, _ in found):
         found.append(("warranty", RELATIVE_WARRANTY.search(plain).start()))  # type: ignore[union-attr]
