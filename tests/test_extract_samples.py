@@ -168,3 +168,12 @@ def test_unfinished_marks_name_the_field_below_a_comment(tmp_path):
     assert [(p.line, p.field, p.message) for p in problems] == [
         (4, "requirements.0", "草稿仍标有“待核实”：原文未给出数值"),
         (8, "bidder", "草稿仍标有“待填写”：投标人")]
+
+
+def test_saving_the_form_marks_the_draft_reviewed():
+    from generator.tender_extract.unfinished import mark_reviewed, unfinished_marks
+
+    text = "# 请核对标有“待核实”的内容\nid: a  # 待核实：按项目编号生成\nbidder: huachen  # 待填写：投标人\n"
+    reviewed = mark_reviewed(text)
+    assert unfinished_marks(Path("t.yaml"), reviewed) == []
+    assert "“待核实”" in reviewed and "# 已核实：按项目编号生成" in reviewed

@@ -79,3 +79,16 @@ def unfinished_marks(path: Path, text: str | None, known: list[Problem] = ()) ->
         message = f"草稿仍标有“{what}”" + (f"：{note[:60]}" if note else "")
         problems.append(Problem(path, message, number + 1, field=field, hint=hint))
     return problems
+
+
+def mark_reviewed(text: str) -> str:
+    """The file as saved from the tender form: the clerk has looked at every row, so the draft's
+    “待核实/待填写” notes become “已核实/已填写” notes (the words after them stay, for the record)."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        head, sharp, comment = line.partition("#")
+        if sharp:
+            comment = re.sub(r"(?<!“)待核实(?!”)", "已核实", comment)
+            comment = re.sub(r"(?<!“)待填写(?!”)", "已填写", comment)
+        lines.append(head + sharp + comment)
+    return "".join(lines)
