@@ -1,9 +1,13 @@
 """Text blocks of a 招标文件 → draft requirements, each with its quote, location and doubts.
 
-A block (a numbered item, a paragraph or a table row) is split into sentences at 。；; each value in
-a sentence that has a kind keyword in its clause becomes one requirement. A ★/▲ at the head of an
-item marks every requirement of the item; one inside a sentence marks that sentence. Scoring rules
-(加1分, 得2分 …) and payment terms are not requirements and are skipped.
+A block (a numbered item, a paragraph or a table row) is repaired (repair.py) and split into
+sentences at 。；; (and an ASCII “.” after Chinese text); each value in a sentence that has a kind
+keyword in its clause becomes one requirement, and each kind the sentence asks for without a value
+(present.py) one more. A table row is read with its column headings. A ★/▲ at the head of an item
+marks every requirement of the item, one inside a sentence marks that sentence, and one on a
+section heading or table caption marks everything under it. Scoring rules (加1分, 得2分 …) and
+payment clauses are not requirements and are skipped; a penalty clause (一次扣2分) is dropped and
+the requirement it enforces kept.
 """
 
 from __future__ import annotations
