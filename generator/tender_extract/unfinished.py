@@ -14,6 +14,7 @@ from typing import Any
 from generator.errors import Problem
 
 MARKS = ("待核实", "待填写")
+MAX_SCANNED = 2 * 1024 * 1024  # a larger file is refused by the reader before any mark matters
 _MARK_RE = re.compile(r"(?<!“)(?:" + "|".join(MARKS) + r")(?!”)")  # “待核实” in quotes only names the mark
 
 
@@ -54,8 +55,10 @@ def _fields(text: str) -> list[tuple[int, str]]:
 def unfinished_marks(path: Path, text: str | None, known: list[Problem] = ()) -> list[Problem]:  # type: ignore[assignment]
     """One problem per line of the tender file that still carries 待核实 or 待填写 (`text`: its
     contents when already read), except on lines a problem in `known` already names."""
-    if text is None:
+    if text is None:  # the model refused the file: read it again only if it is a plausible tender file
         try:
+            if path.stat().st_size > MAX_SCANNED:
+                return []
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return []  # the reader has reported why
