@@ -57,8 +57,8 @@ def unfinished_marks(path: Path, text: str | None, known: list[Problem] = ()) ->
     contents when already read), except on lines a problem in `known` already names."""
     if text is None:  # the model refused the file: read it again only if it is a plausible tender file
         try:
-            if path.stat().st_size > MAX_SCANNED:
-                return []
+            if not path.is_file() or path.stat().st_size > MAX_SCANNED:
+                return []  # a FIFO or device would block; a huge file was refused
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return []  # the reader has reported why
