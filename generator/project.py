@@ -80,6 +80,9 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     problems = ProblemCollector()
     tender, found = load_model(tender_path, Tender)
     problems.extend(found)
+    from generator.tender_extract.unfinished import unfinished_marks  # a draft of tender extract, not yet reviewed
+
+    problems.extend(unfinished_marks(tender_path, tender.text if tender else None, found))
     if tender is not None:
         problems.extend(template_syntax_problems(tender))
         problems.extend(commitment_problems(tender, "overrides"))

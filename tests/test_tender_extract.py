@@ -46,7 +46,7 @@ def test_values_are_read_in_every_usual_form(text, expected):
     "二〇二六年十一月",
     "质保期满一年后无息退还",
     "分辨率不低于1920×1080",
-    "预算金额：286.5万元，开机率不低于95%",
+    "预算金额：286.5万元，下浮率不低于5%",  # a share of money is not a service level (开机率 is, see test_extract_real_forms)
     "每天上午9:00至11:30",
 ])
 def test_dates_times_money_and_anchors_are_not_values(text):
@@ -71,7 +71,7 @@ def reading(sentence: str, index: int = 0):
     ("城区内一般故障报修后1小时内到达", 0, "onsite_arrival", "at_most", "市区"),
     ("一级故障8小时内排除", 0, "resolution", "at_most", "一级"),
     ("五金配件质保期不少于２年", 0, "warranty", "at_least", "五金配件"),
-    ("产品到货时剩余有效期不少于12个月", 0, "shelf_life", "at_least", None),
+    ("产品到货时剩余有效期不少于12个月", 0, "remaining_shelf_life", "at_least", None),  # its own kind (issue 14)
     ("运维记录保存期限不少于五年", 0, "records_retention", "at_least", None),
 ])
 def test_kind_bound_and_qualifier_come_from_the_words_around_the_value(sentence, index, kind, bound, qualifier):

@@ -120,6 +120,7 @@ _TABLE = (
                         r"自检|(?:定期|全面|深度)检测",
          tender_words=("巡检", "巡查", "巡视", "预防性维护", "维护保养", "保养", "检查", "维护")),
     Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
+         requirement_also_accepts=("percentage",),  # a tender may ask for a rate (满意率不低于90%)
          proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度",)),
     Kind("spare_parts", "duration", "备件供应年限", "higher", answered_in="spare_parts", units=frozenset({"年"}), max_days=30 * 365,
          proposal_words=r"备品备件|备件|零配件供应|配件供应|零部件供应",

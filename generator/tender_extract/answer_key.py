@@ -69,7 +69,9 @@ def matches(key: KeyRequirement, draft: Draft) -> bool:
         return False
     if key.value is None or draft.value is None:
         return key.value is None and draft.value is None
-    return compare(key.value, draft.value) == 0 and type(key.value) is type(draft.value)
+    if type(key.value) is not type(draft.value):
+        return False
+    return compare(key.value, draft.value) == 0 or str(key.value) == str(draft.value)  # 3年或10万公里: both limits
 
 
 def score(name: str, key: list[KeyRequirement], drafts: list[Draft]) -> Score:

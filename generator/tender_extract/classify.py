@@ -15,35 +15,45 @@ from generator.tender_extract.mentions import Mention
 # kind → keywords, most specific kinds first (the order breaks ties)
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "complaint_response": ("投诉", "退换", "退货", "换货"),
-    "satisfaction_survey": ("满意度",),
+    "satisfaction_survey": ("满意度", "满意率", "评议", "测评"),
+    "uptime": ("开机率", "完好率", "运行率", "可用率"),
+    "survival_rate": ("成活率", "保存率"),
     "return_visit": ("回访",),
-    "inspection": ("巡检", "巡查", "巡视", "预防性维护", "维护保养", "保养", "检查", "维护"),
+    "inspection": ("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护"),
     "spare_parts": ("备品备件", "备件", "零配件", "配件供应", "零部件供应"),
     "backup_equipment": ("备用机", "备用设备", "备机", "替代设备", "周转设备"),
     "software_upgrade": ("升级",),
     "records_retention": ("保存", "存档", "归档"),
     "repair_turnaround": ("返修", "返厂"),
+    "remaining_shelf_life": ("剩余有效期", "剩余保质期", "剩余效期"),
     "shelf_life": ("保质期", "有效期", "效期"),
-    "delivery": ("交货", "供货", "到货", "送达", "交付", "配送"),
+    "delivery": ("交货", "供货", "到货", "送达", "送货", "交付", "配送"),
     "installation": ("安装", "调试", "部署"),
     "training": ("培训",),
-    "warranty": ("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+    "warranty": ("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+    "service_period": ("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
     "hotline": ("热线", "值守", "值班", "服务电话", "客服", "技术支持"),
     "onsite_arrival": ("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达"),
-    "resolution": ("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
-    "response": ("响应", "答复", "回复", "反馈"),
+    "resolution": ("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
+    "response": ("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施"),
 }
 KIND_ORDER = list(KEYWORDS)
 
 TYPE_KINDS = {
     "schedule": {"hotline"},
     "frequency": {"return_visit", "inspection", "satisfaction_survey"},
+    "percentage": {"satisfaction_survey", "uptime", "survival_rate"},
+    "date": {"delivery", "installation"},
 }
-DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey"}
+DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey", "uptime",
+                                  "survival_rate"}
 
 # kinds where the tender states a minimum (longer or more often is better)
 MINIMUM_KINDS = {"warranty", "shelf_life", "spare_parts", "records_retention", "software_upgrade", "training",
-                 "hotline", "return_visit", "inspection", "satisfaction_survey"}
+                 "hotline", "return_visit", "inspection", "satisfaction_survey", "uptime", "survival_rate",
+                 "remaining_shelf_life"}
+# a contract's service period is what it is: a longer one is not better
+EXACT_KINDS = {"service_period"}
 
 # phrases that contain a keyword but are about something else
 _NOT_KEYWORDS = re.compile(r"(?:投标|报价|响应|磋商|询价|应答|谈判)(?:文件)?有效期|质保金|保修金|到达之日|响应文件|"
@@ -59,7 +69,15 @@ REGIONS = {"市区": "市区", "市内": "市区", "城区": "市区", "主城�
 _OTHER_REGIONS = ("郊区", "郊县", "县城", "县区", "乡镇", "偏远地区", "其他地区", "市外", "市区外", "城区外", "外地")
 _REGION = re.compile("|".join(sorted([*REGIONS, *_OTHER_REGIONS], key=len, reverse=True)))
 _FAULT_LEVEL = re.compile(r"([一二三四1-4])级(?:故障|问题)|(紧急|重大|严重|重要|一般|次要|普通)(?:故障|问题)")
-_ANCHOR = re.compile(r"^(?:完成|完毕|结束|合格|期满|满|时|期)?后")
+# “到货后”, “安装调试完成后”, “交付验收合格后”, “交付使用之日起”: a point in time, not the subject
+_ANCHOR = re.compile(r"^(?:验收|使用|调试|安装|运行)?(?:完成|完毕|结束|合格|期满|满|时|期)?(?:后|之日)")
+_CATEGORY = re.compile(r"小修|中修|大修|急修|抢修|道路救援")
+_TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间|休息日|双休日")
+_PHASE = re.compile(r"(?:质保|保修|养护)期(?:外|满后)")  # “质保期内” is where most promises hold: no tier
+_COMPLAINT = re.compile(r"投诉|意见|建议|不满|整改")
+_FAILED_REPAIR = re.compile(r"(?:无法|不能|未能|未)[^，,]{0,3}$")  # “不能在48小时内修好的，须提供备机”
+_BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转)")
+_TURNAROUND_IDIOMS = ("不过夜", "不过周")
 _RECORDS = re.compile(r"记录|档案|资料|报告|台账|工单|单据|日志")
 _LEVEL_DIGITS = {"1": "一", "2": "二", "3": "三", "4": "四"}
 _COMPONENT = re.compile(r"(主机|探头|球管|五金配件|五金件|配件|附件|电池|电机|压缩机|显示屏|屏幕|面板|光源|电源|硬件|软件)"
@@ -82,11 +100,13 @@ def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
             continue
         for word in KEYWORDS[kind]:
             for match in re.finditer(re.escape(word), masked):
-                tail = masked[match.end():match.end() + 3]
+                tail = masked[match.end():match.end() + 8]
                 if _ANCHOR.match(tail):
-                    continue  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
-                if kind == "warranty" and re.match(r"期?(?:内|满)", tail):
-                    continue  # “质保期内…”: the period something happens in
+                    continue
+                if kind == "shelf_life" and masked[max(0, match.start() - 2):match.start()] == "剩余":
+                    continue  # 剩余有效期: what is left on arrival, its own kind  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
+                if kind in ("warranty", "service_period") and re.match(r"期?(?:内|满|间)", tail):
+                    continue  # “质保期内…”, “服务期间”: the period something happens in
                 hits.append((match.start(), match.end(), kind))
     return hits
 
@@ -100,9 +120,15 @@ def _distance(hit: tuple[int, int, str], mention: Mention) -> int:
     return 0
 
 
-def choose_kind(clause: str, mention: Mention, others: list[Mention], context: str = "") -> tuple[str, bool] | None:
-    """(kind, from_label) for a mention inside `clause`, or None when nothing fits."""
+def choose_kind(clause: str, mention: Mention, others: list[Mention], context: str = "",
+                after: str = "") -> tuple[str, bool] | None:
+    """(kind, from_label) for a mention inside `clause`, or None when nothing fits. `after`: the rest
+    of the sentence."""
     allowed = TYPE_KINDS.get(mention.type, DURATION_KINDS)
+    if mention.raw in _TURNAROUND_IDIOMS and "修" in clause:
+        return "repair_turnaround", False  # 小修不过夜: the vehicle is back the same day
+    if mention.type == "duration" and _FAILED_REPAIR.search(clause[:mention.start]) and _BACKUP_AFTER.match(after):
+        return "backup_equipment", False
     verb_after = bool(_AT_MOST_AFTER.match(clause[mention.end:]))
     best: tuple[int, int, int, str] | None = None
     for hit in _keyword_hits(clause, allowed):
@@ -117,7 +143,7 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         best = score if best is None or score < best else best
     if best is not None:
         kind = best[3]
-        if kind in ("response", "resolution") and "投诉" in clause:
+        if kind in ("response", "resolution") and _COMPLAINT.search(clause + context):
             kind = "complaint_response"
         return kind, False
     if context and "后" not in clause[:mention.start]:
@@ -125,7 +151,12 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         # (“投诉处理：对采购人的投诉，须在1个工作日内…”); a clause opening with “…后” is a new event
         hits = _keyword_hits(context, allowed)
         if hits:
-            return max(hits, key=lambda h: (h[1], -KIND_ORDER.index(h[2])))[2], True
+            kind = max(hits, key=lambda h: (h[1], -KIND_ORDER.index(h[2])))[2]
+            if kind in ("response", "resolution") and _COMPLAINT.search(clause + context):
+                kind = "complaint_response"
+            return kind, True
+    if mention.type == "schedule" and re.search(r"响应|服务|支持|值守|在线", clause):
+        return "hotline", False  # “7×24小时响应”: round-the-clock service, the one kind a schedule states
     return None
 
 
@@ -137,8 +168,12 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_least", True
     if _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
         return "at_least", True
-    if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
+    if _AT_MOST_BEFORE.search(before):
         return "at_most", True
+    if _AT_MOST_AFTER.match(after):  # “3个月内同一故障不得再次发生”: a period that must hold, at least
+        return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
+    if kind in EXACT_KINDS:
+        return "equals", False
     return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
 
 
@@ -176,6 +211,17 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
         found = finder(window, kind)
         if found is not None:
             return found
+    if kind in ("response", "onsite_arrival", "resolution", "repair_turnaround"):
+        category = list(_CATEGORY.finditer(window))
+        if category:
+            return category[-1].group(), ""
+    if kind in ("response", "onsite_arrival", "resolution", "hotline"):
+        times = list(_TIME_OF_DAY.finditer(window))
+        if times:
+            return times[-1].group(), ""
+    phase = list(_PHASE.finditer(window))
+    if phase and kind not in ("warranty", "service_period"):
+        return phase[-1].group(), ""
     if kind == "warranty":
         component = None
         for match in _COMPONENT.finditer(clause[previous_end:mention.end]):
@@ -186,9 +232,10 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
 
 
 def read_mention(clause: str, mention: Mention, others: list[Mention], previous_end: int,
-                 context: str = "") -> Reading | None:
-    """`context`: the item label and the sentence before this clause, for a clause without keywords."""
-    chosen = choose_kind(clause, mention, others, context)
+                 context: str = "", after: str = "") -> Reading | None:
+    """`context`: the item label and the sentence before this clause, for a clause without keywords;
+    `after`: the sentence after it."""
+    chosen = choose_kind(clause, mention, others, context, after)
     if chosen is None:
         return None
     kind, from_label = chosen

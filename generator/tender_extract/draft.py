@@ -72,6 +72,9 @@ def _requirement_map(draft: Draft) -> CommentedMap:
         item["value"] = yaml_value(draft.value)
     if draft.qualifier:
         item["qualifier"] = draft.qualifier
+    if draft.starts:
+        item["starts"] = draft.starts
+        item.yaml_add_eol_comment("起算事件", "starts")
     if draft.mark:
         item["mark"] = draft.mark
     source = CommentedMap()
@@ -100,7 +103,10 @@ def render_draft(meta: Metadata, extraction: Extraction, source_file: Path, out:
     doc.yaml_set_start_comment(
         f"招标项目文件草稿：由 aftersales tender extract 从“{source_file.name}”提取（{today.isoformat()}）。\n"
         "每条要求上方的注释是招标文件原文及其位置。请逐条核对标有“待核实”的内容，填写标有“待填写”的字段，\n"
-        "然后运行 aftersales build 生成方案。")
+        "然后运行 aftersales build 生成方案（仍标有“待核实”“待填写”的文件不能生成）。\n"
+        "限定词（qualifier）可写：故障等级 一级～四级、紧急、一般；区域 市区、周边、省内、省外、其他地区；"
+        "维修类别 小修、中修、大修；时段 工作时间、非工作时间、节假日；阶段 质保期内、质保期外；其余按部件（主机、配件等）；"
+        "多个限定词用顿号连接，如“一级、市区”。")
     sources = meta.sources or {}
 
     def found(field: str) -> str | None:

@@ -27,6 +27,8 @@ class TextBlock:
     page: int | None
     cells: tuple[str, ...] = ()  # set for table rows
     line: int | None = None  # 1-based line in a text file
+    header: tuple[str, ...] = ()  # for a table row below the first: every column of the table's first row
+    columns: tuple[str, ...] = ()  # a table row's every column, empty ones included (to align with header)
 
 
 # Heading patterns, by level. A heading is short and does not end like a sentence.
@@ -42,11 +44,17 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
 _SENTENCE_END = re.compile(r"[。；;，,：:！？]$")
 _PAGE_FOOTER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[/，,]?\s*共\s*\d+\s*页)?[\s\-—–－_~·]*$")
 _TABLE_RULE = re.compile(r"^[\s|+\-=:─━┼┬┴├┤│]+$")
+# A line that opens something new: a numbered item, a mark, a list bullet, a “字段：” label.
+_NEW_ITEM = re.compile(r"^(?:[★▲#*•·\-]|[（(]?\s*\d{1,2}\s*[)）、.．](?!\d)|[（(][一二三四五六七八九十]+[)）]|"
+                       r"[一二三四五六七八九十]+[、．.]|[①-⑳]|[a-zA-Z][.、)）]|第[一二三四五六七八九十百\d]+[章节条部篇]|"
+                       r"[^，。；,;]{2,12}[：:])")
+_LINE_END = re.compile(r"[。；;！？!?：:]$")
+WRAPPED_LINE = 20  # a line broken by a converter is long; a short line without a stop is a title
 
 
 def heading_level(text: str) -> int | None:
     """Level of a heading line, or None for body text."""
-    text = text.strip()
+    text = text.strip().lstrip("★▲ ")
     if not text or len(text) > 40 or _SENTENCE_END.search(text):
         return None
     if "：" in text[:-1] or ":" in text[:-1]:
@@ -66,6 +74,39 @@ class _Sections:
 
     def __str__(self) -> str:
         return " ".join(t for _, t in self.path)
+
+
+def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
+    """A table's first row names its columns: short cells, none a sentence or a value."""
+    return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
+
+
+def _positional(line: str) -> list[str]:
+    """Every cell of a row written as text, empty ones included."""
+    if "|" in line or "｜" in line:
+        return [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
+    return [c.strip() for c in line.strip().split("\t")]
+
+
+def _continues_row(previous: str, line: str) -> bool:
+    """A table row broken across lines: the row before stops mid-cell (no closing “|”), or this line
+    leaves its first cell empty (“|  | 时 | ★ |”: the rest of each cell above)."""
+    if "|" not in previous and "｜" not in previous or not line.strip():
+        return False  # only a row drawn with “|” can be seen to stop mid-cell
+    stripped = line.strip()
+    if "|" not in stripped and "｜" not in stripped:
+        return not previous.rstrip().endswith(("|", "｜")) and len(stripped) <= 20
+    cells = _positional(line)
+    return (not previous.rstrip().endswith(("|", "｜")) and not stripped.startswith(("|", "｜"))) or (
+        stripped.startswith(("|", "｜")) and len(cells) == len(_positional(previous)) and not cells[0])
+
+
+def _merge_row(previous: str, line: str) -> str:
+    stripped = line.strip()
+    if not previous.rstrip().endswith(("|", "｜")):  # the cell goes on: join the text where it broke
+        return previous.rstrip() + stripped
+    above, below = _positional(previous), _positional(line)
+    return "| " + " | ".join(a + b for a, b in zip(above, below, strict=True)) + " |"
 
 
 def _split_row(line: str) -> tuple[str, ...] | None:
@@ -89,16 +130,26 @@ def _decode(data: bytes, path: Path) -> str:
     raise InputError("无法读取招标文件", [Problem(path, "文件既不是 UTF-8 也不是 GBK 编码", hint="请另存为 UTF-8 文本")])
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """A converter wraps lines at one width: a line may go on to the next only when it is about as long
+    as most long lines of the page (a cover title is shorter)."""
+    long = sorted(n for n in (len(x.strip()) for x in lines) if n >= WRAPPED_LINE)
+    return max(WRAPPED_LINE, int(0.8 * long[int(0.8 * (len(long) - 1))])) if long else WRAPPED_LINE
+
+
 def read_text_blocks(text: str) -> list[TextBlock]:
     sections = _Sections()
-    pending: list[tuple[str, str, tuple[str, ...], int]] = []  # blocks whose page is not yet known
+    pending: list[list] = []  # [text, section, cells, line, header, columns] of blocks whose page is not yet known
     blocks: list[TextBlock] = []
     sheets = text.split("\f")  # form feeds, where a PDF-to-text tool kept them, are page ends
     page: int | None = 1 if len(sheets) > 1 else None
     number = 0
+    joinable = False  # the last line may continue on the next one
+    previous_raw = ""  # the last table row as written, to add a continuation line to
+    table_header: tuple[str, ...] | None = None  # first row of the table being read
 
     def flush(at: int | None) -> None:
-        blocks.extend(TextBlock(t, s, at, c, n) for t, s, c, n in pending)
+        blocks.extend(TextBlock(t, s, at, c, n, h, k) for t, s, c, n, h, k in pending)
         pending.clear()
 
     for sheet_index, sheet in enumerate(sheets):
@@ -106,10 +157,13 @@ def read_text_blocks(text: str) -> list[TextBlock]:
             flush(page)
             page = sheet_index + 1
         lines = sheet.split("\n")
+        wrap = _wrap_width(lines)
+        last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for offset, raw in enumerate(lines):
             number += 1 if offset else (0 if sheet_index else 1)
             line = raw.strip().replace("\u3000", " ")
             if not line or _TABLE_RULE.match(line):
+                joinable = joinable and bool(line)  # an empty line ends a paragraph
                 continue
             footer = _PAGE_FOOTER.match(to_half_width_digits(line))
             if footer and len(sheets) == 1 and (line[0] in "-—–－_~·第" or "页" in line):
@@ -118,11 +172,33 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 page = int(footer.group(1)) + 1
                 continue
             cells = _split_row(raw)
-            level = heading_level(line) if cells is None else None
-            if level is not None:
-                sections.enter(level, line)
-            joined = " | ".join(cells) if cells else line
-            pending.append((joined, str(sections), cells or (), number))
+            if table_header is not None and pending and pending[-1][2] and _continues_row(previous_raw, raw):
+                merged = _merge_row(previous_raw, raw)
+                previous_raw = merged
+                cells = _split_row(merged) or ()
+                pending[-1][:3] = [" | ".join(cells), pending[-1][1], cells]
+                pending[-1][5] = tuple(_positional(merged))
+                continue
+            previous_raw = raw
+            if cells is not None:
+                header = table_header if table_header is not None else ()
+                if table_header is None:
+                    table_header = tuple(_positional(raw)) if is_header_row(cells) else ()
+                pending.append([" | ".join(cells), str(sections), cells, number, header, tuple(_positional(raw))])
+                joinable = False
+                continue
+            table_header = None
+            text = line
+            level = heading_level(text)
+            # the rest of a broken sentence is itself wrapped, or ends it (or ends the text)
+            rest = len(line) >= wrap or _LINE_END.search(text) or offset == last
+            if level is None and joinable and rest and pending and not _NEW_ITEM.match(text):
+                pending[-1][0] += "\n" + text  # a sentence broken across lines by a converter
+            else:
+                if level is not None:
+                    sections.enter(level, line)
+                pending.append([text, str(sections), (), number, (), ()])
+            joinable = level is None and len(line) >= wrap and not _LINE_END.search(text)
     flush(page)
     return blocks
 
@@ -135,6 +211,7 @@ def content_blocks(content: Content) -> list[TextBlock]:
     for item in content.items:
         if isinstance(item, Table):
             carried: dict[int, str] = {}
+            header: tuple[str, ...] | None = None
             for row in item.rows:
                 cells: list[str] = []
                 for col, raw in enumerate(row):
@@ -144,8 +221,11 @@ def content_blocks(content: Content) -> list[TextBlock]:
                     text = re.sub(r"\s+", " ", raw).strip()
                     if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                         cells.append(text)
+                columns = tuple(re.sub(r"\s+", " ", carried.get(col, "")).strip() for col in range(len(row)))
                 if cells:
-                    blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells)))
+                    blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
+                                            header=header or (), columns=columns))
+                    header = (columns if is_header_row(cells) else ()) if header is None else header
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:

@@ -1,9 +1,13 @@
 """Text blocks of a 招标文件 → draft requirements, each with its quote, location and doubts.
 
-A block (a numbered item, a paragraph or a table row) is split into sentences at 。；; each value in
-a sentence that has a kind keyword in its clause becomes one requirement. A ★/▲ at the head of an
-item marks every requirement of the item; one inside a sentence marks that sentence. Scoring rules
-(加1分, 得2分 …) and payment terms are not requirements and are skipped.
+A block (a numbered item, a paragraph or a table row) is repaired (repair.py) and split into
+sentences at 。；; (and an ASCII “.” after Chinese text); each value in a sentence that has a kind
+keyword in its clause becomes one requirement, and each kind the sentence asks for without a value
+(present.py) one more. A table row is read with its column headings. A ★/▲ at the head of an item
+marks every requirement of the item, one inside a sentence marks that sentence, and one on a
+section heading or table caption marks everything under it. Scoring rules (加1分, 得2分 …) and
+payment clauses are not requirements and are skipped; a penalty clause (一次扣2分) is dropped and
+the requirement it enforces kept.
 """
 
 from __future__ import annotations
@@ -12,16 +16,23 @@ import re
 from dataclasses import dataclass, field
 
 from generator.quantities import Quantity, compare
-from generator.tender_extract.classify import KEYWORDS, read_mention
-from generator.tender_extract.mentions import Mention, find_mentions, normalise
+from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
+from generator.tender_extract.mentions import Mention, find_mentions, intervals
+from generator.tender_extract.present import present_kinds
 from generator.tender_extract.reader import TextBlock
+from generator.tender_extract.repair import plain, shown
+from generator.tender_extract.starts import start_event
 
 _NUMBERING = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、.．)）](?!\d)|[①-⑳]|"
                         r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])\s*")
-_SENTENCES = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+# sentences end at 。；;！？ and at an ASCII “.” after Chinese text (web copies), never inside 1.5 or “2.”
+_SENTENCES = re.compile(r"(?:[^。；;！？!?.]|(?<![\u4e00-\u9fff)）])\.|\.(?=\d))+(?:[。；;！？!?]|\.(?!\d))?")
 _CLAUSE_BREAK = re.compile(r"[，,]")
-_SCORING = re.compile(r"得\s*[\d.一二三四五六七八九十]+\s*分|[加扣]\s*[\d.一二三四五六七八九十]+\s*分|最高\s*[\d.]+\s*分|"
+_SCORING = re.compile(r"得\s*[\d.一二三四五六七八九十]+\s*分|加\s*[\d.一二三四五六七八九十]+\s*分|最高\s*[\d.]+\s*分|"
                       r"不得分|[\d.]+\s*分[，。；,;]|分值|评分")
+# a penalty for a service failure during the contract (一次减10分, 每次扣2分): the clause goes, the
+# requirement it punishes stays
+_PENALTY = re.compile(r"[^，,。；;]*(?:[减扣]\s*[\d.一二三四五六七八九十]+\s*分|违约金)[^，,。；;]*[，,]?")
 _SCORING_SECTION = re.compile(r"评分|评标|评审|打分")
 _PAYMENT = re.compile(r"支付|付款|结算|保证金")
 _QUOTED_MARK = re.compile(r"[“\"「『][★▲][”\"」』]")
@@ -46,13 +57,15 @@ class Draft:
     quote: str  # the whole item as it stands in the 招标文件
     notes: list[str] = field(default_factory=list)
     line: int | None = None
+    starts: str | None = None  # what a warranty counts from: 验收合格之日
 
     @property
     def uncertain(self) -> bool:
         return bool(self.notes)
 
     def key(self) -> tuple[str, str, str, str | None]:
-        return self.kind, self.bound, str(self.value) if self.value is not None else "", self.qualifier
+        """What makes two drafts one requirement; without a value, only the same words do."""
+        return self.kind, self.bound, str(self.value) if self.value is not None else self.text, self.qualifier
 
 
 @dataclass
@@ -66,7 +79,7 @@ class _Item:
     label: str  # “投诉处理”, a table row's name cell; “” when none
     body: str  # the text to split into sentences (without numbering)
     quote: str
-    mark: str  # the mark at the head of the item
+    mark: str  # the mark at the head of the item, or the one its section heading or table caption carries
     block: TextBlock
 
 
@@ -79,22 +92,44 @@ def _head_mark(text: str) -> str:
     return "★" if "★" in head else "▲" if "▲" in head else ""
 
 
-def _item(block: TextBlock) -> _Item | None:
+def _row_body(block: TextBlock, cells: list[str]) -> str:
+    """A table row's cells, each after its column heading when the table has one (“到现场时间：≤2小时”):
+    a fault-tier table names the kind only in its first row."""
+    columns = block.columns or block.cells  # every column, empty ones too, where the reader kept them
+    aligned = len(block.header) == len(columns)
+    pieces = []
+    for index, raw in enumerate(columns):
+        cell = shown(raw)
+        if not cell or cell not in cells:
+            continue
+        head = _strip_marks(block.header[index]) if aligned else ""
+        if head and head not in _HEADER_WORDS and not re.search(r"[：:]", cell) and len(cell) <= 40:
+            pieces.append(f"{head}：{cell}")
+        else:
+            pieces.append(cell)
+    return "；".join(pieces)
+
+
+def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     if block.cells:
-        cells = [c for c in block.cells if not re.fullmatch(r"[★▲]?\s*\d{1,3}\s*[★▲]?", c)]
-        if not cells or all(_strip_marks(c) in _HEADER_WORDS for c in cells):
+        repaired = tuple(shown(c) for c in block.cells)
+        block_cells = [c for c in repaired if not re.fullmatch(r"[★▲]?\s*\d{1,3}\s*[★▲]?", c)]
+        if not block_cells or all(_strip_marks(c) in _HEADER_WORDS for c in block_cells):
             return None
-        lone = [c for c in block.cells if c in ("★", "▲")]  # a “实质性条款” column holding just the mark
-        marks = "".join(c for c in "".join(block.cells[:2]) if c in "★▲") + "".join(lone)
-        cells = [c for c in cells if c not in ("★", "▲")]
+        lone = [c for c in repaired if c in ("★", "▲")]  # a “实质性条款” column holding just the mark
+        marks = "".join(c for c in "".join(repaired[:2]) if c in "★▲") + "".join(lone)
+        cells = [c for c in block_cells if c not in ("★", "▲")]
         if not cells:
             return None
-        mark = "★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1])
+        mark = "★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1]) or inherited
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
-        body = "；".join(cells[1:]) if label else "；".join(cells)
-        return _Item(_strip_marks(label), body, block.text, mark, block)
-    text = _NUMBERING.sub("", block.text.lstrip("★▲ ")) if _NUMBERING.match(block.text.lstrip("★▲ ")) else block.text
-    mark = _head_mark(block.text)
+        rest = cells[1:] if label else cells
+        row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
+        return _Item(_strip_marks(label), _row_body(row, rest), block.text, mark, block)
+    repaired_text = shown(block.text)
+    head = repaired_text.lstrip("★▲ ")
+    text = _NUMBERING.sub("", head) if _NUMBERING.match(head) else repaired_text
+    mark = _head_mark(repaired_text) or inherited
     match = re.match(r"^([★▲]?[^：:，。；\d]{2,12})[：:]", text)
     label = _strip_marks(match.group(1)) if match else ""
     return _Item(label, text, block.text, mark, block)
@@ -107,13 +142,13 @@ def _clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    return _strip_marks(text).strip("，,；;。 ")
+    return _strip_marks(text).strip("，,；;。、. ")
 
 
 def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
-    norm = normalise(sentence)
+    norm = plain(sentence)
     mentions = find_mentions(norm)
-    readings: list[tuple[Mention, object, tuple[int, int]]] = []
+    readings: list[tuple[Mention, Reading, tuple[int, int]]] = []
     previous_end = 0
     for mention in mentions:
         start, end = _clause_bounds(norm, mention.start)
@@ -122,8 +157,8 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
         local = Mention(mention.start - start, mention.end - start, mention.value, mention.type, mention.raw, mention.note)
         others = [Mention(m.start - start, m.end - start, m.value, m.type, m.raw) for m in mentions
                   if start <= m.start < end and m is not mention]
-        context = (item.label + "：" if item.label else "") + norm[:start]
-        reading = read_mention(clause, local, others, clause_start - start, context)
+        context = (plain(item.label) + "：" if item.label else "") + norm[:start]
+        reading = read_mention(clause, local, others, clause_start - start, context, norm[end:])
         previous_end = mention.end
         if reading is not None:
             readings.append((mention, reading, (start, end)))
@@ -140,27 +175,69 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
             text = (prefix if taken_until == 0 else "") + sentence[taken_until:end]
             taken_until, last_clause = end, (start, end)
         mark = "★" if "★" in sentence[:mention.start] else "▲" if "▲" in sentence[:mention.start] else item.mark
-        drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, reading.qualifier,
+        qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind) or _section_phase(item.block.section)
+        drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, qualifier,
                             mark, item.block.section, item.block.page, item.quote, list(reading.notes),
-                            item.block.line))
+                            item.block.line, start_event(sentence) if reading.kind in _STARTING else None))
     return drafts
 
 
-def _present_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
-    """Requirements stated without a value (免费提供培训, 软件终身免费升级), in a sentence with none."""
-    rules = [
-        ("training", r"(?:提供|负责|组织|免费|开展)[^。；]{0,20}培训"),
-        ("software_upgrade", r"免费[^。；，]{0,6}升级|终身[^。；，]{0,4}升级"),
-        ("return_visit", r"定期回访"),
-        ("inspection", r"定期(?:上门)?(?:巡检|巡查|维护保养)"),
-    ]
+_STARTING = ("warranty", "service_period")
+_TIER_LABEL = re.compile(r"^(?:[一二三四五1-5]级|紧急|重大|严重|一般|普通|轻微)(?:故障)?$|^(?:市区|城区|主城区|郊区|郊县|省内|省外|外省|"
+                         r"周边|其他地区|小修|中修|大修|急修|工作时间|非工作时间|节假日|白班|夜班)$")
+
+
+def _section_phase(section: str) -> str | None:
+    """Items under a heading such as “质保期外服务要求” hold after the warranty: that is their tier."""
+    found = re.findall(r"(?:质保|保修)期(?:外|满后)", plain(section.split(" ")[-1]) if section else "")
+    return found[-1] if found else None
+
+
+def _label_qualifier(label: str, kind: str) -> str | None:
+    """A fault-tier table's row name (一级故障, 市区, 大修) is the tier of every value in the row."""
+    word = _strip_marks(plain(label)).strip()
+    if kind in ("warranty", "shelf_life", "delivery") or not _TIER_LABEL.match(word):
+        return None
+    return word.removesuffix("故障") if word.endswith("故障") and len(word) > 2 else word
+
+
+_PRESENT_NOTES = {
+    "warranty": "原文以规定、标准或“终身”为限，未给出年限，按“须承诺”记",
+}
+
+
+def _present_drafts(item: _Item, sentence: str, prefix: str, taken: set[str]) -> list[Draft]:
+    """Requirements stated without a value (免费提供培训, 建立维修档案, 立即响应) for the kinds the
+    sentence gave no value for."""
     drafts = []
-    for kind, pattern in rules:
-        if not re.search(pattern, sentence):
+    mark = "★" if "★" in sentence else "▲" if "▲" in sentence else item.mark
+    for kind, _ in present_kinds(plain(sentence)):
+        if kind in taken:
             continue
-        mark = "★" if "★" in sentence else "▲" if "▲" in sentence else item.mark
+        note = _PRESENT_NOTES.get(kind, "原文未给出数值，按“须承诺”记")
         drafts.append(Draft(_tidy(prefix + sentence), kind, "present", None, None, mark, item.block.section,
-                            item.block.page, item.quote, ["原文未给出数值，按“须承诺”记"], item.block.line))
+                            item.block.page, item.quote, [note], item.block.line))
+    return drafts
+
+
+def _interval_drafts(item: _Item, sentence: str) -> list[Draft]:
+    """巡检 every N hours or days (白班每隔2小时、夜班每隔1小时巡检): the frequency model counts per week
+    at most, so each is a present requirement that says so."""
+    norm = plain(sentence)
+    if not re.search(r"巡检|巡查|巡视|巡逻|检查", norm):
+        return []
+    drafts, start = [], 0
+    for match in intervals(norm):
+        end = match.end()
+        cut = max(norm.rfind(c, 0, match.start()) for c in "、,，;") + 1
+        text = sentence[max(start, cut):end] if match.start() > 0 else sentence[:end]
+        start = end
+        drafts.append(Draft(_tidy(text), "inspection", "present", None, None, item.mark, item.block.section,
+                            item.block.page, item.quote, [f"原文为“{match.group()}”一次，频次只能按周、月、季度、年记，请核对"],
+                            item.block.line))
+    if drafts:  # the last one carries the verb: “夜班每隔1小时进行定时巡检”
+        tail = re.match(r"[^，,。；;]*", sentence[start:])
+        drafts[-1].text = _tidy(drafts[-1].text + (tail.group() if tail else ""))
     return drafts
 
 
@@ -168,10 +245,15 @@ def item_drafts(item: _Item) -> list[Draft]:
     drafts: list[Draft] = []
     prefix = f"{item.label}：" if item.block.cells and item.label else ""
     for sentence in _SENTENCES.findall(item.body):
-        if _SCORING.search(sentence) or _PAYMENT.search(sentence):
+        sentence = _PENALTY.sub("", sentence)
+        if _SCORING.search(sentence) or not sentence.strip("，,。；; ") or re.search(r"[：:]\s*$", sentence):
             continue
-        found = _sentence_drafts(item, sentence, prefix)
-        drafts += found or _present_drafts(item, sentence, prefix)
+        clauses = [c for c in re.split(r"(?<=[，,])", sentence) if not _PAYMENT.search(c)]
+        sentence = "".join(clauses)  # “…检测合格，方可支付…”: the payment clause goes, the test stays
+        if not sentence.strip("，,。；; "):
+            continue
+        found = _sentence_drafts(item, sentence, prefix) or _interval_drafts(item, sentence)
+        drafts += found + _present_drafts(item, sentence, prefix, {d.kind for d in found})
     return drafts
 
 
@@ -202,13 +284,28 @@ def _conflicts(drafts: list[Draft]) -> None:
                         d.notes.append(note)
 
 
+def _section_mark(section: str) -> str:
+    """★/▲ on a heading (“★二、商务要求”, “售后服务要求（★）”) marks every item under it."""
+    return "★" if "★" in section else "▲" if "▲" in section else ""
+
+
+def _caption_mark(block: TextBlock | None) -> str:
+    if block is None or block.cells or len(block.text) > 40 or _QUOTED_MARK.search(block.text):
+        return ""
+    return _head_mark(block.text) if re.search(r"表|要求|参数|条款", block.text) else ""
+
+
 def extract_requirements(blocks: list[TextBlock]) -> Extraction:
     drafts: list[Draft] = []
     unconverted: list[tuple[str, str, int | None]] = []
+    caption_mark, previous = "", None
     for block in blocks:
         if _SCORING_SECTION.search(block.section):
             continue
-        item = _item(block)
+        if block.cells and not (previous is not None and previous.cells):
+            caption_mark = _caption_mark(previous)  # a table's caption, just above its first row
+        item = _item(block, _section_mark(block.section) or (caption_mark if block.cells else ""))
+        previous = block
         if item is None:
             continue
         found = item_drafts(item)

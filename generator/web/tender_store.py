@@ -333,5 +333,7 @@ def check(root: Path, state: FormState, source: Path | None) -> Checked:
 def save(checked: Checked) -> Path:
     assert checked.ok and checked.target is not None and checked.doc is not None
     checked.target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(checked.target, dump(checked.doc).encode("utf-8"))
+    from generator.tender_extract.unfinished import mark_reviewed  # saving the form is the clerk's review
+
+    write_atomic(checked.target, mark_reviewed(dump(checked.doc)).encode("utf-8"))
     return checked.target
