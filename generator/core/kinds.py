@@ -6,7 +6,8 @@ checker) and in a tender (plain keywords, for `tender extract`), the names a ten
 偏离表 answers in the requirement's own word) and the forms and extras its value may take.
 
 Derived from this table: the pydantic commitments model (models/commitments.py), the checker's
-vocabularies (check/patterns.py), the tender form's and the reports' labels, the plausibility limits
+vocabularies (check/patterns.py), the tender extractor's keywords, value types and bounds
+(tender_extract/classify.py), the tender form's and the reports' labels, the plausibility limits
 (value_guard.py). To teach the tool a new kind, add one `Kind(...)` here and place its name in the
 two match orders below. This module imports nothing heavy: the checker uses it without pydantic.
 """
@@ -61,31 +62,40 @@ class Kind:
         return prefix + getattr(product, attribute)
 
 
-# Kinds that code names because it treats them specially (the checker's heuristics, the 偏离表).
+# Kind names for the code that treats a kind specially (the checker's heuristics, the 偏离表, the
+# extractor's rules): other modules use these constants, never the names spelled out.
 RESPONSE = "response"
 ONSITE_ARRIVAL = "onsite_arrival"
 RESOLUTION = "resolution"
+BACKUP_EQUIPMENT = "backup_equipment"
 HOTLINE = "hotline"
 WARRANTY = "warranty"
 SHELF_LIFE = "shelf_life"
+DELIVERY = "delivery"
+INSTALLATION = "installation"
+TRAINING = "training"
+RETURN_VISIT = "return_visit"
 INSPECTION = "inspection"
+SPARE_PARTS = "spare_parts"
 REPAIR_TURNAROUND = "repair_turnaround"
 COMPLAINT_RESPONSE = "complaint_response"
+RECORDS_RETENTION = "records_retention"
+SOFTWARE_UPGRADE = "software_upgrade"
 REMAINING_SHELF_LIFE = "remaining_shelf_life"
-TRAINING = "training"
+SERVICE_PERIOD = "service_period"
 
 _TABLE = (
     Kind(RESPONSE, "duration", "响应时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"响应|答复|回复|应答|回应",
          weak_words=r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
-         tender_words=("响应", "答复", "回复", "反馈")),
+         tender_words=("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施")),
     Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
          tender_words=("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达")),
     Kind(RESOLUTION, "duration", "故障解决时间", "lower", answered_in="response", label_without_repair="问题处理时间",
          units=_SHORT | {"周"}, fault_level=True, max_days=90,
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
-         tender_words=("排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
+         tender_words=("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
     Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="fault_handling", units=frozenset({"小时", "天", "工作日"}),
          max_days=30,
          proposal_words=r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
@@ -101,14 +111,14 @@ _TABLE = (
                         r"免费维护|免费质保|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
          weak_words=r"(?:自|从|由)?(?:产品|货物|商品|设备)?(?:售出|销售|购买|购机|交货|到货|收到货物|收货|签收商品|签收|"
                     r"验收合格|开具发票)(?:之日|日期|日)?(?:起|后)",
-         tender_words=("质保", "保修", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+         tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期")),
     Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
          proposal_words=r"保质期|有效期", tender_words=("保质期", "有效期", "效期"), names=("保质期", "有效期")),
     Kind("delivery", "duration", "供货期", "lower", answered_in="installation", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
          requirement_also_accepts=("date",), max_days=365,
          proposal_words=r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
-         tender_words=("交货", "供货", "到货", "送达", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
+         tender_words=("交货", "供货", "到货", "送达", "送货", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
     Kind("installation", "duration", "安装调试完成时限", "lower", answered_in="installation", units=_DAYS, requirement_also_accepts=("date",),
          max_days=365, proposal_words=r"安装调试|安装|调试", tender_words=("安装", "调试", "部署")),
     Kind(TRAINING, "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
@@ -118,10 +128,10 @@ _TABLE = (
     Kind(INSPECTION, "frequency", "巡检频次", "higher", answered_in="maintenance", also_named_by=("免费保养", "免费维护"),
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
                         r"自检|(?:定期|全面|深度)检测",
-         tender_words=("巡检", "巡查", "巡视", "预防性维护", "维护保养", "保养", "检查", "维护")),
+         tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护")),
     Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
          requirement_also_accepts=("percentage",),  # a tender may ask for a rate (满意率不低于90%)
-         proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度",)),
+         proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度", "满意率", "评议", "测评")),
     Kind("spare_parts", "duration", "备件供应年限", "higher", answered_in="spare_parts", units=frozenset({"年"}), max_days=30 * 365,
          proposal_words=r"备品备件|备件|零配件供应|配件供应|零部件供应",
          tender_words=("备品备件", "备件", "零配件", "配件供应", "零部件供应")),
@@ -135,14 +145,16 @@ _TABLE = (
     Kind("software_upgrade", "duration", "免费软件升级期限", "higher", answered_in="software_upgrade", units=frozenset({"年", "个月"}),
          max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级", tender_words=("升级",)),
     Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", answered_in="warranty", units=_YEARS, also_accepts=("percentage",),
-         fraction_of=SHELF_LIFE, proposal_words=r"剩余(?:有效期|保质期|效期)",
+         fraction_of=SHELF_LIFE, proposal_words=r"剩余(?:有效期|保质期|效期)", tender_words=("剩余有效期", "剩余保质期", "剩余效期"),
          names=("剩余有效期", "剩余保质期", "剩余效期")),
     Kind("survival_rate", "percentage", "成活率", "higher", answered_in="warranty", replant=True,
-         proposal_words=r"成活率|存活率|保存率", names=("成活率", "存活率", "保存率")),
+         proposal_words=r"成活率|存活率|保存率", tender_words=("成活率", "保存率"), names=("成活率", "存活率", "保存率")),
     Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年"),
-         proposal_words=r"开机率|完好率|设备可用率|正常运行率", names=("开机率", "完好率", "设备可用率", "正常运行率")),
+         proposal_words=r"开机率|完好率|设备可用率|正常运行率",
+         tender_words=("开机率", "完好率", "运行率", "可用率"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
     Kind("service_period", "duration", "服务期", "higher", answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
          proposal_words=r"维保服务期|维保期|维护期|服务期限|服务期",
+         tender_words=("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
          names=("维保服务期", "维保期", "维护期", "服务期限", "服务期")),
 )
 
@@ -154,10 +166,10 @@ PROPOSAL_ORDER = ("remaining_shelf_life", "survival_rate", "uptime", "service_pe
                   "repair_turnaround", "complaint_response", "records_retention", "software_upgrade",
                   "satisfaction_survey", "return_visit", "inspection", "training", "installation", "delivery",
                   "shelf_life", "warranty", "hotline", "resolution", "onsite_arrival", "response")
-TENDER_ORDER = ("complaint_response", "satisfaction_survey", "return_visit", "inspection", "spare_parts",
-                "backup_equipment", "software_upgrade", "records_retention", "repair_turnaround", "shelf_life",
-                "delivery", "installation", "training", "warranty", "hotline", "onsite_arrival", "resolution",
-                "response")
+TENDER_ORDER = ("complaint_response", "satisfaction_survey", "uptime", "survival_rate", "return_visit", "inspection",
+                "spare_parts", "backup_equipment", "software_upgrade", "records_retention", "repair_turnaround",
+                "remaining_shelf_life", "shelf_life", "delivery", "installation", "training", "warranty",
+                "service_period", "hotline", "onsite_arrival", "resolution", "response")
 
 
 def _check_order(order: tuple[str, ...], attribute: str) -> None:
@@ -193,20 +205,28 @@ REPLANTING_KINDS = frozenset(kinds_where(replant=True))
 PERCENTAGE_KINDS = kinds_where(type="percentage")
 
 
-# -- the views `tender extract` uses (tender_extract/classify.py switches to them at merge) -------------
+# -- the views `tender extract` uses (tender_extract/classify.py) ------------------------------------
 def tender_keywords() -> dict[str, tuple[str, ...]]:
     """kind → keywords naming it in a tender, most specific kind first (classify.KEYWORDS)."""
     return {name: KINDS[name].tender_words for name in TENDER_ORDER}
 
 
 def tender_type_kinds() -> dict[str, set[str]]:
-    """Quantity type → the kinds of that type with tender keywords, for the types other than
-    duration (classify.TYPE_KINDS)."""
+    """Value type → the kinds with tender keywords a value of that type may state, for the types other
+    than duration: the kind's own type, or one its requirement also accepts (a 满意率 percentage, a
+    交货 date) (classify.TYPE_KINDS)."""
     found: dict[str, set[str]] = {}
     for name in TENDER_ORDER:
-        if KINDS[name].type != "duration":
-            found.setdefault(KINDS[name].type, set()).add(name)
+        kind = KINDS[name]
+        for value_type in (kind.type, *kind.requirement_also_accepts):
+            if value_type != "duration":
+                found.setdefault(value_type, set()).add(name)
     return found
+
+
+def tender_duration_kinds() -> set[str]:
+    """The kinds with tender keywords that are durations (classify.DURATION_KINDS)."""
+    return {name for name in TENDER_ORDER if KINDS[name].type == "duration"}
 
 
 def minimum_kinds() -> set[str]:

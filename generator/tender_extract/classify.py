@@ -10,50 +10,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.kinds import (
+    BACKUP_EQUIPMENT,
+    COMPLAINT_RESPONSE,
+    DELIVERY,
+    HOTLINE,
+    ONSITE_ARRIVAL,
+    RECORDS_RETENTION,
+    REPAIR_TURNAROUND,
+    RESOLUTION,
+    RESPONSE,
+    SERVICE_PERIOD,
+    SHELF_LIFE,
+    WARRANTY,
+    minimum_kinds,
+    tender_duration_kinds,
+    tender_keywords,
+    tender_type_kinds,
+)
 from generator.tender_extract.mentions import Mention
 
-# kind → keywords, most specific kinds first (the order breaks ties)
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "complaint_response": ("投诉", "退换", "退货", "换货"),
-    "satisfaction_survey": ("满意度", "满意率", "评议", "测评"),
-    "uptime": ("开机率", "完好率", "运行率", "可用率"),
-    "survival_rate": ("成活率", "保存率"),
-    "return_visit": ("回访",),
-    "inspection": ("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护"),
-    "spare_parts": ("备品备件", "备件", "零配件", "配件供应", "零部件供应"),
-    "backup_equipment": ("备用机", "备用设备", "备机", "替代设备", "周转设备"),
-    "software_upgrade": ("升级",),
-    "records_retention": ("保存", "存档", "归档"),
-    "repair_turnaround": ("返修", "返厂"),
-    "remaining_shelf_life": ("剩余有效期", "剩余保质期", "剩余效期"),
-    "shelf_life": ("保质期", "有效期", "效期"),
-    "delivery": ("交货", "供货", "到货", "送达", "送货", "交付", "配送"),
-    "installation": ("安装", "调试", "部署"),
-    "training": ("培训",),
-    "warranty": ("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
-    "service_period": ("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
-    "hotline": ("热线", "值守", "值班", "服务电话", "客服", "技术支持"),
-    "onsite_arrival": ("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达"),
-    "resolution": ("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修"),
-    "response": ("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施"),
-}
+# kind → keywords, most specific kinds first (the order breaks ties): all from the kinds table
+KEYWORDS: dict[str, tuple[str, ...]] = tender_keywords()
 KIND_ORDER = list(KEYWORDS)
+TYPE_KINDS = tender_type_kinds()
+DURATION_KINDS = tender_duration_kinds()
 
-TYPE_KINDS = {
-    "schedule": {"hotline"},
-    "frequency": {"return_visit", "inspection", "satisfaction_survey"},
-    "percentage": {"satisfaction_survey", "uptime", "survival_rate"},
-    "date": {"delivery", "installation"},
-}
-DURATION_KINDS = set(KEYWORDS) - {"hotline", "return_visit", "inspection", "satisfaction_survey", "uptime",
-                                  "survival_rate"}
-
-# kinds where the tender states a minimum (longer or more often is better)
-MINIMUM_KINDS = {"warranty", "shelf_life", "spare_parts", "records_retention", "software_upgrade", "training",
-                 "hotline", "return_visit", "inspection", "satisfaction_survey", "uptime", "survival_rate",
-                 "remaining_shelf_life"}
 # a contract's service period is what it is: a longer one is not better
-EXACT_KINDS = {"service_period"}
+EXACT_KINDS = {SERVICE_PERIOD}
+# kinds where the tender states a minimum (longer or more often is better)
+MINIMUM_KINDS = minimum_kinds() - EXACT_KINDS
 
 # phrases that contain a keyword but are about something else
 _NOT_KEYWORDS = re.compile(r"(?:投标|报价|响应|磋商|询价|应答|谈判)(?:文件)?有效期|质保金|保修金|到达之日|响应文件|"
@@ -103,9 +89,9 @@ def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
                 tail = masked[match.end():match.end() + 8]
                 if _ANCHOR.match(tail):
                     continue
-                if kind == "shelf_life" and masked[max(0, match.start() - 2):match.start()] == "剩余":
+                if kind == SHELF_LIFE and masked[max(0, match.start() - 2):match.start()] == "剩余":
                     continue  # 剩余有效期: what is left on arrival, its own kind  # “到货后”, “安装完成后”, “质保期满后”: a point in time, not the subject
-                if kind in ("warranty", "service_period") and re.match(r"期?(?:内|满|间)", tail):
+                if kind in (WARRANTY, SERVICE_PERIOD) and re.match(r"期?(?:内|满|间)", tail):
                     continue  # “质保期内…”, “服务期间”: the period something happens in
                 hits.append((match.start(), match.end(), kind))
     return hits
@@ -126,9 +112,9 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
     of the sentence."""
     allowed = TYPE_KINDS.get(mention.type, DURATION_KINDS)
     if mention.raw in _TURNAROUND_IDIOMS and "修" in clause:
-        return "repair_turnaround", False  # 小修不过夜: the vehicle is back the same day
+        return REPAIR_TURNAROUND, False  # 小修不过夜: the vehicle is back the same day
     if mention.type == "duration" and _FAILED_REPAIR.search(clause[:mention.start]) and _BACKUP_AFTER.match(after):
-        return "backup_equipment", False
+        return BACKUP_EQUIPMENT, False
     verb_after = bool(_AT_MOST_AFTER.match(clause[mention.end:]))
     best: tuple[int, int, int, str] | None = None
     for hit in _keyword_hits(clause, allowed):
@@ -143,8 +129,8 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         best = score if best is None or score < best else best
     if best is not None:
         kind = best[3]
-        if kind in ("response", "resolution") and _COMPLAINT.search(clause + context):
-            kind = "complaint_response"
+        if kind in (RESPONSE, RESOLUTION) and _COMPLAINT.search(clause + context):
+            kind = COMPLAINT_RESPONSE
         return kind, False
     if context and "后" not in clause[:mention.start]:
         # no keyword in the clause: the item label or an earlier clause of the sentence may name it
@@ -152,11 +138,11 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         hits = _keyword_hits(context, allowed)
         if hits:
             kind = max(hits, key=lambda h: (h[1], -KIND_ORDER.index(h[2])))[2]
-            if kind in ("response", "resolution") and _COMPLAINT.search(clause + context):
-                kind = "complaint_response"
+            if kind in (RESPONSE, RESOLUTION) and _COMPLAINT.search(clause + context):
+                kind = COMPLAINT_RESPONSE
             return kind, True
     if mention.type == "schedule" and re.search(r"响应|服务|支持|值守|在线", clause):
-        return "hotline", False  # “7×24小时响应”: round-the-clock service, the one kind a schedule states
+        return HOTLINE, False  # “7×24小时响应”: round-the-clock service, the one kind a schedule states
     return None
 
 
@@ -178,7 +164,7 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
 
 
 def _fault_level(window: str, kind: str) -> tuple[str, str] | None:
-    if kind not in ("response", "onsite_arrival", "resolution", "backup_equipment"):
+    if kind not in (RESPONSE, ONSITE_ARRIVAL, RESOLUTION, BACKUP_EQUIPMENT):
         return None
     levels = list(_FAULT_LEVEL.finditer(window))
     if not levels:
@@ -190,7 +176,7 @@ def _fault_level(window: str, kind: str) -> tuple[str, str] | None:
 
 
 def _region(window: str, kind: str) -> tuple[str, str] | None:
-    if kind not in ("onsite_arrival", "response", "resolution", "delivery"):
+    if kind not in (ONSITE_ARRIVAL, RESPONSE, RESOLUTION, DELIVERY):
         return None
     regions = list(_REGION.finditer(window))
     if not regions:
@@ -206,23 +192,23 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
     """(qualifier, note) from the words between the previous value and this one."""
     window = clause[previous_end:mention.start]
     # on-site arrival is stated by region first; response and resolution by fault level first
-    finders = [_region, _fault_level] if kind in ("onsite_arrival", "delivery") else [_fault_level, _region]
+    finders = [_region, _fault_level] if kind in (ONSITE_ARRIVAL, DELIVERY) else [_fault_level, _region]
     for finder in finders:
         found = finder(window, kind)
         if found is not None:
             return found
-    if kind in ("response", "onsite_arrival", "resolution", "repair_turnaround"):
+    if kind in (RESPONSE, ONSITE_ARRIVAL, RESOLUTION, REPAIR_TURNAROUND):
         category = list(_CATEGORY.finditer(window))
         if category:
             return category[-1].group(), ""
-    if kind in ("response", "onsite_arrival", "resolution", "hotline"):
+    if kind in (RESPONSE, ONSITE_ARRIVAL, RESOLUTION, HOTLINE):
         times = list(_TIME_OF_DAY.finditer(window))
         if times:
             return times[-1].group(), ""
     phase = list(_PHASE.finditer(window))
-    if phase and kind not in ("warranty", "service_period"):
+    if phase and kind not in (WARRANTY, SERVICE_PERIOD):
         return phase[-1].group(), ""
-    if kind == "warranty":
+    if kind == WARRANTY:
         component = None
         for match in _COMPONENT.finditer(clause[previous_end:mention.end]):
             component = match.group(1)
@@ -239,7 +225,7 @@ def read_mention(clause: str, mention: Mention, others: list[Mention], previous_
     if chosen is None:
         return None
     kind, from_label = chosen
-    if kind == "records_retention" and not _RECORDS.search(clause + context):
+    if kind == RECORDS_RETENTION and not _RECORDS.search(clause + context):
         return None  # “录像保存30天” is a technical figure, not the keeping of service records
     bound, explicit = choose_bound(clause, mention, kind)
     if from_label and not explicit:

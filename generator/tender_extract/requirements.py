@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
 from generator.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
 from generator.tender_extract.mentions import Mention, find_mentions, intervals
@@ -178,11 +179,10 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
         qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind) or _section_phase(item.block.section)
         drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, qualifier,
                             mark, item.block.section, item.block.page, item.quote, list(reading.notes),
-                            item.block.line, start_event(sentence) if reading.kind in _STARTING else None))
+                            item.block.line, start_event(sentence) if reading.kind in STARTING_KINDS else None))
     return drafts
 
 
-_STARTING = ("warranty", "service_period")
 _TIER_LABEL = re.compile(r"^(?:[一二三四五1-5]级|紧急|重大|严重|一般|普通|轻微)(?:故障)?$|^(?:市区|城区|主城区|郊区|郊县|省内|省外|外省|"
                          r"周边|其他地区|小修|中修|大修|急修|工作时间|非工作时间|节假日|白班|夜班)$")
 
@@ -196,13 +196,13 @@ def _section_phase(section: str) -> str | None:
 def _label_qualifier(label: str, kind: str) -> str | None:
     """A fault-tier table's row name (一级故障, 市区, 大修) is the tier of every value in the row."""
     word = _strip_marks(plain(label)).strip()
-    if kind in ("warranty", "shelf_life", "delivery") or not _TIER_LABEL.match(word):
+    if kind in (WARRANTY, SHELF_LIFE, DELIVERY) or not _TIER_LABEL.match(word):
         return None
     return word.removesuffix("故障") if word.endswith("故障") and len(word) > 2 else word
 
 
 _PRESENT_NOTES = {
-    "warranty": "原文以规定、标准或“终身”为限，未给出年限，按“须承诺”记",
+    WARRANTY: "原文以规定、标准或“终身”为限，未给出年限，按“须承诺”记",
 }
 
 
@@ -232,7 +232,7 @@ def _interval_drafts(item: _Item, sentence: str) -> list[Draft]:
         cut = max(norm.rfind(c, 0, match.start()) for c in "、,，;") + 1
         text = sentence[max(start, cut):end] if match.start() > 0 else sentence[:end]
         start = end
-        drafts.append(Draft(_tidy(text), "inspection", "present", None, None, item.mark, item.block.section,
+        drafts.append(Draft(_tidy(text), INSPECTION, "present", None, None, item.mark, item.block.section,
                             item.block.page, item.quote, [f"原文为“{match.group()}”一次，频次只能按周、月、季度、年记，请核对"],
                             item.block.line))
     if drafts:  # the last one carries the verb: “夜班每隔1小时进行定时巡检”

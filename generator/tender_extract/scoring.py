@@ -16,22 +16,34 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.core.kinds import (
+    INSPECTION,
+    ONSITE_ARRIVAL,
+    RECORDS_RETENTION,
+    RESOLUTION,
+    RESPONSE,
+    RETURN_VISIT,
+    SERVICE_PERIOD,
+    SPARE_PARTS,
+    TRAINING,
+    WARRANTY,
+)
 from generator.models.scoring import ScoringItem
 from generator.scoring import kind_category
 from generator.tender_extract.reader import TextBlock
 
 # kind → words that name it in a scoring sentence; the first kind whose word occurs wins
 KIND_WORDS = (
-    ("onsite_arrival", ("到达现场", "到场", "上门")),
-    ("resolution", ("解决", "修复", "排除故障")),
-    ("response", ("响应",)),
-    ("warranty", ("质保期", "保修期", "质保", "保修", "免费运维期", "维保期")),
-    ("spare_parts", ("备件", "备品")),
-    ("return_visit", ("回访",)),
-    ("inspection", ("巡检",)),
+    (ONSITE_ARRIVAL, ("到达现场", "到场", "上门")),
+    (RESOLUTION, ("解决", "修复", "排除故障")),
+    (RESPONSE, ("响应",)),
+    (WARRANTY, ("质保期", "保修期", "质保", "保修", "免费运维期", "维保期")),
+    (SPARE_PARTS, ("备件", "备品")),
+    (RETURN_VISIT, ("回访",)),
+    (INSPECTION, ("巡检",)),
 )
-LONGER_IS_BETTER = {"warranty", "spare_parts", "service_period", "records_retention", "training"}
-CATEGORY_WORDS = (("training", "培训"), ("network", "网点"), ("network", "本地化"), ("complaint", "投诉"),
+LONGER_IS_BETTER = {WARRANTY, SPARE_PARTS, SERVICE_PERIOD, RECORDS_RETENTION, TRAINING}
+CATEGORY_WORDS = ((TRAINING, "培训"), ("network", "网点"), ("network", "本地化"), ("complaint", "投诉"),
                   ("emergency", "应急"), ("principles", "售后服务方案"), ("principles", "服务方案"))
 _POINTS = re.compile(r"[得加](\d+(?:\.\d+)?)分")
 _MAX = re.compile(r"最(?:高|多)(?:得|加|不超过)?(\d+(?:\.\d+)?)分")

@@ -18,8 +18,6 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 def _files_naming(name: str) -> set[str]:
     found = set()
     for path in GENERATOR.rglob("*.py"):
-        if "tender_extract" in path.parts:  # switched over to the table when its rewrite lands
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         if any(isinstance(node, ast.Constant) and node.value == name for node in ast.walk(tree)):
             found.add(path.relative_to(GENERATOR).as_posix())
@@ -49,13 +47,41 @@ def test_the_build_and_the_checker_share_one_label():
     assert patterns.KIND_RE.search("资料保存期限5年").lastgroup == "records_retention"
 
 
-def test_the_views_of_tender_extract_match_its_own_lists():
+def test_tender_extract_takes_its_vocabularies_from_the_table():
     from generator.tender_extract import classify
 
-    assert kinds.tender_keywords() == classify.KEYWORDS
-    assert list(kinds.tender_keywords()) == classify.KIND_ORDER
-    assert kinds.tender_type_kinds() == classify.TYPE_KINDS
-    assert classify.MINIMUM_KINDS <= kinds.minimum_kinds()
+    assert classify.KEYWORDS == kinds.tender_keywords()
+    assert classify.KIND_ORDER == list(kinds.TENDER_ORDER)
+    assert classify.KEYWORDS["uptime"] == KINDS["uptime"].tender_words
+    assert classify.DURATION_KINDS == {name for name in kinds.TENDER_ORDER if KINDS[name].type == "duration"}
+
+
+def test_the_tender_views_keep_the_extractors_value_types():
+    # a percentage may be a 满意率 as well as a rate; a date may end a delivery or an installation
+    assert kinds.tender_type_kinds() == {
+        "schedule": {"hotline"},
+        "frequency": {"return_visit", "inspection", "satisfaction_survey"},
+        "percentage": {"satisfaction_survey", "uptime", "survival_rate"},
+        "date": {"delivery", "installation"},
+    }
+    assert "hotline" not in kinds.tender_duration_kinds()
+    assert "remaining_shelf_life" in kinds.tender_duration_kinds()
+
+
+def test_a_service_period_is_exact_not_a_minimum():
+    from generator.tender_extract import classify
+
+    assert "service_period" in kinds.minimum_kinds()
+    assert "service_period" not in classify.MINIMUM_KINDS
+    assert classify.MINIMUM_KINDS | classify.EXACT_KINDS == kinds.minimum_kinds()
+
+
+def test_the_most_specific_tender_keyword_wins():
+    # 剩余有效期 is tried before 有效期, 满意度 before 回访: the order of the table breaks ties
+    order = kinds.TENDER_ORDER
+    assert order.index("remaining_shelf_life") < order.index("shelf_life")
+    assert order.index("satisfaction_survey") < order.index("return_visit")
+    assert order.index("complaint_response") < order.index("response")
 
 
 def test_a_label_follows_the_product_types_own_word():
