@@ -48,34 +48,69 @@ def run():
         document = read_bytes(data, name)
     except DocumentError as error:
         return _page(422, upload_error=f"无法读取 {name}：{error.message}")
-    finally:
-        del data
     result = check_document(document, expectations)
     groups, totals = findings_view(result, document), summary(result)
-    token = _keep_report(report_text(name, groups, totals))
-    return _page(name=name, groups=groups, summary=totals, report=token)
+    annotated = _annotated(data, name, result.findings)
+    del data
+    token = _keep_report(report_text(name, groups, totals), annotated)
+    return _page(name=name, groups=groups, summary=totals, report=token, annotated=annotated is not None)
 
 
 REPORTS_KEPT = 20  # the latest reports stay downloadable while the server runs (memory only)
+ANNOTATED_KEPT = 5  # annotated copies are as large as the upload: fewer of them are kept
 
 
-def _keep_report(text: str) -> str:
+def _annotated(data: bytes, name: str, findings: list) -> bytes | None:
+    """The uploaded .docx with each finding as a Word comment (as `check --annotate`), or None for
+    other formats and for a .docx the annotator cannot rewrite (the findings page still stands)."""
+    if not name.lower().endswith(".docx") or not findings:
+        return None
+    from generator.write.annotate import annotate_docx
+
+    try:
+        annotated, _ = annotate_docx(data, findings)
+    except Exception:  # a document the checker read but python-docx cannot rewrite: no copy, the page stands
+        return None
+    return annotated
+
+
+def _keep_report(text: str, annotated: bytes | None) -> str:
     reports = current_app.extensions.setdefault("check_reports", OrderedDict())
     token = secrets.token_urlsafe(16)
-    reports[token] = text
+    reports[token] = (text, annotated)
     while len(reports) > REPORTS_KEPT:
         reports.popitem(last=False)
+    kept = [key for key, (_, docx) in reports.items() if docx is not None]
+    for key in kept[:-ANNOTATED_KEPT]:
+        reports[key] = (reports[key][0], None)
     return token
+
+
+# 检查报告.txt / 检查批注.docx, percent-encoded for Content-Disposition
+_TXT_NAME = "%E6%A3%80%E6%9F%A5%E6%8A%A5%E5%91%8A.txt"
+_DOCX_NAME = "%E6%A3%80%E6%9F%A5%E6%89%B9%E6%B3%A8.docx"
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @blueprint.get("/check/report/<token>")
 def report(token: str):
-    text = current_app.extensions.get("check_reports", {}).get(token)
-    if text is None:
+    kept = current_app.extensions.get("check_reports", {}).get(token)
+    if kept is None:
         abort(404)
-    response = make_response(text.encode("utf-8"))
+    response = make_response(kept[0].encode("utf-8"))
     response.headers["Content-Type"] = "text/plain; charset=utf-8"
-    response.headers["Content-Disposition"] = "attachment; filename*=UTF-8''%E6%A3%80%E6%9F%A5%E6%8A%A5%E5%91%8A.txt"
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{_TXT_NAME}"
+    return response
+
+
+@blueprint.get("/check/annotated/<token>")
+def annotated(token: str):
+    kept = current_app.extensions.get("check_reports", {}).get(token)
+    if kept is None or kept[1] is None:
+        abort(404)
+    response = make_response(kept[1])
+    response.headers["Content-Type"] = _DOCX_TYPE
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{_DOCX_NAME}"
     return response
 
 

@@ -212,3 +212,27 @@ def test_serve_is_listed_in_help(cli) -> None:
     assert code == 0 and "serve" in out
     code, out, _ = cli("serve", "--help")
     assert code == 0 and "127.0.0.1" in out and "--no-browser" in out
+
+
+def test_check_of_a_docx_offers_the_document_with_word_comments(page, tmp_path: Path) -> None:
+    source = docx.Document()
+    for line in DEFECTIVE_TEXT.splitlines():
+        source.add_paragraph(line)
+    path = tmp_path / "草稿.docx"
+    source.save(path)
+    html = page.upload("/check", "草稿.docx", path.read_bytes()).get_data(as_text=True)
+    link = re.search(r'id="download-annotated" href="([^"]+)"', html)
+    assert link, "a .docx with findings offers its annotated copy"
+    response = page.get(link.group(1))
+    assert response.status_code == 200
+    assert "%E6%89%B9%E6%B3%A8.docx" in response.headers["Content-Disposition"]
+    annotated = tmp_path / "批注.docx"
+    annotated.write_bytes(response.get_data())
+    comments = docx.Document(annotated).comments
+    assert len(comments) >= 2 and any("XXXX" in c.text or "占位" in c.text for c in comments)
+
+
+def test_check_of_a_text_file_offers_no_annotated_copy(page) -> None:
+    html = page.upload("/check", "草稿.txt", DEFECTIVE_TEXT.encode()).get_data(as_text=True)
+    assert 'id="download-report"' in html and 'id="download-annotated"' not in html
+    assert page.get("/check/annotated/no-such-token").status_code == 404
