@@ -52,11 +52,14 @@ class Nearest:
 
     @property
     def distance(self) -> str:
-        """“距交货地点约86公里、车程约1.5小时”, or “位于交货地点同城” without figures."""
+        """“距禾丰县约36公里、车程约50分钟” from another city; “距交货地点约9公里、车程约30分钟” from
+        an outlet in the delivery city (not “距临州市约9公里” of an outlet inside 临州市); “与交货地点位于
+        同一城市” without figures."""
         if self.reach is None:
             return "与交货地点位于同一城市" if self.local else ""
         km = f"{self.reach.distance_km:g}"
-        return f"距{self.reach.place}约{km}公里、车程约{self.reach.travel}"
+        place = "交货地点" if self.local else self.reach.place
+        return f"距{place}约{km}公里、车程约{self.reach.travel}"
 
 
 def travel_time(reach: Reach | None) -> Duration | None:

@@ -127,8 +127,10 @@ def _org_lead(head: tuple[str, ...], groups: list[tuple[str, ...]], outlets: lis
 
 
 def _flow_lead(steps: list[tuple[str, tuple[str, ...]]]) -> str:
-    """每一次服务依次经过报修受理、响应、到场、处理、验收、回访6个环节."""
-    return f"每一次服务依次经过{'、'.join(title for title, _ in steps)}{len(steps)}个环节"
+    """每一次服务的主要节点（报修受理、响应、到场、处理、验收和回访）及其时限 (the chart's own boxes; the clause
+    beside it may list finer steps, so no count is given)."""
+    titles = [title for title, _ in steps]
+    return f"每一次服务的主要节点（{'、'.join(titles[:-1])}和{titles[-1]}）及其时限"
 
 
 def _flow_table(steps: list[tuple[str, tuple[str, ...]]]) -> tuple[Block, ...]:
