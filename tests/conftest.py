@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,18 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_code_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Compiled clause bodies go to a cache of this run (and of the processes it starts), not ~/.cache."""
+    previous = os.environ.get("AFTERSALES_CACHE_DIR")
+    os.environ["AFTERSALES_CACHE_DIR"] = str(tmp_path_factory.mktemp("aftersales-cache"))
+    yield
+    if previous is None:
+        del os.environ["AFTERSALES_CACHE_DIR"]
+    else:
+        os.environ["AFTERSALES_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.models.clause import Clause, Outline
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Picture, Proposal, Signature, Toc
+from generator.render.code_cache import compile_cached, environment_fingerprint
 from generator.render.figures import FLOW_CATEGORIES, ORG_CATEGORIES, Figures, numbered, place
 from generator.render.jinja import EmptyValueError, date_cn, make_environment, render_bounded
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
@@ -72,10 +73,11 @@ _CODE_CACHE: dict[tuple[str, str], Any] = {}
 
 
 def _compiled(env: ImmutableSandboxedEnvironment, body: str, name: str) -> Any:
-    """Compiled clause bodies, reused across renderers (compiling is most of a clause's render time)."""
+    """Compiled clause bodies, reused across renderers in a process and across processes through the
+    disk cache (compiling is most of a clause's render time)."""
     key = (name, body)
     if key not in _CODE_CACHE:
-        _CODE_CACHE[key] = env.compile(body, name=name, filename=name)
+        _CODE_CACHE[key] = compile_cached(env, body, name, environment_fingerprint(env))
     return _CODE_CACHE[key]
 
 
