@@ -51,12 +51,16 @@ _JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
 
 
-def run(text: str, fill: str | None = None) -> str:
+def run(text: str, fill: str | None = None, size: float | None = None) -> str:
     """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
     that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-").
-    `fill`: a shading colour behind the run (the clause catalog marks data so)."""
-    if fill is not None:
-        return f'<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:rPr>{run(text)[5:]}'
+    `fill`: a shading colour behind the run (the clause catalog marks data so); `size`: points, when
+    the run is not in its style's size (a long cover title)."""
+    if fill is not None or size is not None:
+        half = f"{round(size * 2)}" if size is not None else ""
+        props = (f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>' if half else "") \
+            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill is not None else "")
+        return f"<w:r><w:rPr>{props}</w:rPr>{run(text)[5:]}"
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f"<w:r>{_texts(text)}</w:r>" if text else "<w:r/>"
     parts = []

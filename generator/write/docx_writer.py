@@ -26,6 +26,7 @@ from generator.render.blocks import (
 )
 from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_picture, instruction, png_size, run
 from generator.write.body_xml import table as body_table
+from generator.write.cover_title import layout as cover_layout
 from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
 from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
@@ -114,10 +115,19 @@ class DocxWriter:
     def cover(self, cover: Cover) -> None:
         for _ in range(3):
             self._p("Cover Title")
-        self._p("Cover Title", cover.title)
+        size = self._style_size("Cover Title")
+        title = cover_layout(cover.title, self.text_width / EMU_PER_PT, size)
+        self._p("Cover Title").runs.append(run("\n".join(title.lines), size=title.size if title.size != size else None))
         self._p("Cover Subtitle", cover.subtitle)
         for label, value in cover.fields:
             self._cover_end = self._p("Cover Field", f"{label}{value}")
+
+    def _style_size(self, name: str) -> float:
+        """The font size of one of our paragraph styles, in points (a letterhead may set its own)."""
+        style = next(s for s in self.document.styles if s.style_id == self.style_ids[name])
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        return style.font.size.pt if style is not None else DEFAULT_SIZE
 
     def toc(self, toc: Toc) -> None:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
@@ -262,6 +272,8 @@ _NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
     ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
     ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")))
 EMU_PER_CM = 360000
+EMU_PER_PT = 12700
+DEFAULT_SIZE = 10.5  # points: Word's size for a style chain that sets none
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest
 
 
