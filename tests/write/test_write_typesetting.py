@@ -79,3 +79,31 @@ def test_writer_tightens_the_toc_styles_of_a_long_toc() -> None:
     lines = {style.get(f"{W}styleId"): style.find(f"{W}pPr/{W}spacing").get(f"{W}line")
              for style in styles.iter(f"{W}style") if style.get(f"{W}styleId") in ("toc1", "toc2")}
     assert set(lines) == {"toc1", "toc2"} and all(int(line) < 360 for line in lines.values())
+
+
+def _cover_title(title: str):
+    from generator.render.blocks import Cover
+
+    data = written(Cover(title, "售后服务方案", (("项目编号：", "SZCG-2026-SB-0412"),)))
+    paragraphs = body(data).findall(f"{W}p")
+    return next(p for p in paragraphs if p.find(f".//{W}t") is not None), data
+
+
+def test_long_cover_title_breaks_at_a_word_boundary_and_reads_back_whole_lines() -> None:
+    title = "蜀州市图书馆新馆及少年儿童分馆乘客电梯、无障碍电梯采购与安装项目"
+    paragraph, data = _cover_title(title)
+    assert len(paragraph.findall(f".//{W}br")) == 1 and paragraph.find(f".//{W}sz") is None
+    texts = [item.text for item in read_docx(data, "a.docx").items if item.part == "body"]
+    assert texts[0] == "蜀州市图书馆新馆及少年儿童分馆\n乘客电梯、无障碍电梯采购与安装项目"
+
+
+def test_cover_title_without_boundaries_is_set_one_size_smaller() -> None:
+    paragraph, _ = _cover_title("一二三四五六七八九十" * 2 + "一二")
+    assert paragraph.find(f".//{W}br") is None
+    assert paragraph.find(f".//{W}sz").get(f"{W}val") == "36"  # 小二 (18 pt) instead of 二号
+
+
+def test_digits_are_in_a_latin_language_so_libreoffice_keeps_numbers_whole() -> None:
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(written(Paragraph("市区30分钟到场")))).read("word/styles.xml"))
+    lang = styles.find(f"{W}docDefaults").find(f".//{W}lang")
+    assert (lang.get(f"{W}val"), lang.get(f"{W}eastAsia")) == ("en-US", "zh-CN")
