@@ -32,7 +32,8 @@ def test_hyphens_inside_identifiers_do_not_break_and_read_back_as_hyphens() -> N
     text = "项目编号：HDWJ-2026-GK-031，服务热线010-6288-1608，证书编号SAS-2025-0417；响应 - 到场"
     data = written(Paragraph(text))
     paragraph = body(data).find(f"{W}p")
-    assert len(paragraph.findall(f".//{W}noBreakHyphen")) == 7  # the spaced dash is an ordinary one
+    written_text = "".join(t.text for t in paragraph.iter(f"{W}t"))
+    assert written_text.count("\u2060-\u2060") == 7 and written_text.count("\u2060") == 14  # not the spaced dash
     assert [item.text for item in read_docx(data, "a.docx").items if item.part == "body"] == [text]
 
 
@@ -107,3 +108,12 @@ def test_digits_are_in_a_latin_language_so_libreoffice_keeps_numbers_whole() -> 
     styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(written(Paragraph("市区30分钟到场")))).read("word/styles.xml"))
     lang = styles.find(f"{W}docDefaults").find(f".//{W}lang")
     assert (lang.get(f"{W}val"), lang.get(f"{W}eastAsia")) == ("en-US", "zh-CN")
+
+
+def test_checker_reads_word_joiners_as_nothing() -> None:
+    from generator.check.normalize import normalise
+
+    for join_lines in (False, True):
+        result = normalise("热线400\u2060-\u2060810\u2060-\u20606608，编号HD\u2060WJ", join_lines=join_lines)
+        assert result.text == "热线400-810-6608,编号HDWJ"
+        assert result.original_index(result.text.index("810")) == len("热线400\u2060-\u2060")
