@@ -337,12 +337,26 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
     if sum(natural) <= total:
         base, extra = natural, list(natural)
     elif sum(minimum) <= total:
-        base, extra = minimum, [n - m for n, m in zip(natural, minimum, strict=True)]
+        return [Emu(int(w)) for w in _in_proportion(natural, minimum, total)]
     else:
         base, extra = [0.0] * len(minimum), minimum
     spare = total - sum(base)
     weight = sum(extra) or 1
     return [Emu(int(b + spare * e / weight)) for b, e in zip(base, extra, strict=True)]
+
+
+def _in_proportion(natural: list[float], minimum: list[float], total: float) -> list[float]:
+    """Widths in proportion to each column's longest line, none below its minimum: the columns of
+    long text then wrap into about as many lines each (the explanation column of a 偏离表 no longer
+    takes five lines beside a response of two)."""
+    pinned: set[int] = set()
+    while True:
+        free = [i for i in range(len(natural)) if i not in pinned]
+        scale = (total - sum(minimum[i] for i in pinned)) / (sum(natural[i] for i in free) or 1)
+        below = {i for i in free if natural[i] * scale < minimum[i]}
+        if not below:
+            return [minimum[i] if i in pinned else natural[i] * scale for i in range(len(natural))]
+        pinned |= below
 
 
 def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,

@@ -117,3 +117,19 @@ def test_checker_reads_word_joiners_as_nothing() -> None:
         result = normalise("热线400\u2060-\u2060810\u2060-\u20606608，编号HD\u2060WJ", join_lines=join_lines)
         assert result.text == "热线400-810-6608,编号HDWJ"
         assert result.original_index(result.text.index("810")) == len("热线400\u2060-\u2060")
+
+
+def test_columns_of_long_text_share_the_width_in_proportion_to_their_text() -> None:
+    """A 偏离表: the explanation, the longest text, is the widest column; short cells keep one line."""
+    table = Table(("序号", "招标要求", "投标响应", "偏离情况", "说明"),
+                  (("1", "★发生困人故障时，维保人员30分钟内到达现场", "到达现场时间：一级故障30分钟", "无偏离",
+                    "承诺一级故障30分钟，满足“不超过30分钟”的要求"),
+                   ("2", "全部电梯于2027年2月28日前到货", "供货期：90天", "正偏离",
+                    "承诺90天（自投标日期起算，2027年2月3日前完成），优于“2027年2月28日前”的要求")))
+    widths = _column_widths(table, TEXT_WIDTH)
+    assert sum(widths) <= TEXT_WIDTH
+    assert widths[4] == max(widths) and widths[4] > widths[1] > widths[2]
+    char, padding = 10.5 * 12700, (2 * 5.4 + 2) * 12700
+    for column, text in ((2, "供货期：90天"), (3, "正偏离"), (0, "序号")):
+        needed = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text) * char + padding
+        assert widths[column] >= needed - 1, (column, text)
