@@ -61,8 +61,9 @@ _TABLE.update({0x3000: " ", 0x00A0: " ", 0x2013: "-", 0x2212: "-", 0xFE63: "-", 
 # pinyin with a tone mark in parentheses right after a Chinese character: 務(wù)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _DEBRIS = rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}\)"
-_SPACES_KEEP_NL = re.compile(rf"{_DEBRIS}|[^\S\n]+|\n[\s]*")
-_SPACES_ALL = re.compile(rf"{_DEBRIS}|\s+")
+_JOINERS = "\u2060+"  # WORD JOINER: invisible, read as nothing (the generator joins 400-810-6608 with it)
+_SPACES_KEEP_NL = re.compile(rf"{_DEBRIS}|{_JOINERS}|[^\S\n]+|\n[\s]*")
+_SPACES_ALL = re.compile(rf"{_DEBRIS}|{_JOINERS}|\s+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")
 
 
@@ -100,8 +101,8 @@ def normalise(text: str, join_lines: bool = False) -> Normalised:
             offsets.extend(range(position, start))
         position = end
         run = match.group()
-        if run.startswith("("):
-            continue  # conversion debris
+        if run.startswith(("(", "\u2060")):
+            continue  # conversion debris, word joiners
         if not join_lines and "\n" in run:
             if pieces and start > 0:
                 pieces.append("\n")

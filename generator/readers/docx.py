@@ -124,12 +124,15 @@ def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
     return levels
 
 
+WORD_JOINER = "\u2060"  # the generator joins identifiers' hyphens with it (write/body_xml)
+
+
 def text_of(p: Any) -> str:
     parts: list[str] = []
     for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
         tag = el.tag
         if tag == f"{W}t":
-            parts.append(el.text or "")
+            parts.append((el.text or "").replace(WORD_JOINER, ""))  # an invisible "no break here"
         elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- (and our identifiers): a hyphen
             parts.append("-")
         elif tag == f"{W}tab":

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from generator.check.findings import Finding, Location
+from generator.readers.docx import WORD_JOINER
 
 AUTHOR = "aftersales 检查"
 INITIALS = "AS"
@@ -74,16 +75,19 @@ class Annotator:
         self.paragraphs = _paragraphs(self.document)
         self.used: dict[str, int] = {}  # quote → occurrences already commented
 
-    def _find(self, quote: str) -> tuple[Paragraph, int] | None:
-        """The next paragraph (after those already used for this quote) whose run text holds it."""
+    def _find(self, quote: str) -> tuple[Paragraph, int, int] | None:
+        """The next paragraph (after those already used for this quote) whose run text holds it, and
+        where in its run text: word joiners (invisible, read as nothing) are skipped in the search."""
         skip = self.used.get(quote, 0)
         for paragraph in self.paragraphs:
-            text = "".join(run.text for run in paragraph.runs)
+            raw = "".join(run.text for run in paragraph.runs)
+            where = [i for i, char in enumerate(raw) if char != WORD_JOINER] + [len(raw)]
+            text = raw.replace(WORD_JOINER, "")
             position = text.find(quote)
             while position != -1:
                 if skip == 0:
                     self.used[quote] = self.used.get(quote, 0) + 1
-                    return paragraph, position
+                    return paragraph, where[position], where[position + len(quote) - 1] + 1
                 skip -= 1
                 position = text.find(quote, position + 1)
         return None
@@ -100,8 +104,8 @@ class Annotator:
         quote = location.text.strip()
         found = self._find(quote) if quote and location.block else None
         if found is not None:
-            paragraph, start = found
-            runs = _isolate(paragraph, start, start + len(quote))
+            paragraph, start, end = found
+            runs = _isolate(paragraph, start, end)
             if runs:
                 self.document.add_comment(runs, text=text, author=AUTHOR, initials=INITIALS)
                 return

@@ -47,16 +47,24 @@ _ATTR = {'"': "&quot;"}
 
 # A hyphen between letters or digits joins an identifier, a phone or certificate number
 # (HDWJ-2026-GK-031, 010-6288-1608, SAS-2025-0417): Word and LibreOffice would break the line after it.
+# It is written as a plain hyphen between two WORD JOINERs (U+2060, invisible, "no break here"), not as
+# Word's w:noBreakHyphen: LibreOffice breaks after that one anyway and, worse, inside the digits or
+# letters that follow it (400-810-660 / 8). The readers (readers/docx, check/normalize) drop U+2060.
 _JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
-NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
+WORD_JOINER = "\u2060"
+JOINED_HYPHEN = f"{WORD_JOINER}-{WORD_JOINER}"
 
 
-def run(text: str, fill: str | None = None) -> str:
+def run(text: str, fill: str | None = None, size: float | None = None) -> str:
     """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
     that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-").
-    `fill`: a shading colour behind the run (the clause catalog marks data so)."""
-    if fill is not None:
-        return f'<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:rPr>{run(text)[5:]}'
+    `fill`: a shading colour behind the run (the clause catalog marks data so); `size`: points, when
+    the run is not in its style's size (a long cover title)."""
+    if fill is not None or size is not None:
+        half = f"{round(size * 2)}" if size is not None else ""
+        props = (f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>' if half else "") \
+            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill is not None else "")
+        return f"<w:r><w:rPr>{props}</w:rPr>{run(text)[5:]}"
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f"<w:r>{_texts(text)}</w:r>" if text else "<w:r/>"
     parts = []
@@ -74,10 +82,10 @@ _CONTROLS = re.compile(r"([\t\n\r])")
 
 
 def _texts(value: str) -> str:
-    """w:t elements for text without tabs or breaks, joined by non-breaking hyphens."""
-    if "-" not in value:
-        return f"<w:t{_space(value)}>{escape(value)}</w:t>"
-    return NO_BREAK_HYPHEN.join(f"<w:t{_space(piece)}>{escape(piece)}</w:t>" for piece in _JOINING_HYPHEN.split(value))
+    """The w:t element for text without tabs or breaks, identifiers' hyphens joined."""
+    if "-" in value:
+        value = _JOINING_HYPHEN.sub(JOINED_HYPHEN, value)
+    return f"<w:t{_space(value)}>{escape(value)}</w:t>"
 
 
 def _space(text: str) -> str:

@@ -26,6 +26,7 @@ from generator.render.blocks import (
 )
 from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_picture, instruction, png_size, run
 from generator.write.body_xml import table as body_table
+from generator.write.cover_title import layout as cover_layout
 from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
 from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
@@ -114,10 +115,19 @@ class DocxWriter:
     def cover(self, cover: Cover) -> None:
         for _ in range(3):
             self._p("Cover Title")
-        self._p("Cover Title", cover.title)
+        size = self._style_size("Cover Title")
+        title = cover_layout(cover.title, self.text_width / EMU_PER_PT, size)
+        self._p("Cover Title").runs.append(run("\n".join(title.lines), size=title.size if title.size != size else None))
         self._p("Cover Subtitle", cover.subtitle)
         for label, value in cover.fields:
             self._cover_end = self._p("Cover Field", f"{label}{value}")
+
+    def _style_size(self, name: str) -> float:
+        """The font size of one of our paragraph styles, in points (a letterhead may set its own)."""
+        style = next(s for s in self.document.styles if s.style_id == self.style_ids[name])
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        return style.font.size.pt if style is not None else DEFAULT_SIZE
 
     def toc(self, toc: Toc) -> None:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
@@ -262,6 +272,8 @@ _NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
     ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
     ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")))
 EMU_PER_CM = 360000
+EMU_PER_PT = 12700
+DEFAULT_SIZE = 10.5  # points: Word's size for a style chain that sets none
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest
 
 
@@ -325,12 +337,26 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
     if sum(natural) <= total:
         base, extra = natural, list(natural)
     elif sum(minimum) <= total:
-        base, extra = minimum, [n - m for n, m in zip(natural, minimum, strict=True)]
+        return [Emu(int(w)) for w in _in_proportion(natural, minimum, total)]
     else:
         base, extra = [0.0] * len(minimum), minimum
     spare = total - sum(base)
     weight = sum(extra) or 1
     return [Emu(int(b + spare * e / weight)) for b, e in zip(base, extra, strict=True)]
+
+
+def _in_proportion(natural: list[float], minimum: list[float], total: float) -> list[float]:
+    """Widths in proportion to each column's longest line, none below its minimum: the columns of
+    long text then wrap into about as many lines each (the explanation column of a 偏离表 no longer
+    takes five lines beside a response of two)."""
+    pinned: set[int] = set()
+    while True:
+        free = [i for i in range(len(natural)) if i not in pinned]
+        scale = (total - sum(minimum[i] for i in pinned)) / (sum(natural[i] for i in free) or 1)
+        below = {i for i in free if natural[i] * scale < minimum[i]}
+        if not below:
+            return [minimum[i] if i in pinned else natural[i] * scale for i in range(len(natural))]
+        pinned |= below
 
 
 def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,

@@ -166,8 +166,16 @@ def _prepare_heading(style, spec: StyleSpec) -> None:
         set_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
 
 
+# The language of Latin letters and digits (w:lang w:val), as Chinese Word writes it. LibreOffice breaks
+# text of a Chinese, Japanese or Korean language after any character (BreakIterator_CJK), digits too:
+# "30分钟" in zh-CN could end a line after "3". In en-US digits and identifiers follow the Unicode
+# line-breaking rules and stay whole; Word keeps half-width runs together either way.
+LATIN_LANGUAGE = "en-US"
+
+
 def _set_document_defaults(document) -> None:
-    """Simplified Chinese glyph forms and 宋体 for text outside any style."""
+    """Simplified Chinese glyph forms and 宋体 for text outside any style; Latin text and digits in
+    English (LATIN_LANGUAGE)."""
     styles_el = document.styles.element
     rpr_default = styles_el.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr_default is None:
@@ -178,7 +186,7 @@ def _set_document_defaults(document) -> None:
             fonts.attrib.pop(qn(attr), None)
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), SONG)
-    set_child(rpr_default, "w:lang", val="zh-CN", eastAsia="zh-CN")
+    set_child(rpr_default, "w:lang", val=LATIN_LANGUAGE, eastAsia="zh-CN")
 
 
 def _add_table_grid(document):
@@ -240,7 +248,19 @@ def ensure_styles(document, overwrite: bool = False,
         ids[spec.name] = style.style_id
     table = index.find(TABLE_STYLE, WD_STYLE_TYPE.TABLE) or _add_table_grid(document)
     ids[TABLE_STYLE] = table.style_id
+    _latin_language_outside_cjk(document)
     return ids
+
+
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+
+
+def _latin_language_outside_cjk(document) -> None:
+    """A reference (a letterhead saved in a Chinese locale) whose default Latin language is Chinese,
+    Japanese or Korean gets LATIN_LANGUAGE instead, so that numbers stay whole in LibreOffice."""
+    lang = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None and (lang.get(qn("w:val")) or "").lower().startswith(_CJK_LANGUAGES):
+        lang.set(qn("w:val"), LATIN_LANGUAGE)
 
 
 def drop_styles_with_effects(document) -> None:

@@ -9,7 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from officedocs import ROOT, example_name, example_tenders, letterhead_source, long_table, signature_sweep, wps_like
+from officedocs import (
+    ROOT,
+    example_name,
+    example_tenders,
+    letterhead_source,
+    long_table,
+    numbers_sweep,
+    signature_sweep,
+    with_chinese_latin_language,
+    wps_like,
+)
 from pdftools import page_texts
 from ruamel.yaml import YAML
 
@@ -135,10 +145,13 @@ def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict
     fixtures = out / "fixtures"
     fixtures.mkdir(parents=True)
     for name, proposal in (("long-table", long_table()), ("signature", signature_sweep(True)),
-                           ("signature-control", signature_sweep(False))):
+                           ("signature-control", signature_sweep(False)), ("numbers", numbers_sweep())):
         path = fixtures / f"{name}.docx"
         path.write_bytes(write_docx(proposal, reference))
         docs[name] = Rendered(name, docx=path)
+    control = fixtures / "numbers-control.docx"
+    with_chinese_latin_language(docs["numbers"].docx, control)
+    docs["numbers-control"] = Rendered("numbers-control", docx=control)
 
     jobs = [Job(doc.docx, pdf=doc.docx.with_suffix(".pdf")) for doc in docs.values() if doc.docx]
     roundtrip = docs["demo"].docx

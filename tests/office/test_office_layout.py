@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from officedocs import LONG_TABLE_HEADER, SWEEP
+from officedocs import LONG_TABLE_HEADER, NUMBERS, NUMBERS_ID, NUMBERS_TEXT, NUMBERS_TITLE_LINES, SWEEP
 from pdftools import squeeze
 
 
@@ -63,3 +63,37 @@ def test_sweep_reaches_a_page_boundary_without_keep_rules(rendered) -> None:
     doc = rendered["signature-control"].require()
     pages = _signature_pages(doc.pages)
     assert any(len(where) > 1 for where in pages.values()), "对照文档中没有跨页的签章，测试覆盖不到分页"
+
+
+def _broken_numbers(pages: list[str]) -> list[str]:
+    """Digit runs on a rendered line that are not whole numbers of NUMBERS_TEXT (a number broken
+    across lines leaves a piece at a line end and another at the next line's start)."""
+    found = []
+    for text in pages[1:]:  # after the cover
+        for line in text.splitlines():
+            if "页" in line:
+                continue  # the footer's page numbers
+            found += [run for run in re.findall(r"[A-Za-z0-9]+", line) if run not in NUMBERS]
+            if re.search(r"[-\u2011]\s*$", line.rstrip()) or re.search(r"[A-Za-z0-9][-\u2011]\s{2,}", line):
+                found.append(f"行尾连字符：{line.strip()[-12:]}")
+    return found
+
+
+def test_numbers_never_break_inside_their_digits(rendered) -> None:
+    doc = rendered["numbers"].require()
+    assert not _broken_numbers(doc.pages), f"数字被拆到两行：{_broken_numbers(doc.pages)[:10]}"
+    assert squeeze(doc.pages[1]).count(squeeze(NUMBERS_TEXT)) >= 10
+    assert NUMBERS_ID in squeeze(doc.pages[1]), "编号应原样显示（连字符为普通连字符）"
+
+
+def test_numbers_sweep_would_catch_a_broken_number(rendered) -> None:
+    """The control: with Latin text in zh-CN and w:noBreakHyphen, LibreOffice breaks numbers and
+    identifiers inside, and the sweep sees it."""
+    doc = rendered["numbers-control"].require()
+    assert _broken_numbers(doc.pages), "对照文档中应有被拆开的数字，否则扫描没有覆盖行尾"
+
+
+def test_long_cover_title_breaks_between_words(rendered) -> None:
+    doc = rendered["numbers"].require()
+    lines = [squeeze(line) for line in doc.pages[0].splitlines() if line.strip()]
+    assert lines[:2] == list(NUMBERS_TITLE_LINES), lines[:3]

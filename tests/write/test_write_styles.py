@@ -79,3 +79,23 @@ def test_standard_reference_has_chinese_typesetting(root) -> None:
     assert body.line_spacing == 1.5 and body.first_line_indent.pt == 24
     lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
+    # Latin letters and digits in English: LibreOffice would break "30分钟" after "3" in zh-CN
+    assert lang.get(qn("w:val")) == "en-US"
+
+
+def test_reference_with_chinese_latin_language_gets_english() -> None:
+    """A letterhead saved in a Chinese locale may say w:val="zh-CN"; its eastAsia language is kept."""
+    document = Document()
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-TW")
+    ensure_styles(document)
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "zh-TW")
+
+
+def test_reference_with_other_latin_language_keeps_it() -> None:
+    document = Document()
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), "de-DE")
+    ensure_styles(document)
+    assert lang.get(qn("w:val")) == "de-DE"

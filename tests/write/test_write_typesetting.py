@@ -32,7 +32,8 @@ def test_hyphens_inside_identifiers_do_not_break_and_read_back_as_hyphens() -> N
     text = "项目编号：HDWJ-2026-GK-031，服务热线010-6288-1608，证书编号SAS-2025-0417；响应 - 到场"
     data = written(Paragraph(text))
     paragraph = body(data).find(f"{W}p")
-    assert len(paragraph.findall(f".//{W}noBreakHyphen")) == 7  # the spaced dash is an ordinary one
+    written_text = "".join(t.text for t in paragraph.iter(f"{W}t"))
+    assert written_text.count("\u2060-\u2060") == 7 and written_text.count("\u2060") == 14  # not the spaced dash
     assert [item.text for item in read_docx(data, "a.docx").items if item.part == "body"] == [text]
 
 
@@ -79,3 +80,56 @@ def test_writer_tightens_the_toc_styles_of_a_long_toc() -> None:
     lines = {style.get(f"{W}styleId"): style.find(f"{W}pPr/{W}spacing").get(f"{W}line")
              for style in styles.iter(f"{W}style") if style.get(f"{W}styleId") in ("toc1", "toc2")}
     assert set(lines) == {"toc1", "toc2"} and all(int(line) < 360 for line in lines.values())
+
+
+def _cover_title(title: str):
+    from generator.render.blocks import Cover
+
+    data = written(Cover(title, "售后服务方案", (("项目编号：", "SZCG-2026-SB-0412"),)))
+    paragraphs = body(data).findall(f"{W}p")
+    return next(p for p in paragraphs if p.find(f".//{W}t") is not None), data
+
+
+def test_long_cover_title_breaks_at_a_word_boundary_and_reads_back_whole_lines() -> None:
+    title = "蜀州市图书馆新馆及少年儿童分馆乘客电梯、无障碍电梯采购与安装项目"
+    paragraph, data = _cover_title(title)
+    assert len(paragraph.findall(f".//{W}br")) == 1 and paragraph.find(f".//{W}sz") is None
+    texts = [item.text for item in read_docx(data, "a.docx").items if item.part == "body"]
+    assert texts[0] == "蜀州市图书馆新馆及少年儿童分馆\n乘客电梯、无障碍电梯采购与安装项目"
+
+
+def test_cover_title_without_boundaries_is_set_one_size_smaller() -> None:
+    paragraph, _ = _cover_title("一二三四五六七八九十" * 2 + "一二")
+    assert paragraph.find(f".//{W}br") is None
+    assert paragraph.find(f".//{W}sz").get(f"{W}val") == "36"  # 小二 (18 pt) instead of 二号
+
+
+def test_digits_are_in_a_latin_language_so_libreoffice_keeps_numbers_whole() -> None:
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(written(Paragraph("市区30分钟到场")))).read("word/styles.xml"))
+    lang = styles.find(f"{W}docDefaults").find(f".//{W}lang")
+    assert (lang.get(f"{W}val"), lang.get(f"{W}eastAsia")) == ("en-US", "zh-CN")
+
+
+def test_checker_reads_word_joiners_as_nothing() -> None:
+    from generator.check.normalize import normalise
+
+    for join_lines in (False, True):
+        result = normalise("热线400\u2060-\u2060810\u2060-\u20606608，编号HD\u2060WJ", join_lines=join_lines)
+        assert result.text == "热线400-810-6608,编号HDWJ"
+        assert result.original_index(result.text.index("810")) == len("热线400\u2060-\u2060")
+
+
+def test_columns_of_long_text_share_the_width_in_proportion_to_their_text() -> None:
+    """A 偏离表: the explanation, the longest text, is the widest column; short cells keep one line."""
+    table = Table(("序号", "招标要求", "投标响应", "偏离情况", "说明"),
+                  (("1", "★发生困人故障时，维保人员30分钟内到达现场", "到达现场时间：一级故障30分钟", "无偏离",
+                    "承诺一级故障30分钟，满足“不超过30分钟”的要求"),
+                   ("2", "全部电梯于2027年2月28日前到货", "供货期：90天", "正偏离",
+                    "承诺90天（自投标日期起算，2027年2月3日前完成），优于“2027年2月28日前”的要求")))
+    widths = _column_widths(table, TEXT_WIDTH)
+    assert sum(widths) <= TEXT_WIDTH
+    assert widths[4] == max(widths) and widths[4] > widths[1] > widths[2]
+    char, padding = 10.5 * 12700, (2 * 5.4 + 2) * 12700
+    for column, text in ((2, "供货期：90天"), (3, "正偏离"), (0, "序号")):
+        needed = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text) * char + padding
+        assert widths[column] >= needed - 1, (column, text)
