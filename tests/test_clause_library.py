@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
+from generator.core.kinds import KINDS
 from generator.errors import ProblemCollector
 from generator.library.source_scan import literal_numbers
 from generator.models.clause import Clause, Outline
-from generator.models.commitments import KINDS
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
 from generator.project import load_clauses, load_inputs

@@ -14,7 +14,7 @@ def answers(*lines: str) -> str:
 
 
 def test_questionnaire_writes_a_valid_tender_that_builds(project, cli):
-    from generator.models.commitments import KINDS
+    from generator.core.kinds import KINDS
 
     # choices take the number shown or the id itself
     warranty = str(list(KINDS).index("warranty") + 1)

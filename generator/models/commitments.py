@@ -20,8 +20,6 @@ from generator.models.tiers import tier_text
 from generator.quantities import PARSERS, Duration, Quantity, QuantityError, QuantityType
 
 # The kinds themselves live in generator/core/kinds.py; this module derives the input model from them.
-KINDS: dict[str, tuple[QuantityType, str]] = {name: (kind.type, kind.label) for name, kind in KIND_TABLE.items()}
-"""kind → (quantity type, label): the view older callers (tender_extract) read; new code uses core.kinds."""
 # What an editor may write for one kind (JSON Schema): a value, tier → value, or the long form.
 _YAML_VALUE = str | int | float | dict[str, Any]
 _LONG_FORM_KEYS = frozenset({"value", "tiers", "starts", "replant_within"})

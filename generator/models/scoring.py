@@ -22,8 +22,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, model_validator
 
+from generator.core.kinds import KINDS
 from generator.models.clause import Category
-from generator.models.commitments import KINDS
 from generator.models.tender import Requirement, RequirementSource, Strict
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
 from generator.models.tender import BOUND_WORDS, Requirement
 from generator.quantities import Quantity, Schedule
 from generator.tender_extract.metadata import Metadata
@@ -65,7 +65,7 @@ def _requirement_map(draft: Draft) -> CommentedMap:
     item = CommentedMap()
     item["text"] = draft.text
     item["kind"] = draft.kind
-    item.yaml_add_eol_comment(KINDS[draft.kind][1], "kind")
+    item.yaml_add_eol_comment(KINDS[draft.kind].label, "kind")
     item["bound"] = draft.bound
     item.yaml_add_eol_comment(BOUND_WORDS[draft.bound], "bound")
     if draft.value is not None:

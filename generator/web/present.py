@@ -42,7 +42,7 @@ def web_text(text: str, root: Path) -> str:
 
 def field_name(field: str) -> str:
     """A model path as the page names it: “招标要求第 2 条”, “本项目承诺调整：质保期”, “采购人全称”."""
-    from generator.models.commitments import KINDS
+    from generator.core.kinds import KINDS
     from generator.web.tender_form import LABELS, REQUIREMENT_LABELS
 
     parts = field.split(".")
@@ -50,7 +50,7 @@ def field_name(field: str) -> str:
         rest = REQUIREMENT_LABELS.get(".".join(parts[2:]), "")
         return f"招标要求第 {int(parts[1]) + 1} 条" + (f"：{rest}" if rest else "")
     if parts[0] == "overrides" and len(parts) >= 2 and parts[1] in KINDS:
-        return f"本项目承诺调整：{KINDS[parts[1]][1]}"
+        return f"本项目承诺调整：{KINDS[parts[1]].label}"
     if parts[0] == "overrides" and len(parts) >= 2 and parts[1].isdigit():
         rest = {"kind": "承诺项", "qualifier": "限定词", "value": "数值", "starts": "起算事件"}.get(".".join(parts[2:]), "")
         return f"本项目承诺调整第 {int(parts[1]) + 1} 行" + (f"：{rest}" if rest else "")

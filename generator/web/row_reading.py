@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.models.commitments import KINDS, _parse_value
+from generator.core.kinds import KINDS
+from generator.models.commitments import _parse_value
 from generator.models.tender import BOUND_WORDS
 
 
@@ -22,7 +23,7 @@ class Reading:
     qualifier: str
 
     def words(self) -> str:
-        label = KINDS[self.kind][1]
+        label = KINDS[self.kind].label
         value = f" {self.value}" if self.value else ""
         tier = f"（{self.qualifier}）" if self.qualifier else ""
         return f"{label}{tier} {BOUND_WORDS[self.bound]}{value}"

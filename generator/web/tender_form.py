@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models.commitments import KINDS
+from generator.core.kinds import KINDS
 from generator.models.tender import BOUND_WORDS, Requirement, Tender
 
 # Chinese labels for every field of the Tender model the form edits (tests keep this complete).
@@ -103,7 +103,7 @@ def simple_fields() -> list[FieldSpec]:
 def requirement_options() -> dict[str, list[tuple[str, str]]]:
     marks = typing.get_args(Requirement.model_fields["mark"].annotation)
     return {
-        "kind": [(k, label) for k, (_, label) in KINDS.items()],
+        "kind": [(k, kind.label) for k, kind in KINDS.items()],
         "bound": list(BOUND_WORDS.items()),
         "mark": [(m, MARK_LABELS[m]) for m in marks],
     }
@@ -204,7 +204,7 @@ def to_data(state: FormState) -> tuple[dict[str, Any], list[int], dict[str, list
 def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
     """Rows → the model's overrides: one value, tiers by qualifier ({市区: 2小时, 省外: 24小时}), and
     the long form when a start event is given ({value: 2年, starts: 验收合格之日})."""
-    from generator.models.commitments import STARTING_KINDS
+    from generator.core.kinds import STARTING_KINDS
 
     by_kind: dict[str, list[tuple[int, str, str]]] = {}
     starts: dict[str, str] = {}
@@ -223,7 +223,7 @@ def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
             if kind not in STARTING_KINDS:
                 state.add_error(f"overrides.{index}.starts", "只有质保期和服务期可以写起算事件")
             elif starts.setdefault(kind, start) != start:
-                state.add_error(f"overrides.{index}.starts", f"“{KINDS[kind][1]}”各行的起算事件应相同")
+                state.add_error(f"overrides.{index}.starts", f"“{KINDS[kind].label}”各行的起算事件应相同")
         by_kind.setdefault(kind, []).append((index, qualifier, value))
     out: dict[str, Any] = {}
     members: dict[str, list[int]] = {}
@@ -237,7 +237,7 @@ def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
         for index, qualifier, value in rows:
             if not qualifier:
                 state.add_error(f"overrides.{index}.qualifier",
-                                f"“{KINDS[kind][1]}”有多行时，每行都要写限定词（如 市区、省外、小修）")
+                                f"“{KINDS[kind].label}”有多行时，每行都要写限定词（如 市区、省外、小修）")
             elif qualifier in mapping:
                 state.add_error(f"overrides.{index}.qualifier", f"限定词“{qualifier}”重复")
             else:

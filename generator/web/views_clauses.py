@@ -108,11 +108,11 @@ def show(clause_id: str):
     from generator.library.describe import category_label
 
     every = metadata_rows(library, loaded, sample)
-    from generator.models.commitments import KINDS
+    from generator.core.kinds import KINDS
 
     plain = {"类别": category_label(clause.category),
              "适用的产品类型": "、".join(library.products[p].model.name for p in applicable) or "（现有产品类型资料中没有）",
-             "使用的承诺": "、".join(KINDS[k][1] for k in clause.uses) or "（无）"}
+             "使用的承诺": "、".join(KINDS[k].label for k in clause.uses) or "（无）"}
     rows = [(label, plain.get(label, value)) for label, value in every if label not in JARGON_ROWS]
     detail = [(label, value) for label, value in every if label in JARGON_ROWS]
     return render_template("clause.html", clause=clause, state=state(clause), rows=rows,

@@ -44,11 +44,11 @@ def _new_name(what: str, state: profile_form.ProfileState) -> str:
 
 
 def _render(what: str, name: str, state: profile_form.ProfileState, status: int = 200):
-    from generator.models.commitments import KINDS
+    from generator.core.kinds import KINDS
 
     return render_template("profile_form.html", what=what, title=profile_form.TITLES[what], name=name,
                            inputs=profile_form.inputs(what), state=state.with_blank_rows(what),
-                           kinds=[(k, label) for k, (_, label) in KINDS.items()]), status
+                           kinds=[(k, kind.label) for k, kind in KINDS.items()]), status
 
 
 @blueprint.get("/profiles/<what>/edit")
