@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from generator.build import BuildOptions, build  # noqa: E402
 from generator.check import check_document  # noqa: E402
 from generator.check.load import from_options  # noqa: E402
-from generator.check.reader import read_bytes  # noqa: E402
+from generator.text.reader import read_bytes  # noqa: E402
 
 
 def big_docx(demo: bytes, copies: int) -> bytes:

@@ -242,9 +242,9 @@ def run_self_check(content, inputs: Inputs, commitments: Commitments,
                    accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
     """Check the document about to be written (read from memory, as the checker reads a .docx);
     refuse it on any error-level finding."""
-    from generator.check.document import DocumentError
-    from generator.check.read_docx import document_from_content
     from generator.selfcheck import GENERATED, self_check_document
+    from generator.text.document import DocumentError
+    from generator.text.from_content import document_from_content
 
     document = document_from_content(content, f"{GENERATED}.docx")
     if not document.blocks:

@@ -10,9 +10,9 @@ import re
 
 from generator.check import check_document
 from generator.check.load import from_build
-from generator.check.reader import read_bytes
 from generator.core.findings import ERROR, Finding, Location, Rule
 from generator.errors import Problem
+from generator.text.reader import read_bytes
 
 GENERATED = "生成的文档"
 _LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|(?<![A-Za-z])(?:None|null)(?![A-Za-z])")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.tender_extract.reader import TextBlock, read_text_blocks
 from generator.tender_extract.repair import repair
 from generator.tender_extract.requirements import extract_requirements
 from generator.tender_extract.starts import start_event
+from generator.text.text_blocks import TextBlock, read_text_blocks
 
 
 def drafts(text: str):

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from generator.build import BuildOptions, build
-from generator.check.reader import read_document
+from generator.text.reader import read_document
 
 GOLDEN = Path(__file__).parent / "golden" / "demo.txt"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check.reader import read_document
 from generator.models.parties import Bidder
 from generator.presence import arrival_problem, is_municipality, nearest_outlet
 from generator.quantities import Duration
+from generator.text.reader import read_document
 
 VEHICLES = Path("tenders") / "examples" / "vehicles.yaml"
 XIANGLIAN = Path("profiles") / "bidders" / "xianglian.yaml"

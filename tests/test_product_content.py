@@ -17,9 +17,9 @@ import pytest
 
 from generator.build import BuildOptions, build
 from generator.check.extract import extract
-from generator.check.reader import read_document
 from generator.project import load_inputs
 from generator.render.context import identifying_strings
+from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "tenders" / "examples").glob("*.yaml"))

@@ -13,10 +13,10 @@ from generator.errors import InputError
 from generator.models.tender import Requirement
 from generator.tender_extract.classify import read_mention
 from generator.tender_extract.draft import Choices, render_draft
-from generator.tender_extract.mentions import find_mentions, normalise
 from generator.tender_extract.metadata import extract_metadata, parse_date
-from generator.tender_extract.reader import read_blocks, read_text_blocks
 from generator.tender_extract.requirements import extract_requirements
+from generator.text.mentions import find_mentions, normalise
+from generator.text.text_blocks import read_blocks, read_text_blocks
 
 
 def values(text: str) -> list[str]:

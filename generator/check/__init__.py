@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check.document import Document, DocumentError
 from generator.check.expectations import Expectations
 from generator.check.findings import DocumentResult, Finding
+from generator.text.document import Document, DocumentError
 
 __all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_document", "check_documents",
            "check_path", "check_bytes"]
@@ -40,12 +40,12 @@ def check_documents(documents: list[Document], expectations: Expectations | None
 
 
 def check_path(path: Path, expectations: Expectations | None = None) -> DocumentResult:
-    from generator.check.reader import read_document
+    from generator.text.reader import read_document
 
     return check_document(read_document(path), expectations)
 
 
 def check_bytes(data: bytes, name: str, expectations: Expectations | None = None) -> DocumentResult:
-    from generator.check.reader import read_bytes
+    from generator.text.reader import read_bytes
 
     return check_document(read_bytes(data, name), expectations)

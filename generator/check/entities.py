@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.check.document import Block, Document
+from generator.text.document import Block, Document
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff()A-Za-z0-9]")

@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from generator.check.document import Block, Document
 from generator.check.patterns import (
     ALSO_KIND,
     BOUND_QUOTE_RE,
@@ -36,7 +35,6 @@ from generator.check.patterns import (
     canonical_qualifier,
 )
 from generator.check.positions import Matches, Spans, bound_to_other, tail_search
-from generator.check.values import Value, find_values, may_have_values
 from generator.core.kinds import (
     COMPLAINT_RESPONSE,
     FAULT_KINDS,
@@ -48,6 +46,8 @@ from generator.core.kinds import (
     SHELF_LIFE,
     WARRANTY,
 )
+from generator.text.document import Block, Document
+from generator.text.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
 _CLAUSE_RE = re.compile(r"[^,]+,?")

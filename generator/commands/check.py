@@ -22,7 +22,7 @@ class OutputFormat(StrEnum):
 
 
 def _expand(paths: list[Path]) -> list[Path]:
-    from generator.check.reader import SUFFIXES
+    from generator.text.reader import SUFFIXES
 
     files: list[Path] = []
     for path in paths:
@@ -87,10 +87,10 @@ def check_command(
       aftersales check 方案.docx --annotate 方案-批注.docx   # 问题写成批注，在 Word/WPS 中逐条修改
     """
     from generator.check import check_documents
-    from generator.check.document import DocumentError
-    from generator.check.reader import read_document
     from generator.errors import UserError
     from generator.report import render_check as render
+    from generator.text.document import DocumentError
+    from generator.text.reader import read_document
 
     # Paths arrive as text: typer would validate Path parameters with pydantic, a cost `check` avoids.
     tender_path = Path(tender) if tender else None

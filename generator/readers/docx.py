@@ -14,8 +14,8 @@ import re
 import zipfile
 from typing import Any
 
-from generator.check.document import DocumentError
 from generator.readers.content import Content, Paragraph, Table
+from generator.text.document import DocumentError
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 100 * 1024 * 1024  # one decompressed XML part

@@ -17,8 +17,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from generator.check.document import DocumentError
 from generator.readers.content import Content, Paragraph, Table
+from generator.text.document import DocumentError
 
 MAX_PAGES = 3000
 BAND = 0.09  # top and bottom share of the page where running headers and footers sit
@@ -152,7 +152,7 @@ class _Paragraphs:
         self.table_end_page = 0  # last page of the last table
 
     def _continues(self, line: _Line) -> bool:
-        from generator.check.headings import starts_like_item
+        from generator.text.headings import starts_like_item
 
         last = self.open
         if last is None:

@@ -1,7 +1,7 @@
 """Draft a tender file from a 招标文件: read it, find its requirements and project fields, write YAML.
 
-    read_blocks(path) → TextBlock…   (reader.py: .docx / .txt, headings, pages)
-    extract_requirements(blocks)     (requirements.py, with mentions.py and classify.py)
+    read_blocks(path) → TextBlock…   (generator/text/text_blocks.py: .docx / .txt, headings, pages)
+    extract_requirements(blocks)     (requirements.py, with generator/text/mentions.py and classify.py)
     extract_metadata(blocks)         (metadata.py)
     render_draft(...)                (draft.py: ruamel YAML with the quotes as comments)
 """
@@ -23,14 +23,15 @@ if TYPE_CHECKING:
 # Names this package re-exports, imported on first use: a build imports `unfinished` (this package's
 # marks check) and must not pay for the reader, the requirement finder and the draft writer.
 _LAZY = {"Choices": "draft", "render_draft": "draft", "Metadata": "metadata", "extract_metadata": "metadata",
-         "read_blocks": "reader", "Extraction": "requirements", "extract_requirements": "requirements",
-         "scoring_yaml": "scoring"}
+         "read_blocks": "generator.text.text_blocks", "Extraction": "requirements",
+         "extract_requirements": "requirements", "scoring_yaml": "scoring"}
 
 
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    module = _LAZY[name]
+    value = getattr(import_module(module if "." in module else f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
 
@@ -45,8 +46,8 @@ class Result:
 
 def extract(path: Path) -> tuple[Metadata, Extraction]:
     from generator.tender_extract.metadata import extract_metadata
-    from generator.tender_extract.reader import read_blocks
     from generator.tender_extract.requirements import extract_requirements
+    from generator.text.text_blocks import read_blocks
 
     blocks = read_blocks(path)
     return extract_metadata(blocks), extract_requirements(blocks)
@@ -84,9 +85,9 @@ def extract_to_file(path: Path, out: Path, force: bool, root: Path) -> Result:
     from generator.output import write_atomic
     from generator.tender_extract.draft import render_draft
     from generator.tender_extract.metadata import extract_metadata
-    from generator.tender_extract.reader import read_blocks
     from generator.tender_extract.requirements import extract_requirements
     from generator.tender_extract.scoring import scoring_yaml
+    from generator.text.text_blocks import read_blocks
 
     if out.exists() and not force:
         raise InputError("输出文件已存在，未覆盖", [Problem(out, "文件已存在", hint="确认无误后加 --force 覆盖，或用 -o 指定其他文件")])

@@ -28,7 +28,7 @@ from generator.core.kinds import (
     tender_keywords,
     tender_type_kinds,
 )
-from generator.tender_extract.mentions import Mention
+from generator.text.mentions import Mention
 
 # kind → keywords, most specific kinds first (the order breaks ties): all from the kinds table
 KEYWORDS: dict[str, tuple[str, ...]] = tender_keywords()

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from generator.numerals import parse_chinese_int, to_half_width_digits
-from generator.tender_extract.mentions import normalise
-from generator.tender_extract.reader import TextBlock
+from generator.text.mentions import normalise
+from generator.text.text_blocks import TextBlock
 
 _LEAD = r"^(?:#+\s*|[-*•·]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）])?\s*"
 _FIELDS: dict[str, tuple[str, ...]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.check.normalize import normalise
+from generator.text.normalize import normalise
 
 
 @dataclass(frozen=True)

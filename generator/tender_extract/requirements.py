@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
 from generator.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
-from generator.tender_extract.mentions import Mention, find_mentions, intervals
 from generator.tender_extract.present import present_kinds
-from generator.tender_extract.reader import TextBlock
 from generator.tender_extract.repair import plain, shown
 from generator.tender_extract.starts import start_event
+from generator.text.mentions import Mention, find_mentions, intervals
+from generator.text.text_blocks import TextBlock
 
 _NUMBERING = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、.．)）](?!\d)|[①-⑳]|"
                         r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])\s*")

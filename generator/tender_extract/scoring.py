@@ -30,7 +30,7 @@ from generator.core.kinds import (
 )
 from generator.models.scoring import ScoringItem
 from generator.scoring import kind_category
-from generator.tender_extract.reader import TextBlock
+from generator.text.text_blocks import TextBlock
 
 # kind → words that name it in a scoring sentence; the first kind whose word occurs wins
 KIND_WORDS = (

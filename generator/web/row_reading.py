@@ -32,8 +32,8 @@ class Reading:
 def read_text(text: str) -> Reading | None:
     """The first requirement the extractor reads in `text`, or None when it reads none."""
     from generator.tender_extract.draft import yaml_value
-    from generator.tender_extract.reader import TextBlock
     from generator.tender_extract.requirements import extract_requirements
+    from generator.text.text_blocks import TextBlock
 
     text = text.strip()
     if len(text) < 4:

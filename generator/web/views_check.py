@@ -32,8 +32,8 @@ def form():
 @blueprint.post("/check")
 def run():
     from generator.check import check_document
-    from generator.check.document import DocumentError
-    from generator.check.reader import read_bytes
+    from generator.text.document import DocumentError
+    from generator.text.reader import read_bytes
 
     config = current_app.config["WEB"]
     try:

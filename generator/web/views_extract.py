@@ -44,7 +44,7 @@ def form():
 def run():
     from generator.tender_extract import extract_metadata, extract_requirements, project_choices
     from generator.tender_extract.draft import render_draft
-    from generator.tender_extract.reader import blocks_from_bytes
+    from generator.text.text_blocks import blocks_from_bytes
 
     config = current_app.config["WEB"]
     try:

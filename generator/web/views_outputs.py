@@ -121,9 +121,9 @@ def _recheck(docx: Path, tender: Path | None, accepted: set) -> tuple[dict | Non
     Negative deviations the build was told to accept are stated in the 偏离表 and not reported again
     (as in the build's own self-check)."""
     from generator.check import check_document
-    from generator.check.document import DocumentError
     from generator.check.load import from_options
-    from generator.check.reader import read_document
+    from generator.text.document import DocumentError
+    from generator.text.reader import read_document
 
     config = current_app.config["WEB"]
     try:

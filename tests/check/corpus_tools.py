@@ -23,7 +23,7 @@ from typing import Any
 
 from generator.check import check_document
 from generator.check.findings import RULES, Finding
-from generator.check.reader import read_bytes
+from generator.text.reader import read_bytes
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DOC_SUFFIXES = (".txt", ".md")

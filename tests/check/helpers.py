@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.check import Expectations, check_document
 from generator.check.extract import extract
 from generator.check.profiles import load_vocabularies
-from generator.check.reader import read_bytes
+from generator.text.reader import read_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from helpers import doc, findings
 
 from generator.check import Expectations, check_documents
-from generator.check.reader import read_bytes
+from generator.text.reader import read_bytes
 from generator.write.package import core_namespace
 
 BIDDER = "北京华辰智联科技有限公司"

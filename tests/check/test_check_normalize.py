@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.check.document import Block
-from generator.check.normalize import normalise
+from generator.text.document import Block
+from generator.text.normalize import normalise
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from docx import Document
 
-from generator.check.document import DocumentError
-from generator.check.reader import read_bytes
 from generator.readers import docx as read_docx_module
+from generator.text.document import DocumentError
+from generator.text.reader import read_bytes
 
 
 def docx_bytes(build) -> bytes:

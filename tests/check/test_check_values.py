@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.check.values import find_values
+from generator.text.values import find_values
 
 
 @pytest.mark.parametrize("text, display, hours", [

@@ -15,13 +15,13 @@ import pytest
 from docx import Document
 
 from generator.build import BuildOptions, build
-from generator.check.reader import read_document
 from generator.pictures import fonts
 from generator.pictures.charts import FlowStep, OrgChart, flowchart_png, orgchart_png
 from generator.project import load_inputs
 from generator.render.blocks import Paragraph
 from generator.render.figures import NO_FONT_NOTICE, TOO_WIDE_NOTICE, Figures
 from generator.render.proposal import figure_targets, select_clauses
+from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDS_FONT = "没有可显示中文的字体：请运行 make test（scripts/ensure-office.sh 安装 fonts-noto-cjk）"

@@ -13,7 +13,7 @@ import pytest
 from generator.check import check_bytes
 from generator.check.expectations import Expectations
 from generator.errors import InputError
-from generator.tender_extract.reader import read_blocks
+from generator.text.text_blocks import read_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -60,7 +60,7 @@ def test_text_in_an_alt_chunk_is_checked_and_reported():
     html = "<html><body><p>联系人：XX</p><p>质保期为5年。</p></body></html>".encode()
     found = rules(with_alt_chunk(html))
     assert any(rule == "placeholder" for rule, _ in found)  # the blank inside the chunk is seen
-    from generator.check.reader import read_bytes
+    from generator.text.reader import read_bytes
 
     texts = [b.text for b in read_bytes(with_alt_chunk(html), "方案.docx").blocks]
     assert texts == ["我公司承诺质保期为3年。", "联系人：XX", "质保期为5年。"]

@@ -7,9 +7,9 @@ import json
 from ruamel.yaml import YAML
 
 from generator.build import BuildOptions, build
-from generator.check.reader import read_document
-from generator.tender_extract.reader import TextBlock
 from generator.tender_extract.scoring import scoring_items
+from generator.text.reader import read_document
+from generator.text.text_blocks import TextBlock
 
 
 def test_demo_reports_points_per_item_and_what_earns_more(project, cli):

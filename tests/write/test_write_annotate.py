@@ -11,7 +11,7 @@ from lxml import etree
 
 from generator.build import BuildOptions, build
 from generator.check import Expectations, check_documents
-from generator.check.reader import read_bytes
+from generator.text.reader import read_bytes
 from generator.write.annotate import AUTHOR, annotate_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -111,7 +111,7 @@ def test_digits_are_in_a_latin_language_so_libreoffice_keeps_numbers_whole() -> 
 
 
 def test_checker_reads_word_joiners_as_nothing() -> None:
-    from generator.check.normalize import normalise
+    from generator.text.normalize import normalise
 
     for join_lines in (False, True):
         result = normalise("热线400\u2060-\u2060810\u2060-\u20606608，编号HD\u2060WJ", join_lines=join_lines)

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from generator.check.document import Document
 from generator.check.expectations import Expectations
 from generator.check.extract import Mention
 from generator.check.findings import Finding
 from generator.core.findings import Rule, discover
+from generator.text.document import Document
 
 
 @dataclass

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.check.document import Block
 from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.text.document import Block
 
 RULE = Rule("anonymity", "暗标中可识别投标人的内容", ERROR, order=100)
 MAX_LOCATIONS = 10

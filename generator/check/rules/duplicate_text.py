@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from generator.check.document import Block
 from generator.check.findings import WARNING, Finding, Location
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.text.document import Block
 
 RULE = Rule("duplicate-text", "重复段落", WARNING, order=70)
 MIN_CHARS = 30

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from generator.check.document import Block
 from generator.check.entities import (
     CompanyMention,
     company_names,
@@ -27,6 +26,7 @@ from generator.check.findings import ERROR, Finding, Location
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.text.document import Block
 
 RULE = Rule("foreign-entity", "其他公司、其他产品或不相称的称谓", ERROR, order=30)
 MAX_LOCATIONS = 10

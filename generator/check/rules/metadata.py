@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from generator.check.document import Block, Document
 from generator.check.entities import company_names, infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.readers.docx_metadata import PROPERTY_LABELS, DocxMetadata, Mark
+from generator.text.document import Block, Document
 
 RULE = Rule("document-metadata", "文档属性、修订、批注与隐藏文字", ERROR, order=90)
 SECTION = "文档属性"

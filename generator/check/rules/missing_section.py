@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from generator.check.document import Block
 from generator.check.findings import ERROR, Finding
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.text.document import Block
 
 RULE = Rule("missing-section", "缺少模板要求的章节", ERROR, order=60)
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|"

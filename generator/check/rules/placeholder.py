@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from generator.check.document import Block
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.text.document import Block
 
 RULE = Rule("placeholder", "未填写的占位符与模板说明", ERROR, order=10)
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import re
 
-from generator.check.document import Document
 from generator.check.expectations import ExpectedRequirement
 from generator.check.extract import Mention, keywords, kinds_named
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
-from generator.check.values import Value
 from generator.core.findings import Rule
 from generator.core.judge import judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
 from generator.quantities import Proportion, QuantityError
+from generator.text.document import Document
+from generator.text.values import Value
 
 RULE = Rule("tender-requirement", "不满足招标要求", ERROR, order=40)
 BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.check.document import Document, DocumentBuilder, DocumentError
-from generator.check.headings import numbered_heading_level, plain_heading, starts_like_item
+from generator.text.document import Document, DocumentBuilder, DocumentError
+from generator.text.headings import numbered_heading_level, plain_heading, starts_like_item
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 

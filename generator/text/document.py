@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.check.normalize import Normalised, normalise
+from generator.text.normalize import Normalised, normalise
 
 SECTION_SEPARATOR = " > "
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from generator.check.normalize import normalise
+from generator.text.normalize import normalise
 
 _CN = "一二三四五六七八九十百零〇两"
 _PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (

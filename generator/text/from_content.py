@@ -6,9 +6,9 @@ Headings come from styles when the document uses heading styles, else from their
 
 from __future__ import annotations
 
-from generator.check.document import Document, DocumentBuilder
-from generator.check.headings import numbered_heading_level
 from generator.readers.content import Content, Paragraph, Table
+from generator.text.document import Document, DocumentBuilder
+from generator.text.headings import numbered_heading_level
 
 _PART_SECTIONS = {"header": "页眉", "footer": "页脚"}
 

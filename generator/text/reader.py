@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check.document import Document, DocumentError
+from generator.text.document import Document, DocumentError
 
 SUFFIXES = (".docx", ".pdf", ".doc", ".wps", ".txt", ".md", ".markdown")
 
@@ -20,12 +20,12 @@ def read_bytes(data: bytes, name: str) -> Document:
 def _read(data: bytes, name: str) -> Document:
     suffix = Path(name).suffix.lower()
     if suffix in (".txt", ".md", ".markdown", ""):
-        from generator.check.read_text import read_text
+        from generator.text.read_text import read_text
 
         return read_text(data, name, markdown=suffix in (".md", ".markdown"))
     if suffix in (".docx", ".pdf", ".doc", ".wps"):
-        from generator.check.read_docx import document_from_content
         from generator.readers.content import read_content
+        from generator.text.from_content import document_from_content
 
         return document_from_content(read_content(data, name), name)
     raise DocumentError(name, f"不支持的文件类型“{suffix}”，请提供 .docx、.pdf、.doc、.wps、.txt 或 .md 文件")

@@ -243,8 +243,8 @@ def _refused(path: Path | str, message: str, hint: str = "") -> InputError:
 
 def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -> list[TextBlock]:
     """A 招标文件's blocks from its bytes (`name` gives the format by its suffix)."""
-    from generator.check.document import DocumentError
     from generator.readers.content import PACKAGE_SUFFIXES, read_content
+    from generator.text.document import DocumentError
 
     where = shown if shown is not None else name
     suffix = Path(name).suffix.lower()
@@ -267,9 +267,9 @@ def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -
 
 def read_blocks(path: Path) -> list[TextBlock]:
     """Read a 招标文件; InputError with a Chinese message for anything unreadable."""
-    from generator.check.document import DocumentError
     from generator.readers.content import PACKAGE_SUFFIXES
     from generator.readers.files import read_file
+    from generator.text.document import DocumentError
 
     suffix = path.suffix.lower()
     if suffix not in PACKAGE_SUFFIXES and suffix not in TEXT_SUFFIXES:
