@@ -242,8 +242,8 @@ def run_self_check(content, inputs: Inputs, commitments: Commitments,
                    accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
     """Check the document about to be written (read from memory, as the checker reads a .docx);
     refuse it on any error-level finding."""
+    from generator.readers.errors import DocumentError
     from generator.selfcheck import GENERATED, self_check_document
-    from generator.text.document import DocumentError
     from generator.text.from_content import document_from_content
 
     document = document_from_content(content, f"{GENERATED}.docx")

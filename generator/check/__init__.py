@@ -11,7 +11,8 @@ from pathlib import Path
 
 from generator.check.expectations import Expectations
 from generator.check.findings import DocumentResult, Finding
-from generator.text.document import Document, DocumentError
+from generator.readers.errors import DocumentError
+from generator.text.document import Document
 
 __all__ = ["DocumentError", "Expectations", "DocumentResult", "Finding", "check_document", "check_documents",
            "check_path", "check_bytes"]

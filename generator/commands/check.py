@@ -88,8 +88,8 @@ def check_command(
     """
     from generator.check import check_documents
     from generator.errors import UserError
+    from generator.readers.errors import DocumentError
     from generator.report import render_check as render
-    from generator.text.document import DocumentError
     from generator.text.reader import read_document
 
     # Paths arrive as text: typer would validate Path parameters with pydantic, a cost `check` avoids.

@@ -5,6 +5,8 @@
         .docx  docx.py   (zip-bomb guard, altChunk, active content notices)
         .pdf   pdf.py    (pdfplumber, imported only for a PDF)
         .doc/.wps  via generator/office/convert.py (LibreOffice) → .docx
-Text files (.txt, .md) are read by each command itself (their line logic differs); they get their
-bytes through read_file too. Every failure is a DocumentError with a Chinese message.
+    decode_text(data, path)          text.py: .txt / .md bytes → str (UTF-8, UTF-16 with BOM, GB 18030)
+Text files are cut into blocks by generator/text (the checker's and the extractor's line logic
+differ); their bytes come through read_file and decode_text, with the same limit for both commands.
+Every failure is a DocumentError (errors.py) with a Chinese message.
 """

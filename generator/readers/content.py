@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.text.document import DocumentError
+from generator.readers.errors import DocumentError
 
 PACKAGE_SUFFIXES = (".docx", ".pdf", ".doc", ".wps")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: Word 97–2003 .doc, WPS .wps

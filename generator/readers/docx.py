@@ -15,7 +15,7 @@ import zipfile
 from typing import Any
 
 from generator.readers.content import Content, Paragraph, Table
-from generator.text.document import DocumentError
+from generator.readers.errors import DocumentError
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 100 * 1024 * 1024  # one decompressed XML part

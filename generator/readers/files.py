@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.text.document import DocumentError
+from generator.readers.errors import DocumentError
 
 MB = 1024 * 1024
 TEXT_LIMIT = 20 * MB  # .txt / .md

@@ -18,7 +18,7 @@ import statistics
 from dataclasses import dataclass
 
 from generator.readers.content import Content, Paragraph, Table
-from generator.text.document import DocumentError
+from generator.readers.errors import DocumentError
 
 MAX_PAGES = 3000
 BAND = 0.09  # top and bottom share of the page where running headers and footers sit

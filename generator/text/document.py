@@ -4,21 +4,11 @@ section path, original text and normalised text (see normalize.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from generator.text.normalize import Normalised, normalise
 
 SECTION_SEPARATOR = " > "
-
-
-class DocumentError(Exception):
-    """A document that cannot be read; the message is shown to the user (exit 2)."""
-
-    def __init__(self, path: Path | str, message: str) -> None:
-        super().__init__(f"{path}：{message}")
-        self.path = path
-        self.message = message
 
 
 @dataclass(frozen=True)

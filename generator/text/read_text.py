@@ -4,30 +4,14 @@ and (for Markdown or tab-separated text) tables."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from generator.text.document import Document, DocumentBuilder, DocumentError
+from generator.readers.text import decode_text
+from generator.text.document import Document, DocumentBuilder
 from generator.text.headings import numbered_heading_level, plain_heading, starts_like_item
-
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "”", "」", "』", "…", "|")
-
-
-def decode(data: bytes, path: Path | str) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(path, "不是文本文件（含二进制内容）；请提供 .docx、.txt 或 .md 文件")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"无法识别文件编码（第 {exc.start + 1} 字节），请另存为 UTF-8 编码") from exc
 
 
 def _cells(line: str) -> list[str]:
@@ -120,7 +104,5 @@ class _TextReader:
 
 
 def read_text(data: bytes, path: str, markdown: bool) -> Document:
-    if len(data) > MAX_TEXT_BYTES:
-        raise DocumentError(path, f"文件过大（{len(data) // 1024 // 1024} MB），文本文件不应超过 20 MB")
-    text = decode(data, path)
+    text = decode_text(data, path)
     return _TextReader(text, path, markdown).run()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.text.document import Document, DocumentError
+from generator.readers.errors import DocumentError
+from generator.text.document import Document
 
 SUFFIXES = (".docx", ".pdf", ".doc", ".wps", ".txt", ".md", ".markdown")
 

@@ -16,7 +16,6 @@ from generator.errors import InputError, Problem
 from generator.numerals import to_half_width_digits
 from generator.readers.content import Content, Table
 
-MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
@@ -119,15 +118,6 @@ def _split_row(line: str) -> tuple[str, ...] | None:
         return None
     cells = [c for c in cells if c]
     return tuple(cells) if len(cells) >= 2 else None
-
-
-def _decode(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("无法读取招标文件", [Problem(path, "文件既不是 UTF-8 也不是 GBK 编码", hint="请另存为 UTF-8 文本")])
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -244,7 +234,8 @@ def _refused(path: Path | str, message: str, hint: str = "") -> InputError:
 def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -> list[TextBlock]:
     """A 招标文件's blocks from its bytes (`name` gives the format by its suffix)."""
     from generator.readers.content import PACKAGE_SUFFIXES, read_content
-    from generator.text.document import DocumentError
+    from generator.readers.errors import DocumentError
+    from generator.readers.text import decode_text
 
     where = shown if shown is not None else name
     suffix = Path(name).suffix.lower()
@@ -255,7 +246,11 @@ def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -
             hint = "用 Word 或 WPS 打开后另存为 .docx 再试" if suffix != ".pdf" else ""
             raise _refused(where, error.message, hint) from None
     elif suffix in TEXT_SUFFIXES:
-        blocks = read_text_blocks(_decode(data, Path(str(where))))
+        try:
+            text = decode_text(data, where)
+        except DocumentError as error:
+            raise _refused(where, error.message, "请另存为 UTF-8 文本") from None
+        blocks = read_text_blocks(text)
     else:
         raise InputError("不支持的文件格式", [Problem(where, f"无法识别“{suffix or '无扩展名'}”文件",
                                                       hint="支持 .docx、.pdf、.doc、.wps、.txt、.md")])
@@ -268,15 +263,15 @@ def blocks_from_bytes(data: bytes, name: str, shown: Path | str | None = None) -
 def read_blocks(path: Path) -> list[TextBlock]:
     """Read a 招标文件; InputError with a Chinese message for anything unreadable."""
     from generator.readers.content import PACKAGE_SUFFIXES
+    from generator.readers.errors import DocumentError
     from generator.readers.files import read_file
-    from generator.text.document import DocumentError
 
     suffix = path.suffix.lower()
     if suffix not in PACKAGE_SUFFIXES and suffix not in TEXT_SUFFIXES:
         raise InputError("不支持的文件格式", [Problem(path, f"无法识别“{suffix or '无扩展名'}”文件",
                                                       hint="支持 .docx、.pdf、.doc、.wps、.txt、.md")])
     try:
-        data = read_file(path, MAX_BYTES if suffix in TEXT_SUFFIXES else None)
+        data = read_file(path)  # files.limit_for: the text or the package limit
     except DocumentError as error:
         raise _refused(path, error.message) from None
     return blocks_from_bytes(data, path.name, path)

@@ -32,7 +32,7 @@ def form():
 @blueprint.post("/check")
 def run():
     from generator.check import check_document
-    from generator.text.document import DocumentError
+    from generator.readers.errors import DocumentError
     from generator.text.reader import read_bytes
 
     config = current_app.config["WEB"]

@@ -122,7 +122,7 @@ def _recheck(docx: Path, tender: Path | None, accepted: set) -> tuple[dict | Non
     (as in the build's own self-check)."""
     from generator.check import check_document
     from generator.check.load import from_options
-    from generator.text.document import DocumentError
+    from generator.readers.errors import DocumentError
     from generator.text.reader import read_document
 
     config = current_app.config["WEB"]

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 from generator.readers import docx as read_docx_module
-from generator.text.document import DocumentError
+from generator.readers.errors import DocumentError
 from generator.text.reader import read_bytes
 
 
