@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.readers.content import Content, Paragraph, Table
 from generator.text.document import Document, DocumentBuilder
-from generator.text.headings import numbered_heading_level
+from generator.text.headings import PROPOSAL, heading_level
 
 _PART_SECTIONS = {"header": "页眉", "footer": "页脚"}
 
@@ -34,7 +34,7 @@ def _paragraph(builder: DocumentBuilder, item: Paragraph, heading_styles: bool) 
         builder.paragraph(text, kind="toc", page=item.page)
     elif heading_styles and item.style_level is not None:
         builder.heading(text, item.style_level, page=item.page)
-    elif not heading_styles and (level := numbered_heading_level(text)):
+    elif not heading_styles and (level := heading_level(text, PROPOSAL)):
         builder.heading(text, level, page=item.page)
     else:
         builder.paragraph(text, page=item.page)

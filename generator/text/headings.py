@@ -1,37 +1,71 @@
 """Recognise heading-like lines when a document has no heading styles (plain text, PDF extracts).
 
-Levels follow Chinese numbering: 第X章 1, 第X节 2, 4.5 2, 一、 3, （一） 4, 1. / 1、 5, （1） 6.
+One detector, heading_level(text, numbering), with two numberings that differ in what their callers need:
+- PROPOSAL (the checker, on normalised text): 第X章 1, 第X节 2, 4.5 2, 一、 3, （一） 4, 1. / 1、 5,
+  （1） 6; at most 32 characters, no sentence punctuation or comma, a title after the number;
+- TENDER (`tender extract`, on the text as read): 第X章/部分 1, 第X节 2, 一、 2, 4.5 2, （一） 3,
+  4.5.6 3; at most 40 characters after a leading ★/▲, not ending like a sentence, not a
+  “字段：值” line. A 招标文件's 1. / （1） items are requirements, not sections.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.text.normalize import normalise
 
 _CN = "一二三四五六七八九十百零〇两"
-_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"^第[{_CN}\d]+[章篇部]"), 1),
-    (re.compile(rf"^第[{_CN}\d]+节"), 2),
-    (re.compile(r"^\d+(?:\.\d+)+(?![\d%])\s*\D"), 2),
-    (re.compile(rf"^[{_CN}]+[、.](?!\d)"), 3),
-    (re.compile(rf"^\([{_CN}]+\)"), 4),
-    (re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))"), 5),
-    (re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\))"), 6),
-)
-_SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")
 _LIST_MARK = re.compile(r"^(?:[-*•·]\s+)")
 
 
-def numbered_heading_level(text: str) -> int | None:
+@dataclass(frozen=True)
+class Numbering:
+    """How headings are numbered and told from body lines in one kind of document."""
+
+    patterns: tuple[tuple[re.Pattern[str], int], ...]  # numbering → level, the first match wins
+    max_length: int  # a longer line is body text
+    not_heading: re.Pattern[str]  # searched in the line: a match makes it body text
+    marks: re.Pattern[str]  # a leading mark removed before matching (list bullet, ★)
+    normalised: bool = False  # match the normalised text (full-width brackets and digits as ASCII)
+    min_title: int = 0  # characters a heading needs after its number
+
+
+PROPOSAL = Numbering(
+    patterns=(
+        (re.compile(rf"^第[{_CN}\d]+[章篇部]"), 1),
+        (re.compile(rf"^第[{_CN}\d]+节"), 2),
+        (re.compile(r"^\d+(?:\.\d+)+(?![\d%])\s*\D"), 2),
+        (re.compile(rf"^[{_CN}]+[、.](?!\d)"), 3),
+        (re.compile(rf"^\([{_CN}]+\)"), 4),
+        (re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))"), 5),
+        (re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\))"), 6),
+    ),
+    max_length=32, not_heading=re.compile(r"[。；;！!？?,]|、$"), marks=_LIST_MARK, normalised=True, min_title=2)
+
+TENDER = Numbering(
+    patterns=(
+        (re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章部篇]"), 1),
+        (re.compile(r"^第[一二三四五六七八九十百零〇\d]+部分"), 1),
+        (re.compile(r"^第[一二三四五六七八九十百零〇\d]+节"), 2),
+        (re.compile(r"^[一二三四五六七八九十]+[、．.]"), 2),
+        (re.compile(r"^\d+\.\d+(?![\d.])\s*[^\d\s]"), 2),
+        (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 3),
+        (re.compile(r"^\d+\.\d+\.\d+(?![\d.])\s*[^\d\s]"), 3),
+    ),
+    # ends like a sentence; or a colon before the end: “一、项目名称：…” is a field, not a heading
+    max_length=40, not_heading=re.compile(r"[。；;，,：:！？]$|[：:](?=.)", re.S), marks=re.compile(r"^[★▲ ]+"))
+
+
+def heading_level(text: str, numbering: Numbering) -> int | None:
     """Level of a numbered heading line such as “第三节 质保期” or “（二）备件保障”, else None."""
-    line = _LIST_MARK.sub("", normalise(text, join_lines=True).text.strip(), count=1)
-    if not line or len(line) > 32 or _SENTENCE_PUNCT.search(line) or "," in line or line.endswith("、"):
+    line = normalise(text, join_lines=True).text.strip() if numbering.normalised else text.strip()
+    line = numbering.marks.sub("", line, count=1)
+    if not line or len(line) > numbering.max_length or numbering.not_heading.search(line):
         return None
-    for pattern, level in _PATTERNS:
+    for pattern, level in numbering.patterns:
         if pattern.match(line):
-            body = pattern.sub("", line, count=1).strip()
-            if len(body) < 2:
+            if numbering.min_title and len(pattern.sub("", line, count=1).strip()) < numbering.min_title:
                 return None
             return level
     return None
@@ -42,7 +76,7 @@ def starts_like_item(text: str) -> bool:
     line = normalise(text, join_lines=True).text.strip()
     if _LIST_MARK.match(line) or line.startswith("#"):
         return True
-    return any(pattern.match(line) for pattern, _ in _PATTERNS)
+    return any(pattern.match(line) for pattern, _ in PROPOSAL.patterns)
 
 
 def plain_heading(text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from generator.readers.text import decode_text
 from generator.text.document import Document, DocumentBuilder
-from generator.text.headings import numbered_heading_level, plain_heading, starts_like_item
+from generator.text.headings import PROPOSAL, heading_level, plain_heading, starts_like_item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -43,7 +43,7 @@ class _TextReader:
             elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
                 self._table()
             elif self._is_heading(stripped):
-                level = numbered_heading_level(stripped) or 3
+                level = heading_level(stripped, PROPOSAL) or 3
                 self.builder.heading(stripped, level, self.i + 1)
                 self.i += 1
             else:
@@ -51,7 +51,7 @@ class _TextReader:
         return self.builder.build()
 
     def _is_heading(self, stripped: str) -> bool:
-        if numbered_heading_level(stripped) is not None:
+        if heading_level(stripped, PROPOSAL) is not None:
             return True
         if self.markdown:
             return False

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.errors import InputError, Problem
 from generator.numerals import to_half_width_digits
 from generator.readers.content import Content, Table
+from generator.text.headings import TENDER, heading_level
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
@@ -30,17 +31,6 @@ class TextBlock:
     columns: tuple[str, ...] = ()  # a table row's every column, empty ones included (to align with header)
 
 
-# Heading patterns, by level. A heading is short and does not end like a sentence.
-_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章部篇]")),
-    (1, re.compile(r"^第[一二三四五六七八九十百零〇\d]+部分")),
-    (2, re.compile(r"^第[一二三四五六七八九十百零〇\d]+节")),
-    (2, re.compile(r"^[一二三四五六七八九十]+[、．.]")),
-    (2, re.compile(r"^\d+\.\d+(?![\d.])\s*[^\d\s]")),
-    (3, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (3, re.compile(r"^\d+\.\d+\.\d+(?![\d.])\s*[^\d\s]")),
-]
-_SENTENCE_END = re.compile(r"[。；;，,：:！？]$")
 _PAGE_FOOTER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[/，,]?\s*共\s*\d+\s*页)?[\s\-—–－_~·]*$")
 _TABLE_RULE = re.compile(r"^[\s|+\-=:─━┼┬┴├┤│]+$")
 # A line that opens something new: a numbered item, a mark, a list bullet, a “字段：” label.
@@ -49,19 +39,6 @@ _NEW_ITEM = re.compile(r"^(?:[★▲#*•·\-]|[（(]?\s*\d{1,2}\s*[)）、.．]
                        r"[^，。；,;]{2,12}[：:])")
 _LINE_END = re.compile(r"[。；;！？!?：:]$")
 WRAPPED_LINE = 20  # a line broken by a converter is long; a short line without a stop is a title
-
-
-def heading_level(text: str) -> int | None:
-    """Level of a heading line, or None for body text."""
-    text = text.strip().lstrip("★▲ ")
-    if not text or len(text) > 40 or _SENTENCE_END.search(text):
-        return None
-    if "：" in text[:-1] or ":" in text[:-1]:
-        return None  # “一、项目名称：…” is a field, not a heading
-    for level, pattern in _HEADINGS:
-        if pattern.match(text):
-            return level
-    return None
 
 
 class _Sections:
@@ -179,7 +156,7 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 continue
             table_header = None
             text = line
-            level = heading_level(text)
+            level = heading_level(text, TENDER)
             # the rest of a broken sentence is itself wrapped, or ends it (or ends the text)
             rest = len(line) >= wrap or _LINE_END.search(text) or offset == last
             if level is None and joinable and rest and pending and not _NEW_ITEM.match(text):
@@ -220,7 +197,7 @@ def content_blocks(content: Content) -> list[TextBlock]:
             text = item.text.strip().replace("\u3000", " ")
             if not text:
                 continue
-            level = item.style_level if item.style_level is not None and content.heading_styles else heading_level(text)
+            level = item.style_level if item.style_level is not None and content.heading_styles else heading_level(text, TENDER)
             if level is not None:
                 sections.enter(level, text)
             blocks.append(TextBlock(text, str(sections), item.page))

@@ -10,6 +10,7 @@ from generator.errors import InputError
 from generator.readers.errors import DocumentError
 from generator.readers.files import TEXT_LIMIT
 from generator.readers.text import decode_text
+from generator.text.headings import PROPOSAL, TENDER, heading_level
 from generator.text.reader import read_bytes
 from generator.text.text_blocks import blocks_from_bytes
 
@@ -39,3 +40,19 @@ def test_one_size_limit_for_text(tmp_path: Path) -> None:
         read_bytes(data, "a.txt")
     with pytest.raises(InputError):
         blocks_from_bytes(data, "a.txt")
+
+
+@pytest.mark.parametrize(("line", "proposal", "tender"), [
+    ("第三章 采购需求", 1, 1),
+    ("第二节 质保期", 2, 2),
+    ("二、售后服务", 3, 2),
+    ("（一）备件保障", 4, 3),
+    ("1.2.3 响应要求", 2, 3),
+    ("1. 总则", 5, None),  # a 招标文件's numbered items are requirements, not sections
+    ("★二、商务要求", None, 2),
+    ("一、项目名称：某医院设备采购", 3, None),  # a “字段：值” line is a field only in a 招标文件
+    ("质保期为三年。", None, None),
+])
+def test_one_detector_two_numberings(line: str, proposal: int | None, tender: int | None) -> None:
+    assert heading_level(line, PROPOSAL) == proposal
+    assert heading_level(line, TENDER) == tender
