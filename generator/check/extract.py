@@ -50,7 +50,8 @@ from generator.core.kinds import (
 )
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
-_CLAUSE_RE = re.compile(r"[^,]+,?")
+# a comma inside a short parenthesis does not end the clause: 自购买之日(以发票日期为准,下同)起7日内
+_CLAUSE_RE = re.compile(r"(?:\([^(),]{0,40},[^()]{0,40}\)|[^,])+,?")
 # columns quoting the tender, not the bidder: its requirements and its 评分标准 (a 评分点对照表)
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")

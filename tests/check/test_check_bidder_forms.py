@@ -1,0 +1,33 @@
+"""More forms real bidders write that the checker reads: 三包-style return and exchange windows,
+periods counted from an event without 之日起, a period stated before 保修期内, tiers listed after the
+first one, parenthetical notes and headings that name the kind. The sentences are written for these tests."""
+
+from helpers import findings, mentions
+
+
+def summary(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(m.kind, m.value.display if m.value else None, m.qualifier) for m in mentions(text)]
+
+
+def conflicts(text: str) -> list[str]:
+    return [f.message for f in findings(text) if f.rule == "conflicting-commitment"]
+
+
+def test_return_and_exchange_windows_named_by_their_remedy():
+    text = "一、五日内无理由退货\n\n二、六至三十日内免费换货\n\n三、一年内免费保修。"
+    assert summary(text) == [("warranty", "5天", "退货"), ("warranty", "6-30天", "换货"), ("warranty", "1年", None)]
+    assert conflicts(text) == []
+
+
+def test_a_refund_after_the_return_is_not_a_window():
+    assert summary("办理退货后3个工作日内退还货款。") == []
+
+
+def test_period_counted_from_an_event_without_zhi_ri_qi():
+    assert summary("货物自签收90日内出现质量问题的，可以换货。") == [("warranty", "90天", "换货")]
+    assert summary("在验收十天内发现质量问题，我方负责调换。") == [("warranty", "10天", "换货")]
+
+
+def test_purchase_day_with_a_parenthetical_note_before_qi():
+    text = "自用户购买本机之日(以发票日期为准,下同)起10日内，如出现性能故障，可以选择退货或换货。"
+    assert summary(text) == [("warranty", "10天", "退货、换货")]
