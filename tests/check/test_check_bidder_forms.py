@@ -31,3 +31,9 @@ def test_period_counted_from_an_event_without_zhi_ri_qi():
 def test_purchase_day_with_a_parenthetical_note_before_qi():
     text = "自用户购买本机之日(以发票日期为准,下同)起10日内，如出现性能故障，可以选择退货或换货。"
     assert summary(text) == [("warranty", "10天", "退货、换货")]
+
+
+def test_a_period_right_before_baoxiuqi_nei_is_the_warranty():
+    assert summary("一、在8个月保修期内，对质量问题免费维修。") == [("warranty", "8个月", None)]
+    assert summary("两年质保期满后，每半年巡检一次。")[0] == ("warranty", "2年", None)
+    assert summary("质保期内每季度巡检一次。") == [("inspection", "每季度一次", "巡检、质保期内")]
