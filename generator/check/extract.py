@@ -298,6 +298,16 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in BOUND_QUOTE_RE.finditer(text) if BOUND_WORDS_RE.search(m.group(1))]
 
 
+_TIER_DIMENSIONS = ("region", "severity", "category", "time")
+# a value with one of these already told apart needs no label as its component
+_TELLS_APART = ("severity", "region", "component", "category", "time")
+
+
+def _opens_tier(sentence: str, start: int) -> bool:
+    """The clause starting at `start` opens with a tier word: a region, fault level, repair category or time of day."""
+    return any(QUALIFIER_RES[dimension].match(sentence, start) for dimension in _TIER_DIMENSIONS)
+
+
 class _ClauseFacts:
     """What the rules ask of a clause, worked out once per clause (a sentence of thousands of values
     without a comma is one clause)."""
@@ -367,14 +377,14 @@ class Extractor:
             short = [t for i, t in enumerate(row) if i != cell.col and len(t) <= 12] + [column_header]
             for dimension, found in _qualifiers_in_cells(short).items():
                 qualifiers.setdefault(dimension, found)
-            if not any(d in qualifiers for d in ("severity", "region", "component")):
+            if not any(d in qualifiers for d in _TELLS_APART):
                 label = _row_label(row, cell.col)
                 if label:
                     qualifiers["component"] = label
-        if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
+        if value.start in labels and not any(d in qualifiers for d in _TELLS_APART):
             qualifiers["component"] = labels[value.start]
         item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
-        if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
+        if item and not any(d in qualifiers for d in _TELLS_APART) \
                 and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
@@ -438,7 +448,8 @@ class Extractor:
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
-                    word = _nearest(value, strong, 0, c_lo, consumed)
+                    # a clause that opens with another tier (“市区2小时内到达现场，郊区4小时内”) repeats it
+                    word = _nearest(value, strong, 0, c_lo, frozenset() if _opens_tier(sentence, c_lo) else consumed)
                 elif value.tail and word.start >= value.end:
                     consumed.add(word)
                 if word is None:

@@ -37,3 +37,12 @@ def test_a_period_right_before_baoxiuqi_nei_is_the_warranty():
     assert summary("一、在8个月保修期内，对质量问题免费维修。") == [("warranty", "8个月", None)]
     assert summary("两年质保期满后，每半年巡检一次。")[0] == ("warranty", "2年", None)
     assert summary("质保期内每季度巡检一次。") == [("inspection", "每季度一次", "巡检、质保期内")]
+
+
+def test_a_later_tier_repeats_the_kind_of_the_first():
+    assert summary("一般情况下，市区内接到报修后40分钟内到达现场，郊县不超过2小时。") == [
+        ("onsite_arrival", "40分钟", "市区"), ("onsite_arrival", "2小时", "郊县")]
+    assert summary("重大故障2小时内解决，一般故障8小时内。") == [("resolution", "2小时", "重大"), ("resolution", "8小时", "一般")]
+    assert summary("市区2小时内到达现场，节假日4小时内。")[1] == ("onsite_arrival", "4小时", "节假日")
+    # a clause without a tier word does not take the word of the value before it
+    assert summary("15分钟内远程响应，2小时内完成诊断。") == [("response", "15分钟", "远程")]
