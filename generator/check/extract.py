@@ -53,6 +53,7 @@ _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
 # a comma inside a short parenthesis does not end the clause: 自购买之日(以发票日期为准,下同)起7日内
 _CLAUSE_RE = re.compile(r"(?:\([^(),]{0,40},[^()]{0,40}\)|[^,])+,?")
 # columns quoting the tender, not the bidder: its requirements and its 评分标准 (a 评分点对照表)
+_NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
@@ -432,6 +433,7 @@ class Extractor:
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
             clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            notes = Spans([m.span() for m in _NOTE_RE.finditer(sentence)])
             strong = _Words([w for w in words if not w.weak])
             weak = _Words([w for w in words if w.weak])
             facts = _ClauseFacts(sentence)
@@ -444,7 +446,10 @@ class Extractor:
                 c_lo, c_hi = clauses.containing(value.start) or (0, len(sentence))
                 if facts.not_a_promise((c_lo, c_hi)):
                     continue
-                word = _nearest(value, strong, c_lo, c_hi)
+                # a value inside a note (…首五年内方可享用) takes no word after the note closes
+                note = notes.containing(value.start)
+                w_hi = min(c_hi, note[1]) if note else c_hi
+                word = _nearest(value, strong, c_lo, w_hi)
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
@@ -453,8 +458,8 @@ class Extractor:
                 elif value.tail and word.start >= value.end:
                     consumed.add(word)
                 if word is None:
-                    word = _nearest(value, weak, c_lo, c_hi)
-                    if word is not None and value.unit in ("年", "个月"):
+                    word = _nearest(value, weak, c_lo, w_hi)
+                    if word is not None and value.unit in ("年", "个月") and note is None:
                         # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
                         word = _nearest(value, strong, c_hi, len(sentence)) or word
                 kind = word.kind if word else None

@@ -46,3 +46,10 @@ def test_a_later_tier_repeats_the_kind_of_the_first():
     assert summary("市区2小时内到达现场，节假日4小时内。")[1] == ("onsite_arrival", "4小时", "节假日")
     # a clause without a tier word does not take the word of the value before it
     assert summary("15分钟内远程响应，2小时内完成诊断。") == [("response", "15分钟", "远程")]
+
+
+def test_a_value_inside_a_note_takes_no_kind_word_after_the_note():
+    text = "维修期间提供免费代用机。(代用机服务仅限本公司售出的设备,并自发票日期起首三年内有效)配件维修1年免费保养。"
+    assert summary(text) == [("warranty", "1年", "配件")]
+    assert conflicts(text) == []
+    assert summary("质保期(自验收合格之日起3年)内免费维修。") == [("warranty", "3年", None)]
