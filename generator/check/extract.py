@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from generator.check.document import Block, Document
+from generator.check.document import SECTION_SEPARATOR, Block, Document
 from generator.check.patterns import (
     ALSO_KIND,
     BOUND_QUOTE_RE,
@@ -53,6 +53,10 @@ _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
 # a comma inside a short parenthesis does not end the clause: 自购买之日(以发票日期为准,下同)起7日内
 _CLAUSE_RE = re.compile(r"(?:\([^(),]{0,40},[^()]{0,40}\)|[^,])+,?")
 # columns quoting the tender, not the bidder: its requirements and its 评分标准 (a 评分点对照表)
+_EXTENDED_RE = re.compile(r"(?:延长|延至)(?:至|到)?$")
+_EXTENDED_SUBJECT_RE = re.compile(r"[-*·•]?((?:[\u4e00-\u9fff]|、){2,12}?)(?:均|可|的)?")
+_NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|免费)|我公司|本公司|我方|本项目|本单位|贵方|贵单位|其中|以上|上述|全部|所有|均")
+_BARE_VALUE_RE = re.compile(r"(?:以内|之内|内)?[。.;]?\s*")  # what may follow a value alone in its paragraph
 _NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
@@ -440,6 +444,7 @@ class Extractor:
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()
+            extensions: dict[int, int] = {}  # value start → where 延长至 starts
             for value in values:
                 if skipped.containing(s0 + value.start):
                     continue
@@ -450,6 +455,9 @@ class Extractor:
                 note = notes.containing(value.start)
                 w_hi = min(c_hi, note[1]) if note else c_hi
                 word = _nearest(value, strong, c_lo, w_hi)
+                extended = tail_search(_EXTENDED_RE, sentence, value.start, 4)
+                if extended:
+                    extensions[value.start] = extended.start()
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
@@ -465,6 +473,11 @@ class Extractor:
                 kind = word.kind if word else None
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
+                if kind is None and cell is None and block.kind != "heading" and block.section:
+                    # the heading names the kind of a value alone in its paragraph (质保期 / 5年) or of an
+                    # extension (服务器、存储设备延长至5年)
+                    if extended or _BARE_VALUE_RE.fullmatch(text, s0 + value.end) and not text[:s0 + value.start].strip():
+                        kind = _context_kind(value, [block.section.rsplit(SECTION_SEPARATOR, 1)[-1]])
                 if kind is None and value.vtype == "schedule":
                     kind = HOTLINE
                 if kind is None:
@@ -481,6 +494,10 @@ class Extractor:
                 qualifiers = self._qualifiers(block, sentence, value, value_starts, clause_span, remedies, kind, word,
                                               labels, heading_qualifiers, previous_end.get(kind, 0))
                 previous_end[kind] = value.end
+                if value.start in extensions and not any(d in qualifiers for d in _TELLS_APART):
+                    subject = _EXTENDED_SUBJECT_RE.fullmatch(sentence, clause_span[0], extensions[value.start])
+                    if subject and not KIND_RE.search(subject[1]) and not _NOT_SUBJECT_RE.search(subject[1]):
+                        qualifiers["component"] = subject[1]  # what the extension is for
                 customer = _customer(customers, s0 + value.start)
                 if customer:
                     qualifiers["customer"] = customer

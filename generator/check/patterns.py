@@ -88,8 +88,9 @@ _REGION_CANON = {
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
     **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),
 }
+WHOLE_UNIT = "主机"  # the component qualifier of the whole unit (整机, 整车 …)
 _COMPONENT_CANON = {
-    **dict.fromkeys(("主机", "整机", "设备主体", "主体设备", "整车"), "主机"),
+    **dict.fromkeys(("主机", "整机", "设备主体", "主体设备", "整车"), WHOLE_UNIT),
     **dict.fromkeys(("配件", "零部件", "附件", "易损件", "外设"), "配件"),
     **dict.fromkeys(("动力电池", "电池"), "电池"),
 }

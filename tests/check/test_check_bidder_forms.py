@@ -53,3 +53,14 @@ def test_a_value_inside_a_note_takes_no_kind_word_after_the_note():
     assert summary(text) == [("warranty", "1年", "配件")]
     assert conflicts(text) == []
     assert summary("质保期(自验收合格之日起3年)内免费维修。") == [("warranty", "3年", None)]
+
+
+def test_a_heading_names_the_kind_of_a_value_alone_or_of_an_extension():
+    text = "二、保修条款\n\n整机保修期\n\n3年\n\n存储阵列、交换机延长至5年\n\n三、公司概况\n\n12年\n\n我公司成立于2005年，已有20年经验。"
+    assert summary(text) == [("warranty", "3年", None), ("warranty", "5年", "存储阵列、交换机")]
+    assert conflicts(text) == []
+
+
+def test_an_extension_names_what_it_extends():
+    assert summary("保修期为3年,服务器延长至5年。") == [("warranty", "3年", None), ("warranty", "5年", "服务器")]
+    assert summary("质保期3年，经协商可延长至5年。")[1] == ("warranty", "5年", None)
