@@ -111,7 +111,7 @@ def keywords(text: str) -> list[Keyword]:
         assert match.lastgroup is not None
         kind, _, weak = match.lastgroup.partition("__")
         found.append(Keyword(kind, match.start(), match.end(), bool(weak)))
-        also = ALSO_KIND.get(match.group())
+        also = ALSO_KIND.get(match.group().replace("的", ""))  # 免费的维护 is 免费维护
         if also:
             found.append(Keyword(also, match.start(), match.end()))
     found.sort(key=lambda k: k.start)

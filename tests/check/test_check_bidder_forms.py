@@ -64,3 +64,12 @@ def test_a_heading_names_the_kind_of_a_value_alone_or_of_an_extension():
 def test_an_extension_names_what_it_extends():
     assert summary("保修期为3年,服务器延长至5年。") == [("warranty", "3年", None), ("warranty", "5年", "服务器")]
     assert summary("质保期3年，经协商可延长至5年。")[1] == ("warranty", "5年", None)
+
+
+def test_free_service_written_with_de():
+    assert summary("保证在两年内提供免费的维修服务。") == [("warranty", "2年", None)]
+    assert summary("每季度提供一次免费的维护。") == [("inspection", "每季度一次", "保养")]
+
+
+def test_adaptive_maintenance_is_a_software_upgrade():
+    assert summary("验收后三年内提供免费的适应性维护，当操作系统变化时修改软件。") == [("software_upgrade", "3年", None)]
