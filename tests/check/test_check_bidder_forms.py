@@ -73,3 +73,11 @@ def test_free_service_written_with_de():
 
 def test_adaptive_maintenance_is_a_software_upgrade():
     assert summary("验收后三年内提供免费的适应性维护，当操作系统变化时修改软件。") == [("software_upgrade", "3年", None)]
+
+
+def test_a_range_is_reported_by_its_binding_upper_end():
+    from generator.report.json_report import mention_dict
+
+    found = [mention_dict(m) for m in mentions("返修产品收到后2-4个工作日内修好寄出。接到报修后30分钟内响应。")]
+    assert [(d["kind"], d["value"], d.get("range")) for d in found] == [
+        ("repair_turnaround", "4个工作日", "2-4个工作日"), ("response", "30分钟", None)]
