@@ -46,12 +46,18 @@ from generator.core.kinds import (
     SHELF_LIFE,
     WARRANTY,
 )
-from generator.text.document import Block, Document
+from generator.text.document import SECTION_SEPARATOR, Block, Document
 from generator.text.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
-_CLAUSE_RE = re.compile(r"[^,]+,?")
+# a comma inside a short parenthesis does not end the clause: 自购买之日(以发票日期为准,下同)起7日内
+_CLAUSE_RE = re.compile(r"(?:\([^(),]{0,40},[^()]{0,40}\)|[^,])+,?")
 # columns quoting the tender, not the bidder: its requirements and its 评分标准 (a 评分点对照表)
+_EXTENDED_RE = re.compile(r"(?:延长|延至)(?:至|到)?$")
+_EXTENDED_SUBJECT_RE = re.compile(r"[-*·•]?((?:[\u4e00-\u9fff]|、){2,12}?)(?:均|可|的)?")
+_NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|免费)|我公司|本公司|我方|本项目|本单位|贵方|贵单位|其中|以上|上述|全部|所有|均")
+_BARE_VALUE_RE = re.compile(r"(?:以内|之内|内)?[。.;]?\s*")  # what may follow a value alone in its paragraph
+_NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
@@ -105,7 +111,7 @@ def keywords(text: str) -> list[Keyword]:
         assert match.lastgroup is not None
         kind, _, weak = match.lastgroup.partition("__")
         found.append(Keyword(kind, match.start(), match.end(), bool(weak)))
-        also = ALSO_KIND.get(match.group())
+        also = ALSO_KIND.get(match.group().replace("的", ""))  # 免费的维护 is 免费维护
         if also:
             found.append(Keyword(also, match.start(), match.end()))
     found.sort(key=lambda k: k.start)
@@ -297,6 +303,16 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in BOUND_QUOTE_RE.finditer(text) if BOUND_WORDS_RE.search(m.group(1))]
 
 
+_TIER_DIMENSIONS = ("region", "severity", "category", "time")
+# a value with one of these already told apart needs no label as its component
+_TELLS_APART = ("severity", "region", "component", "category", "time")
+
+
+def _opens_tier(sentence: str, start: int) -> bool:
+    """The clause starting at `start` opens with a tier word: a region, fault level, repair category or time of day."""
+    return any(QUALIFIER_RES[dimension].match(sentence, start) for dimension in _TIER_DIMENSIONS)
+
+
 class _ClauseFacts:
     """What the rules ask of a clause, worked out once per clause (a sentence of thousands of values
     without a comma is one clause)."""
@@ -366,14 +382,14 @@ class Extractor:
             short = [t for i, t in enumerate(row) if i != cell.col and len(t) <= 12] + [column_header]
             for dimension, found in _qualifiers_in_cells(short).items():
                 qualifiers.setdefault(dimension, found)
-            if not any(d in qualifiers for d in ("severity", "region", "component")):
+            if not any(d in qualifiers for d in _TELLS_APART):
                 label = _row_label(row, cell.col)
                 if label:
                     qualifiers["component"] = label
-        if value.start in labels and not any(d in qualifiers for d in ("severity", "region", "component")):
+        if value.start in labels and not any(d in qualifiers for d in _TELLS_APART):
             qualifiers["component"] = labels[value.start]
         item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
-        if item and not any(d in qualifiers for d in ("severity", "region", "component")) \
+        if item and not any(d in qualifiers for d in _TELLS_APART) \
                 and not KIND_RE.search(item["label"]) and not _NOT_LABEL_RE.search(item["label"]):
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
@@ -421,33 +437,47 @@ class Extractor:
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
             clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            notes = Spans([m.span() for m in _NOTE_RE.finditer(sentence)])
             strong = _Words([w for w in words if not w.weak])
             weak = _Words([w for w in words if w.weak])
             facts = _ClauseFacts(sentence)
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()
+            extensions: dict[int, int] = {}  # value start → where 延长至 starts
             for value in values:
                 if skipped.containing(s0 + value.start):
                     continue
                 c_lo, c_hi = clauses.containing(value.start) or (0, len(sentence))
                 if facts.not_a_promise((c_lo, c_hi)):
                     continue
-                word = _nearest(value, strong, c_lo, c_hi)
+                # a value inside a note (…首五年内方可享用) takes no word after the note closes
+                note = notes.containing(value.start)
+                w_hi = min(c_hi, note[1]) if note else c_hi
+                word = _nearest(value, strong, c_lo, w_hi)
+                extended = tail_search(_EXTENDED_RE, sentence, value.start, 4)
+                if extended:
+                    extensions[value.start] = extended.start()
                 if word is None:
                     # an earlier clause names the kind (“质保期为三年，其中主机3年”), unless that word
                     # already belongs to a value before it (“15分钟内远程响应，2小时内完成诊断”)
-                    word = _nearest(value, strong, 0, c_lo, consumed)
+                    # a clause that opens with another tier (“市区2小时内到达现场，郊区4小时内”) repeats it
+                    word = _nearest(value, strong, 0, c_lo, frozenset() if _opens_tier(sentence, c_lo) else consumed)
                 elif value.tail and word.start >= value.end:
                     consumed.add(word)
                 if word is None:
-                    word = _nearest(value, weak, c_lo, c_hi)
-                    if word is not None and value.unit in ("年", "个月"):
+                    word = _nearest(value, weak, c_lo, w_hi)
+                    if word is not None and value.unit in ("年", "个月") and note is None:
                         # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
                         word = _nearest(value, strong, c_hi, len(sentence)) or word
                 kind = word.kind if word else None
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
+                if kind is None and cell is None and block.kind != "heading" and block.section:
+                    # the heading names the kind of a value alone in its paragraph (质保期 / 5年) or of an
+                    # extension (服务器、存储设备延长至5年)
+                    if extended or _BARE_VALUE_RE.fullmatch(text, s0 + value.end) and not text[:s0 + value.start].strip():
+                        kind = _context_kind(value, [block.section.rsplit(SECTION_SEPARATOR, 1)[-1]])
                 if kind is None and value.vtype == "schedule":
                     kind = HOTLINE
                 if kind is None:
@@ -464,6 +494,10 @@ class Extractor:
                 qualifiers = self._qualifiers(block, sentence, value, value_starts, clause_span, remedies, kind, word,
                                               labels, heading_qualifiers, previous_end.get(kind, 0))
                 previous_end[kind] = value.end
+                if value.start in extensions and not any(d in qualifiers for d in _TELLS_APART):
+                    subject = _EXTENDED_SUBJECT_RE.fullmatch(sentence, clause_span[0], extensions[value.start])
+                    if subject and not KIND_RE.search(subject[1]) and not _NOT_SUBJECT_RE.search(subject[1]):
+                        qualifiers["component"] = subject[1]  # what the extension is for
                 customer = _customer(customers, s0 + value.start)
                 if customer:
                     qualifiers["customer"] = customer

@@ -27,9 +27,10 @@ KIND_RE = re.compile("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in
                                *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())]))
 
 # Phrases that contain a kind word without naming a commitment: blanked before kind words are searched.
+# 质保期内 right after a period names it (在5个月保修期内, 三年质保期满后): not blanked.
 NEUTRAL_RE = re.compile(
     r"投标响应|响应情况|响应内容|响应及偏离|响应方式|逐条响应|积极响应|配合响应|响应文件|响应表|响应速度|响应服务|"
-    r"解决方案|保修卡|质保金|供货商|供应商|供货方|供货单位|供货渠道|交货地点|交货方式|送货上门|(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
+    r"解决方案|保修卡|质保金|供货商|供应商|供货方|供货单位|供货渠道|交货地点|交货方式|送货上门|(?<![年月天日周])(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
     r"有效期内|检查验收|验收检查|书面答复|答复[^,;。]{0,6}(?:结果|结论|意见|方案)|回复[^,;。]{0,6}(?:结果|结论|意见)"
 )
 COMPLAINT_RE = re.compile(r"投诉")
@@ -87,8 +88,9 @@ _REGION_CANON = {
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
     **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),
 }
+WHOLE_UNIT = "主机"  # the component qualifier of the whole unit (整机, 整车 …)
 _COMPONENT_CANON = {
-    **dict.fromkeys(("主机", "整机", "设备主体", "主体设备", "整车"), "主机"),
+    **dict.fromkeys(("主机", "整机", "设备主体", "主体设备", "整车"), WHOLE_UNIT),
     **dict.fromkeys(("配件", "零部件", "附件", "易损件", "外设"), "配件"),
     **dict.fromkeys(("动力电池", "电池"), "电池"),
 }

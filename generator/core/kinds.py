@@ -107,10 +107,16 @@ _TABLE = (
          tender_words=("热线", "值守", "值班", "服务电话", "客服", "技术支持")),
     Kind(WARRANTY, "duration", "质保期", "higher", answered_in="warranty", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
          also_accepts=("alternative",), starts=True, product_word=("warranty_word", ""), max_days=50 * 365,
-         proposal_words=r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费保修|免费保养|免费维修|"
-                        r"免费维护|免费质保|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
+         proposal_words=r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费的?(?:保修|保养|维修|"
+                        r"维护|质保)|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
          weak_words=r"(?:自|从|由)?(?:产品|货物|商品|设备)?(?:售出|销售|购买|购机|交货|到货|收到货物|收货|签收商品|签收|"
-                    r"验收合格|开具发票)(?:之日|日期|日)?(?:起|后)",
+                    r"验收合格|开具发票)(?:之日|日期|日)?(?:起|后)"
+                    # 自您购买本产品之日（以发票日期为准）起; 自交货365日内, 在验收七天内
+                    r"|(?:自|从|由)(?:您|用户|客户|买方|甲方)?(?:购买|购置|购机|收到|签收)[^,;。]{0,16}?之日(?:\([^()]{0,40}\))?起"
+                    r"|(?:自|从|在)(?:产品|货物|商品|设备)?(?:售出|购买|购机|交货|到货|收货|签收|验收(?:合格)?)"
+                    r"(?=[\d一二三四五六七八九十两半]+个?(?:年|月|周|天|日))"
+                    # the remedy a window allows: 七日内免费退货, 八至十五日免费换货 (not 退货后, 退货时)
+                    r"|(?:免费|无理由)?(?:退货|换货|退换货?|调换)(?![后时的款])",
          tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期")),
     Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
@@ -143,7 +149,8 @@ _TABLE = (
     Kind("records_retention", "duration", "服务记录保存期限", "higher", answered_in="fault_handling", units=_YEARS,  # 资料保存期限: a word
          proposal_words=r"保存期限|保管期限|保存|存档|归档|保管|留存", tender_words=("保存", "存档", "归档")),
     Kind("software_upgrade", "duration", "免费软件升级期限", "higher", answered_in="software_upgrade", units=frozenset({"年", "个月"}),
-         max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级", tender_words=("升级",)),
+         max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级|适应性(?:维护|修改|改进)",  # adaptive maintenance: the software
+         tender_words=("升级",)),  # changed to fit a new environment
     Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", answered_in="warranty", units=_YEARS, also_accepts=("percentage",),
          fraction_of=SHELF_LIFE, proposal_words=r"剩余(?:有效期|保质期|效期)", tender_words=("剩余有效期", "剩余保质期", "剩余效期"),
          names=("剩余有效期", "剩余保质期", "剩余效期")),

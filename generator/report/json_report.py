@@ -1,7 +1,7 @@
 """The JSON interface of `aftersales check --format json` (DESIGN.md):
 
 {"documents": [{"path", "findings": [{"rule", "severity", "message", "kind"?, "locations": [{"section", "block",
-"text"}]}], "commitments": [{"kind", "value", "unit", "hours"?, "qualifier"?, "location": {"section", "block",
+"text"}]}], "commitments": [{"kind", "value", "unit", "hours"?, "range"?, "qualifier"?, "location": {"section", "block",
 "text"}}]}]}
 """
 
@@ -35,10 +35,13 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def mention_dict(mention: Any) -> dict[str, Any]:
     stated = mention.value.quantity is not None  # else a blank number (X年), 当日, or the kind named alone
-    data: dict[str, Any] = {"kind": mention.kind, "value": mention.value.display if stated else None,
-                            "unit": mention.value.unit if stated else None}
+    ranged = stated and mention.value.low is not None  # 3-5个工作日 binds at its upper end, as hours does
+    value = str(mention.value.quantity) if ranged else mention.value.display if stated else None
+    data: dict[str, Any] = {"kind": mention.kind, "value": value, "unit": mention.value.unit if stated else None}
     if mention.value.hours is not None:
         data["hours"] = round(mention.value.hours, 4)
+    if ranged:
+        data["range"] = mention.value.display
     if mention.qualifier:
         data["qualifier"] = mention.qualifier
     block = mention.block

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.check.extract import Mention
 from generator.check.findings import ERROR, WARNING, Finding
-from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS
+from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS, WHOLE_UNIT
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.quantities import compare
@@ -52,7 +52,9 @@ def _clusters(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _unqualified_against_parts(kind: str, mentions: list[Mention]) -> Finding | None:
     """“质保期三年” next to “主体结构5年、五金配件2年”: an unqualified value that matches none of the
-    values stated per region or component contradicts them (one that matches one is shorthand)."""
+    values stated per region or component contradicts them (one that matches one is shorthand). A single
+    part stated apart is an exception to the plain value (质保期3年，服务器延长至5年), not a breakdown of it,
+    unless it is the whole unit (整机保修期叁年 against 保修期两年)."""
     def only(mention: Mention, dimension: str | None) -> bool:
         key = dict(zip(QUALIFIER_DIMENSIONS, group_key(mention)[1], strict=True))
         return all((value is not None) == (dim == dimension) for dim, value in key.items() if dim != "activity")
@@ -66,8 +68,9 @@ def _unqualified_against_parts(kind: str, mentions: list[Mention]) -> Finding | 
         return None  # none, or already reported as a conflict among themselves
     for dimension in ("region", "component"):
         parts = [m for m in mentions if only(m, dimension)]
-        if not parts:
-            continue
+        named = {p.qualifier_of(dimension) for p in parts}
+        if len(named) < 2 and named != {WHOLE_UNIT}:
+            continue  # one part stated apart (服务器延长至5年) is an exception to the plain value, not its breakdown
         if any(same_value(plain[0], part) is not False for part in parts):
             continue
         label = KIND_LABELS.get(kind, kind)
