@@ -42,6 +42,7 @@ AFTER_TABLE = 120  # twips (6 pt) before a body paragraph that follows a table
 LIST_INDENT = 480  # twips: where a list mark sits (the body's two-character first-line indent)
 LIST_MARK, LIST_MARK_WIDE = 360, 480  # twips from the mark to the item's text (1.5 / 2 characters)
 SIGNATURE_MAX_INDENT = 0.45  # of the text width: the signature block sits in the right half
+SIGNATURE_LEAD = 2  # body paragraphs before a signature kept on its page (特此承诺 and the one before it)
 
 
 @dataclass(frozen=True)
@@ -195,10 +196,11 @@ class DocxWriter:
             self._p("Figure Caption", picture.caption)
 
     def signature(self, signature: Signature) -> None:
-        """Kept on one page with the paragraph before it; the lines share a left edge placed as far
-        right as the longest line allows."""
-        if self._last is not None:
-            self._last.set("keepNext")
+        """Kept on one page with the paragraphs before it (never alone on the last page: 特此承诺 and
+        the last lines of the paragraph before it come along); the lines share a left edge placed as
+        far right as the longest line allows."""
+        for lead in self._lead_paragraphs(SIGNATURE_LEAD):
+            lead.set("keepNext")
         spacer = self._p("Normal")
         spacer.set("keepNext")
         longest = max(_display_width(f"{label}{value}") for label, value in signature.lines) * Pt(12)
@@ -209,6 +211,17 @@ class DocxWriter:
             if index < len(signature.lines) - 1:
                 p.set("keepNext")
             p.set("ind", left=str(_twips(indent)), firstLine="0")
+
+    def _lead_paragraphs(self, count: int) -> list[Para]:
+        """Up to `count` body paragraphs that end the body so far, back to a table or a page break."""
+        found: list[Para] = []
+        for item in reversed(self.items):
+            if not isinstance(item, Para) or len(found) == count:
+                break
+            found.append(item)
+            if "pageBreakBefore" in item.props:
+                break
+        return found
 
     # -- the body into the package ------------------------------------------------------------
     def body_xml(self) -> str:
@@ -321,42 +334,116 @@ def _header_cell(header: str, width: int) -> list[str]:
 
 
 def _column_widths(table: Table, total: int) -> list[Emu]:
-    """Column widths from content: short labels never wrap; the remaining width goes to the columns
-    with long text, in proportion to how much more they need."""
+    """Column widths from content (ColumnFit): the table as short as the width allows, every column
+    given width where it saves the most lines; what is left over goes to the columns in proportion
+    to their longest line."""
     if table.widths:
         scale = sum(table.widths)
         return [Emu(int(total * w / scale)) for w in table.widths]
-    minimum, natural = [], []
-    for column in range(len(table.header)):
-        header = [_display_width(line) for line in header_lines(table.header[column])]
-        body = [_display_width(line) for row in table.rows for line in row[column].split("\n")]
-        widths = header + body
-        short = [w for w in body if w <= SHORT_CELL] + [_header_minimum(table.header[column])]
-        minimum.append(max(short) * TABLE_CHAR + CELL_PADDING)
-        natural.append(max(widths) * TABLE_CHAR + CELL_PADDING)
-    if sum(natural) <= total:
-        base, extra = natural, list(natural)
-    elif sum(minimum) <= total:
-        return [Emu(int(w)) for w in _in_proportion(natural, minimum, total)]
-    else:
-        base, extra = [0.0] * len(minimum), minimum
-    spare = total - sum(base)
-    weight = sum(extra) or 1
-    return [Emu(int(b + spare * e / weight)) for b, e in zip(base, extra, strict=True)]
+    chars = ColumnFit(table).fit((total - len(table.header) * CELL_PADDING) / TABLE_CHAR)
+    return [Emu(int(c * TABLE_CHAR + CELL_PADDING)) for c in chars]
 
 
-def _in_proportion(natural: list[float], minimum: list[float], total: float) -> list[float]:
-    """Widths in proportion to each column's longest line, none below its minimum: the columns of
-    long text then wrap into about as many lines each (the explanation column of a 偏离表 no longer
-    takes five lines beside a response of two)."""
-    pinned: set[int] = set()
-    while True:
-        free = [i for i in range(len(natural)) if i not in pinned]
-        scale = (total - sum(minimum[i] for i in pinned)) / (sum(natural[i] for i in free) or 1)
-        below = {i for i in free if natural[i] * scale < minimum[i]}
-        if not below:
-            return [minimum[i] if i in pinned else natural[i] * scale for i in range(len(natural))]
-        pinned |= below
+HARD_CELL = 4  # cells up to this many characters never wrap (序号, 合计, 正偏离, 30分钟)
+ROW_WEIGHT, LINE_WEIGHT, SHORT_WEIGHT = 12, 1, 4  # a table row's line, any cell's line, a short cell's extra line
+
+
+class ColumnFit:
+    """Chooses how many characters each column holds. The cost of a choice is the table's height in
+    lines (each row as tall as its tallest cell), then the lines of all cells (fewer wraps), with a
+    wrapped short cell (up to SHORT_CELL characters: 供货期：90天, 采购人指定地点) counted extra. Starting
+    from each column's minimum, width goes one step at a time to the column that lowers the cost most
+    per character added, looking ahead to the next width at which one of its cells loses a line: so
+    the column of the longest text gets the width it needs, not what the short columns leave over.
+    The start is the cheapest choice that caps every cell at the same number of lines (a step-by-step
+    search alone spends the width on cheap one-line savings and leaves the long column three lines)."""
+
+    def __init__(self, table: Table) -> None:
+        self.columns = len(table.header)
+        self.headers = [(_display_width(h), [_display_width(line) for line in header_lines(h)]) for h in table.header]
+        self.cells = [[[_display_width(line) for line in row[c].split("\n")] for row in table.rows]
+                      for c in range(self.columns)]
+        self.minimum = [max([_header_minimum(table.header[c]), 1.0]
+                            + [w for cell in self.cells[c] for w in cell if w <= HARD_CELL])
+                        for c in range(self.columns)]
+        self.natural = [max(self.headers[c][1] + [w for cell in self.cells[c] for w in cell])
+                        for c in range(self.columns)]
+
+    @staticmethod
+    def _lines(widths: list[float], per_line: float) -> int:
+        fit = max(1, math.floor(per_line + 1e-6))
+        return sum(max(1, math.ceil(w / fit - 1e-9)) for w in widths)
+
+    def _column_lines(self, c: int, per_line: float) -> list[int]:
+        """Lines of column c's header and of each of its cells when it holds `per_line` characters."""
+        full, parts = self.headers[c]
+        header = 1 if full <= per_line + 1e-6 else self._lines(parts, per_line)
+        return [header, *(self._lines(cell, per_line) for cell in self.cells[c])]
+
+    def _cost(self, lines: list[list[int]]) -> int:
+        rows = sum(max(column[r] for column in lines) for r in range(len(lines[0])))
+        total = sum(sum(column) for column in lines)
+        short = sum(n - 1 for c, column in enumerate(lines) for r, n in enumerate(column[1:])
+                    if sum(self.cells[c][r]) <= SHORT_CELL)
+        return ROW_WEIGHT * rows + LINE_WEIGHT * total + SHORT_WEIGHT * short
+
+    def _next_steps(self, c: int, per_line: float) -> set[float]:
+        """The widths above `per_line` at which some line of column c stops wrapping once more."""
+        steps = set()
+        fit = math.floor(per_line + 1e-6)
+        for widths in [self.headers[c][1], [self.headers[c][0]], *self.cells[c]]:
+            for w in widths:
+                lines = max(1, math.ceil(w / max(1, fit) - 1e-9))
+                if lines > 1:
+                    steps.add(float(math.ceil(w / (lines - 1) - 1e-9)))
+        return {s for s in steps if s > per_line}
+
+    def _capped(self, cap: int, short_whole: bool) -> list[float]:
+        """Widths at which no cell takes more than `cap` lines (short cells one line if `short_whole`)."""
+        out = []
+        for c in range(self.columns):
+            need = [float(math.ceil(self.minimum[c] - 1e-9))]
+            for cell in self.cells[c]:
+                whole = short_whole and sum(cell) <= SHORT_CELL
+                need += [float(math.ceil(w - 1e-9)) if whole else float(math.ceil(w / cap - 1e-9)) for w in cell]
+            out.append(max(need))
+        return out
+
+    def _start(self, available: float) -> list[float] | None:
+        """The cheapest of the widths that cap every cell at 1, 2, 3 … lines and fit `available`."""
+        best: tuple[int, list[float]] | None = None
+        longest = max([max(self.natural), 1.0])
+        for cap in range(1, math.ceil(longest) + 1):
+            for short_whole in (True, False):
+                chars = self._capped(cap, short_whole)
+                if sum(chars) <= available + 1e-9:
+                    cost = self._cost([self._column_lines(c, chars[c]) for c in range(self.columns)])
+                    if best is None or cost < best[0]:
+                        best = (cost, chars)
+        return best[1] if best else None
+
+    def fit(self, available: float) -> list[float]:
+        chars = self._start(available)
+        if chars is None:  # not even the minimum fits: in proportion to it
+            return [available * m / sum(self.minimum) for m in self.minimum]
+        lines = [self._column_lines(c, chars[c]) for c in range(self.columns)]
+        while True:
+            cost, spare, best = self._cost(lines), available - sum(chars), None
+            for c in range(self.columns):
+                for step in sorted(self._next_steps(c, chars[c])):
+                    if step - chars[c] > spare + 1e-9:
+                        break
+                    trial = [*lines[:c], self._column_lines(c, step), *lines[c + 1:]]
+                    gain = (cost - self._cost(trial)) / (step - chars[c])
+                    if gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, c, step, trial)
+            if best is None:
+                break
+            _, c, step, lines = best
+            chars[c] = step
+        spare = available - sum(chars)
+        weight = sum(self.natural) or 1
+        return [w + spare * n / weight for w, n in zip(chars, self.natural, strict=True)]
 
 
 def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,

@@ -17,7 +17,7 @@ from generator.write.xmlorder import set_child
 
 LINE_EM = 1.43  # line height at single spacing, in ems of the font size
 TITLE_LINES = 2.5  # the TOC title (三号, space after) in entry lines
-ORPHAN_SHARE = 0.25  # a last page filled less than this is an orphan
+ORPHAN_SHARE = 0.4  # a last page filled less than this is an orphan (a page of 8 lines looks left over)
 SAFETY = 0.95  # fit the entries into 95 % of the pages they are given
 MIN_SPACING = 1.15  # never tighter than this
 

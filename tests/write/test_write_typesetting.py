@@ -49,14 +49,32 @@ def test_list_items_hang_from_their_mark() -> None:
         "1.\t第一项，文字较长时折行后与首行文字对齐", "2.\t第二项"]
 
 
-def test_the_column_of_long_text_is_not_the_narrowest() -> None:
-    table = Table(("序号", "培训对象", "培训内容", "课时（小时）", "培训方式", "培训地点"),
-                  (("1", "系统管理员", "设备架构、日常巡检、配置备份与恢复", "4", "现场讲解与上机操作", "采购人指定地点"),
-                   ("2", "终端使用人员", "设备开关机、常见问题自行排查、安全使用注意事项", "2", "现场集中授课", "采购人指定地点")))
-    widths = _column_widths(table, TEXT_WIDTH)
+TRAINING = Table(("序号", "培训对象", "培训内容", "课时（小时）", "培训方式", "培训地点"),
+                 (("1", "系统管理员", "设备架构、日常巡检、配置备份与恢复", "4", "现场讲解与上机操作", "采购人指定地点"),
+                  ("2", "终端使用人员", "设备开关机、常见问题自行排查、安全使用注意事项", "2", "现场集中授课", "采购人指定地点"),
+                  ("合计", "—", "—", "6", "—", "—")))
+
+
+def _row_lines(table: Table, widths: list) -> list[int]:
+    """Lines of each body row at these column widths (as ColumnFit counts them)."""
+    from generator.write.docx_writer import CELL_PADDING, TABLE_CHAR, ColumnFit
+
+    fit = ColumnFit(table)
+    lines = [fit._column_lines(c, (w - CELL_PADDING) / TABLE_CHAR) for c, w in enumerate(widths)]
+    return [max(column[r] for column in lines) for r in range(1, len(table.rows) + 1)]
+
+
+def test_the_column_of_the_longest_text_is_the_widest() -> None:
+    """The training table: 培训内容 holds the longest text and gets the most width, although five short
+    columns (采购人指定地点, 终端使用人员 …) would each like to keep one line; no row is taller than two."""
+    widths = _column_widths(TRAINING, TEXT_WIDTH)
     assert sum(widths) <= TEXT_WIDTH
-    content = widths[2]
-    assert content > widths[0] and content > widths[3] and content >= widths[1]
+    assert widths[2] == max(widths) and widths[2] > 1.5 * max(w for i, w in enumerate(widths) if i != 2)
+    assert _row_lines(TRAINING, widths) == [2, 2, 1]
+    # the widths the short labels alone would ask for leave the content three or four lines a row
+    everything_short = [w * 10.5 * 12700 + (2 * 5.4 + 2) * 12700 for w in (2, 6, 0, 4, 6, 7)]
+    everything_short[2] = TEXT_WIDTH - sum(everything_short)
+    assert max(_row_lines(TRAINING, everything_short)) >= 3
     assert header_lines("课时（小时）") == ["课时", "（小时）"]
     assert header_lines("序号") == ["序号"]
 
@@ -64,7 +82,8 @@ def test_the_column_of_long_text_is_not_the_narrowest() -> None:
 def test_toc_spacing_is_tightened_only_for_an_orphan_last_page() -> None:
     page = 698.0  # points of text height on A4 with 25.4 mm margins
     assert fitted_spacing(80, page, 12, 1.5) is not None  # 80 entries: 3 full pages and 1–2 lines
-    assert fitted_spacing(60, page, 12, 1.5) is None  # the last page is well filled
+    assert fitted_spacing(88, page, 12, 1.5) is not None  # the demo's TOC: 3 full pages and 8–9 lines
+    assert fitted_spacing(45, page, 12, 1.5) is None  # the last page is well filled
     assert fitted_spacing(20, page, 12, 1.5) is None  # one page
     spacing = fitted_spacing(80, page, 12, 1.5)
     assert spacing is not None and 1.15 <= spacing < 1.5
@@ -128,8 +147,36 @@ def test_columns_of_long_text_share_the_width_in_proportion_to_their_text() -> N
                     "承诺90天（自投标日期起算，2027年2月3日前完成），优于“2027年2月28日前”的要求")))
     widths = _column_widths(table, TEXT_WIDTH)
     assert sum(widths) <= TEXT_WIDTH
-    assert widths[4] == max(widths) and widths[4] > widths[1] > widths[2]
+    assert widths[4] == max(widths) and widths[4] > widths[1] >= widths[2] > widths[3]
+    assert max(_row_lines(table, widths)) <= 3
     char, padding = 10.5 * 12700, (2 * 5.4 + 2) * 12700
     for column, text in ((2, "供货期：90天"), (3, "正偏离"), (0, "序号")):
         needed = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text) * char + padding
         assert widths[column] >= needed - 1, (column, text)
+
+
+def _keeps_with_next(paragraph) -> bool:
+    return paragraph.find(f"{W}pPr/{W}keepNext") is not None
+
+
+def test_signature_keeps_the_closing_paragraphs_on_its_page() -> None:
+    """特此承诺 and the paragraph before it go with the 落款, so it never stands alone on the last page
+    (keep-with-next: the last lines of the paragraph before it move along, not necessarily all of it)."""
+    from generator.render.blocks import Signature
+
+    lines = (("投标人（盖章）：", "某公司"), ("法定代表人或授权代表（签字）：", ""), ("日期：", "2026年11月20日"))
+    data = written(Paragraph("第一段。"), Paragraph("以上承诺我公司保证严格履行。"), Paragraph("特此承诺。"),
+                   Signature(lines))
+    paragraphs = body(data).findall(f"{W}p")
+    texts = ["".join(t.text for t in p.iter(f"{W}t")) for p in paragraphs]
+    assert [_keeps_with_next(p) for p in paragraphs] == [False, True, True, True, True, True, False], texts
+    assert texts[-3:] == ["投标人（盖章）：某公司", "法定代表人或授权代表（签字）：", "日期：2026年11月20日"]
+
+
+def test_signature_after_a_table_keeps_nothing_before_the_table() -> None:
+    from generator.render.blocks import Signature
+
+    data = written(Paragraph("表前。"), Table(("项目", "内容"), (("甲", "乙"),)), Signature((("日期：", "某日"),)))
+    first = body(data).find(f"{W}p")
+    assert _keeps_with_next(first)  # the lead-in stays with its table, as before
+    assert body(data).findall(f"{W}p")[-1].find(f"{W}pPr/{W}keepNext") is None
