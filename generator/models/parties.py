@@ -164,6 +164,11 @@ class ProductType(Strict):
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
+    backup_word: str = ""  # the short noun for what is lent (代步车, 备用机); empty: the generic 备用品
+
+    @property
+    def backup_noun(self) -> str:
+        return self.backup_word or "备用品"
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
