@@ -79,6 +79,8 @@ class Penalties(Strict):
     arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
     resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
     delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    # supplies: a batch found unqualified costs this share of its price on top of the exchange
+    quality_percent: int | None = Field(default=None, gt=0, le=100)
     cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
 
 
