@@ -167,6 +167,10 @@ class ProductType(Strict):
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
     backup_word: str = ""  # the short noun for what is lent (代步车, 备用机); empty: the generic 备用品
+    # what a return visit asks about, and what the trade keeps confidential (patient data, building
+    # plans, source code); empty: the wording of the clause family
+    visit_topics: list[str] = []
+    confidential: list[str] = []
 
     @property
     def backup_noun(self) -> str:
