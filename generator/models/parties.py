@@ -171,6 +171,7 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
+    emergencies: list[str] = []  # situations of the trade that start the emergency plan
 
     @property
     def backup_noun(self) -> str:
