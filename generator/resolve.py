@@ -313,12 +313,14 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         if judged == "fails":
             failing.append((qualifier, value))
         better = better and judged == "better"
-    wanted = requirement.wanted
+    wanted = requirement.own_bound or requirement.wanted  # the tender's own words when its text has them
     if failing:
         return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)
     dated = _dated_note(values, target, commitments.tender_date)
     if better:
         return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}{dated}，优于“{wanted}”的要求", compared)
+    if wanted == str(target):  # the tender states the bare figure (提供7×24小时服务热线): nothing to quote
+        return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，与招标要求一致", compared)
     return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，满足“{wanted}”的要求", compared)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.models.parties import Bidder
@@ -74,7 +75,9 @@ def test_build_refuses_a_one_hour_promise_without_local_outlet(project, cli):
 
 def test_build_refuses_training_days_the_class_hours_do_not_fill(project, cli):
     tender = project / "tenders" / "examples" / "software.yaml"
-    tender.write_text(tender.read_text(encoding="utf-8") + "overrides:\n  training: 5天\n", encoding="utf-8")
+    text = tender.read_text(encoding="utf-8")
+    assert text.count("\noverrides:") == 1  # the example already adjusts the on-site tiers
+    tender.write_text(re.sub(r"\noverrides:[^\n]*\n", "\\g<0>  training: 5天\n", text), encoding="utf-8")
     code, _, err = cli("build", tender)
     assert code == 1
     assert "培训承诺为5天" in err and "合计20课时" in err and "software.yaml" in err

@@ -44,7 +44,8 @@ class Kind:
     starts: bool = False  # counts from a start event (验收合格之日)
     replant: bool = False  # has a replanting deadline (replant_within)
     fraction_of: str | None = None  # a fraction (2/3) is of this kind's value (remaining shelf life of the total)
-    product_word: tuple[str, str] | None = None  # (ProductType attribute, prefix): the trade's own word
+    # (ProductType attribute, label pattern with {} for it): the trade's own word; an empty attribute keeps `label`
+    product_word: tuple[str, str] | None = None
     max_days: int = 100 * 365  # longest plausible duration (value_guard)
     answered_in: str = "summary"  # the clause category whose section answers it (评分点对照表)
     label_without_repair: str = ""  # the label for a product type that is neither repaired on site nor software
@@ -58,8 +59,9 @@ class Kind:
             return self.label_without_repair
         if self.product_word is None:
             return self.label
-        attribute, prefix = self.product_word
-        return prefix + getattr(product, attribute)
+        attribute, pattern = self.product_word
+        word = getattr(product, attribute)
+        return pattern.format(word) if word else self.label
 
 
 # Kind names for the code that treats a kind specially (the checker's heuristics, the 偏离表, the
@@ -97,16 +99,16 @@ _TABLE = (
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
          tender_words=("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
     Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="fault_handling", units=frozenset({"小时", "天", "工作日"}),
-         max_days=30,
+         max_days=30, product_word=("backup_word", "提供{}时限"),
          proposal_words=r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
-                        r"(?:免费)?(?:借用|暂借|借机)",
-         tender_words=("备用机", "备用设备", "备机", "替代设备", "周转设备")),
+                        r"代步车|(?:免费)?(?:借用|暂借|借机)",
+         tender_words=("备用机", "备用设备", "备机", "替代设备", "周转设备", "代步车", "备用车")),
     Kind(HOTLINE, "schedule", "服务热线时段", "higher", answered_in="service_modes",
          proposal_words=r"热线|(?:服务|援助|支持|咨询|客服|售后|400)电话|电话(?:支持|咨询)|值班|值守"
                         r"|(?<!\d)(?:[48]00-?\d{3}-?\d{4}|0\d{2,3}[-—]\d{7,8})(?!\d)",
          tender_words=("热线", "值守", "值班", "服务电话", "客服", "技术支持")),
     Kind(WARRANTY, "duration", "质保期", "higher", answered_in="warranty", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
-         also_accepts=("alternative",), starts=True, product_word=("warranty_word", ""), max_days=50 * 365,
+         also_accepts=("alternative",), starts=True, product_word=("warranty_word", "{}"), max_days=50 * 365,
          proposal_words=r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费的?(?:保修|保养|维修|"
                         r"维护|质保)|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
          weak_words=r"(?:自|从|由)?(?:产品|货物|商品|设备)?(?:售出|销售|购买|购机|交货|到货|收到货物|收货|签收商品|签收|"
@@ -156,7 +158,7 @@ _TABLE = (
          names=("剩余有效期", "剩余保质期", "剩余效期")),
     Kind("survival_rate", "percentage", "成活率", "higher", answered_in="warranty", replant=True,
          proposal_words=r"成活率|存活率|保存率", tender_words=("成活率", "保存率"), names=("成活率", "存活率", "保存率")),
-    Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年"),
+    Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年{}"),
          proposal_words=r"开机率|完好率|设备可用率|正常运行率",
          tender_words=("开机率", "完好率", "运行率", "可用率"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
     Kind("service_period", "duration", "服务期", "higher", answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,

@@ -79,6 +79,8 @@ class Penalties(Strict):
     arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
     resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
     delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    # supplies: a batch found unqualified costs this share of its price on top of the exchange
+    quality_percent: int | None = Field(default=None, gt=0, le=100)
     cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
 
 
@@ -164,6 +166,16 @@ class ProductType(Strict):
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
+    backup_word: str = ""  # the short noun for what is lent (代步车, 备用机); empty: the generic 备用品
+    # what a return visit asks about, and what the trade keeps confidential (patient data, building
+    # plans, source code); empty: the wording of the clause family
+    visit_topics: list[str] = []
+    confidential: list[str] = []
+    emergencies: list[str] = []  # situations of the trade that start the emergency plan
+
+    @property
+    def backup_noun(self) -> str:
+        return self.backup_word or "备用品"
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
@@ -69,6 +70,22 @@ class Requirement(Strict):
         return wanted_text(self.bound, self.value)
 
     @property
+    def own_bound(self) -> str | None:
+        """The bound in the 招标文件's own words (“1小时内”, “不少于3年”), found around the value in the
+        requirement's text; None when the text does not spell the value the way it is normalised."""
+        if self.value is None or self.bound == "present":
+            return None
+        quoted = self.original or self.text
+        figure = str(self.value)
+        for match in re.finditer(re.escape(figure), quoted):
+            if match.start() and (quoted[match.start() - 1].isdigit() or quoted[match.start() - 1] == "."):
+                continue  # 30分钟 inside 130分钟
+            before = _BOUND_BEFORE.search(quoted, 0, match.start())
+            after = _BOUND_AFTER.match(quoted, match.end())
+            return (before[0] if before else "") + figure + (after[0] if after else "")
+        return None
+
+    @property
     def display(self) -> str:
         """The requirement as quoted in the proposal: its mark once, then the verbatim text
         (the 招标文件's own sentence when it is given)."""
@@ -76,6 +93,11 @@ class Requirement(Strict):
         if not self.mark or quoted.startswith(self.mark):
             return quoted
         return f"{self.mark}{quoted}"
+
+
+# bound words a 招标文件 writes next to a figure: “不少于3年”, “2小时内”, “95%以上”
+_BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于|不大于|不小于|不短于|不长于|不迟于|不晚于|至少|最长|最多|最短|≤|≥|<=|>=)$")
+_BOUND_AFTER = re.compile(r"(?:以内|之内|内|及以上|以上|以下|或以上)")
 
 
 def wanted_text(bound: str, value: Quantity | None) -> str:
