@@ -174,7 +174,7 @@ def test_warranty_word_fits_the_capabilities(product_id: str) -> None:
 def test_fault_levels_and_faults_match_for_onsite_repair(product_id: str) -> None:
     model: ProductType = product(product_id).model
     levels = list((model.commitments.fault_levels or {}).keys())
-    if model.has("onsite_repair"):
+    if model.has("onsite_repair") or model.has("software"):  # software faults are fixed remotely, by level
         # three or four levels, in order, each with its own faults and limits that differ from the next
         assert len(levels) >= 3 and levels == FAULT_LEVELS[:len(levels)]
         assert [fault.level for fault in model.faults] == levels
