@@ -412,10 +412,15 @@ class ColumnFit:
     def _start(self, available: float) -> list[float] | None:
         """The cheapest of the widths that cap every cell at 1, 2, 3 … lines and fit `available`."""
         best: tuple[int, list[float]] | None = None
-        longest = max([max(self.natural), 1.0])
-        for cap in range(1, math.ceil(longest) + 1):
+        # beyond this cap every column is at its minimum: larger caps give the same widths
+        last = max(math.ceil(self.natural[c] / math.ceil(self.minimum[c] - 1e-9) - 1e-9) for c in range(self.columns))
+        tried: set[tuple[float, ...]] = set()
+        for cap in range(1, max(last, 1) + 1):
             for short_whole in (True, False):
                 chars = self._capped(cap, short_whole)
+                if tuple(chars) in tried:
+                    continue  # the same widths cost the same
+                tried.add(tuple(chars))
                 if sum(chars) <= available + 1e-9:
                     cost = self._cost([self._column_lines(c, chars[c]) for c in range(self.columns)])
                     if best is None or cost < best[0]:
