@@ -56,6 +56,10 @@ class Server:
             raise
         self.host = host
         self.port = int(self.server.effective_port)
+        self._stopping = threading.Event()
+        self._closing = threading.Lock()
+        self._closed = False
+        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -63,18 +67,47 @@ class Server:
         return f"http://{host}:{self.port}/"
 
     def run(self) -> None:
-        self.server.run()
+        """Serve until close() (or Ctrl-C). The loop's own thread closes every connection and the
+        listener when it ends: asyncore is not thread-safe, and a channel closed from another thread
+        leaves the loop polling a dead descriptor (an exception in the server thread) and the
+        browser's sockets open (ResourceWarning)."""
+        from waitress import wasyncore
+
+        adj = self.server.adj
+        try:
+            while not self._stopping.is_set():
+                wasyncore.loop(timeout=adj.asyncore_loop_timeout, map=self.server._map,
+                               use_poll=adj.asyncore_use_poll, count=1)
+        except (SystemExit, KeyboardInterrupt):
+            pass
+        finally:
+            self._shut_down()
 
     def start_thread(self) -> threading.Thread:
-        thread = threading.Thread(target=self.run, name="aftersales-web", daemon=True)
-        thread.start()
-        return thread
+        self._thread = threading.Thread(target=self.run, name="aftersales-web", daemon=True)
+        self._thread.start()
+        return self._thread
 
     def close(self) -> None:
         try:
-            # Worker threads first: one still finishing a request would signal the main loop through a
-            # descriptor that server.close() has just closed (EBADF in the worker thread).
-            self.server.task_dispatcher.shutdown(timeout=5)
-            self.server.close()
+            thread = self._thread
+            if thread is not None and thread.is_alive():
+                self._stopping.set()
+                self.server.pull_trigger()  # wakes the loop's poll at once
+                thread.join(timeout=15)
+            else:
+                self._shut_down()
         finally:
             shutil.rmtree(self.upload_dir, ignore_errors=True)
+
+    def _shut_down(self) -> None:
+        with self._closing:
+            if self._closed:
+                return
+            self._closed = True
+            # Worker threads first: one still finishing a request signals the loop through the
+            # trigger, which close_all is about to close (EBADF in the worker thread).
+            self.server.task_dispatcher.shutdown(timeout=5)
+            from waitress import wasyncore
+
+            wasyncore.close_all(self.server._map, ignore_all=True)

@@ -242,6 +242,29 @@ def test_server_removes_its_upload_folder(project: Path) -> None:
     assert not folder.exists()
 
 
+def test_closing_with_idle_keep_alive_connections_closes_them_in_the_server_thread(project: Path) -> None:
+    """A browser keeps connections open after its last page; closing the server must end its loop
+    thread and close those channels there (no exception in the thread, no socket left to the GC)."""
+    from generator.web.server import Server
+
+    server = Server(project, port=0)
+    thread = server.start_thread()
+    clients = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(3)]
+    try:
+        for client in clients:
+            client.sendall(b"GET /tenders HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n")
+            assert client.recv(12).startswith(b"HTTP/1.1 200")
+        server.close()
+        assert not thread.is_alive()
+        assert server.server._map == {}  # every channel, the listener and the trigger are closed
+        for client in clients:  # the server side is gone: the client reads end-of-file, not a hang
+            while client.recv(65536):
+                pass
+    finally:
+        for client in clients:
+            client.close()
+
+
 def test_security_headers(page) -> None:
     response = page.get("/check")
     assert response.headers["X-Frame-Options"] == "DENY"
