@@ -92,8 +92,8 @@ def record(name: str, seconds: float | None, note: str = "", target: str = "", m
 
 def demo_proposal():  # noqa: ANN201
     """The demo's Proposal (blocks), through the build's own named steps, without writing anything."""
-    from generator.build import check_requirements, resolve
-    from generator.project import load_inputs
+    from generator.pipeline.build import check_requirements, resolve
+    from generator.load.project import load_inputs
     from generator.render.context import build_context
     from generator.render.proposal import render_proposal, select_clauses
 
@@ -295,9 +295,9 @@ def main() -> None:
         DEMO = project / "tenders" / "demo.yaml"
         REFERENCE = project / "templates" / "standard" / "reference.docx"
 
-        from generator.build import BuildOptions, build
+        from generator.pipeline.build import BuildOptions, build
         from generator.write.docx_writer import write_docx
-        from generator.yamlio import parse_cache
+        from generator.load.yamlio import parse_cache
 
         options = BuildOptions(force=True, allow_draft=True, output_root=temp / "inproc")
 

@@ -31,14 +31,14 @@ def mark(name, since):
 t = time.perf_counter()
 import generator.cli
 t = mark("import: cli (typer, command modules)", t)
-import generator.build
+import generator.pipeline.build
 t = mark("import: build pipeline (pydantic models, jinja2, ruamel)", t)
 import generator.write.docx_writer
 t = mark("import: writer (python-docx, lxml)", t)
-import generator.selfcheck
+import generator.pipeline.selfcheck
 t = mark("import: self-check / checker", t)
 
-import generator.build as b
+import generator.pipeline.build as b
 from pathlib import Path
 
 def wrap(module, name, label):

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import BuildOptions, build
-from generator.errors import UserError
+from generator.pipeline.build import BuildOptions, build
+from generator.core.errors import UserError
 from generator.office.libreoffice import Job, render
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch import Outcome, batch_exit_code, flag_shared_outputs
-from generator.batch_report import format_table, summary_rows, width
+from generator.commands.batch_report import format_table, summary_rows, width
+from generator.pipeline.batch import Outcome, batch_exit_code, flag_shared_outputs
 
 DOCX = "售后服务方案.docx"
 
@@ -86,16 +86,16 @@ def test_the_same_file_named_twice_is_built_once(project: Path, cli) -> None:
 
 
 def test_an_internal_error_is_reported_with_its_traceback_and_the_rest_go_on(project: Path, cli, monkeypatch) -> None:
-    import generator.build
+    import generator.pipeline.build
 
-    real = generator.build.build
+    real = generator.pipeline.build.build
 
     def flaky(path, options):
         if path.name == "copy-1.yaml":
             raise RuntimeError("boom")
         return real(path, options)
 
-    monkeypatch.setattr(generator.build, "build", flaky)
+    monkeypatch.setattr(generator.pipeline.build, "build", flaky)
     tenders = tender_copies(project, 2)
     code, out, err = cli("build", *tenders, "--allow-draft")
     assert code == 1

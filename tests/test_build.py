@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.build import DOCX_NAME, BuildOptions, build
+from generator.pipeline.build import DOCX_NAME, BuildOptions, build
 
 ALLOW: tuple[str, ...] = ()  # every clause in the library is approved
 

@@ -20,19 +20,19 @@ from typing import Any
 
 import pytest
 
+from generator.core.errors import ProblemCollector
 from generator.core.kinds import KINDS
-from generator.errors import ProblemCollector
 from generator.library.source_scan import literal_numbers
+from generator.load.project import load_clauses, load_inputs
+from generator.load.yamlio import Loaded, load_model
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.project import load_clauses, load_inputs
 from generator.render.blocks import Heading
 from generator.render.context import build_context
 from generator.render.markup import parse
 from generator.render.proposal import ClauseRenderer, render_proposal, select_clauses
-from generator.resolve import Layer, logic_problems, resolve_commitments
-from generator.yamlio import Loaded, load_model
+from generator.resolve.commitments import Layer, logic_problems, resolve_commitments
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPABILITIES = ("installation", "onsite_repair", "software", "consumable", "construction", "training")
@@ -302,7 +302,7 @@ def _example_tenders() -> list[Path]:
 
 @pytest.mark.parametrize("tender_path", _example_tenders(), ids=lambda p: p.stem)
 def test_example_tender_renders_with_its_deviations(tender_path: Path) -> None:
-    from generator.build import check_requirements, resolve
+    from generator.pipeline.build import check_requirements, resolve
 
     inputs = load_inputs(tender_path, ROOT)
     commitments = resolve(inputs)

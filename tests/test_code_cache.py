@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateSyntaxError
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 from generator.render import code_cache, proposal
 from generator.render.code_cache import compile_cached, environment_fingerprint
 from generator.render.jinja import make_environment

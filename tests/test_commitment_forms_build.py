@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from test_deviation_table import deviation_rows
 
-from generator.build import DOCX_NAME
+from generator.pipeline.build import DOCX_NAME
 
 
 def texts(docx: Path) -> list[str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.build import DOCX_NAME
 from generator.models.tender import Requirement
+from generator.pipeline.build import DOCX_NAME
 
 ALLOW = ("--allow-draft",)
 HEADER = ["序号", "招标要求", "投标响应", "偏离情况", "说明"]
@@ -137,10 +137,10 @@ def test_summary_table_and_deviation_table_state_the_resolved_values(project, cl
 
 
 def evaluate_in(project: Path, **fields):
-    from generator.build import resolve
+    from generator.load.project import load_inputs
     from generator.models.tender import Requirement
-    from generator.project import load_inputs
-    from generator.resolve import evaluate
+    from generator.pipeline.build import resolve
+    from generator.resolve.commitments import evaluate
 
     commitments = resolve(load_inputs(project / "tenders" / "city-hospital.yaml"))
     return evaluate(Requirement.model_validate({"text": "要求", **fields}), commitments)

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from ruamel.yaml import YAML
 
-from generator.build import DOCX_NAME
+from generator.pipeline.build import DOCX_NAME
 from generator.tender_extract import extract
 from generator.tender_extract.answer_key import load_key, score
 
@@ -133,9 +133,9 @@ def test_docx_sample_draft_builds_with_its_deviations_listed(project, cli, tmp_p
 
 @pytest.mark.parametrize("key_path", KEYS, ids=lambda p: p.name.removesuffix(".key.yaml"))
 def test_every_sample_draft_loads_and_every_requirement_is_evaluated(key_path, project, cli, tmp_path):
-    from generator.build import resolve
-    from generator.project import load_inputs
-    from generator.resolve import evaluate
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import resolve
+    from generator.resolve.commitments import evaluate
 
     draft = project / "tenders" / "draft.yaml"
     assert cli("tender", "extract", document_for(key_path, tmp_path), "-o", draft)[0] == 0
@@ -160,7 +160,7 @@ def test_build_refuses_a_draft_still_marked_for_review(project, cli):
 
 
 def test_unfinished_marks_name_the_field_below_a_comment(tmp_path):
-    from generator.tender_extract.unfinished import unfinished_marks
+    from generator.load.unfinished import unfinished_marks
 
     text = ("# 请核对标有“待核实”的内容\nid: a\nrequirements:\n  # 待核实：原文未给出数值\n"
             "  - text: 提供备用设备\n    kind: backup_equipment\n    bound: present\nbidder: 待填写  # 待填写：投标人\n")
@@ -171,7 +171,7 @@ def test_unfinished_marks_name_the_field_below_a_comment(tmp_path):
 
 
 def test_saving_the_form_marks_the_draft_reviewed():
-    from generator.tender_extract.unfinished import mark_reviewed, unfinished_marks
+    from generator.load.unfinished import mark_reviewed, unfinished_marks
 
     text = "# 请核对标有“待核实”的内容\nid: a  # 待核实：按项目编号生成\nbidder: huachen  # 待填写：投标人\n"
     reviewed = mark_reviewed(text)

@@ -7,7 +7,7 @@ diff, refresh with:  UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
 import os
 from pathlib import Path
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 from generator.text.reader import read_document
 
 GOLDEN = Path(__file__).parent / "golden" / "demo.txt"

@@ -1,13 +1,13 @@
-"""Promises the bidder's outlets, people and training plan can back (generator/presence.py)."""
+"""Promises the bidder's outlets, people and training plan can back (generator/resolve/presence.py)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from generator.core.quantities import Duration
 from generator.models.parties import Bidder
-from generator.presence import arrival_problem, is_municipality, nearest_outlet
-from generator.quantities import Duration
+from generator.resolve.presence import arrival_problem, is_municipality, nearest_outlet
 from generator.text.reader import read_document
 
 VEHICLES = Path("tenders") / "examples" / "vehicles.yaml"

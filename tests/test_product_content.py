@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
 from generator.check.extract import extract
-from generator.project import load_inputs
+from generator.load.project import load_inputs
+from generator.pipeline.build import BuildOptions, build
 from generator.render.context import identifying_strings
-from generator.resolve import proposal_layers, resolve_commitments
+from generator.resolve.commitments import proposal_layers, resolve_commitments
 from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import UserError
+from generator.core.errors import UserError
+from generator.load.yamlio import Loaded, load_model
 from generator.models.parties import Bidder, ProductType, credit_code_check_char
 from generator.models.tender import Tender
-from generator.resolve import Layer, logic_problems, resolve_commitments
-from generator.yamlio import Loaded, load_model
+from generator.resolve.commitments import Layer, logic_problems, resolve_commitments
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTS_DIR = ROOT / "profiles" / "products"
@@ -303,8 +303,8 @@ def test_tender_texts_use_no_other_product_types_words(path: Path) -> None:
 
 @pytest.mark.parametrize("path", TENDER_FILES, ids=lambda p: str(p.relative_to(TENDERS_DIR)))
 def test_tender_resolves_without_logic_problems_or_negative_deviations(path: Path) -> None:
-    from generator.build import check_requirements, resolve
-    from generator.project import load_inputs
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import check_requirements, resolve
 
     try:
         inputs = load_inputs(path)

@@ -1,7 +1,7 @@
 import pytest
 
-from generator.numerals import chinese_count, parse_chinese_int, parse_number
-from generator.quantities import Duration, Frequency, QuantityError, Schedule, compare
+from generator.core.numerals import chinese_count, parse_chinese_int, parse_number
+from generator.core.quantities import Duration, Frequency, QuantityError, Schedule, compare
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -73,7 +73,7 @@ def test_schedule():
 
 # -- proportions, mileage, alternatives, deadlines ---------------------------------------------
 def test_proportions_read_percentages_and_fractions():
-    from generator.quantities import Proportion
+    from generator.core.quantities import Proportion
 
     assert [str(Proportion.parse(t)) for t in ("95%", "９５％", "百分之九十八", "2/3", "三分之二")] == [
         "95%", "95%", "98%", "总有效期的2/3", "总有效期的2/3"]
@@ -84,7 +84,7 @@ def test_proportions_read_percentages_and_fractions():
 def test_proportion_out_of_range_is_a_clear_error():
     import pytest
 
-    from generator.quantities import Proportion, QuantityError
+    from generator.core.quantities import Proportion, QuantityError
 
     with pytest.raises(QuantityError, match="不超过100%"):
         Proportion.parse("120%")
@@ -93,7 +93,7 @@ def test_proportion_out_of_range_is_a_clear_error():
 
 
 def test_alternative_holds_both_limits_and_compares_each():
-    from generator.quantities import Alternative, Duration, Mileage, compare
+    from generator.core.quantities import Alternative, Duration, Mileage, compare
 
     offered = Alternative.parse("3年或10万公里（以先到者为准）")
     assert offered.limits == (Duration(3, "年"), Mileage(100000))
@@ -105,7 +105,7 @@ def test_alternative_holds_both_limits_and_compares_each():
 def test_deadline_and_the_date_a_period_ends():
     import datetime as dt
 
-    from generator.quantities import Deadline, Duration, deadline_after
+    from generator.core.quantities import Deadline, Duration, deadline_after
 
     assert str(Deadline.parse("2026年3月1日前")) == "2026年3月1日前"
     assert Deadline.parse("2026-03-01") == Deadline(dt.date(2026, 3, 1))

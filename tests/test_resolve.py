@@ -2,10 +2,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.load.yamlio import Loaded
 from generator.models.commitments import CommitmentsInput
 from generator.models.tender import Requirement
-from generator.resolve import Layer, evaluate, logic_problems, resolve_commitments
-from generator.yamlio import Loaded
+from generator.resolve.commitments import Layer, evaluate, logic_problems, resolve_commitments
 
 
 class Holder:
@@ -139,7 +139,7 @@ def test_start_event_other_than_the_tenders_is_a_negative_deviation():
 def test_a_warranty_without_a_start_event_counts_from_the_tenders():
     import datetime as dt
 
-    from generator.resolve import for_tender
+    from generator.resolve.commitments import for_tender
 
     plain = resolve_commitments([PRODUCT])
     asked = [requirement(kind="warranty", bound="at_least", value="2年", starts="到货之日")]
@@ -162,7 +162,7 @@ def test_alternative_limits_are_compared_each_and_an_extra_limit_is_stated():
 def test_calendar_deadline_is_judged_from_the_tender_date():
     import datetime as dt
 
-    from generator.resolve import for_tender
+    from generator.resolve.commitments import for_tender
 
     resolved = for_tender(resolve_commitments([ELEVATOR]), [], dt.date(2026, 11, 5), ["installation"])
     # 90天 from 2026-11-05 ends on 2027-02-03

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 from generator.core.layout import Layout
+from generator.load.yamlio import load_model
 from generator.models.clause import Clause
 from generator.models.schemas import INPUTS, MODELINE, schema_path, stale, with_modeline
-from generator.yamlio import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.models.tender import Requirement
 from generator.tender_extract.classify import read_mention
 from generator.tender_extract.draft import Choices, render_draft

@@ -1,8 +1,8 @@
 from pathlib import Path
 
+from generator.load.yamlio import load_model
 from generator.models.parties import Bidder
 from generator.models.tender import Tender
-from generator.yamlio import load_model
 
 
 def write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
@@ -63,7 +63,7 @@ def test_referenced_ids_cannot_be_paths(tmp_path, root):
 
 
 def test_scanned_key_lines_agree_with_the_parser(root):
-    from generator.yamlio import locate, read_yaml, scan_key_line
+    from generator.load.yamlio import locate, read_yaml, scan_key_line
 
     for path in [*(root / "profiles").rglob("*.yaml"), *(root / "tenders").glob("*.yaml")]:
         text = path.read_text(encoding="utf-8")

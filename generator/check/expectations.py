@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.check.profiles import Vocabularies
-from generator.quantities import Quantity
+from generator.core.quantities import Quantity
 
 
 @dataclass(frozen=True)

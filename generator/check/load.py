@@ -9,13 +9,13 @@ from typing import Any
 
 from generator.check.expectations import Expectations, ExpectedRequirement
 from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
+from generator.core.errors import InputError, Problem
 from generator.core.kinds import FAULT_KINDS
 from generator.core.layout import Layout
-from generator.errors import InputError, Problem
 
 
 def _load(path: Path, model: type, what: str) -> Any:
-    from generator.yamlio import load_model
+    from generator.load.yamlio import load_model
 
     if not path.is_file():
         raise InputError(f"找不到{what}文件", [Problem(path, "文件不存在")])
@@ -26,13 +26,13 @@ def _load(path: Path, model: type, what: str) -> Any:
 
 
 def _resolved(product: Any, bidder: Any, tender: Any, expectations: Expectations) -> None:
-    from generator.resolve import proposal_layers, resolve_commitments
+    from generator.resolve.commitments import proposal_layers, resolve_commitments
 
     apply_commitments(resolve_commitments(proposal_layers(product, bidder, tender)), expectations)
 
 
 def apply_commitments(commitments: Any, expectations: Expectations) -> None:
-    """Resolved Commitments (generator.resolve) → plain values for profile-mismatch."""
+    """Resolved Commitments (generator.resolve.commitments) → plain values for profile-mismatch."""
     expectations.resolved = {kind: dict(resolved.values) for kind, resolved in commitments.kinds.items()}
     expectations.resolved_sources = {kind: str(resolved.source) for kind, resolved in commitments.kinds.items()}
     expectations.fault_levels = {
@@ -132,7 +132,7 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
 
 
 def from_build(inputs: Any, commitments: Any) -> Expectations:
-    """Expectations for the document the build is about to write (generator.project.Inputs)."""
+    """Expectations for the document the build is about to write (generator.load.project.Inputs)."""
     tender, bidder, product = inputs.tender.model, inputs.bidder.model, inputs.product.model
     expectations = Expectations(
         bidder_names=[bidder.legal_name, bidder.short_name],

@@ -7,7 +7,7 @@ import typer
 
 def fail(error: Exception) -> None:
     """Print a user error (no traceback) and exit with its code."""
-    from generator.errors import UserError
+    from generator.core.errors import UserError
 
     assert isinstance(error, UserError)
     typer.echo(error.render(), err=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from generator.build import BuildOptions
+    from generator.pipeline.build import BuildOptions
 
 
 def build_command(
@@ -47,8 +47,8 @@ def build_command(
     批量：aftersales build tenders/*.yaml --jobs 2 —— 一个项目失败不影响其他项目，最后列出汇总表。
     批量退出码：0 全部成功；2 失败的都是输入有误；1 有项目被拒绝生成或出现内部错误。
     """
-    from generator.build import BuildOptions, build
-    from generator.errors import UserError
+    from generator.core.errors import UserError
+    from generator.pipeline.build import BuildOptions, build
 
     options = BuildOptions(force=force, allow_draft=allow_draft, allow_deviation=allow_deviation, output_root=output,
                            pdf=pdf, anonymous=anonymous, provenance=provenance, page_start=page_start,
@@ -86,8 +86,8 @@ def build_command(
 
 def batch_command(tenders: list[Path], options: BuildOptions, jobs: int) -> int:
     """`aftersales build A.yaml B.yaml … [--jobs N]`: progress, summary table, exit code."""
-    from generator.batch import batch_exit_code, default_jobs, flag_shared_outputs, run_batch
-    from generator.batch_report import make_reporter, print_failure, print_summary
+    from generator.commands.batch_report import make_reporter, print_failure, print_summary
+    from generator.pipeline.batch import batch_exit_code, default_jobs, flag_shared_outputs, run_batch
 
     start = time.perf_counter()
     reporter = make_reporter(interactive=sys.stderr.isatty())

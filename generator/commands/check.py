@@ -87,7 +87,7 @@ def check_command(
       aftersales check 方案.docx --annotate 方案-批注.docx   # 问题写成批注，在 Word/WPS 中逐条修改
     """
     from generator.check import check_documents
-    from generator.errors import UserError
+    from generator.core.errors import UserError
     from generator.readers.errors import DocumentError
     from generator.report import render_check as render
     from generator.text.reader import read_document
@@ -153,7 +153,7 @@ def _check_annotate_target(files: list[Path], target: Path, force: bool) -> None
 
 
 def _write_annotated(source: Path, target: Path, findings: list) -> None:  # Finding
-    from generator.output import write_atomic
+    from generator.core.output import write_atomic
     from generator.write.annotate import annotate_docx
 
     data, count = annotate_docx(source.read_bytes(), findings)
@@ -169,7 +169,7 @@ def _light_expectations(bidder: str | None, product_type: str | None):  # Expect
     """Expectations without pydantic: vocabularies from the nearest project tree."""
     from generator.check.expectations import Expectations
     from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
-    from generator.errors import InputError, Problem
+    from generator.core.errors import InputError, Problem
 
     root = find_project_root()
     vocabularies = load_vocabularies(root) if root else Vocabularies({})

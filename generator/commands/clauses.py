@@ -20,7 +20,7 @@ Root = Annotated[Path | None, typer.Option(
 def _run(action):
     """Run `action()`; a user error is printed without a traceback and sets the exit code."""
     from generator.commands import fail
-    from generator.errors import UserError
+    from generator.core.errors import UserError
 
     try:
         return action()
@@ -117,7 +117,7 @@ def lint_command(
         result = lint(library)
         rendered = render_lint(result, fmt, library.root)
         if output is not None:
-            from generator.output import write_atomic
+            from generator.core.output import write_atomic
 
             write_atomic(output, (rendered + "\n").encode("utf-8"))
             typer.echo(render_lint(result, "text", library.root).splitlines()[-1] + f"；报告已写入 {output}")
@@ -146,7 +146,7 @@ def approve_command(
 
     示例：aftersales clauses approve warranty-scope --by 李敏 --note 已核对合同模板
     """
-    from generator.errors import display_path
+    from generator.core.errors import display_path
     from generator.library.approve import approve
     from generator.library.repository import load_library
 
@@ -189,10 +189,10 @@ def catalog_command(
 
     示例：aftersales clauses catalog -o 条款审阅稿.docx
     """
-    from generator.errors import InputError, Problem
+    from generator.core.errors import InputError, Problem
+    from generator.core.output import write_atomic
     from generator.library.catalog import write_catalog_file
     from generator.library.repository import load_library
-    from generator.output import write_atomic
 
     def action() -> None:
         if output.suffix.lower() != ".docx":
@@ -225,8 +225,8 @@ def impact_command(
     """
     import json
 
+    from generator.core.errors import InputError, Problem
     from generator.core.layout import Layout
-    from generator.errors import InputError, Problem
     from generator.library.impact import impact, render_text
     from generator.library.repository import load_library
 

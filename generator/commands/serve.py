@@ -35,7 +35,7 @@ def serve_command(
         typer.echo("网页功能所需的组件未安装。请在项目目录运行：.venv/bin/pip install -e '.[web]'", err=True)
         raise typer.Exit(2) from None
     from generator.core.layout import Layout
-    from generator.project import find_root
+    from generator.load.project import find_root
     from generator.web.server import Server
 
     base = (root or find_root(Path.cwd())).resolve()

@@ -38,8 +38,8 @@ def extract_command(
     示例：aftersales tender extract 招标文件.docx -o tenders/city-hospital.yaml
     """
     from generator.commands import fail
-    from generator.errors import UserError
-    from generator.project import find_root
+    from generator.core.errors import UserError
+    from generator.load.project import find_root
     from generator.tender_extract import extract_to_file
 
     target = out or _default_out(document)
@@ -77,9 +77,9 @@ def new_command(
     示例：aftersales tender new
     """
     from generator.commands import fail
-    from generator.errors import UserError
-    from generator.project import find_root
-    from generator.tender_new import run
+    from generator.core.errors import UserError
+    from generator.load.project import find_root
+    from generator.tender_extract.new_tender import run
 
     root = find_root(out.resolve().parent if out else Path.cwd())
     try:

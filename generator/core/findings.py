@@ -75,7 +75,7 @@ class Finding:
         return self.locations[0].line if self.locations else None
 
     def location(self) -> str:
-        from generator.errors import display_path
+        from generator.core.errors import display_path
 
         where = display_path(self.path)
         return f"{where}:{self.line}" if self.line else where

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from generator.quantities import Quantity, compare
+from generator.core.quantities import Quantity, compare
 
 Verdict = Literal["better", "meets", "fails"]
 

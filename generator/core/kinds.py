@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.quantities import QuantityType
+from generator.core.quantities import QuantityType
 
 Better = Literal["lower", "higher"]
 _SHORT = frozenset({"分钟", "小时", "天", "工作日"})

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
+from generator.core.errors import InputError, Problem
 from generator.core.findings import Finding
-from generator.errors import InputError, Problem
+from generator.core.output import write_atomic
 from generator.library.history import append_record
 from generator.library.repository import Library
+from generator.load.yamlio import Loaded, load_model, read_yaml
 from generator.models.clause import Clause
-from generator.output import write_atomic
-from generator.yamlio import Loaded, load_model, read_yaml
 
 _STATUS_LINE = re.compile(r"^(\s*status\s*:\s*)(['\"]?)(draft|approved|retired)\2(\s*(?:#.*)?)$")
 _VERSION_LINE = re.compile(r"^(\s*version\s*:\s*)(\d+)(\s*(?:#.*)?)$")

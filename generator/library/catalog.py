@@ -10,19 +10,19 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
+from generator.core.errors import InputError
 from generator.core.layout import Layout
-from generator.errors import InputError
 from generator.library.describe import CATEGORY_LABELS, STATE_LABELS, STATES, category_label, state
 from generator.library.marking import CLOSE, OPEN, SampleRenderer, strip_marks
 from generator.library.repository import Library
 from generator.library.samples import Sample, SampleError, sample_for
 from generator.library.show import metadata_rows
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Paragraph, Proposal, Table, Toc
 from generator.render.jinja import date_cn
 from generator.render.numbering import Counter
 from generator.render.proposal import ClauseFailure
-from generator.yamlio import Loaded
 
 TITLE = "售后服务条款库"
 SUBTITLE = "条款审阅稿"
@@ -111,7 +111,7 @@ def catalog_proposal(library: Library, today: dt.date | None = None) -> Proposal
 
 
 def write_catalog_file(library: Library, template: str = "standard") -> bytes:
-    from generator.errors import Problem
+    from generator.core.errors import Problem
     from generator.write.catalog_writer import write_catalog
 
     reference = Layout(library.root).reference(template)

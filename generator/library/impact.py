@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.errors import display_path
+from generator.core.errors import display_path
 from generator.library.describe import text_table
 from generator.library.repository import Library
 from generator.models.clause import Clause

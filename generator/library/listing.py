@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.errors import InputError, Problem, display_path
+from generator.core.errors import InputError, Problem, display_path
 from generator.library.describe import CATEGORY_LABELS, STATE_LABELS, STATES, category_label, state, text_table
 from generator.library.repository import Library
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
-from generator.yamlio import Loaded
 
 
 @dataclass(frozen=True)

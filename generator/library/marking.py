@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.render.blocks import Block, Signature
 from generator.render.jinja import RenderLimitError, make_environment, render_bounded
@@ -24,7 +25,6 @@ from generator.render.proposal import (
     blocks_from_markup,
     clause_failure,
 )
-from generator.yamlio import Loaded
 
 _MARKED_LIST_NUMBER = re.compile(rf"^(\s*){OPEN}(\d+){CLOSE}([.．、]\s)", re.MULTILINE)
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.errors import InputError, Problem
 from generator.core.layout import Layout, project_root
-from generator.errors import InputError, Problem
+from generator.load.yamlio import Loaded, load_model
 from generator.models.clause import Clause
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.yamlio import Loaded, load_model
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.errors import Problem
+from generator.core.errors import Problem
 
 
 class Reviewer(BaseModel):
@@ -35,7 +35,7 @@ def reviewers_path(root: Path) -> Path:
 
 def load_reviewers(root: Path) -> tuple[list[Reviewer], list[Problem]]:
     """The listed reviewers; a missing file is no reviewers (and no problem), a bad one is problems."""
-    from generator.yamlio import load_model
+    from generator.load.yamlio import load_model
 
     path = reviewers_path(root)
     if not path.exists():

@@ -15,14 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
+from generator.core.errors import InputError, Problem
 from generator.core.kinds import HOTLINE, KINDS, RESPONSE, SHELF_LIFE, WARRANTY
 from generator.core.layout import Layout
-from generator.errors import InputError, Problem
 from generator.library.repository import Library
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.models.tender import Requirement, Tender
-from generator.resolve import Commitments, evaluate, logic_problems, proposal_layers, resolve_commitments
-from generator.yamlio import Loaded
+from generator.resolve.commitments import Commitments, evaluate, logic_problems, proposal_layers, resolve_commitments
 
 SAMPLE_TENDER = Path("（示例招标项目）")
 _SAMPLE_REQUIREMENTS = (RESPONSE, WARRANTY, SHELF_LIFE, HOTLINE)  # bound: at_most for a deadline, else at_least

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.errors import InputError, display_path
+from generator.core.errors import InputError, display_path
 from generator.library.describe import (
     STATE_LABELS,
     approval_text,
@@ -15,10 +15,10 @@ from generator.library.describe import (
 from generator.library.marking import CLOSE, OPEN, SampleRenderer
 from generator.library.repository import Library
 from generator.library.samples import SAMPLE_TENDER, Sample, SampleError, sample_for
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.render.blocks import Block, Heading, ListBlock, PageBreak, Paragraph, Signature, Table
 from generator.render.proposal import ClauseFailure
-from generator.yamlio import Loaded
 
 DATA_OPEN, DATA_CLOSE = "〔", "〕"
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from jinja2 import TemplateSyntaxError, nodes
 
 from generator.core.kinds import KINDS
+from generator.load.yamlio import Loaded
 from generator.render.jinja import make_environment
 from generator.render.proposal import _body_first_line
-from generator.yamlio import Loaded
 
 _ENV = make_environment()
 

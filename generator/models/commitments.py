@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, PlainValidator, create_model
 
 from generator.core.kinds import FAULT_KINDS, ONSITE_ARRIVAL, REPLANTING_KINDS, RESOLUTION, RESPONSE, STARTING_KINDS
 from generator.core.kinds import KINDS as KIND_TABLE
+from generator.core.quantities import PARSERS, Duration, Quantity, QuantityError, QuantityType
 from generator.models.tiers import tier_text
-from generator.quantities import PARSERS, Duration, Quantity, QuantityError, QuantityType
 
 # The kinds themselves live in generator/core/kinds.py; this module derives the input model from them.
 # What an editor may write for one kind (JSON Schema): a value, tier → value, or the long form.

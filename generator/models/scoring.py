@@ -12,7 +12,7 @@
         category: network      # the section that answers it; judged by the evaluators
         points: 2
 
-A band is a requirement the commitments either meet or not (generator.scoring evaluates it with
+A band is a requirement the commitments either meet or not (generator.resolve.scoring evaluates it with
 the same rules as the 偏离表); the item earns the points of the best band met.
 """
 

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
 from generator.core.kinds import KINDS, STARTING_KINDS
+from generator.core.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
 from generator.models.commitments import CommitmentsInput, _parse_value, normalise_start
-from generator.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InputError, Problem, UserError
+from generator.core.errors import InputError, Problem, UserError
 
 HERE = Path(__file__).resolve().parent
 WORKER = HERE / "uno_worker.py"

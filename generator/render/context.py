@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.kinds import KINDS
+from generator.core.quantities import Quantity
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
-from generator.presence import nearest_outlet, total_training_hours
-from generator.quantities import Quantity
-from generator.resolve import Commitments, Deviation, Resolved, usual_start, worst_value
+from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
+from generator.resolve.presence import nearest_outlet, total_training_hours
 
 
 class KindView:

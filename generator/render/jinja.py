@@ -12,7 +12,7 @@ from jinja2 import Environment, StrictUndefined, pass_environment
 from jinja2.filters import do_truncate
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from generator.numerals import chinese_count
+from generator.core.numerals import chinese_count
 from generator.render.markup import inert
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from generator.errors import BuildRefused, InputError, Problem, ProblemCollector
+from generator.core.errors import BuildRefused, InputError, Problem, ProblemCollector
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause, Outline
 from generator.render.blocks import Block, Cover, Heading, PageBreak, Picture, Proposal, Signature, Toc
 from generator.render.code_cache import compile_cached, environment_fingerprint
@@ -18,8 +19,7 @@ from generator.render.jinja import EmptyValueError, date_cn, make_environment, r
 from generator.render.markup import MarkupError, SignatureMarker, SubHeading, literal, parse
 from generator.render.numbering import Counter
 from generator.render.scoring_table import scoring_blocks
-from generator.scoring import ItemScore
-from generator.yamlio import Loaded
+from generator.resolve.scoring import ItemScore
 
 
 @dataclass(frozen=True)

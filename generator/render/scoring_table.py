@@ -4,7 +4,7 @@ mapping each scoring item to the section that answers it, so an evaluator finds 
 from __future__ import annotations
 
 from generator.render.blocks import Block, Heading, Paragraph, Table
-from generator.scoring import FALLBACK_CATEGORY, ItemScore
+from generator.resolve.scoring import FALLBACK_CATEGORY, ItemScore
 
 TITLE = "评分点对照表"
 HEADER = ("序号", "评分项", "评分标准", "我方承诺", "对应章节")

@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.errors import InputError, Problem
+from generator.core.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from generator.tender_extract.draft import Choices
@@ -55,8 +55,8 @@ def extract(path: Path) -> tuple[Metadata, Extraction]:
 
 def project_choices(root: Path, document_text: str = "") -> Choices:
     """Bidders and product types of the project, and the product type whose vocabulary fits best."""
+    from generator.load.yamlio import read_yaml
     from generator.tender_extract.draft import Choices
-    from generator.yamlio import read_yaml
 
     def listing(folder: str, name_key: str) -> list[tuple[str, str, list[str]]]:
         out = []
@@ -82,7 +82,7 @@ def project_choices(root: Path, document_text: str = "") -> Choices:
 
 def extract_to_file(path: Path, out: Path, force: bool, root: Path) -> Result:
     """Extract and write the draft; refuses to replace an existing file unless `force`."""
-    from generator.output import write_atomic
+    from generator.core.output import write_atomic
     from generator.tender_extract.draft import render_draft
     from generator.tender_extract.metadata import extract_metadata
     from generator.tender_extract.requirements import extract_requirements

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.quantities import Quantity, compare
 from generator.models.commitments import _parse_value
-from generator.quantities import Quantity, compare
 from generator.tender_extract.requirements import Draft
 
 

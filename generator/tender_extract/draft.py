@@ -14,8 +14,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.kinds import KINDS
+from generator.core.quantities import Quantity, Schedule
 from generator.models.tender import BOUND_WORDS, Requirement
-from generator.quantities import Quantity, Schedule
 from generator.tender_extract.metadata import Metadata
 from generator.tender_extract.requirements import Draft, Extraction
 

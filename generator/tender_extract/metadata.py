@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.numerals import parse_chinese_int, to_half_width_digits
+from generator.core.numerals import parse_chinese_int, to_half_width_digits
 from generator.text.mentions import normalise
 from generator.text.text_blocks import TextBlock
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
-from generator.quantities import Quantity, compare
+from generator.core.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
 from generator.tender_extract.present import present_kinds
 from generator.tender_extract.repair import plain, shown

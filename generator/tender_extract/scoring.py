@@ -29,7 +29,7 @@ from generator.core.kinds import (
     WARRANTY,
 )
 from generator.models.scoring import ScoringItem
-from generator.scoring import kind_category
+from generator.resolve.scoring import kind_category
 from generator.text.text_blocks import TextBlock
 
 # kind → words that name it in a scoring sentence; the first kind whose word occurs wins

@@ -1,7 +1,7 @@
 """Find the values a requirement sentence states: durations, frequencies and service schedules.
 
 Each mention keeps its span in the (normalised) sentence so the classifier can look at the words
-around it. Values are parsed with generator.quantities, so they print the way the build prints
+around it. Values are parsed with generator.core.quantities, so they print the way the build prints
 them. Dates, clock times, percentages and “…后” anchors (质保期满一年后) are not mentions.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
-from generator.quantities import (
+from generator.core.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
+from generator.core.quantities import (
     Alternative,
     Deadline,
     Duration,

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InputError, Problem
-from generator.numerals import to_half_width_digits
+from generator.core.errors import InputError, Problem
+from generator.core.numerals import to_half_width_digits
 from generator.readers.content import Content, Table
 from generator.text.headings import TENDER, heading_level
 

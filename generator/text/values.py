@@ -3,7 +3,7 @@
 frequencies (每季度一次, 每隔3个月). A duration whose number is a blank (X年, **年, 在天内) or only
 “the same day” (当日, 当天) is a value without a quantity: it still names a commitment.
 
-Values are built with generator.quantities so they compare exactly as the build's commitments do.
+Values are built with generator.core.quantities so they compare exactly as the build's commitments do.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.numerals import parse_chinese_int
-from generator.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+from generator.core.numerals import parse_chinese_int
+from generator.core.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
 
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_UNITS = "十拾百佰"

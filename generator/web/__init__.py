@@ -7,7 +7,7 @@
     tender_store.py   tender files: list, find, validate and save (ruamel round trip)
     preview.py        resolved commitments and the 偏离表 before generating
     present.py        results → plain data for the templates
-    views_*.py        the pages; each one a thin layer over generator.build / check / library
+    views_*.py        the pages; each one a thin layer over generator.pipeline.build / check / library
     server.py         runs the app with waitress on a loopback port
 
 Flask and waitress are the optional extra `web`; nothing here is imported by the other commands.

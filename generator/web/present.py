@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem, UserError
+from generator.core.errors import Problem, UserError
 from generator.web.preview import relative
 
 

@@ -1,7 +1,7 @@
 """What a clerk sees before generating: the resolved commitments with the file each value came from,
 the 偏离表, contradictions between commitments, and the clauses that are not yet approved.
 
-Only reads: the same steps as generator.build (load_inputs, resolve, evaluate, select_clauses,
+Only reads: the same steps as generator.pipeline.build (load_inputs, resolve, evaluate, select_clauses,
 approval_gate), stopped before anything is rendered or written.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Problem, UserError
-from generator.resolve import Deviation, Layer, Source, evaluate, logic_problems, resolve_commitments
+from generator.core.errors import Problem, UserError
+from generator.resolve.commitments import Deviation, Layer, Source, evaluate, logic_problems, resolve_commitments
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ def source_text(source: Source | None, root: Path) -> str:
 
 
 def make_preview(tender_path: Path, root: Path) -> Preview:
-    from generator.build import approval_gate
-    from generator.project import load_inputs
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import approval_gate
     from generator.render.proposal import select_clauses
 
     preview = Preview()

@@ -225,10 +225,10 @@ def to_doc(base: CommentedMap, state: ProfileState, what: str) -> tuple[Commente
 
 def problems_of(text: str, what: str, name: str) -> list[Any]:
     """The problems a build would report for this file, found on a private copy of it."""
-    from generator.errors import ProblemCollector
-    from generator.project import _check_fault_names
-    from generator.value_guard import commitment_problems, template_syntax_problems
-    from generator.yamlio import load_model
+    from generator.core.errors import ProblemCollector
+    from generator.load.project import _check_fault_names
+    from generator.load.value_guard import commitment_problems, template_syntax_problems
+    from generator.load.yamlio import load_model
 
     with tempfile.TemporaryDirectory(prefix="aftersales-profile-") as folder:
         path = Path(folder) / f"{name}.yaml"

@@ -51,7 +51,7 @@ def _same_value(kind: str, typed: str, read: str) -> bool:
         return True
     if not typed:
         return False
-    from generator.quantities import compare
+    from generator.core.quantities import compare
 
     try:
         a, b = _parse_value(kind, typed, requirement=True), _parse_value(kind, read, requirement=True)

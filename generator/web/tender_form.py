@@ -135,7 +135,7 @@ class FormState:
 def _typed(value: Any) -> str:
     """A form value cleaned as the loader cleans a file's values (Shift+Enter and zero-width characters
     pasted from Word); a refused character is kept, so the check names it next to its field."""
-    from generator.sanitize import clean_text
+    from generator.load.sanitize import clean_text
 
     text = str(value)
     cleaned, problem = clean_text(text, multiline=False)
@@ -247,7 +247,7 @@ def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
 
 
 def place_problems(state: FormState, problems: list[Any], origin: list[int], members: dict[str, list[int]]) -> None:
-    """Put each Problem (generator.errors) next to the input its field names."""
+    """Put each Problem (generator.core.errors) next to the input its field names."""
     names = {spec.name for spec in simple_fields()}
     for problem in problems:
         name = _input_for(problem.field, names, origin, members)
@@ -268,7 +268,7 @@ def place_problems(state: FormState, problems: list[Any], origin: list[int], mem
 def value_problems(state: FormState) -> None:
     """Values that do not parse for their commitment kind, next to the value input itself."""
     from generator.models.commitments import _parse_value
-    from generator.tender_new import value_check
+    from generator.tender_extract.new_tender import value_check
 
     for index, row in enumerate(state.requirements):
         if row.get("kind") in KINDS and row.get("value"):

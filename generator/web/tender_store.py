@@ -18,14 +18,14 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.output import write_atomic
+from generator.load.sanitize import clean_tree
+from generator.load.value_guard import commitment_problems, template_syntax_problems
+from generator.load.yamlio import Loaded, dump_round_trip, located, problems_from_validation, read_yaml
 from generator.models.tender import Tender
-from generator.output import write_atomic
-from generator.sanitize import clean_tree
-from generator.tender_new import ORDER as NEW_ORDER
-from generator.value_guard import commitment_problems, template_syntax_problems
+from generator.tender_extract.new_tender import ORDER as NEW_ORDER
 from generator.web.tender_form import FormState, place_problems, to_data, value_problems
-from generator.yamlio import Loaded, dump_round_trip, located, problems_from_validation, read_yaml
 
 ORDER = [*NEW_ORDER, "overrides", "attachments"]
 SCALARS = ("id", "project_name", "project_number", "lot", "delivery_place", "bidder", "product_type", "products",
@@ -115,7 +115,7 @@ def new_id(root: Path, project_number: str, today: dt.date) -> str:
     """An id for a new tender, made from the project (a clerk never invents one): the project
     number's letters and digits (“SCZC2026-118” → sczc2026-118), else the date (tender-20261202);
     -2, -3 … when a file of that name exists."""
-    from generator.tender_new import slug
+    from generator.tender_extract.new_tender import slug
 
     base = slug(project_number)
     if not base or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", base) or not re.search(r"\d", base):
@@ -333,7 +333,7 @@ def check(root: Path, state: FormState, source: Path | None) -> Checked:
 def save(checked: Checked) -> Path:
     assert checked.ok and checked.target is not None and checked.doc is not None
     checked.target.parent.mkdir(parents=True, exist_ok=True)
-    from generator.tender_extract.unfinished import mark_reviewed  # saving the form is the clerk's review
+    from generator.load.unfinished import mark_reviewed  # saving the form is the clerk's review
 
     write_atomic(checked.target, mark_reviewed(dump(checked.doc)).encode("utf-8"))
     return checked.target

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from generator.check.findings import RULE_TITLES, RULES
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.web import tender_store
 from generator.web.findings_view import report_text
 from generator.web.present import error_view, findings_view, summary
@@ -119,7 +119,7 @@ def _expectations():
     from generator.check.load import from_options
 
     config = current_app.config["WEB"]
-    from generator.errors import InputError, Problem
+    from generator.core.errors import InputError, Problem
 
     rel = request.form.get("tender", "")
     tender = tender_store.find_tender(config.root, rel) if rel else None

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
-from generator.errors import InputError, UserError
+from generator.core.errors import InputError, UserError
 from generator.web.present import error_view
 
 blueprint = Blueprint("clauses", __name__)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.web import tender_store
 from generator.web.present import error_view
 from generator.web.uploads import UploadProblem, read_upload
@@ -61,7 +61,7 @@ def run():
     metadata, extraction = extract_metadata(blocks), extract_requirements(blocks)
     text = render_draft(metadata, extraction, Path(name), target,
                         project_choices(config.root, "\n".join(b.text for b in blocks)))
-    from generator.output import write_atomic
+    from generator.core.output import write_atomic
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 
-from generator.build import DOCX_NAME, MANIFEST_NAME, PDF_NAME
-from generator.errors import UserError
+from generator.core.errors import UserError
+from generator.pipeline.build import DOCX_NAME, MANIFEST_NAME, PDF_NAME
 from generator.web import security, tender_store
 from generator.web.present import error_view, findings_view, summary
 
@@ -66,7 +66,7 @@ def _manifest(path: Path | None) -> dict:
 def changed_inputs(manifest: dict, root: Path) -> list[str]:
     """Input files (project-relative) whose bytes differ from those the build read: the proposal
     no longer matches them."""
-    from generator.manifest import sha256_file
+    from generator.pipeline.manifest import sha256_file
 
     changed = []
     for entry in manifest.get("inputs") or []:

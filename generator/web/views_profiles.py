@@ -53,7 +53,7 @@ def _render(what: str, name: str, state: profile_form.ProfileState, status: int 
 
 @blueprint.get("/profiles/<what>/edit")
 def edit(what: str):
-    from generator.yamlio import read_yaml
+    from generator.load.yamlio import read_yaml
 
     name = request.args.get("name", "")
     path = _path(what, name)
@@ -69,8 +69,8 @@ def edit(what: str):
 
 @blueprint.post("/profiles/<what>/edit")
 def save(what: str):
-    from generator.output import write_atomic
-    from generator.yamlio import dump_round_trip, read_yaml
+    from generator.core.output import write_atomic
+    from generator.load.yamlio import dump_round_trip, read_yaml
 
     name = request.form.get("profile_id", "")
     path = _path(what, name)

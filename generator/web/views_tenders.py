@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.web import tender_form, tender_store
 from generator.web.present import error_view, field_name, problem_view
 from generator.web.preview import make_preview
@@ -73,7 +73,7 @@ def _render_form(state: tender_form.FormState, source_rel: str, status: int = 20
 
 @blueprint.get("/tenders/form")
 def form():
-    from generator.yamlio import read_yaml
+    from generator.load.yamlio import read_yaml
 
     root = _config().root
     rel = request.args.get("file", "")
@@ -150,7 +150,7 @@ def save():
     try:
         tender_store.save(checked)
     except OSError as exc:
-        from generator.errors import os_reason
+        from generator.core.errors import os_reason
 
         checked.state.general.append(f"无法保存：{os_reason(exc)}")
         return _render_form(checked.state, source_rel, 500, draft=draft)
@@ -169,7 +169,7 @@ def _save_draft(state: tender_form.FormState, source_rel: str):
     try:
         tender_store.save_draft(root, state, _source(source_rel), name)
     except OSError as exc:
-        from generator.errors import os_reason
+        from generator.core.errors import os_reason
 
         state.general.append(f"无法保存草稿：{os_reason(exc)}")
         return _render_form(state, source_rel, 500, draft=name)
@@ -201,8 +201,8 @@ def _render_preview(tender: tender_store.TenderFile, refusal: dict | None = None
 
 @blueprint.post("/tenders/build")
 def build():
-    from generator.build import BuildOptions
-    from generator.build import build as run_build
+    from generator.pipeline.build import BuildOptions
+    from generator.pipeline.build import build as run_build
 
     config = _config()
     tender = _tender_or_404(request.form.get("file"))

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from generator.check.findings import Finding, Location
+from generator.core.findings import Finding, Location
 from generator.readers.docx import WORD_JOINER
 
 AUTHOR = "aftersales 检查"

@@ -111,7 +111,7 @@ def test_checking_a_text_file_imports_nothing_heavy(files):
         "from generator.cli import app\n"
         f"result = CliRunner().invoke(app, ['check', {str(files['clean'])!r}])\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2', 'ruamel', 'lxml'})\n"
-        "heavy += sorted(m for m in sys.modules if m.startswith(('generator.models', 'generator.yamlio')))\n"
+        "heavy += sorted(m for m in sys.modules if m.startswith(('generator.models', 'generator.load.yamlio')))\n"
         "print(result.exit_code, heavy)\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0 []"

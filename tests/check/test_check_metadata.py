@@ -76,7 +76,7 @@ def test_properties_revisions_comments_and_hidden_text_are_findings() -> None:
 
 
 def test_clean_generated_file_has_no_metadata_finding(project: Path) -> None:
-    from generator.build import BuildOptions, build
+    from generator.pipeline.build import BuildOptions, build
 
     data = build(project / "tenders" / "demo.yaml", BuildOptions(allow_draft=True, output_root=project / "out")).docx_bytes
     for expectations in (Expectations(bidder_names=[BIDDER]), Expectations()):  # given, or inferred from the text
@@ -137,7 +137,7 @@ def test_cli_checks_files_together_and_anonymous(cli, tmp_path: Path) -> None:
 
 def test_generated_docx_keeps_zip_names_for_reader(project: Path) -> None:
     """The reader finds the identifiers the writer recorded in manifest.json."""
-    from generator.build import BuildOptions, build
+    from generator.pipeline.build import BuildOptions, build
 
     result = build(project / "tenders" / "demo.yaml", BuildOptions(allow_draft=True, output_root=project / "out"))
     package = json.loads(result.manifest_path.read_text(encoding="utf-8"))["package"]

@@ -3,7 +3,7 @@
 from helpers import findings, rules
 
 from generator.check.expectations import ExpectedRequirement
-from generator.quantities import Duration, Frequency, Schedule
+from generator.core.quantities import Duration, Frequency, Schedule
 
 
 # -- placeholder ------------------------------------------------------------------------------

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DOCX_NAME, BuildOptions, build
 from generator.check import check_path
 from generator.check.load import from_options
-from generator.errors import BuildRefused
+from generator.core.errors import BuildRefused
+from generator.pipeline.build import DOCX_NAME, BuildOptions, build
 
 ROOT = Path(__file__).resolve().parents[2]
 TENDERS = sorted((ROOT / "tenders").glob("*.yaml")) + sorted((ROOT / "tenders" / "examples").glob("*.yaml"))

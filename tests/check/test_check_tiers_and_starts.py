@@ -3,7 +3,7 @@
 from helpers import findings
 
 from generator.check.expectations import ExpectedRequirement
-from generator.quantities import Duration, Proportion
+from generator.core.quantities import Duration, Proportion
 
 STARTS = "监督检验合格并交付使用之日"
 WARRANTY = ExpectedRequirement("★质保期不少于2年", "warranty", "at_least", Duration(2, "年"), mark="★", starts=STARTS)

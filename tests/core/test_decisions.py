@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.core.judge import judge, verdict
 from generator.core.layout import Layout, project_root
-from generator.quantities import Duration
+from generator.core.quantities import Duration
 
 
 def test_the_root_is_the_nearest_directory_with_clauses_and_profiles(tmp_path, monkeypatch):
@@ -35,7 +35,7 @@ def test_one_verdict_for_the_deviation_table_and_the_checker():
 
 
 def test_the_precedence_is_product_then_bidder_then_tender():
-    from generator.resolve import proposal_layers
+    from generator.resolve.commitments import proposal_layers
 
     product, bidder, tender = object(), object(), object()
     layers = proposal_layers(product, bidder, tender)  # type: ignore[arg-type]

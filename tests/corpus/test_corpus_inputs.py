@@ -13,7 +13,7 @@ from corpus_support import Case, assert_refused, files
 @pytest.fixture(scope="module", autouse=True)
 def parsed_once():
     """Unchanged files are parsed once for the whole corpus (keyed by content, so edits are seen)."""
-    from generator.yamlio import parse_cache
+    from generator.load.yamlio import parse_cache
 
     with parse_cache():
         yield

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import APPROVER, clause_yaml, reset_to_draft
 
+from generator.load.yamlio import load_model
 from generator.models.clause import Clause
-from generator.yamlio import load_model
 
 COMMENTED = """\
 # 条款：测试用的服务原则（文件开头的注释）

@@ -9,11 +9,11 @@ from pathlib import Path
 from docx import Document
 from lxml import etree
 
-from generator.build import DOCX_NAME
+from generator.load.yamlio import load_model
 from generator.models.clause import Clause
+from generator.pipeline.build import DOCX_NAME
 from generator.write.custom_properties import read_custom_properties
 from generator.write.docx_writer import DRAFT_MARK
-from generator.yamlio import load_model
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -89,7 +89,7 @@ def derive(project: Path, source: Path, target: Path, **changes: object) -> Path
 
 
 def _build(tender: Path, output: Path) -> Path:
-    from generator.build import BuildOptions, build
+    from generator.pipeline.build import BuildOptions, build
 
     return build(tender, BuildOptions(allow_draft=True, allow_deviation=True, force=True,
                                       output_root=output)).docx_path
@@ -114,7 +114,7 @@ def letterheads(office, office_project: Path) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict[str, Rendered]:
     """name → built .docx and its PDF with TOC and fields updated, pages as text."""
-    from generator.errors import UserError
+    from generator.core.errors import UserError
     from generator.office.libreoffice import Job, render
     from generator.write.docx_writer import write_docx
 

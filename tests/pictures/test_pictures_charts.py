@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.build import BuildOptions, build
+from generator.load.project import load_inputs
 from generator.pictures import fonts
 from generator.pictures.charts import FlowStep, OrgChart, flowchart_png, orgchart_png
-from generator.project import load_inputs
+from generator.pipeline.build import BuildOptions, build
 from generator.render.blocks import Paragraph
 from generator.render.figures import NO_FONT_NOTICE, TOO_WIDE_NOTICE, Figures
 from generator.render.proposal import figure_targets, select_clauses

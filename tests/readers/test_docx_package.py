@@ -12,7 +12,7 @@ import pytest
 
 from generator.check import check_bytes
 from generator.check.expectations import Expectations
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.text.text_blocks import read_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -6,7 +6,7 @@ import json
 
 from ruamel.yaml import YAML
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 from generator.tender_extract.scoring import scoring_items
 from generator.text.reader import read_document
 from generator.text.text_blocks import TextBlock

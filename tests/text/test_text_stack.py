@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.readers.errors import DocumentError
 from generator.readers.files import TEXT_LIMIT
 from generator.readers.text import decode_text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 
 # no id: the page makes it from the project number (csrf-probe-1)
 SAVE_FORM = {"project_name": "探测项目", "project_number": "CSRF-PROBE-1", "purchaser.name": "某单位",

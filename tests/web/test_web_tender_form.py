@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from generator.load.yamlio import load_model, read_yaml
 from generator.models.tender import Tender
 from generator.web import tender_form, tender_store
-from generator.yamlio import load_model, read_yaml
 
 
 def _state(project: Path, rel: str) -> tender_form.FormState:

@@ -9,8 +9,8 @@ from pathlib import Path
 from docx import Document
 from lxml import etree
 
-from generator.build import BuildOptions, build
 from generator.check import Expectations, check_documents
+from generator.pipeline.build import BuildOptions, build
 from generator.text.reader import read_bytes
 from generator.write.annotate import AUTHOR, annotate_docx
 

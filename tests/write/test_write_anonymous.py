@@ -11,10 +11,10 @@ from pathlib import Path
 
 from docx import Document
 
-from generator.build import BuildOptions, build
+from generator.load.yamlio import load_model
 from generator.models.parties import Bidder
+from generator.pipeline.build import BuildOptions, build
 from generator.render.context import identifying_strings
-from generator.yamlio import load_model
 
 
 def _bidder(project: Path) -> Bidder:

@@ -14,7 +14,7 @@ from docx import Document
 from lxml import etree
 
 from generator import __version__
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 from generator.write.custom_properties import set_custom_properties
 from generator.write.package import core_namespace
 

@@ -6,7 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 
 
 def _with_attachment(project: Path) -> Path:

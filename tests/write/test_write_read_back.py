@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.build import check_requirements, resolve
-from generator.project import load_inputs
+from generator.load.project import load_inputs
+from generator.pipeline.build import check_requirements, resolve
 from generator.readers.docx import read_docx
 from generator.render.context import build_context
 from generator.render.proposal import render_proposal, select_clauses
@@ -40,7 +40,7 @@ def test_content_read_from_memory_is_the_content_of_the_written_file(project: Pa
 
 
 def test_a_build_without_attachments_does_not_import_docxcompose(project: Path) -> None:
-    script = ("import sys; from pathlib import Path; from generator.build import BuildOptions, build; "
+    script = ("import sys; from pathlib import Path; from generator.pipeline.build import BuildOptions, build; "
               f"build(Path({str(project / 'tenders' / 'demo.yaml')!r}), "
               f"BuildOptions(output_root=Path({str(project / 'out')!r}))); "
               "print('docxcompose' in sys.modules)")

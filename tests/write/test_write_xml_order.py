@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from generator.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build
 from generator.write.xmlorder import SEQUENCES, out_of_order, set_child
 
 

@@ -12,7 +12,7 @@ from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS, WHOLE_UNIT
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
-from generator.quantities import compare
+from generator.core.quantities import compare
 
 RULE = Rule("conflicting-commitment", "前后不一致的承诺", ERROR, order=20)
 MAX_LOCATIONS = 20

@@ -13,7 +13,7 @@ from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
-from generator.quantities import Quantity, compare
+from generator.core.quantities import Quantity, compare
 
 RULE = Rule("profile-mismatch", "与投标人承诺资料不一致", ERROR, order=50)
 

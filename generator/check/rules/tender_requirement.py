@@ -22,7 +22,7 @@ from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.judge import judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
-from generator.quantities import Proportion, QuantityError
+from generator.core.quantities import Proportion, QuantityError
 from generator.text.document import Document
 from generator.text.values import Value
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from generator.core.errors import Problem
 from generator.core.findings import ERROR, Finding, Rule, discover
-from generator.errors import Problem
 from generator.library.repository import Library
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator.core.errors import display_path
 from generator.core.findings import ERROR, Finding, Rule
-from generator.errors import display_path
 from generator.library.rules import LintContext
-from generator.yamlio import Loaded
+from generator.load.yamlio import Loaded
 
 RULE = Rule("duplicate-id", "条款编号重复", ERROR, order=30)
 

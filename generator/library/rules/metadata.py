@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.core.findings import ERROR, Finding, Rule
 from generator.library.rules import LintContext
-from generator.yamlio import Loaded
+from generator.load.yamlio import Loaded
 
 RULE = Rule("metadata", "元数据不完整或不一致", ERROR, order=20)
 

@@ -14,7 +14,7 @@ from generator.library.repository import Library
 from generator.library.rules import LintContext
 from generator.library.rules.render import matrix
 from generator.library.source_scan import file_line, raw_body, wording
-from generator.yamlio import Loaded
+from generator.load.yamlio import Loaded
 
 RULE = Rule("product-word", "通用条款中出现某一产品类型的专用词", ERROR, order=80)
 

@@ -7,7 +7,7 @@ from generator.core.findings import ERROR, Finding, Rule
 from generator.core.kinds import KINDS
 from generator.library.rules import LintContext
 from generator.library.source_scan import file_line, kind_uses, raw_body
-from generator.yamlio import Loaded
+from generator.load.yamlio import Loaded
 
 RULE = Rule("uses-mismatch", "uses 声明与正文使用的承诺不一致", ERROR, order=70)
 

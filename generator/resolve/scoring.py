@@ -1,7 +1,7 @@
 """Points the commitments earn under the tender's after-sales 评分标准, and what would earn more.
 
 Each band of a scoring item is a requirement; the item earns the points of the best band the
-commitments meet, judged by the same rules as the 偏离表 (generator.resolve.evaluate: tiers,
+commitments meet, judged by the same rules as the 偏离表 (generator.resolve.commitments.evaluate: tiers,
 qualifiers, 3年或10万公里). Items without a kind are judged by the evaluators: no points here.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.core.kinds import KINDS
 from generator.models.scoring import ScoringItem
-from generator.resolve import Commitments, evaluate
+from generator.resolve.commitments import Commitments, evaluate
 
 FALLBACK_CATEGORY = "summary"  # 服务承诺一览表 lists every commitment
 

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.core.errors import Problem
 from generator.core.judge import verdict
 from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
-from generator.errors import Problem
+from generator.core.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
+from generator.load.yamlio import Loaded
 from generator.models.commitments import FaultLevel, Qualified, Tiers
 from generator.models.tender import Requirement
 from generator.models.tiers import nested
-from generator.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
-from generator.yamlio import Loaded
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Source:
     line: int | None
 
     def __str__(self) -> str:
-        from generator.errors import display_path
+        from generator.core.errors import display_path
 
         return f"{display_path(self.path)}:{self.line}" if self.line else display_path(self.path)
 

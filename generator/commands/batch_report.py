@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from generator.batch import Outcome, Reporter
-from generator.errors import display_path
+from generator.core.errors import display_path
+from generator.pipeline.batch import Outcome, Reporter
 
 if TYPE_CHECKING:
     from rich.progress import TaskID

@@ -13,16 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.core.errors import Problem, display_path
 from generator.core.kinds import TRAINING
-from generator.errors import Problem, display_path
+from generator.core.quantities import Duration, QuantityError
 from generator.models.parties import Bidder, Outlet, ProductType, Reach
 from generator.models.tiers import parse_tier
-from generator.quantities import Duration, QuantityError
 
 if TYPE_CHECKING:
+    from generator.load.project import Inputs
     from generator.models.tender import Tender
-    from generator.project import Inputs
-    from generator.resolve import Commitments
+    from generator.resolve.commitments import Commitments
 
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 CITY_REGIONS = frozenset({"市区", "主城区", "城区", "市内", "本市"})

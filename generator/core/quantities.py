@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.numerals import (
+from generator.core.numerals import (
     CHINESE_NUMBER_RE,
     chinese_count,
     format_number,

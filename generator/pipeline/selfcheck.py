@@ -10,8 +10,8 @@ import re
 
 from generator.check import check_document
 from generator.check.load import from_build
+from generator.core.errors import Problem
 from generator.core.findings import ERROR, Finding, Location, Rule
-from generator.errors import Problem
 from generator.text.reader import read_bytes
 
 GENERATED = "生成的文档"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.errors import InputError, Problem, os_reason
+from generator.core.errors import InputError, Problem, os_reason
 
 _OVERWRITE_HINT = "确认无误后加 --force 覆盖，或用 --output 指定其他目录"
 

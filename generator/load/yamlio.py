@@ -18,8 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from generator.errors import Problem, os_reason
-from generator.sanitize import Finding, clean_tree
+from generator.core.errors import Problem, os_reason
+from generator.load.sanitize import Finding, clean_tree
 
 Model = TypeVar("Model", bound=BaseModel)
 

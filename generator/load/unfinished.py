@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem
+from generator.core.errors import Problem
 
 MARKS = ("待核实", "待填写")
 MAX_SCANNED = 2 * 1024 * 1024  # a larger file is refused by the reader before any mark matters

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BuildRefused, InputError, Problem
-from generator.manifest import dumps, make_manifest, sha256_file
+from generator.core.errors import BuildRefused, InputError, Problem
+from generator.core.output import ensure_writable, write_all
+from generator.load.project import Inputs, load_inputs
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.models.tender import Tender
-from generator.output import ensure_writable, write_all
-from generator.presence import is_municipality, presence_problems
-from generator.project import Inputs, load_inputs
-from generator.provenance import FINGERPRINT, provenance_properties
+from generator.pipeline.manifest import dumps, make_manifest, sha256_file
+from generator.pipeline.provenance import FINGERPRINT, provenance_properties
 from generator.render.context import build_context
 from generator.render.proposal import render_proposal, select_clauses
-from generator.resolve import (
+from generator.resolve.commitments import (
     Commitments,
     Deviation,
     evaluate,
@@ -25,8 +25,8 @@ from generator.resolve import (
     proposal_layers,
     resolve_commitments,
 )
-from generator.scoring import ItemScore, score_items
-from generator.yamlio import Loaded
+from generator.resolve.presence import is_municipality, presence_problems
+from generator.resolve.scoring import ItemScore, score_items
 
 DOCX_NAME = "售后服务方案.docx"
 PDF_NAME = "售后服务方案.pdf"
@@ -242,8 +242,8 @@ def run_self_check(content, inputs: Inputs, commitments: Commitments,
                    accepted: frozenset[str] = frozenset(), anonymous: bool = False) -> int:
     """Check the document about to be written (read from memory, as the checker reads a .docx);
     refuse it on any error-level finding."""
+    from generator.pipeline.selfcheck import GENERATED, self_check_document
     from generator.readers.errors import DocumentError
-    from generator.selfcheck import GENERATED, self_check_document
     from generator.text.from_content import document_from_content
 
     document = document_from_content(content, f"{GENERATED}.docx")

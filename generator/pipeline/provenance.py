@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.render.blocks import Proposal
-from generator.yamlio import Loaded
 
 MAX_VALUE = 255
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from generator import __version__
 from generator.core.kinds import FAULT_KINDS
+from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
-from generator.resolve import Commitments, Deviation
-from generator.yamlio import Loaded
+from generator.resolve.commitments import Commitments, Deviation
 
 
 def sha256_file(path: Path) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 
 import typer
 
+from generator.core.errors import InputError, Problem
 from generator.core.layout import Layout
-from generator.errors import InputError, Problem
 
 Check = Callable[[str], tuple[Any, str | None]]  # answer → (value, error message or None)
 
@@ -105,8 +105,8 @@ def id_check(taken: Callable[[str], bool]) -> Check:
 def value_check(kind: str, requirement: bool = False) -> Check:
     """A value of `kind` as the model reads it: alternatives (3年或10万公里) for a warranty and, for
     a requirement, calendar deadlines (2026年3月1日前) for delivery and installation."""
+    from generator.core.quantities import QuantityError
     from generator.models.commitments import _parse_value
-    from generator.quantities import QuantityError
 
     def check(answer: str) -> tuple[Any, str | None]:
         if not answer:
@@ -241,7 +241,7 @@ ORDER = ["id", "project_name", "project_number", "lot", "purchaser", "delivery_p
 def render(data: dict[str, Any], today: dt.date) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from generator.yamlio import dump_round_trip
+    from generator.load.yamlio import dump_round_trip
 
     doc = CommentedMap()
     doc.yaml_set_start_comment(f"招标项目文件：由 aftersales tender new 生成（{today.isoformat()}）")
@@ -265,8 +265,8 @@ def render(data: dict[str, Any], today: dt.date) -> str:
 
 def run(out: Path | None, force: bool, root: Path, today: dt.date | None = None) -> Path:
     """Ask, validate, write; returns the file written."""
+    from generator.core.output import write_atomic
     from generator.models.tender import Tender
-    from generator.output import write_atomic
 
     today = today or dt.date.today()
     if out is not None and out.exists() and not force:

@@ -13,9 +13,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.core.errors import Problem
 from generator.core.kinds import FAULT_KINDS, KINDS
-from generator.errors import Problem
-from generator.yamlio import Loaded, locate
+from generator.load.yamlio import Loaded, locate
 
 _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 MAX_PROBLEMS = 20  # per file: one pasted template is enough to explain
@@ -65,7 +65,7 @@ _DAYS_PER_UNIT = {"分钟": 1 / 1440, "小时": 1 / 24, "天": 1, "工作日": 1
 
 def implausible(kind: str, value: Any) -> str | None:
     """Why `value` cannot be a real commitment of `kind`, or None."""
-    from generator.quantities import Duration, Frequency
+    from generator.core.quantities import Duration, Frequency
 
     if isinstance(value, Duration):
         days = value.value * _DAYS_PER_UNIT.get(value.unit, 1)

@@ -7,13 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.errors import Problem, ProblemCollector, os_reason
 from generator.core.layout import Layout, project_root
-from generator.errors import Problem, ProblemCollector, os_reason
+from generator.load.value_guard import commitment_problems, template_syntax_problems
+from generator.load.yamlio import Loaded, load_model
 from generator.models.clause import Clause, Outline
 from generator.models.parties import Bidder, ProductType
 from generator.models.tender import Tender
-from generator.value_guard import commitment_problems, template_syntax_problems
-from generator.yamlio import Loaded, load_model
 
 find_root = project_root  # the nearest project root at or above a path, else the working directory
 
@@ -80,7 +80,7 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     problems = ProblemCollector()
     tender, found = load_model(tender_path, Tender)
     problems.extend(found)
-    from generator.tender_extract.unfinished import unfinished_marks  # a draft of tender extract, not yet reviewed
+    from generator.load.unfinished import unfinished_marks  # a draft of tender extract, not yet reviewed
 
     problems.extend(unfinished_marks(tender_path, tender.text if tender else None, found))
     if tender is not None:
@@ -100,7 +100,7 @@ def load_inputs(tender_path: Path, root: Path | None = None) -> Inputs:
     if outline is not None and not reference.is_file():
         problems.add(Problem(reference, "模板缺少样式参考文档 reference.docx"))
     elif outline is not None:
-        from generator.write.docx_file import docx_problem
+        from generator.readers.docx_file import docx_problem
 
         broken = docx_problem(reference)
         if broken:
@@ -153,7 +153,7 @@ def confined(path: Path, root: Path) -> tuple[Path | None, str | None]:
 def _docx_input(path: Path, what: str, owner: Loaded, keys: tuple, problems: ProblemCollector,
                 root: Path) -> Path | None:
     """A .docx named by an input file (relative to it): the path, or a problem on the naming line."""
-    from generator.write.docx_file import docx_problem
+    from generator.readers.docx_file import docx_problem
 
     field = ".".join(str(k) for k in keys)
     resolved, outside = confined(path, root)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from generator.build import BuildOptions, BuildResult
+    from generator.pipeline.build import BuildOptions, BuildResult
 
 
 class Reporter(Protocol):
@@ -95,7 +95,7 @@ def _on_terminate(signum: int, frame: object) -> None:
 
 
 def _init_worker() -> None:
-    from generator.yamlio import parse_cache
+    from generator.load.yamlio import parse_cache
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_terminate)
@@ -104,8 +104,8 @@ def _init_worker() -> None:
 
 def build_one(tender: str, options: BuildOptions) -> Outcome:
     """Build one tender; every failure becomes an Outcome (runs in a worker process)."""
-    from generator.build import build
-    from generator.errors import UserError
+    from generator.core.errors import UserError
+    from generator.pipeline.build import build
 
     start = time.perf_counter()
     if _worker["cancelled"]:
@@ -146,8 +146,8 @@ def unique_tenders(tenders: list[Path]) -> list[Path]:
 
 def _warm_imports() -> None:
     """Import the pipeline once in the parent: forked workers inherit it instead of each paying for it."""
-    import generator.build
-    import generator.selfcheck
+    import generator.pipeline.build
+    import generator.pipeline.selfcheck
     import generator.write.docx_writer  # noqa: F401
 
 
@@ -232,7 +232,7 @@ def batch_exit_code(outcomes: list[Outcome]) -> int:
 
 def run_batch(tenders: list[Path], options: BuildOptions, jobs: int, reporter: Reporter) -> list[Outcome]:
     """Build every tender (in `jobs` processes); outcomes in the order the tenders were given."""
-    from generator.yamlio import parse_cache
+    from generator.load.yamlio import parse_cache
 
     tenders = unique_tenders(tenders)
     jobs = min(jobs or default_jobs(), len(tenders))

@@ -1,0 +1,1 @@
+"""The build itself: the named steps, the batch, the self-check of the output, the manifest and the atomic write."""
