@@ -42,6 +42,15 @@ def serve_command(
     if not Layout(base).is_project():
         typer.echo(f"{base} 不是项目目录（缺少 clauses/ 或 profiles/）：请在项目目录中运行，或用 --root 指定", err=True)
         raise typer.Exit(2)
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)  # unwinds to close(): the temporary upload folder is removed
+
+    # Before the server makes its upload folder: a SIGTERM from then on unwinds through close()
+    # (one during Server() unwinds through its own clean-up).
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
     try:
         server = Server(base, output, host, port)
     except OSError as exc:
@@ -51,22 +60,15 @@ def serve_command(
         else:
             typer.echo(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
-    if host not in LOOPBACK:
-        typer.echo(f"注意：正在监听 {host}，同一网络中的其他电脑也能打开本工具并生成、审定。只在可信网络中这样做。", err=True)
-    typer.echo(f"已启动：{server.url}  （项目目录 {base}；按 Ctrl-C 停止）")
-    if not no_browser:
-        import threading
-        import webbrowser
-
-        threading.Timer(0.6, webbrowser.open, [server.url]).start()
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(0)  # unwinds to close(): the temporary upload folder is removed
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)
     try:
+        if host not in LOOPBACK:
+            typer.echo(f"注意：正在监听 {host}，同一网络中的其他电脑也能打开本工具并生成、审定。只在可信网络中这样做。", err=True)
+        typer.echo(f"已启动：{server.url}  （项目目录 {base}；按 Ctrl-C 停止）")
+        if not no_browser:
+            import threading
+            import webbrowser
+
+            threading.Timer(0.6, webbrowser.open, [server.url]).start()
         server.run()
     finally:
         server.close()
