@@ -9,7 +9,13 @@ JOBS.json: {"soffice": path, "profile": dir, "timeout": seconds,
 Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]} or {"error": text}.
 
 Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
-(the TOC itself may move page numbers), then store a PDF and/or a .docx.
+(the TOC itself may move page numbers), then store a .docx and/or a PDF.
+
+Before the PDF, and only in the copy LibreOffice lays out for it, each non-breaking hyphen (the .docx's
+w:noBreakHyphen, U+2011 in LibreOffice) becomes a hyphen between two WORD JOINERs: LibreOffice 7.4 does not
+break at a non-breaking hyphen but may break inside the letters or digits after it (400-810-660 / 8),
+while a word joiner keeps the identifier whole. A word joiner has no glyph, so the PDF's text (what a
+reader copies) holds the plain hyphen only; the .docx itself keeps w:noBreakHyphen.
 """
 
 from __future__ import annotations
@@ -70,6 +76,18 @@ def _update(document) -> int:
     return count
 
 
+NON_BREAKING_HYPHEN = "\u2011"
+JOINED_HYPHEN = "\u2060-\u2060"
+
+
+def _join_identifiers(document) -> int:
+    """Non-breaking hyphens as word-joined hyphens, for LibreOffice's line breaking (see above)."""
+    replace = document.createReplaceDescriptor()
+    replace.SearchString = NON_BREAKING_HYPHEN
+    replace.ReplaceString = JOINED_HYPHEN
+    return document.replaceAll(replace)
+
+
 def _convert(desktop, job: dict) -> dict:
     started = time.monotonic()
     source = Path(job["source"]).resolve().as_uri()
@@ -77,15 +95,20 @@ def _convert(desktop, job: dict) -> dict:
     if document is None:
         raise RuntimeError(f"LibreOffice could not open {job['source']}")
     try:
-        indexes = _update(document) if job.get("update", True) else 0
+        update = job.get("update", True)
+        if job.get("pdf") and not job.get("docx"):
+            _join_identifiers(document)  # before the layout the TOC's page numbers come from
+        indexes = _update(document) if update else 0
+        if job.get("docx"):
+            document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
+            if job.get("pdf") and _join_identifiers(document) and update:
+                _update(document)
         pages = document.getCurrentController().getPropertyValue("PageCount")
         if job.get("pdf"):
             filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
                                   _props(ExportBookmarks=True, ExportNotes=False, EmbedStandardFonts=True))
             document.storeToURL(Path(job["pdf"]).resolve().as_uri(),
                                 _props(FilterName="writer_pdf_Export", FilterData=filter_data))
-        if job.get("docx"):
-            document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
     finally:
         document.close(True)
     return {"source": job["source"], "pages": pages, "indexes": indexes,

@@ -47,12 +47,13 @@ _ATTR = {'"': "&quot;"}
 
 # A hyphen between letters or digits joins an identifier, a phone or certificate number
 # (HDWJ-2026-GK-031, 010-6288-1608, SAS-2025-0417): Word and LibreOffice would break the line after it.
-# It is written as a plain hyphen between two WORD JOINERs (U+2060, invisible, "no break here"), not as
-# Word's w:noBreakHyphen: LibreOffice breaks after that one anyway and, worse, inside the digits or
-# letters that follow it (400-810-660 / 8). The readers (readers/docx, check/normalize) drop U+2060.
+# It is written as Word's non-breaking hyphen, w:noBreakHyphen (ECMA-376 17.3.3.18: drawn as "-", never a
+# line break), so the text holds no invisible character: copied out of Word or WPS, read by python-docx or
+# by readers/docx, it is the plain hyphen. LibreOffice 7.4 keeps the line unbroken at it but may break
+# inside the letters or digits that follow (400-810-660 / 8); office/uno_worker works round that before
+# it exports a PDF.
 _JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
-WORD_JOINER = "\u2060"
-JOINED_HYPHEN = f"{WORD_JOINER}-{WORD_JOINER}"
+NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
 
 
 def run(text: str, fill: str | None = None, size: float | None = None) -> str:
@@ -82,10 +83,14 @@ _CONTROLS = re.compile(r"([\t\n\r])")
 
 
 def _texts(value: str) -> str:
-    """The w:t element for text without tabs or breaks, identifiers' hyphens joined."""
-    if "-" in value:
-        value = _JOINING_HYPHEN.sub(JOINED_HYPHEN, value)
-    return f"<w:t{_space(value)}>{escape(value)}</w:t>"
+    """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen."""
+    if "-" in value and _JOINING_HYPHEN.search(value):
+        return NO_BREAK_HYPHEN.join(_text(piece) for piece in _JOINING_HYPHEN.split(value))
+    return _text(value)
+
+
+def _text(value: str) -> str:
+    return f"<w:t{_space(value)}>{escape(value)}</w:t>" if value else ""
 
 
 def _space(text: str) -> str:
