@@ -11,22 +11,28 @@ Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]}
 Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
 (the TOC itself may move page numbers), then store a .docx and/or a PDF.
 
-Before the PDF, and only in the copy LibreOffice lays out for it, each non-breaking hyphen (the .docx's
-w:noBreakHyphen, U+2011 in LibreOffice) becomes a hyphen between two WORD JOINERs: LibreOffice 7.4 does not
-break at a non-breaking hyphen but may break inside the letters or digits after it (400-810-660 / 8),
-while a word joiner keeps the identifier whole. A word joiner has no glyph, so the PDF's text (what a
-reader copies) holds the plain hyphen only; the .docx itself keeps w:noBreakHyphen.
+Before the PDF, and only in the copy LibreOffice lays out for it (write/nobreak explains both):
+- each non-breaking hyphen (the .docx's w:noBreakHyphen, U+2011 in LibreOffice) becomes a hyphen between
+  two WORD JOINERs: LibreOffice 7.4 does not break at a non-breaking hyphen but may break inside the
+  letters or digits after it (400-810-660 / 8), while a word joiner keeps the identifier whole. A word
+  joiner has no glyph, so the PDF's text (what a reader copies) holds the plain hyphen only;
+- the .docx's Chinese line-breaking rules (w:noLineBreaksAfter / w:noLineBreaksBefore, which LibreOffice
+  7.4 does not import) become the document's forbidden characters, added to LibreOffice's own.
+The .docx itself is never changed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import uuid
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -50,12 +56,16 @@ def _start(soffice: str, profile: str, pipe: str) -> subprocess.Popen:
     return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+_CONTEXT: list = []  # the office's component context, once connected
+
+
 def _connect(pipe: str, process: subprocess.Popen, deadline: float):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     while True:
         try:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            _CONTEXT[:] = [context]
             return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         except NoConnectException:
             if process.poll() is not None:
@@ -88,6 +98,50 @@ def _join_identifiers(document) -> int:
     return document.replaceAll(replace)
 
 
+_KINSOKU = re.compile(r'<w:noLineBreaks(After|Before)\s+w:lang="([A-Za-z]+)-([A-Za-z]+)"\s+w:val="([^"]*)"')
+
+
+def _kinsoku(source: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(language, country) → {"After": characters that may not end a line, "Before": … start one}."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            settings = archive.read("word/settings.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return {}
+    rules: dict[tuple[str, str], dict[str, str]] = {}
+    for kind, language, country, chars in _KINSOKU.findall(settings):
+        rules.setdefault((language, country), {})[kind] = unescape(chars, {"&quot;": '"'})
+    return rules
+
+
+def _forbid(document, source: str) -> None:
+    """The .docx's line-breaking rules as LibreOffice's forbidden characters, added to its own."""
+    rules = _kinsoku(source)
+    if not rules or not _CONTEXT:
+        return
+    from com.sun.star.i18n import ForbiddenCharacters
+    from com.sun.star.lang import Locale
+
+    context = _CONTEXT[0]
+    locale_data = context.ServiceManager.createInstanceWithContext("com.sun.star.i18n.LocaleData", context)
+    settings = document.createInstance("com.sun.star.text.DocumentSettings")
+    table = settings.getPropertyValue("ForbiddenCharacters")
+    for (language, country), kinds in rules.items():
+        locale = Locale(language, country, "")
+        own = (table.getForbiddenCharacters(locale) if table.hasForbiddenCharacters(locale)
+               else locale_data.getForbiddenCharacters(locale))
+        begin = own.beginLine + "".join(c for c in kinds.get("Before", "") if c not in own.beginLine)
+        end = own.endLine + "".join(c for c in kinds.get("After", "") if c not in own.endLine)
+        table.setForbiddenCharacters(locale, ForbiddenCharacters(begin, end))
+    settings.setPropertyValue("ForbiddenCharacters", table)  # the table is a copy: set it back
+
+
+def _prepare_layout(document, source: str) -> int:
+    """The copy LibreOffice lays out for the PDF (see the module's docstring); changes made."""
+    _forbid(document, source)
+    return _join_identifiers(document) + 1
+
+
 def _convert(desktop, job: dict) -> dict:
     started = time.monotonic()
     source = Path(job["source"]).resolve().as_uri()
@@ -97,11 +151,11 @@ def _convert(desktop, job: dict) -> dict:
     try:
         update = job.get("update", True)
         if job.get("pdf") and not job.get("docx"):
-            _join_identifiers(document)  # before the layout the TOC's page numbers come from
+            _prepare_layout(document, job["source"])  # before the layout the TOC's page numbers come from
         indexes = _update(document) if update else 0
         if job.get("docx"):
             document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
-            if job.get("pdf") and _join_identifiers(document) and update:
+            if job.get("pdf") and _prepare_layout(document, job["source"]) and update:
                 _update(document)
         pages = document.getCurrentController().getPropertyValue("PageCount")
         if job.get("pdf"):

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from generator.write.nobreak import texts as _texts
 from generator.write.xmlorder import SEQUENCES
 
 _PPR_ORDER = {name: rank for rank, name in enumerate(SEQUENCES["w:pPr"])}
@@ -45,20 +46,9 @@ class Para:
 _ATTR = {'"': "&quot;"}
 
 
-# A hyphen between letters or digits joins an identifier, a phone or certificate number
-# (HDWJ-2026-GK-031, 010-6288-1608, SAS-2025-0417): Word and LibreOffice would break the line after it.
-# It is written as Word's non-breaking hyphen, w:noBreakHyphen (ECMA-376 17.3.3.18: drawn as "-", never a
-# line break), so the text holds no invisible character: copied out of Word or WPS, read by python-docx or
-# by readers/docx, it is the plain hyphen. LibreOffice 7.4 keeps the line unbroken at it but may break
-# inside the letters or digits that follow (400-810-660 / 8); office/uno_worker works round that before
-# it exports a PDF.
-_JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
-NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
-
-
 def run(text: str, fill: str | None = None, size: float | None = None) -> str:
     """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
-    that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-").
+    that hyphens inside identifiers become non-breaking hyphens (write/nobreak; read back as "-").
     `fill`: a shading colour behind the run (the clause catalog marks data so); `size`: points, when
     the run is not in its style's size (a long cover title)."""
     if fill is not None or size is not None:
@@ -80,17 +70,6 @@ def run(text: str, fill: str | None = None, size: float | None = None) -> str:
 
 
 _CONTROLS = re.compile(r"([\t\n\r])")
-
-
-def _texts(value: str) -> str:
-    """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen."""
-    if "-" in value and _JOINING_HYPHEN.search(value):
-        return NO_BREAK_HYPHEN.join(_text(piece) for piece in _JOINING_HYPHEN.split(value))
-    return _text(value)
-
-
-def _text(value: str) -> str:
-    return f"<w:t{_space(value)}>{escape(value)}</w:t>" if value else ""
 
 
 def _space(text: str) -> str:

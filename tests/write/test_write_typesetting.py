@@ -63,6 +63,18 @@ def test_document_text_holds_no_invisible_characters() -> None:
     assert copied.count(texts[0]) == 2
 
 
+def test_numbers_keep_their_units_by_the_chinese_line_breaking_rules() -> None:
+    """30分钟, 7×24小时, 2027年: a digit, × or / may not end a line of Chinese text (w:noLineBreaksAfter),
+    Word's own characters that may not end a line (opening brackets and quotes) are kept."""
+    settings = etree.fromstring(zipfile.ZipFile(io.BytesIO(written(Paragraph("市区30分钟到场")))).read("word/settings.xml"))
+    [rule] = settings.findall(f"{W}noLineBreaksAfter")
+    assert rule.get(f"{W}lang") == "zh-CN"
+    assert set("0123456789×/") | set("（《“‘【〔") <= set(rule.get(f"{W}val"))
+    assert not set("，。、：；）》”") & set(rule.get(f"{W}val"))  # those may end a line
+    names = [node.tag for node in settings]
+    assert names.index(f"{W}characterSpacingControl") < names.index(f"{W}noLineBreaksAfter")
+
+
 def test_list_items_hang_from_their_mark() -> None:
     data = written(ListBlock(("第一项，文字较长时折行后与首行文字对齐", "第二项"), ordered=True),
                    ListBlock(tuple(f"第{i}项" for i in range(1, 12)), ordered=False))
