@@ -9,18 +9,30 @@ JOBS.json: {"soffice": path, "profile": dir, "timeout": seconds,
 Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]} or {"error": text}.
 
 Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
-(the TOC itself may move page numbers), then store a PDF and/or a .docx.
+(the TOC itself may move page numbers), then store a .docx and/or a PDF.
+
+Before the PDF, and only in the copy LibreOffice lays out for it (write/nobreak explains both):
+- each non-breaking hyphen (the .docx's w:noBreakHyphen, U+2011 in LibreOffice) becomes a hyphen between
+  two WORD JOINERs: LibreOffice 7.4 does not break at a non-breaking hyphen but may break inside the
+  letters or digits after it (400-810-660 / 8), while a word joiner keeps the identifier whole. A word
+  joiner has no glyph, so the PDF's text (what a reader copies) holds the plain hyphen only;
+- the .docx's Chinese line-breaking rules (w:noLineBreaksAfter / w:noLineBreaksBefore, which LibreOffice
+  7.4 does not import) become the document's forbidden characters, added to LibreOffice's own.
+The .docx itself is never changed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import uuid
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -44,12 +56,16 @@ def _start(soffice: str, profile: str, pipe: str) -> subprocess.Popen:
     return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+_CONTEXT: list = []  # the office's component context, once connected
+
+
 def _connect(pipe: str, process: subprocess.Popen, deadline: float):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     while True:
         try:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            _CONTEXT[:] = [context]
             return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         except NoConnectException:
             if process.poll() is not None:
@@ -70,6 +86,62 @@ def _update(document) -> int:
     return count
 
 
+NON_BREAKING_HYPHEN = "\u2011"
+JOINED_HYPHEN = "\u2060-\u2060"
+
+
+def _join_identifiers(document) -> int:
+    """Non-breaking hyphens as word-joined hyphens, for LibreOffice's line breaking (see above)."""
+    replace = document.createReplaceDescriptor()
+    replace.SearchString = NON_BREAKING_HYPHEN
+    replace.ReplaceString = JOINED_HYPHEN
+    return document.replaceAll(replace)
+
+
+_KINSOKU = re.compile(r'<w:noLineBreaks(After|Before)\s+w:lang="([A-Za-z]+)-([A-Za-z]+)"\s+w:val="([^"]*)"')
+
+
+def _kinsoku(source: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(language, country) → {"After": characters that may not end a line, "Before": … start one}."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            settings = archive.read("word/settings.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return {}
+    rules: dict[tuple[str, str], dict[str, str]] = {}
+    for kind, language, country, chars in _KINSOKU.findall(settings):
+        rules.setdefault((language, country), {})[kind] = unescape(chars, {"&quot;": '"'})
+    return rules
+
+
+def _forbid(document, source: str) -> None:
+    """The .docx's line-breaking rules as LibreOffice's forbidden characters, added to its own."""
+    rules = _kinsoku(source)
+    if not rules or not _CONTEXT:
+        return
+    from com.sun.star.i18n import ForbiddenCharacters
+    from com.sun.star.lang import Locale
+
+    context = _CONTEXT[0]
+    locale_data = context.ServiceManager.createInstanceWithContext("com.sun.star.i18n.LocaleData", context)
+    settings = document.createInstance("com.sun.star.text.DocumentSettings")
+    table = settings.getPropertyValue("ForbiddenCharacters")
+    for (language, country), kinds in rules.items():
+        locale = Locale(language, country, "")
+        own = (table.getForbiddenCharacters(locale) if table.hasForbiddenCharacters(locale)
+               else locale_data.getForbiddenCharacters(locale))
+        begin = own.beginLine + "".join(c for c in kinds.get("Before", "") if c not in own.beginLine)
+        end = own.endLine + "".join(c for c in kinds.get("After", "") if c not in own.endLine)
+        table.setForbiddenCharacters(locale, ForbiddenCharacters(begin, end))
+    settings.setPropertyValue("ForbiddenCharacters", table)  # the table is a copy: set it back
+
+
+def _prepare_layout(document, source: str) -> int:
+    """The copy LibreOffice lays out for the PDF (see the module's docstring); changes made."""
+    _forbid(document, source)
+    return _join_identifiers(document) + 1
+
+
 def _convert(desktop, job: dict) -> dict:
     started = time.monotonic()
     source = Path(job["source"]).resolve().as_uri()
@@ -77,15 +149,20 @@ def _convert(desktop, job: dict) -> dict:
     if document is None:
         raise RuntimeError(f"LibreOffice could not open {job['source']}")
     try:
-        indexes = _update(document) if job.get("update", True) else 0
+        update = job.get("update", True)
+        if job.get("pdf") and not job.get("docx"):
+            _prepare_layout(document, job["source"])  # before the layout the TOC's page numbers come from
+        indexes = _update(document) if update else 0
+        if job.get("docx"):
+            document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
+            if job.get("pdf") and _prepare_layout(document, job["source"]) and update:
+                _update(document)
         pages = document.getCurrentController().getPropertyValue("PageCount")
         if job.get("pdf"):
             filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
                                   _props(ExportBookmarks=True, ExportNotes=False, EmbedStandardFonts=True))
             document.storeToURL(Path(job["pdf"]).resolve().as_uri(),
                                 _props(FilterName="writer_pdf_Export", FilterData=filter_data))
-        if job.get("docx"):
-            document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
     finally:
         document.close(True)
     return {"source": job["source"], "pages": pages, "indexes": indexes,

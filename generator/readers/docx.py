@@ -124,7 +124,7 @@ def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
     return levels
 
 
-WORD_JOINER = "\u2060"  # the generator joins identifiers' hyphens with it (write/body_xml)
+WORD_JOINER = "\u2060"  # invisible "no break here"; the generator wrote it before it used w:noBreakHyphen
 
 
 def text_of(p: Any) -> str:
@@ -133,7 +133,7 @@ def text_of(p: Any) -> str:
         tag = el.tag
         if tag == f"{W}t":
             parts.append((el.text or "").replace(WORD_JOINER, ""))  # an invisible "no break here"
-        elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- (and our identifiers): a hyphen
+        elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- and the generator's identifiers: a hyphen
             parts.append("-")
         elif tag == f"{W}tab":
             parts.append("\t")

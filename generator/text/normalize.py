@@ -61,7 +61,7 @@ _TABLE.update({0x3000: " ", 0x00A0: " ", 0x2013: "-", 0x2212: "-", 0xFE63: "-", 
 # pinyin with a tone mark in parentheses right after a Chinese character: 務(wù)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _DEBRIS = rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}\)"
-_JOINERS = "\u2060+"  # WORD JOINER: invisible, read as nothing (the generator joins 400-810-6608 with it)
+_JOINERS = "\u2060+"  # WORD JOINER: invisible, read as nothing (documents from older generator versions)
 _SPACES_KEEP_NL = re.compile(rf"{_DEBRIS}|{_JOINERS}|[^\S\n]+|\n[\s]*")
 _SPACES_ALL = re.compile(rf"{_DEBRIS}|{_JOINERS}|\s+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from generator.write.nobreak import texts as _texts
 from generator.write.xmlorder import SEQUENCES
 
 _PPR_ORDER = {name: rank for rank, name in enumerate(SEQUENCES["w:pPr"])}
@@ -45,19 +46,9 @@ class Para:
 _ATTR = {'"': "&quot;"}
 
 
-# A hyphen between letters or digits joins an identifier, a phone or certificate number
-# (HDWJ-2026-GK-031, 010-6288-1608, SAS-2025-0417): Word and LibreOffice would break the line after it.
-# It is written as a plain hyphen between two WORD JOINERs (U+2060, invisible, "no break here"), not as
-# Word's w:noBreakHyphen: LibreOffice breaks after that one anyway and, worse, inside the digits or
-# letters that follow it (400-810-660 / 8). The readers (readers/docx, check/normalize) drop U+2060.
-_JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
-WORD_JOINER = "\u2060"
-JOINED_HYPHEN = f"{WORD_JOINER}-{WORD_JOINER}"
-
-
 def run(text: str, fill: str | None = None, size: float | None = None) -> str:
     """A run of text as python-docx writes it — tabs and line breaks become w:tab and w:br — except
-    that hyphens inside identifiers become non-breaking hyphens (readers/docx reads them as "-").
+    that hyphens inside identifiers become non-breaking hyphens (write/nobreak; read back as "-").
     `fill`: a shading colour behind the run (the clause catalog marks data so); `size`: points, when
     the run is not in its style's size (a long cover title)."""
     if fill is not None or size is not None:
@@ -79,13 +70,6 @@ def run(text: str, fill: str | None = None, size: float | None = None) -> str:
 
 
 _CONTROLS = re.compile(r"([\t\n\r])")
-
-
-def _texts(value: str) -> str:
-    """The w:t element for text without tabs or breaks, identifiers' hyphens joined."""
-    if "-" in value:
-        value = _JOINING_HYPHEN.sub(JOINED_HYPHEN, value)
-    return f"<w:t{_space(value)}>{escape(value)}</w:t>"
 
 
 def _space(text: str) -> str:

@@ -28,6 +28,7 @@ from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_pictur
 from generator.write.body_xml import table as body_table
 from generator.write.cover_title import layout as cover_layout
 from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
+from generator.write.nobreak import keep_numbers_with_units
 from generator.write.package import package_bytes, set_core_properties, set_update_fields
 from generator.write.page_frame import PageFrame, PageNumbering
 from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure_styles
@@ -251,6 +252,7 @@ class DocxWriter:
     def properties(self, proposal: Proposal) -> None:
         set_core_properties(self.document, proposal.title, proposal.author, proposal.date_iso)
         set_update_fields(self.document)
+        keep_numbers_with_units(self.document)
         from generator.write.custom_properties import set_custom_properties
 
         set_custom_properties(self.document, proposal.properties)

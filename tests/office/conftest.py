@@ -17,7 +17,7 @@ from officedocs import (
     long_table,
     numbers_sweep,
     signature_sweep,
-    with_chinese_latin_language,
+    without_line_rules,
     wps_like,
 )
 from pdftools import page_texts
@@ -150,7 +150,7 @@ def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict
         path.write_bytes(write_docx(proposal, reference))
         docs[name] = Rendered(name, docx=path)
     control = fixtures / "numbers-control.docx"
-    with_chinese_latin_language(docs["numbers"].docx, control)
+    without_line_rules(docs["numbers"].docx, control)
     docs["numbers-control"] = Rendered("numbers-control", docx=control)
 
     jobs = [Job(doc.docx, pdf=doc.docx.with_suffix(".pdf")) for doc in docs.values() if doc.docx]

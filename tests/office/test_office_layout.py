@@ -67,7 +67,9 @@ def test_sweep_reaches_a_page_boundary_without_keep_rules(rendered) -> None:
 
 def _broken_numbers(pages: list[str]) -> list[str]:
     """Digit runs on a rendered line that are not whole numbers of NUMBERS_TEXT (a number broken
-    across lines leaves a piece at a line end and another at the next line's start)."""
+    across lines leaves a piece at a line end and another at the next line's start), hyphens at a line
+    end, and numbers at a line end: every number of NUMBERS_TEXT is followed by its unit or by
+    punctuation, which may not start a line, so a number ending a line was parted from its unit."""
     found = []
     for text in pages[1:]:  # after the cover
         for line in text.splitlines():
@@ -76,10 +78,14 @@ def _broken_numbers(pages: list[str]) -> list[str]:
             found += [run for run in re.findall(r"[A-Za-z0-9]+", line) if run not in NUMBERS]
             if re.search(r"[-\u2011]\s*$", line.rstrip()) or re.search(r"[A-Za-z0-9][-\u2011]\s{2,}", line):
                 found.append(f"行尾连字符：{line.strip()[-12:]}")
+            for cell in re.split(r"\s{2,}", line.strip()):
+                if re.search(r"[0-9×]$", cell):
+                    found.append(f"数字与单位分开：{cell[-12:]}")
     return found
 
 
 def test_numbers_never_break_inside_their_digits(rendered) -> None:
+    """Nor between a number and its unit (30分钟, 7×24小时, 031号), nor at an identifier's hyphen."""
     doc = rendered["numbers"].require()
     assert not _broken_numbers(doc.pages), f"数字被拆到两行：{_broken_numbers(doc.pages)[:10]}"
     assert squeeze(doc.pages[1]).count(squeeze(NUMBERS_TEXT)) >= 10
@@ -87,8 +93,8 @@ def test_numbers_never_break_inside_their_digits(rendered) -> None:
 
 
 def test_numbers_sweep_would_catch_a_broken_number(rendered) -> None:
-    """The control: with Latin text in zh-CN and w:noBreakHyphen, LibreOffice breaks numbers and
-    identifiers inside, and the sweep sees it."""
+    """The control: with Latin text in zh-CN, plain hyphens and no line-breaking rules, LibreOffice
+    breaks numbers and identifiers inside and parts numbers from their units, and the sweep sees it."""
     doc = rendered["numbers-control"].require()
     assert _broken_numbers(doc.pages), "对照文档中应有被拆开的数字，否则扫描没有覆盖行尾"
 
@@ -97,3 +103,17 @@ def test_long_cover_title_breaks_between_words(rendered) -> None:
     doc = rendered["numbers"].require()
     lines = [squeeze(line) for line in doc.pages[0].splitlines() if line.strip()]
     assert lines[:2] == list(NUMBERS_TITLE_LINES), lines[:3]
+
+
+INVISIBLE = {"\u2060": "U+2060", "\u200b": "U+200B", "\ufeff": "U+FEFF", "\u2011": "U+2011"}
+
+
+def test_text_copied_from_the_pdfs_holds_no_invisible_characters(rendered) -> None:
+    """The PDFs' text (what a reader copies, what pdftotext extracts) is the written text: identifiers
+    keep their plain hyphen (LibreOffice lays them out with word joiners, which have no glyph)."""
+    found = {name: sorted({code for page in doc.pages for char, code in INVISIBLE.items() if char in page})
+             for name, doc in rendered.items() if doc.pages}
+    assert not {name: codes for name, codes in found.items() if codes}
+    assert "服务热线400-810-6608" in squeeze(rendered["numbers"].require().pages[1])
+    demo = squeeze("".join(rendered["demo"].require().pages))
+    assert "400-810-6608" in demo and "HDWJ-2026-GK-031" in demo

@@ -20,7 +20,7 @@ BIDDER = "北京华辰智联科技有限公司"
 
 def anchored_texts(data: bytes) -> dict[str, str]:
     """Comment id → the text between its commentRangeStart and commentRangeEnd, read as the checker
-    reads it (word joiners are nothing)."""
+    reads it (a non-breaking hyphen is a hyphen)."""
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     open_ranges: dict[str, list[str]] = {}
     done: dict[str, str] = {}
@@ -31,7 +31,7 @@ def anchored_texts(data: bytes) -> dict[str, str]:
             done[node.get(f"{W}id")] = "".join(open_ranges.pop(node.get(f"{W}id")))
         else:
             for parts in open_ranges.values():
-                parts.append("-" if node.tag == f"{W}noBreakHyphen" else (node.text or "").replace("\u2060", ""))
+                parts.append("-" if node.tag == f"{W}noBreakHyphen" else (node.text or ""))
     return done
 
 

@@ -28,13 +28,51 @@ def body(data: bytes):
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(f"{W}body")
 
 
+INVISIBLE = ("\u2060", "\u200b", "\ufeff", "\u2011")  # word joiner, zero-width space, BOM, U+2011
+
+
+def copied_text(paragraph) -> str:
+    """The paragraph's text as Word copies it out: w:t text, w:noBreakHyphen as the hyphen it draws."""
+    return "".join("-" if node.tag == f"{W}noBreakHyphen" else node.text or ""
+                   for node in paragraph.iter(f"{W}t", f"{W}noBreakHyphen"))
+
+
 def test_hyphens_inside_identifiers_do_not_break_and_read_back_as_hyphens() -> None:
     text = "项目编号：HDWJ-2026-GK-031，服务热线010-6288-1608，证书编号SAS-2025-0417；响应 - 到场"
     data = written(Paragraph(text))
     paragraph = body(data).find(f"{W}p")
+    assert len(paragraph.findall(f".//{W}noBreakHyphen")) == 7  # the spaced dash stays a plain hyphen
     written_text = "".join(t.text for t in paragraph.iter(f"{W}t"))
-    assert written_text.count("\u2060-\u2060") == 7 and written_text.count("\u2060") == 14  # not the spaced dash
+    assert written_text.count("-") == 1 and not any(char in written_text for char in INVISIBLE)
+    assert copied_text(paragraph) == text
     assert [item.text for item in read_docx(data, "a.docx").items if item.part == "body"] == [text]
+    from docx import Document
+
+    assert Document(io.BytesIO(data)).paragraphs[0].text == text  # python-docx, as other tools read it
+
+
+def test_document_text_holds_no_invisible_characters() -> None:
+    """Every paragraph of a proposal full of numbers and identifiers, in body text and table cells,
+    copies out as the plain text it was written from."""
+    texts = ["服务热线400-810-6608，7×24小时值守，编号ZB-2026-017，2小时到场", "型号DN50/DN80-2，A-B级"]
+    data = written(*(Paragraph(t) for t in texts), Table(("编号", "说明"), (("HD-01", texts[0]),)))
+    document = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    assert not any(char in (node.text or "") for node in document.iter(f"{W}t") for char in INVISIBLE)
+    copied = [copied_text(p) for p in body(data).iter(f"{W}p")]
+    assert texts[0] in copied and texts[1] in copied and "HD-01" in copied
+    assert copied.count(texts[0]) == 2
+
+
+def test_numbers_keep_their_units_by_the_chinese_line_breaking_rules() -> None:
+    """30分钟, 7×24小时, 2027年: a digit, × or / may not end a line of Chinese text (w:noLineBreaksAfter),
+    Word's own characters that may not end a line (opening brackets and quotes) are kept."""
+    settings = etree.fromstring(zipfile.ZipFile(io.BytesIO(written(Paragraph("市区30分钟到场")))).read("word/settings.xml"))
+    [rule] = settings.findall(f"{W}noLineBreaksAfter")
+    assert rule.get(f"{W}lang") == "zh-CN"
+    assert set("0123456789×/") | set("（《“‘【〔") <= set(rule.get(f"{W}val"))
+    assert not set("，。、：；）》”") & set(rule.get(f"{W}val"))  # those may end a line
+    names = [node.tag for node in settings]
+    assert names.index(f"{W}characterSpacingControl") < names.index(f"{W}noLineBreaksAfter")
 
 
 def test_list_items_hang_from_their_mark() -> None:
@@ -130,6 +168,7 @@ def test_digits_are_in_a_latin_language_so_libreoffice_keeps_numbers_whole() -> 
 
 
 def test_checker_reads_word_joiners_as_nothing() -> None:
+    """Documents written by older versions of the generator joined identifiers with U+2060."""
     from generator.text.normalize import normalise
 
     for join_lines in (False, True):

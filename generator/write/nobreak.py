@@ -1,0 +1,49 @@
+"""Where a line must not break: inside identifiers and phone numbers, and between a number and its unit.
+
+Both are written as markup, never as an invisible character, so the text a reader copies out of the
+document (or a tool extracts) is the text that was written:
+
+- A hyphen between letters or digits joins an identifier, a phone or certificate number
+  (HDWJ-2026-GK-031, 010-6288-1608, ZB-2026-017): Word and LibreOffice would break the line after it.
+  It is Word's non-breaking hyphen, w:noBreakHyphen (ECMA-376 17.3.3.18: drawn as "-", never a line
+  break); Word, WPS, python-docx and readers/docx read it as "-". LibreOffice 7.4 does not break at it
+  but may break inside the letters or digits that follow (400-810-660 / 8): office/uno_worker joins
+  those hyphens in the copy it lays out for a PDF.
+- A number and the unit after it (30分钟, 2小时, 7×24小时, 2027年): the Chinese line-breaking rules
+  (kinsoku) of the document, w:noLineBreaksAfter for zh-CN in settings.xml (ECMA-376 17.15.1.58),
+  list the characters that may not end a line: Word's own list for Simplified Chinese (opening brackets
+  and quotes, currency signs) and the digits, × and /. A line then breaks before a number, not between
+  it and its unit. LibreOffice 7.4 does not read w:noLineBreaksAfter: office/uno_worker applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from generator.write.xmlorder import set_child
+
+_JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
+
+# Word's default "cannot end a line" characters for Simplified Chinese, then the digits, × and /.
+WORD_ZH_NOT_AT_LINE_END = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥"
+NOT_AT_LINE_END = WORD_ZH_NOT_AT_LINE_END + "0123456789×/"
+KINSOKU_LANG = "zh-CN"
+
+
+def texts(value: str) -> str:
+    """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen."""
+    if "-" in value and _JOINING_HYPHEN.search(value):
+        return NO_BREAK_HYPHEN.join(_text(piece) for piece in _JOINING_HYPHEN.split(value))
+    return _text(value)
+
+
+def _text(value: str) -> str:
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f"<w:t{space}>{escape(value)}</w:t>" if value else ""
+
+
+def keep_numbers_with_units(document) -> None:
+    """The document's line-breaking rules for Chinese: a digit, ×, / never ends a line (see above)."""
+    set_child(document.settings.element, "w:noLineBreaksAfter", lang=KINSOKU_LANG, val=NOT_AT_LINE_END)
