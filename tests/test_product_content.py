@@ -407,3 +407,16 @@ def test_a_hybrid_car_gets_both_drivetrains(root):
     items = "；".join(hybrid.maintenance_items)
     assert "机油" in items and "动力电池" in items
     assert len(hybrid.maintenance_items) == len(set(hybrid.maintenance_items))
+
+
+def test_scheduled_visits_are_named_as_the_trade_names_them(proposals):
+    """电梯 维护保养, 绿化 巡查, 车辆 检查保养, 软件 健康检查 (done remotely first): one word per type."""
+    named = 0
+    for name, proposal in proposals.items():
+        word = proposal.product.inspection_word
+        if word:
+            assert f"{word}频次" in section(proposal, "服务承诺一览表"), name
+            named += 1
+    assert named >= 4
+    summary = section(proposals["software"], "服务承诺一览表")
+    assert "远程检查为主" in summary and "上门检查" not in summary
