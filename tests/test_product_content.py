@@ -420,3 +420,17 @@ def test_scheduled_visits_are_named_as_the_trade_names_them(proposals):
     assert named >= 4
     summary = section(proposals["software"], "服务承诺一览表")
     assert "远程检查为主" in summary and "上门检查" not in summary
+
+
+def test_the_letter_restates_a_required_arrival_time(proposals):
+    """A tender that asks for an arrival time (险情2小时内到场) finds it in the signed letter too."""
+    checked = 0
+    for name, proposal in proposals.items():
+        if not any(r.kind == "onsite_arrival" for r in proposal.tender.requirements):
+            continue
+        letter = section(proposal, "承诺书")
+        for qualifier, value in proposal.commitments.get("onsite_arrival").values.items():
+            assert f"{qualifier or ''}{value}内" in letter, (name, qualifier, str(value))
+        checked += 1
+    assert checked >= 3
+    assert "远程无法解决" not in section(proposals["landscaping"], "服务承诺一览表")
