@@ -394,8 +394,8 @@ def test_a_fuel_car_is_warranted_and_rescued_as_one(project):
 
 
 def test_a_hybrid_car_gets_both_drivetrains(root):
+    from generator.load.yamlio import load_model
     from generator.models.parties import ProductType
-    from generator.yamlio import load_model
 
     loaded, problems = load_model(root / "profiles" / "products" / "vehicles.yaml", ProductType)
     assert not problems and loaded is not None

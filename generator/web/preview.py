@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import Problem, UserError
-from generator.resolve.commitments import (Deviation, Source, evaluate, logic_problems, proposal_layers,
-                                          resolve_commitments)
+from generator.resolve.commitments import (
+    Deviation,
+    Source,
+    evaluate,
+    logic_problems,
+    proposal_layers,
+    resolve_commitments,
+)
 
 
 @dataclass(frozen=True)
