@@ -102,12 +102,13 @@ def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
 
 def test_only_the_people_and_certificates_the_type_needs(proposals):
     for name, proposal in proposals.items():
+        product = proposal.product.for_products(proposal.tender.products)  # vehicles:electric
         for member in proposal.bidder.team:
             shown = member.name in proposal.text
-            assert shown == proposal.product.wants(member.serves), (name, member.role, member.serves)
+            assert shown == product.wants(member.serves), (name, member.role, member.serves)
         for certificate in proposal.bidder.certificates:
             shown = certificate.number in proposal.text
-            assert shown == proposal.product.wants(certificate.serves), (name, certificate.name)
+            assert shown == product.wants(certificate.serves), (name, certificate.name)
 
 
 def test_each_type_has_its_own_section(proposals):
@@ -278,3 +279,158 @@ def test_visits_and_confidentiality_fit_the_type(proposals):
         assert idea, name
         ideas.setdefault(idea[1], set()).add(variant_group(product.capabilities))
     assert len(ideas) == 5 and all(len(groups) == 1 for groups in ideas.values()), ideas
+
+
+# --- what an evaluator of each trade checks first (issue 15, second reading) ---------------------
+
+def basis(proposal: Proposal) -> str:
+    """The 服务依据 paragraph: the laws and standards the proposal says it is written to."""
+    match = re.search(r"本方案依据[^\n]*", proposal.text)
+    assert match, proposal.product.id
+    return match[0]
+
+
+def test_the_cited_laws_fit_the_trade(proposals):
+    for name, proposal in proposals.items():
+        cited = basis(proposal)
+        for law in (*proposal.product.laws, *proposal.product.regulations):
+            assert law in cited, (name, law)
+    assert "产品质量法" not in basis(proposals["landscaping"])
+    assert "产品质量法" not in basis(proposals["software"])
+    assert "生产企业技术文件" not in basis(proposals["landscaping"]) + basis(proposals["software"])
+    for word in ("城市绿化条例", "CJJ", "种子法"):
+        assert word in basis(proposals["landscaping"]), word
+    for word in ("网络安全法", "数据安全法", "GB/T 22239"):
+        assert word in basis(proposals["software"]), word
+
+
+def test_replanting_keeps_its_deadline_in_every_season(proposals):
+    """A ★ deadline for replacing dead plants holds out of season too: container or heeled-in stock,
+    never “wait for the planting season”; one word (补植) and one rule for the replanted plants."""
+    proposal = proposals["landscaping"]
+    text = proposal.text
+    within = proposal.commitments.get("survival_rate").replant_within
+    assert within is not None
+    for phrase in ("适宜季节", "适宜的季节", "适种季节", "补种", "重新计算养护责任"):
+        assert phrase not in text, phrase
+    assert "容器苗" in text and "假植苗" in text and "不因季节推迟" in text
+    assert text.count(f"{within}内") >= 3  # summary, the plants' section, the letter
+    assert "养护责任延续至养护期届满" in section(proposal, "苗木成活")
+    assert "补植部分的养护责任延续至养护期届满" in section(proposal, "养护期与养护范围")
+    for word in ("成活率", "养护月历", "病虫害防治", "涂白"):
+        assert word in text, word
+
+
+def test_plants_are_not_repaired_or_supplied_like_goods(proposals):
+    text = proposals["landscaping"].text
+    for phrase in ("报修", "故障", "恢复正常使用", "恢复基本使用功能", "供货期", "生产企业公布价格"):
+        assert phrase not in text, phrase
+    assert "施工工期" in text and "树木倾斜倒伏" in section(proposals["landscaping"], "响应时限")
+
+
+def test_the_deviation_table_names_a_visit_as_the_tender_does(proposals):
+    """▲每月维护保养两次 is answered as 维护保养频次, ▲每周巡查 as 巡查频次: the tender's word, not 巡检."""
+    for name, proposal in proposals.items():
+        table = section(proposal, "偏离表")
+        for requirement in proposal.tender.requirements:
+            if requirement.kind != "inspection":
+                continue
+            row = next(line for line in table.splitlines() if requirement.text in line)
+            if "巡检" not in requirement.text:
+                assert "巡检频次：" not in row, (name, row)
+    assert "维护保养频次：每月两次" in section(proposals["elevators"], "偏离表")
+    assert "巡查频次：每周一次" in section(proposals["landscaping"], "偏离表")
+    assert "免费运维期：1年" in section(proposals["software"], "偏离表")
+    assert "巡检" not in proposals["elevators"].text
+
+
+def test_fault_levels_take_the_time_of_their_repair_category(proposals):
+    """Where resolution is tiered by repair category (小修/中修/大修), a fault level's time is one of the
+    categories' times: 停梯 in 8 hours beside 中修 in 12 hours reads as two different promises."""
+    checked = 0
+    for name, proposal in proposals.items():
+        resolution = proposal.commitments.get("resolution")
+        if resolution is None or list(resolution.values) == [None]:
+            continue
+        tiers = {str(value) for value in resolution.values.values()}
+        for level, limits in proposal.commitments.fault_levels.items():
+            if limits.resolution is not None:
+                assert str(limits.resolution) in tiers, (name, level, str(limits.resolution), tiers)
+                checked += 1
+    assert checked >= 3
+
+
+def test_elevators_follow_the_maintenance_rules(proposals):
+    elevators = proposals["elevators"]
+    text = elevators.text
+    for word in ("TSG T5002", "半月", "季度", "半年", "年度", "三角钥匙", "盘车", "定期检验", "自检报告", "维护保养频次"):
+        assert word in text, word
+    assert "定期维护保养" in text
+
+
+def test_an_electric_car_gets_no_engine_wording(proposals):
+    vehicles = proposals["vehicles"]
+    assert "纯电动" in vehicles.tender.products
+    for word in ("发动机", "变速箱", "机油", "燃油", "火花塞"):
+        assert word not in vehicles.text, word
+    for word in ("动力电池", "三电系统", "首次保养", "道路救援", "代步车", "行驶里程", "授权服务站"):
+        assert word in vehicles.text, word
+
+
+def test_a_fuel_car_is_warranted_and_rescued_as_one(project):
+    """The same type for a petrol car: engine and gearbox, oil changes and fuel, no traction battery."""
+    source = (project / "tenders" / "examples" / "vehicles.yaml").read_text(encoding="utf-8")
+    assert "products: 纯电动新能源汽车" in source
+    tender = project / "tenders" / "fuel-cars.yaml"
+    tender.write_text(source.replace("products: 纯电动新能源汽车", "products: 燃油公务轿车（1.5T汽油）")
+                      .replace("id: vehicles", "id: fuel-cars"), encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    for word in ("发动机和变速箱", "机油滤清器", "燃油耗尽", "立即熄火", "道路救援", "代步车", "首次保养"):
+        assert word in text, word
+    for word in ("三电系统", "动力电池", "充电", "高压", "电量耗尽"):
+        assert word not in text, word
+    assert re.search(r"发动机和变速箱\d+年或\d+万公里（以先到者为准）", text)
+
+
+def test_a_hybrid_car_gets_both_drivetrains(root):
+    from generator.load.yamlio import load_model
+    from generator.models.parties import ProductType
+
+    loaded, problems = load_model(root / "profiles" / "products" / "vehicles.yaml", ProductType)
+    assert not problems and loaded is not None
+    vehicles = loaded.model
+    assert vehicles.variants_for("插电式混合动力公务车") == ["fuel", "electric"]
+    assert vehicles.variants_for("公务轿车") == ["fuel"]  # no drivetrain named: the default
+    assert vehicles.variants_for("纯电动汽车") == ["electric"]
+    hybrid = vehicles.for_products("插电式混合动力公务车")
+    items = "；".join(hybrid.maintenance_items)
+    assert "机油" in items and "动力电池" in items
+    assert len(hybrid.maintenance_items) == len(set(hybrid.maintenance_items))
+
+
+def test_scheduled_visits_are_named_as_the_trade_names_them(proposals):
+    """电梯 维护保养, 绿化 巡查, 车辆 检查保养, 软件 健康检查 (done remotely first): one word per type."""
+    named = 0
+    for name, proposal in proposals.items():
+        word = proposal.product.inspection_word
+        if word:
+            assert f"{word}频次" in section(proposal, "服务承诺一览表"), name
+            named += 1
+    assert named >= 4
+    summary = section(proposals["software"], "服务承诺一览表")
+    assert "远程检查为主" in summary and "上门检查" not in summary
+
+
+def test_the_letter_restates_a_required_arrival_time(proposals):
+    """A tender that asks for an arrival time (险情2小时内到场) finds it in the signed letter too."""
+    checked = 0
+    for name, proposal in proposals.items():
+        if not any(r.kind == "onsite_arrival" for r in proposal.tender.requirements):
+            continue
+        letter = section(proposal, "承诺书")
+        for qualifier, value in proposal.commitments.get("onsite_arrival").values.items():
+            assert f"{qualifier or ''}{value}内" in letter, (name, qualifier, str(value))
+        checked += 1
+    assert checked >= 3
+    assert "远程无法解决" not in section(proposals["landscaping"], "服务承诺一览表")

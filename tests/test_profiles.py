@@ -80,7 +80,11 @@ def product_texts(model: ProductType) -> list[str]:
     texts += [text for topic in model.training_topics for text in (topic.audience, topic.content, topic.method)]
     texts += [q for values in model.commitments.given().values() if isinstance(values, dict)
               for q in values if isinstance(q, str)]
-    return texts
+    texts += [model.basis_documents, model.urgent_problems, model.minor_problems, model.first_aid,
+              model.inspection_word, model.delivery_word, model.delivery_until]
+    for variant in model.variants.values():  # what a tender's products add (an EV's battery checks)
+        texts += [*variant.maintenance_items, *variant.exclusions, *variant.visit_topics, *variant.emergencies]
+    return [text for text in texts if text]
 
 
 def bidder_texts(model: Bidder, product: ProductType | None = None) -> list[str]:
@@ -315,3 +319,19 @@ def test_tender_resolves_without_logic_problems_or_negative_deviations(path: Pat
     assert len(deviations) == len(tender(path).model.requirements)
     assert all(d.status in ("正偏离", "无偏离") for d in deviations)
     assert level_arrivals_slower_than_a_region(commitments) == []
+
+
+@pytest.mark.parametrize("product_id", PRODUCT_TYPE_IDS)
+def test_variants_are_chosen_by_words_or_by_default(product_id: str) -> None:
+    """A type with variants always settles on one (a default when the tender names none), and each
+    variant's words choose it."""
+    model: ProductType = product(product_id).model
+    if not model.variants:
+        assert model.for_products(model.name) is model
+        return
+    assert [name for name, v in model.variants.items() if v.default], "须有一个默认变体"
+    for name, variant in model.variants.items():
+        assert variant.when or variant.default, name
+        for word in variant.when:
+            assert name in model.variants_for(word), (name, word)
+    assert model.variants_for(model.name)  # nothing named: the default

@@ -120,11 +120,11 @@ _TABLE = (
                     # the remedy a window allows: 七日内免费退货, 八至十五日免费换货 (not 退货后, 退货时)
                     r"|(?:免费|无理由)?(?:退货|换货|退换货?|调换)(?![后时的款])",
          tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
-         names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期")),
+         names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期", "免费运维")),
     Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
          proposal_words=r"保质期|有效期", tender_words=("保质期", "有效期", "效期"), names=("保质期", "有效期")),
     Kind("delivery", "duration", "供货期", "lower", answered_in="installation", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
-         requirement_also_accepts=("date",), max_days=365,
+         requirement_also_accepts=("date",), max_days=365, product_word=("delivery_word", "{}"),  # 软件: 交付期
          proposal_words=r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
          tender_words=("交货", "供货", "到货", "送达", "送货", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
     Kind("installation", "duration", "安装调试完成时限", "lower", answered_in="installation", units=_DAYS, requirement_also_accepts=("date",),
@@ -134,6 +134,8 @@ _TABLE = (
     Kind("return_visit", "frequency", "回访频次", "higher", answered_in="return_visit",
          proposal_words=r"回访|走访|(?:定期)?访问用户", tender_words=("回访",)),
     Kind(INSPECTION, "frequency", "巡检频次", "higher", answered_in="maintenance", also_named_by=("免费保养", "免费维护"),
+         product_word=("inspection_word", "{}频次"),  # 维护保养频次 (电梯), 巡查频次 (绿化)
+         names=("维护保养", "维保", "保养", "巡查", "巡检", "巡视", "检查"),  # the 偏离表 answers “维护保养频次”
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
                         r"自检|(?:定期|全面|深度)检测",
          tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from generator.models.commitments import CommitmentsInput
 
@@ -41,8 +41,8 @@ class Outlet(Strict):
     reach: list[Reach] = []
 
 
-# What a team member or certificate is for: product type ids (vehicles) or capabilities
-# (onsite_repair, software…); empty means every proposal of the bidder shows it.
+# What a team member or certificate is for: product type ids (vehicles), a type's variant
+# (vehicles:electric) or capabilities (onsite_repair, software…); empty means every proposal shows it.
 Serves = list[str]
 
 
@@ -146,6 +146,27 @@ class SparePart(Strict):
     unit: str = Text  # 个, 套, 株
 
 
+class Variant(Strict):
+    """What one kind of the type's products adds, chosen by words of the tender's `products`: an
+    electric car's 三电系统 warranty and battery checks, a fuel car's engine oil and gearbox. A variant
+    without `when` is the default, chosen when no other variant's words are there. Its lists are
+    added to the type's own; its commitments are a layer between the type's defaults and the
+    bidder's (a kind taken whole, as every layer)."""
+
+    when: list[str] = []  # words of the tender's products (纯电动, 柴油)
+    default: bool = False  # chosen when the tender's products name no variant
+    commitments: CommitmentsInput = CommitmentsInput()
+    maintenance_items: list[str] = []
+    spare_parts_list: list[SparePart] = []
+    exclusions: list[str] = []
+    regulations: list[str] = []
+    visit_topics: list[str] = []
+    emergencies: list[str] = []
+
+
+_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -163,6 +184,19 @@ class ProductType(Strict):
     spare_parts_list: list[SparePart] = []  # stocked for the project at the outlet nearest the site
     maintenance_schedule: list[MaintenanceCycle] = []  # items per prescribed maintenance cycle
     regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
+    # the basic laws beside 民法典 and 政府采购法 (software: 网络安全法, 数据安全法; plants: 种子法), and the
+    # documents the work follows beside them; empty: the maker's technical documents
+    laws: list[str] = Field(default=["《产品质量法》"], min_length=1)
+    basis_documents: str = ""
+    # the trade's word for the scheduled visits (电梯: 维护保养, 绿化: 巡查); empty: 巡检
+    inspection_word: str = ""
+    delivery_word: str = ""  # what the delivery period is called (软件: 交付期, 绿化: 施工工期); empty: 供货期
+    delivery_until: str = ""  # what ends it (完成软件交付); empty: 送达指定地点
+    # works: what counts as an urgent and as an ordinary problem, and what is done first at a
+    # hazard (绿化: 倒伏的树木、断枝); empty: the wording of the clause family
+    urgent_problems: str = ""
+    minor_problems: str = ""
+    first_aid: str = ""
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
@@ -172,6 +206,24 @@ class ProductType(Strict):
     visit_topics: list[str] = []
     confidential: list[str] = []
     emergencies: list[str] = []  # situations of the trade that start the emergency plan
+    variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
+    _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
+
+    def variants_for(self, products: str) -> list[str]:
+        """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""
+        named = [name for name, v in self.variants.items() if any(word in products for word in v.when)]
+        return named or [name for name, v in self.variants.items() if v.default]
+
+    def for_products(self, products: str) -> ProductType:
+        """The type as a proposal for these products shows it: the chosen variants' lists added."""
+        chosen = [self.variants[name] for name in self.variants_for(products)]
+        if not chosen:
+            return self
+        specialised = self.model_copy(update={
+            field: list(dict.fromkeys([*getattr(self, field), *(x for v in chosen for x in getattr(v, field))]))
+            for field in _VARIANT_LISTS})
+        specialised._chosen = tuple(self.variants_for(products))
+        return specialised
 
     @property
     def backup_noun(self) -> str:
@@ -182,4 +234,5 @@ class ProductType(Strict):
 
     def wants(self, serves: Serves) -> bool:
         """Whether a team member or certificate declared for `serves` belongs in this type's proposal."""
-        return not serves or self.id in serves or any(cap in self.capabilities for cap in serves)
+        return (not serves or self.id in serves or any(cap in self.capabilities for cap in serves)
+                or any(f"{self.id}:{variant}" in serves for variant in self._chosen))

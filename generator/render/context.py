@@ -26,6 +26,7 @@ class KindView:
         # what a warranty or service period counts from: the tender's event, else the trade's usual one
         self.starts = resolved.starts or usual_start
         self.replant_within = resolved.replant_within  # 成活率: dead plants replaced within this
+        self.remedy = "补植" if KINDS[resolved.kind].replant else ""  # what the replacement is called
 
     def __str__(self) -> str:
         return self._resolved.describe()
@@ -78,7 +79,7 @@ class DeviationRow:
         if deviation.compared and offered is not None and offered.starts and asked:
             self.response += f"，自{offered.starts}起计算"
         if deviation.compared and offered is not None and offered.replant_within:
-            self.response += f"，未成活部分{offered.replant_within}内免费补种"
+            self.response += f"，未成活部分{offered.replant_within}内免费补植"
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -134,7 +135,12 @@ def answer_label(deviation: Deviation, product: ProductType) -> str:
     (道路救援 → “道路救援到达现场时间：市区1小时”)."""
     requirement = deviation.requirement
     text = requirement.original or requirement.text
-    term = next((t for t in KINDS[requirement.kind].names if t in text), None)
+    kind = KINDS[requirement.kind]
+    term = next((t for t in kind.names if t in text), None)
+    if term and kind.type == "frequency":  # 维护保养 → 维护保养频次
+        term += "频次"
+    elif term and kind.type == "duration" and not term.endswith(("期", "期限")):  # 免费运维 → 免费运维期
+        term += "期"
     label = term or kind_label(requirement.kind, product)
     stated = set().union(*(parse_tier(q) for q, _ in deviation.compared)) if deviation.compared else set()
     extra = [word for _, word in tier_words(parse_tier(requirement.qualifier) - stated)]
@@ -176,6 +182,8 @@ def unit_noun(product: ProductType) -> str:
 
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
+    variants = product.variants_for(tender.products)
+    product = product.for_products(tender.products)
     bidder = for_product(bidder, product)
     nearest = nearest_outlet(bidder, tender.delivery_place)
     start = usual_start(product.capabilities)
@@ -206,6 +214,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "training_hours": total_training_hours(product),
         "charges": bidder.charges,
         "penalties": bidder.penalties,
+        "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {
             cap: False for cap in CAPABILITY_LABELS if cap not in product.capabilities},
     }

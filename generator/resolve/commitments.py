@@ -72,16 +72,26 @@ class Layer:
 
     loaded: Loaded
     key: str
+    variant: str | None = None  # a product type variant's commitments (variants.<name>.commitments)
 
     @property
     def block(self):  # CommitmentsInput
-        return getattr(self.loaded.model, self.key)
+        owner = self.loaded.model if self.variant is None else self.loaded.model.variants[self.variant]
+        return getattr(owner, self.key)
+
+    def line_of(self, kind: str) -> int | None:
+        prefix = () if self.variant is None else ("variants", self.variant)
+        return self.loaded.line_of(*prefix, self.key, kind)
 
 
 def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender: Loaded | None = None) -> list[Layer]:
     """The one precedence of commitments: product type defaults < bidder profile < tender overrides."""
     pairs = ((product, "commitments"), (bidder, "commitments"), (tender, "overrides"))
-    return [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
+    layers = [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
+    variants_for = getattr(getattr(product, "model", None), "variants_for", None)
+    if product is not None and variants_for is not None and tender is not None:  # the variants its products name
+        layers[1:1] = [Layer(product, "commitments", name) for name in variants_for(tender.model.products)]
+    return layers
 
 
 def resolve_commitments(layers: list[Layer]) -> Commitments:
@@ -91,7 +101,7 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
     fault_source: Source | None = None
     for layer in layers:
         for kind, values in layer.block.given().items():
-            source = Source(layer.loaded.path, layer.loaded.line_of(layer.key, kind))
+            source = Source(layer.loaded.path, layer.line_of(kind))
             if kind == "fault_levels":
                 fault_levels, fault_source = values, source
             else:

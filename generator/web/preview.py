@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import Problem, UserError
-from generator.resolve.commitments import Deviation, Layer, Source, evaluate, logic_problems, resolve_commitments
+from generator.resolve.commitments import (
+    Deviation,
+    Source,
+    evaluate,
+    logic_problems,
+    proposal_layers,
+    resolve_commitments,
+)
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,7 @@ def make_preview(tender_path: Path, root: Path) -> Preview:
     preview.tender_id, preview.project_name = tender.id, tender.project_name
     preview.bidder, preview.product = bidder.legal_name, product.name
     layers = {inputs.product.path: "产品类型默认", inputs.bidder.path: "投标人资料", inputs.tender.path: "本项目调整"}
-    commitments = resolve_commitments([Layer(inputs.product, "commitments"), Layer(inputs.bidder, "commitments"),
-                                       Layer(inputs.tender, "overrides")])
+    commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
     for resolved in commitments.kinds.values():
         preview.commitments.append(CommitmentRow(resolved.kind, resolved.label, resolved.describe(),
                                                  layers.get(resolved.source.path, ""),
