@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.models.tender import Requirement
+from generator.models.requirement import Requirement
 from generator.pipeline.build import DOCX_NAME
 
 ALLOW = ("--allow-draft",)
@@ -138,7 +138,7 @@ def test_summary_table_and_deviation_table_state_the_resolved_values(project, cl
 
 def evaluate_in(project: Path, **fields):
     from generator.load.project import load_inputs
-    from generator.models.tender import Requirement
+    from generator.models.requirement import Requirement
     from generator.pipeline.build import resolve
     from generator.resolve.commitments import evaluate
 

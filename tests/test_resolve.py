@@ -4,7 +4,7 @@ from ruamel.yaml import YAML
 
 from generator.load.yamlio import Loaded
 from generator.models.commitments import CommitmentsInput
-from generator.models.tender import Requirement
+from generator.models.requirement import Requirement
 from generator.resolve.commitments import Layer, evaluate, logic_problems, resolve_commitments
 
 

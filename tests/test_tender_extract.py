@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 
 from generator.core.errors import InputError
-from generator.models.tender import Requirement
+from generator.models.requirement import Requirement
 from generator.tender_extract.classify import read_mention
 from generator.tender_extract.draft import Choices, render_draft
 from generator.tender_extract.metadata import extract_metadata, parse_date

@@ -21,7 +21,8 @@ from generator.core.layout import Layout
 from generator.library.repository import Library
 from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
-from generator.models.tender import Requirement, Tender
+from generator.models.requirement import Requirement
+from generator.models.tender import Tender
 from generator.resolve.commitments import Commitments, evaluate, logic_problems, proposal_layers, resolve_commitments
 
 SAMPLE_TENDER = Path("（示例招标项目）")

@@ -24,7 +24,7 @@ from pydantic import Field, PlainValidator, model_validator
 
 from generator.core.kinds import KINDS
 from generator.models.clause import Category
-from generator.models.tender import Requirement, RequirementSource, Strict
+from generator.models.requirement import Requirement, RequirementSource, Strict
 
 
 class ScoreBand(Strict):

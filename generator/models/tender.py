@@ -3,113 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
+from pydantic import Field
 
-from generator.core.kinds import KINDS, STARTING_KINDS
-from generator.core.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
-from generator.models.commitments import CommitmentsInput, _parse_value, normalise_start
-
-Bound = Literal["at_most", "at_least", "equals", "present"]
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等于", "present": "须承诺"}
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              arbitrary_types_allowed=True)
-
-
-class RequirementSource(Strict):
-    section: str = ""
-    page: int | None = Field(default=None, ge=1)
-
-
-class Requirement(Strict):
-    """One after-sales requirement of the 招标文件, e.g. ★质保期不少于2年."""
-
-    text: str = Field(min_length=1)  # verbatim from the 招标文件, or a clerk's short form of it
-    original: str | None = None  # the 招标文件's full sentence when `text` shortens it
-    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
-    bound: Bound
-    value: Annotated[Any, PlainValidator(lambda v: v)] = None
-    qualifier: str | None = None  # the tier it is about: 市区, 小修, 一级、市区 …
-    starts: str | None = None  # what a warranty or service period counts from: 监督检验合格并交付使用之日
-    mark: Literal["★", "▲", ""] = ""
-    source: RequirementSource = RequirementSource()
-
-    @model_validator(mode="after")
-    def _parse(self) -> Requirement:
-        lead = self.text[0]
-        if lead in "★▲" and not self.mark:
-            object.__setattr__(self, "mark", lead)  # “★质保期…” is starred even if mark was left out
-        elif lead in "★▲" and lead != self.mark:
-            raise ValueError(f"要求“{self.text}”以“{lead}”开头，但 mark 为“{self.mark}”，请统一")
-        if self.starts is not None:
-            if self.kind not in STARTING_KINDS:
-                raise ValueError(f"要求“{self.text}”：只有质保期（warranty）和服务期（service_period）可以写 starts")
-            object.__setattr__(self, "starts", normalise_start(self.starts))
-        if self.bound == "present":
-            if self.value is not None:
-                object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
-            return self
-        if self.value is None:
-            raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）")
-        object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
-        return self
-
-    @property
-    def quantity(self) -> Quantity | None:
-        return self.value
-
-    @property
-    def wanted(self) -> str:
-        """The bound in words: “不超过4小时”, “不少于3年”, “不低于7×24小时”."""
-        return wanted_text(self.bound, self.value)
-
-    @property
-    def own_bound(self) -> str | None:
-        """The bound in the 招标文件's own words (“1小时内”, “不少于3年”), found around the value in the
-        requirement's text; None when the text does not spell the value the way it is normalised."""
-        if self.value is None or self.bound == "present":
-            return None
-        quoted = self.original or self.text
-        figure = str(self.value)
-        for match in re.finditer(re.escape(figure), quoted):
-            if match.start() and (quoted[match.start() - 1].isdigit() or quoted[match.start() - 1] == "."):
-                continue  # 30分钟 inside 130分钟
-            before = _BOUND_BEFORE.search(quoted, 0, match.start())
-            after = _BOUND_AFTER.match(quoted, match.end())
-            return (before[0] if before else "") + figure + (after[0] if after else "")
-        return None
-
-    @property
-    def display(self) -> str:
-        """The requirement as quoted in the proposal: its mark once, then the verbatim text
-        (the 招标文件's own sentence when it is given)."""
-        quoted = self.original or self.text
-        if not self.mark or quoted.startswith(self.mark):
-            return quoted
-        return f"{self.mark}{quoted}"
-
-
-# bound words a 招标文件 writes next to a figure: “不少于3年”, “2小时内”, “95%以上”
-_BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于|不大于|不小于|不短于|不长于|不迟于|不晚于|至少|最长|最多|最短|≤|≥|<=|>=)$")
-_BOUND_AFTER = re.compile(r"(?:以内|之内|内|及以上|以上|以下|或以上)")
-
-
-def wanted_text(bound: str, value: Quantity | None) -> str:
-    if bound == "present" or value is None:
-        return BOUND_WORDS["present"]
-    if bound == "equals":
-        return str(value)
-    if isinstance(value, (Frequency, Schedule, Proportion)):  # “不少于每季度一次” reads badly
-        return ("不低于" if bound == "at_least" else "不高于") + str(value)
-    if isinstance(value, Deadline):
-        return str(value) if bound == "at_most" else f"不早于{value.date.year}年{value.date.month}月{value.date.day}日"
-    return BOUND_WORDS[bound] + str(value)
+from generator.models.commitments import CommitmentsInput
+from generator.models.requirement import ID_PATTERN, Requirement, Strict
+from generator.models.scoring import ScoringItem
 
 
 class Purchaser(Strict):
@@ -138,7 +37,3 @@ class Tender(Strict):
     attachments: list[str] = []
     scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
 
-
-from generator.models.scoring import ScoringItem  # noqa: E402 - it builds on Requirement above
-
-Tender.model_rebuild()

@@ -18,7 +18,7 @@ from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
 from generator.core.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
 from generator.load.yamlio import Loaded
 from generator.models.commitments import FaultLevel, Qualified, Tiers
-from generator.models.tender import Requirement
+from generator.models.requirement import Requirement
 from generator.models.tiers import nested
 
 

@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.kinds import KINDS
 from generator.core.quantities import Quantity, Schedule
-from generator.models.tender import BOUND_WORDS, Requirement
+from generator.models.requirement import BOUND_WORDS, Requirement
 from generator.tender_extract.metadata import Metadata
 from generator.tender_extract.requirements import Draft, Extraction
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.core.kinds import KINDS
 from generator.models.commitments import _parse_value
-from generator.models.tender import BOUND_WORDS
+from generator.models.requirement import BOUND_WORDS
 
 
 @dataclass(frozen=True)

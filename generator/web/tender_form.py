@@ -17,7 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.core.kinds import KINDS
-from generator.models.tender import BOUND_WORDS, Requirement, Tender
+from generator.models.requirement import BOUND_WORDS, Requirement
+from generator.models.tender import Tender
 
 # Chinese labels for every field of the Tender model the form edits (tests keep this complete).
 LABELS = {
