@@ -305,6 +305,12 @@ def test_an_urgent_order_has_one_deadline_everywhere(proposals, name):
 
 
 @pytest.mark.parametrize("name", CONSUMABLES)
+def test_an_hour_deadline_counts_from_a_moment_not_a_day(proposals, name):
+    """补货、换货 and answers within so many 小时 count 自……之时起, never 自……之日起."""
+    assert not re.findall(r"之日起[^，。；\n]{0,12}\d+小时", proposals[name].text), name
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
 def test_the_expiry_word_is_the_trades_own(proposals, name):
     """医疗器械 and 消毒产品 are labelled with an 有效期, other supplies with a 保质期: one word throughout
     (the 偏离表 may quote a tender that says otherwise)."""
