@@ -250,8 +250,11 @@ def test_chemicals_state_emergency_hours_penalties_and_hazard_papers(proposals, 
     urgent = proposal.commitments.get("delivery").values["紧急订单"]
     assert f"紧急订单自接到需求起{urgent}内送达" in section(proposal, "应急预案")
     assert re.search(r"按该批次货款的\d+%支付违约金", section(proposal, "违约责任"))
-    for word in ("安全技术说明书", "危险化学品", "泄漏", "中毒"):
+    for word in ("安全技术说明书", "危险化学品", "泄漏", "中毒", "《危险化学品安全管理条例》"):
         assert word in proposal.text, word
+    # flammable liquids (乙醇, 乳油) burn on: a fire is fought with powder, CO2 or foam, not a water jet
+    fire = re.search(r"(?:起火|着火)[^。]*", proposal.text)
+    assert fire and "干粉" in fire[0] and "二氧化碳" in fire[0] and "不得用直流水" in fire[0], name
 
 
 def test_the_deviation_table_quotes_the_tenders_own_words(proposals):
