@@ -33,6 +33,8 @@ NEVER = ("搬运跌落", "更换相关总成", "整台或部件", "整辆或部�
 REPAIR_ONLY = ("现场维修", "排除故障", "故障解决时间", "医学工程师", "备用机")
 NOT_FOR_SUPPLIES = ("受理报修",)
 INSTALLATION_ONLY = ("安装调试",)
+# Consumables are delivered, used up and exchanged: nobody reports one broken or comes to repair it.
+NOT_FOR_CONSUMABLES = ("报修", "故障", "维修工程师", "维修人员", "整台", "上门维修", "备件")
 
 
 def variant_group(capabilities: list[str]) -> str:
@@ -96,6 +98,8 @@ def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
                 banned += NOT_FOR_SUPPLIES
         if "installation" not in caps:
             banned += INSTALLATION_ONLY
+        if "consumable" in caps and "onsite_repair" not in caps:
+            banned += NOT_FOR_CONSUMABLES
         found += [f"{name}: “{phrase}”" for phrase in banned if phrase in proposal.text]
     assert not found, "方案中出现与产品类型不符的设备维修用语：" + "；".join(found)
 
@@ -247,8 +251,11 @@ def test_chemicals_state_emergency_hours_penalties_and_hazard_papers(proposals, 
     urgent = proposal.commitments.get("delivery").values["紧急订单"]
     assert f"紧急订单自接到需求起{urgent}内送达" in section(proposal, "应急预案")
     assert re.search(r"按该批次货款的\d+%支付违约金", section(proposal, "违约责任"))
-    for word in ("安全技术说明书", "危险化学品", "泄漏", "中毒"):
+    for word in ("安全技术说明书", "危险化学品", "泄漏", "中毒", "《危险化学品安全管理条例》"):
         assert word in proposal.text, word
+    # flammable liquids (乙醇, 乳油) burn on: a fire is fought with powder, CO2 or foam, not a water jet
+    fire = re.search(r"(?:起火|着火)[^。]*", proposal.text)
+    assert fire and "干粉" in fire[0] and "二氧化碳" in fire[0] and "不得用直流水" in fire[0], name
 
 
 def test_the_deviation_table_quotes_the_tenders_own_words(proposals):
@@ -434,3 +441,105 @@ def test_the_letter_restates_a_required_arrival_time(proposals):
         checked += 1
     assert checked >= 3
     assert "远程无法解决" not in section(proposals["landscaping"], "服务承诺一览表")
+
+
+CONSUMABLES = ["medical-consumables", "disinfection-chemicals", "agrochemicals", "office-consumables"]
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_an_urgent_order_has_one_deadline_everywhere(proposals, name):
+    """The emergency plan, the table of deadlines and the letter give the same hours for an urgent
+    order; without an urgent tier the plan promises no figure and no vague 力争."""
+    proposal = proposals[name]
+    delivery = proposal.commitments.get("delivery").values
+    plan = section(proposal, "应急预案")
+    assert "力争" not in proposal.text
+    if "紧急订单" in delivery:
+        urgent = delivery["紧急订单"]
+        assert f"紧急订单自接到需求起{urgent}内送达" in plan
+        assert f"供货（紧急订单）\n{urgent}\n" in section(proposal, "服务响应时限")
+        assert f"紧急订单{urgent}内" in section(proposal, "承诺书")
+    else:
+        assert "紧急订单" in plan and "最迟不晚于常规供货期" in plan
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_an_hour_deadline_counts_from_a_moment_not_a_day(proposals, name):
+    """补货、换货 and answers within so many 小时 count 自……之时起, never 自……之日起."""
+    assert not re.findall(r"之日起[^，。；\n]{0,12}\d+小时", proposals[name].text), name
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_the_expiry_word_is_the_trades_own(proposals, name):
+    """医疗器械 and 消毒产品 are labelled with an 有效期, other supplies with a 保质期: one word throughout
+    (the 偏离表 may quote a tender that says otherwise)."""
+    proposal = proposals[name]
+    word = proposal.product.warranty_word
+    other = {"有效期": "保质期", "保质期": None}[word]
+    assert f"{word}与质量保证" in proposal.text
+    assert f"\n{word}\n" in section(proposal, "服务承诺一览表")
+    if other:
+        text = proposal.text.replace(section(proposal, "偏离表"), "")
+        assert other not in text, name
+    assert word == ("有效期" if name in ("medical-consumables", "disinfection-chemicals") else "保质期")
+
+
+def test_medical_consumables_state_the_near_expiry_line_as_committed(proposals):
+    """近效期 is measured against the committed remaining 有效期 on arrival, in the type's own section
+    as in the warranty section; 批号追溯, 召回 and 效期管理 are there, and the training the 应用培训专员
+    gives has a place of its own."""
+    proposal = proposals["medical-consumables"]
+    assert "紧急订单" in proposal.commitments.get("delivery").values  # hospitals order for emergencies too
+    remaining = str(proposal.commitments.get("remaining_shelf_life").values[None])
+    own = section(proposal, "效期管理")
+    assert f"到货时剩余有效期不少于{remaining}" in own and "近效期" in own
+    assert f"到货时剩余有效期不少于{remaining}" in section(proposal, "有效期与质量保证")
+    for heading in ("批号追溯", "效期管理", "召回与暂停使用", "临床使用培训"):
+        assert re.search(rf"\n[一二三四五六七八九十]+、{heading}\n", proposal.text), heading
+    assert "应用培训专员" in proposal.text and re.search(r"\n[一二三四五六七八九十]+、临床使用培训\n", proposal.text)
+
+
+def test_a_role_that_trains_has_a_section_that_trains(proposals):
+    """Whoever the organisation lists as training people, the proposal says where that training is."""
+    for name, proposal in proposals.items():
+        for member in proposal.bidder.team:
+            if member.name in proposal.text and "培训" in member.duty:
+                headings = re.findall(r"\n(?:第[一二三四五六七八九十]+节 |[一二三四五六七八九十]+、)([^\n]*培训[^\n]*)\n",
+                                      proposal.text)
+                assert headings, (name, member.role)
+
+
+def test_disinfectants_are_staffed_and_handled_as_hazardous_chemicals(proposals):
+    proposal = proposals["disinfection-chemicals"]
+    staff = section(proposal, "服务组织与人员")
+    for word in ("医学工程师", "临床", "护理", "冷链", "医疗器械"):
+        assert word not in staff, word
+    for word in ("危化品安全", "押运", "质量负责人"):
+        assert word in staff, word
+    assert "消毒药剂" not in proposal.text
+    hazards = section(proposal, "危险化学品")
+    for word in ("危险化学品经营许可证", "安全技术说明书", "押运", "泄漏", "误服", "吸入"):
+        assert word in hazards, word
+    if "乙醇" in proposal.tender.products:  # an alcohol fire is not fought with a water jet
+        lines = hazards.splitlines()
+        fire = next(lines[i + 1] for i, line in enumerate(lines) if "起火" in line)  # the row's second cell
+        for word in ("干粉", "二氧化碳", "抗溶性泡沫", "不得用直流水"):
+            assert word in fire, word
+
+
+@pytest.mark.parametrize(("name", "laws"), [
+    ("medical-consumables", ["《医疗器械监督管理条例》", "《医疗器械召回管理办法》"]),
+    ("disinfection-chemicals", ["《危险化学品安全管理条例》", "《消毒管理办法》"]),
+    ("agrochemicals", ["《危险化学品安全管理条例》", "《农药管理条例》"]),
+])
+def test_the_laws_cited_are_the_types_own(proposals, name, laws):
+    proposal = proposals[name]
+    basis = re.findall(r"\n[一二三四五六七八九十]+、服务依据\n([^\n]*)", proposal.text)[-1]  # the text, not the contents
+    for law in laws:
+        assert law in basis, law
+    own = set(proposal.product.regulations)
+    for other in proposals.values():
+        if other.product.id != proposal.product.id:
+            leaked = [law for law in other.product.regulations if law not in own and law in proposal.text]
+            assert not leaked, (name, other.product.id, leaked)
+

@@ -166,7 +166,7 @@ def test_profile_defines_the_kinds_its_capabilities_require(product_id: str) -> 
 def test_warranty_word_fits_the_capabilities(product_id: str) -> None:
     model: ProductType = product(product_id).model
     if model.has("consumable"):
-        assert model.warranty_word == "保质期"
+        assert model.warranty_word in ("保质期", "有效期")  # 有效期: labelled so (医疗器械, 消毒产品)
         assert not ({"onsite_repair", "installation", "construction"} & set(model.capabilities))
     elif model.has("construction"):
         assert model.warranty_word in ("保修期", "养护期")

@@ -46,6 +46,7 @@ class Kind:
     fraction_of: str | None = None  # a fraction (2/3) is of this kind's value (remaining shelf life of the total)
     # (ProductType attribute, label pattern with {} for it): the trade's own word; an empty attribute keeps `label`
     product_word: tuple[str, str] | None = None
+    product_word_in: tuple[str, ...] = ()  # when given, the trade's word is used only if it is one of these
     max_days: int = 100 * 365  # longest plausible duration (value_guard)
     answered_in: str = "summary"  # the clause category whose section answers it (评分点对照表)
     label_without_repair: str = ""  # the label for a product type that is neither repaired on site nor software
@@ -61,7 +62,9 @@ class Kind:
             return self.label
         attribute, pattern = self.product_word
         word = getattr(product, attribute)
-        return pattern.format(word) if word else self.label
+        if not word or (self.product_word_in and word not in self.product_word_in):
+            return self.label
+        return pattern.format(word)
 
 
 # Kind names for the code that treats a kind specially (the checker's heuristics, the 偏离表, the
@@ -122,6 +125,7 @@ _TABLE = (
          tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期", "免费运维")),
     Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
+         product_word=("warranty_word", "{}"), product_word_in=("保质期", "有效期"),  # 医疗器械、消毒产品标示有效期
          proposal_words=r"保质期|有效期", tender_words=("保质期", "有效期", "效期"), names=("保质期", "有效期")),
     Kind("delivery", "duration", "供货期", "lower", answered_in="installation", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
          requirement_also_accepts=("date",), max_days=365, product_word=("delivery_word", "{}"),  # 软件: 交付期

@@ -172,7 +172,7 @@ class ProductType(Strict):
     name: str = Text  # 信息化设备
     noun: str = Text  # 设备
     measure_word: str = Text  # 台
-    warranty_word: Literal["质保期", "保修期", "保质期", "养护期"]
+    warranty_word: Literal["质保期", "保修期", "保质期", "有效期", "养护期"]  # 有效期: 医疗器械、消毒产品
     uptime_word: Literal["开机率", "完好率"] = "开机率"  # how the trade names uptime (电梯: 完好率)
     capabilities: list[Capability] = Field(min_length=1)
     vocabulary: list[str] = Field(min_length=1)

@@ -21,6 +21,12 @@ def test_placeholder_number_missing_before_unit_and_empty_field():
     assert sum("没有填写内容" in m for m in messages) == 2
 
 
+def test_an_empty_expiry_field_is_a_blank():
+    """医疗器械 and 消毒产品 name their period 有效期: left empty, it is as blank as an empty 保质期."""
+    found = findings("产品名称：一次性使用输液器\n\n有效期：\n\n保质期：")
+    assert sum("没有填写内容" in f.message for f in found) == 2
+
+
 def test_placeholder_template_instructions():
     found = findings("（投标人根据招标文件自行编制本节）\n\n（具体可根据各公司项目情况制定）\n\n（此处填写项目名称）")
     assert len(found) == 3 and all("模板说明" in f.message for f in found)
