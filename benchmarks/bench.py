@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 VENV_BIN = Path(sys.executable).parent
 AFTERSALES = str(VENV_BIN / "aftersales") if (VENV_BIN / "aftersales").exists() else "aftersales"
+# Whole-process runs import this checkout's code, even through another checkout's editable venv (a work
+# tree sharing main's .venv): its `aftersales` script would otherwise import the code the venv was installed from.
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
 # Every figure is taken on a private copy of the project data (set in main()), so edits in the work
 # tree during a run cannot change the content half-way.
@@ -56,7 +59,7 @@ def median_seconds(fn: Callable[[], object], repeat: int, warmup: int = 1) -> fl
 
 
 def run_quiet(args: list[str], cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-    result = subprocess.run(args, cwd=cwd or DEMO.parent.parent, capture_output=True)
+    result = subprocess.run(args, cwd=cwd or DEMO.parent.parent, capture_output=True, env=CHILD_ENV)
     if check and result.returncode != 0:
         raise SystemExit(f"command failed ({result.returncode}): {' '.join(args)}\n"
                          f"{result.stderr.decode('utf-8', 'replace')}")
