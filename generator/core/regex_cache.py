@@ -32,7 +32,7 @@ _installed: list[Any] = []
 
 
 def _table_entry() -> Any:
-    import _sre
+    import _sre  # type: ignore[import-not-found]
 
     return disk_cache.entry(SUBDIR, (sys.version.encode(), str(_sre.MAGIC).encode(), b"table-1"))
 
@@ -41,7 +41,7 @@ def install() -> None:
     """Use (and fill) the on-disk table for every pattern compiled from now on in this process."""
     if _installed or not (3, 11) <= sys.version_info[:2] <= (3, 13):
         return
-    import re._compiler as compiler  # type: ignore[import-not-found]
+    import re._compiler as compiler
 
     entry = _table_entry()
     if entry is None:

@@ -279,9 +279,9 @@ def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
     entry = disk_cache.entry(DISK_SUBDIR, (_parser_fingerprint(), data))
     tree = _load_tree(disk_cache.load(entry))
     if tree is not None:
-        text = data.decode("utf-8-sig")  # these bytes decoded and parsed cleanly before
-        _remember(key, text, tree)
-        return tree, text, []
+        known_text = data.decode("utf-8-sig")  # these bytes decoded and parsed cleanly before
+        _remember(key, known_text, tree)
+        return tree, known_text, []
     text, problems = _decode_input(path, data)
     if text is None:
         return None, None, problems
