@@ -274,7 +274,7 @@ def check_available() -> bool:
 def clear_memory_caches() -> None:
     """Forget what this process memoised (parsed inputs, charts, column widths, heading matches), so a
     run costs what the first build of a new process costs (the disk caches stay warm)."""
-    import generator.yamlio as yamlio
+    import generator.load.yamlio as yamlio
 
     getattr(yamlio, "_parsed", {}).clear()
     try:

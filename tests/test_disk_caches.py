@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import disk_cache, yamlio
-from generator.build import BuildOptions, build
+from generator.core import disk_cache
+from generator.load import yamlio
 from generator.pictures import cached
+from generator.pipeline.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -41,7 +41,7 @@ def install() -> None:
     """Use (and fill) the on-disk table for every pattern compiled from now on in this process."""
     if _installed or not (3, 11) <= sys.version_info[:2] <= (3, 13):
         return
-    import re._compiler as compiler
+    import re._compiler as compiler  # type: ignore[import-not-found]
 
     entry = _table_entry()
     if entry is None:
