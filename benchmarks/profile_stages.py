@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -18,6 +19,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The children import this checkout's code (a work tree sharing another checkout's editable venv included).
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 # Runs in a fresh interpreter: times the imports, then one build with each named step wrapped.
 CHILD = r"""
@@ -85,7 +88,7 @@ def main() -> None:
             bare.append(time.perf_counter() - start)
             start = time.perf_counter()
             result = subprocess.run([sys.executable, "-c", CHILD, str(temp / args.tender), str(temp / "out")],
-                                    cwd=temp, capture_output=True, text=True)
+                                    cwd=temp, capture_output=True, text=True, env=CHILD_ENV)
             wall = time.perf_counter() - start
             if result.returncode != 0:
                 raise SystemExit(result.stderr)

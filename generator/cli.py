@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import sys
 
-import typer
+from generator.core.regex_cache import install as install_regex_cache
 
-from generator.commands import build as build_commands
-from generator.commands import check as check_commands
-from generator.commands import clauses as clause_commands
-from generator.commands import serve as serve_commands
-from generator.commands import tender as tender_commands
-from generator.commands.help_zh import install as install_chinese_help
+install_regex_cache()  # before anything compiles its patterns (see generator/core/regex_cache.py)
+
+import typer  # noqa: E402
+
+from generator.commands import build as build_commands  # noqa: E402
+from generator.commands import check as check_commands  # noqa: E402
+from generator.commands import clauses as clause_commands  # noqa: E402
+from generator.commands import serve as serve_commands  # noqa: E402
+from generator.commands import tender as tender_commands  # noqa: E402
+from generator.commands.help_zh import install as install_chinese_help  # noqa: E402
 
 app = typer.Typer(
     name="aftersales",

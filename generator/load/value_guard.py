@@ -11,8 +11,6 @@ import math
 import re
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from generator.core.errors import Problem
 from generator.core.kinds import FAULT_KINDS, KINDS
 from generator.load.yamlio import Loaded, locate
@@ -22,12 +20,14 @@ MAX_PROBLEMS = 20  # per file: one pasted template is enough to explain
 
 
 def _strings(node: Any, keys: tuple[str | int, ...]):  # yields (keys, text, is_key)
-    if isinstance(node, CommentedMap):
+    # a round-trip tree's mappings and lists (CommentedMap, CommentedSeq) are dicts and lists: no need
+    # to import ruamel.yaml to recognise them
+    if isinstance(node, dict):
         for key, value in node.items():
             if isinstance(key, str):
                 yield (*keys, key), key, True
             yield from _strings(value, (*keys, key))
-    elif isinstance(node, CommentedSeq):
+    elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _strings(item, (*keys, index))
     elif isinstance(node, str):

@@ -11,35 +11,35 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator.core import disk_cache
 from generator.core.errors import Problem, os_reason
 from generator.load.sanitize import Finding, clean_tree
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 Model = TypeVar("Model", bound=BaseModel)
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 
-_parsed: dict[bytes, Any] | None = None  # content digest → parsed tree, inside `with parse_cache():`
+# Parsed files, keyed by a digest of their bytes: the clause library and the profiles are the same for
+# every build of a process (batch workers, the web server, tests) and, through the disk cache, of every
+# process. An edited file has other bytes, so it is always parsed again. The cached trees are shared:
+# nothing may modify what `read_data` returns (the build only validates it into models).
+_parsed: dict[bytes, tuple[str, Any]] = {}
 _PARSED_LIMIT = 4096
+DISK_SUBDIR = "yaml"
 
 
 @contextmanager
 def parse_cache() -> Iterator[None]:
-    """Within the block, identical file contents are parsed once. Batch builds use it: the clause
-    library and the profiles are the same for every tender. Keyed by content, so an edited file is
-    parsed again; code inside the block must not modify `Loaded.raw` (nothing in the build does)."""
-    global _parsed
-    previous, _parsed = _parsed, ({} if _parsed is None else _parsed)
-    try:
-        yield
-    finally:
-        _parsed = previous
+    """Kept for callers of the time when the cache had to be switched on: parsed files are now always
+    cached by content (see `_parsed`), so the block changes nothing."""
+    yield
 
 
 @dataclass(frozen=True)
@@ -110,18 +110,24 @@ _loaders: dict[str, YAML] = {}
 def _fast() -> YAML:
     """libyaml-backed plain loader (ruamel.yaml.clib): data only, no positions, several times faster."""
     if "fast" not in _loaders:
+        from ruamel.yaml import YAML
+
         _loaders["fast"] = YAML(typ="safe", pure=False)
     return _loaders["fast"]
 
 
 def _round_trip() -> YAML:
     """Pure-Python round-trip loader: keeps line and column of every node."""
+    from ruamel.yaml import YAML
+
     return YAML(typ="rt")
 
 
 def dump_round_trip(doc: Any) -> str:
     """A round-trip tree as YAML text in the project's house style (2-space maps, indented lists)."""
     import io
+
+    from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -160,14 +166,24 @@ class NotRegularFile(OSError):
 
 def decode(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a YAML input file, or the problem that prevents reading it."""
+    data, problems = _read_input(path)
+    if data is None:
+        return None, problems
+    return _decode_input(path, data)
+
+
+def _read_input(path: Path) -> tuple[bytes | None, list[Problem]]:
     try:
-        data = read_bounded(path, MAX_INPUT_BYTES)
+        return read_bounded(path, MAX_INPUT_BYTES), []
     except FileNotFoundError:
         return None, [Problem(path, "文件不存在")]
     except NotRegularFile:
         return None, [Problem(path, "不是普通文件（是管道、设备或套接字），无法作为输入读取")]
     except OSError as exc:
         return None, [Problem(path, f"无法读取文件：{os_reason(exc)}")]
+
+
+def _decode_input(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_INPUT_BYTES:
         return None, [Problem(path, "文件过大，输入文件不应超过 2 MB")]
     try:
@@ -213,6 +229,8 @@ def nesting_problem(path: Path, text: str) -> Problem | None:
     the event stream, which the parser produces without recursion."""
     if _depth_estimate(text) <= MAX_DEPTH:
         return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 
     depth = 0
@@ -249,13 +267,24 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
 
 def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
     """Parse one YAML file fast into plain data, every value cleaned (see `sanitize`);
-    returns (data, text, problems)."""
-    text, problems = decode(path)
+    returns (data, text, problems). A file whose exact bytes were parsed before (in this process or,
+    through the disk cache, in an earlier one) is not parsed again."""
+    data, problems = _read_input(path)
+    if data is None:
+        return None, None, problems
+    key = hashlib.blake2b(data, digest_size=20).digest()
+    known = _parsed.get(key)
+    if known is not None:
+        return known[1], known[0], []
+    entry = disk_cache.entry(DISK_SUBDIR, (_parser_fingerprint(), data))
+    tree = _load_tree(disk_cache.load(entry))
+    if tree is not None:
+        known_text = data.decode("utf-8-sig")  # these bytes decoded and parsed cleanly before
+        _remember(key, known_text, tree)
+        return tree, known_text, []
+    text, problems = _decode_input(path, data)
     if text is None:
         return None, None, problems
-    key = hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest() if _parsed is not None else b""
-    if _parsed is not None and key in _parsed:
-        return _parsed[key], text, []
     try:
         tree = _fast().load(text)
     except Exception:  # any parse failure: the round-trip parser explains it with a position
@@ -265,9 +294,77 @@ def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
     tree, findings = clean_tree(tree)
     if findings:
         return None, text, located(path, _round_trip().load(text), findings)
-    if _parsed is not None and len(_parsed) < _PARSED_LIMIT:
-        _parsed[key] = tree
+    _remember(key, text, tree)
+    _store_tree(entry, tree)
     return tree, text, []
+
+
+def _remember(key: bytes, text: str, tree: Any) -> None:
+    if len(_parsed) >= _PARSED_LIMIT:
+        _parsed.clear()
+    _parsed[key] = (text, tree)
+
+
+_fingerprint: list[bytes] = []
+
+
+def _parser_fingerprint() -> bytes:
+    """What a cached tree depends on besides the bytes: this module, `sanitize` and the YAML parser."""
+    if not _fingerprint:
+        import importlib.util
+
+        from generator.load import sanitize
+
+        spec = importlib.util.find_spec("ruamel.yaml")
+        parser = [spec.origin] if spec is not None and spec.origin else []
+        clib = importlib.util.find_spec("_ruamel_yaml")
+        if clib is not None and clib.origin:
+            parser.append(clib.origin)
+        stamps = []
+        for name in parser:
+            try:
+                info = os.stat(name)
+                stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                stamps.append(name)
+        _fingerprint.append(disk_cache.source_fingerprint(__file__, sanitize.__file__)
+                            + "|".join(stamps).encode("utf-8", "surrogateescape"))
+    return _fingerprint[0]
+
+
+# What a parsed and cleaned tree may hold besides built-in containers, text and numbers.
+_TREE_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
+                 ("datetime", "timedelta"), ("datetime", "timezone")}
+
+
+def _load_tree(payload: bytes | None) -> Any:
+    if payload is None:
+        return None
+    import io
+    import pickle
+
+    class _TreeUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in _TREE_CLASSES:
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of a parsed YAML file")
+            return super().find_class(module, name)
+
+    try:
+        return _TreeUnpickler(io.BytesIO(payload)).load()
+    except Exception:  # a damaged or foreign entry is a miss
+        return None
+
+
+def _store_tree(entry: Path | None, tree: Any) -> None:
+    if entry is None:
+        return
+    import pickle
+
+    try:
+        payload = pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unusual value the cache cannot hold: parse this file every time
+        return
+    disk_cache.store(entry, payload)
 
 
 def located(path: Path, raw: Any, findings: list[Finding]) -> list[Problem]:
@@ -283,6 +380,8 @@ _LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
 
 def _parse(path: Path, text: str, yaml: YAML) -> tuple[Any, list[Problem]]:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         return yaml.load(text), []
     except MarkedYAMLError as exc:
@@ -335,6 +434,8 @@ def yaml_reason(reason: str) -> str:
 
 def locate(node: Any, keys: tuple[str | int, ...] | list[str | int]) -> tuple[int | None, int | None]:
     """Line and column (1-based) of the deepest node along `keys` that exists."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     line: int | None = None
     column: int | None = None
     for key in keys:

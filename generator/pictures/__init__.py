@@ -6,3 +6,5 @@ the permissive MIT-CMU (HPND), it is released quarterly by a large team, it impo
 timestamp or software chunk, so the same chart gives the same bytes. Boxes, arrows and wrapped
 text are all these charts need.
 """
+
+CHART_WIDTH_CM = 15.5  # inside the 15.9 cm text width of the A4 template (here: known without importing Pillow)

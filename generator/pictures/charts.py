@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.pictures import CHART_WIDTH_CM
 from generator.pictures.draw import CM, MIN_POINTS, Box, Canvas, box_height, text_width, wrap
 
-CHART_WIDTH_CM = 15.5  # inside the 15.9 cm text width of the A4 template
 POINTS = 9.5
 MARGIN = 0.15 * CM
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.kinds import HOTLINE, ONSITE_ARRIVAL, RESOLUTION, RESPONSE
+from generator.pictures import CHART_WIDTH_CM
 from generator.render.blocks import Block, Heading, Paragraph, Picture, Table
 
 ORG_CATEGORIES = ("organisation",)
@@ -97,26 +98,41 @@ def _people(names: list[str]) -> tuple[str, ...]:
 
 
 def make_figures(context: dict[str, Any]) -> Figures:
-    from generator.pictures.fonts import cjk_font, covers
+    from generator.pictures.cached import charts
 
     steps = flow_steps(context)
     centre, head, groups, outlets = org_parts(context)
-    every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *("".join(g) for g in groups), *outlets])
-    font = cjk_font()
     org_table = _org_table(centre, head, groups, outlets)
     leads = {"org_lead": _org_lead(head, groups, outlets), "flow_lead": _flow_lead(steps)}
-    if font is None or not covers(font, every_text):
+    drawn = charts((steps, centre, head, groups, outlets), lambda: _draw(steps, centre, head, groups, outlets))
+    if drawn is None:
         return Figures(org_table, _flow_table(steps), NO_FONT_NOTICE, **leads)
-    from generator.pictures.charts import CHART_WIDTH_CM, ChartTooWide, FlowStep, OrgChart, flowchart_png, orgchart_png
-
-    flow_png = flowchart_png([FlowStep(t, d) for t, d in steps], font)
+    flow_png, org_png = drawn
     flow = Picture(flow_png, CHART_WIDTH_CM, "售后服务流程图：" + "→".join(t for t, _ in steps))
-    try:
-        org_png = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
-    except ChartTooWide:  # never a clipped chart
+    if org_png is None:  # never a clipped chart
         return Figures(org_table, (flow,), TOO_WIDE_NOTICE, **leads)
     org = Picture(org_png, CHART_WIDTH_CM, "售后服务组织机构图：" + "，".join([centre, *head, *(r for r, *_ in groups)]))
     return Figures((org,), (flow,), **leads)
+
+
+def _draw(steps: list[tuple[str, tuple[str, ...]]], centre: str, head: tuple[str, ...],
+          groups: list[tuple[str, ...]], outlets: list[str]) -> tuple[bool, tuple[bytes, bytes | None] | None]:
+    """(whether the result may be cached, (flow PNG, org PNG or None when too wide) or None without a font)."""
+    from generator.pictures.cached import known_font
+    from generator.pictures.fonts import cjk_font, covers
+
+    every_text = "".join([*(t + "".join(d) for t, d in steps), centre, *head, *("".join(g) for g in groups), *outlets])
+    font = cjk_font()
+    if font is None or not covers(font, every_text):
+        return known_font(font), None
+    from generator.pictures.charts import ChartTooWide, FlowStep, OrgChart, flowchart_png, orgchart_png
+
+    flow_png = flowchart_png([FlowStep(t, d) for t, d in steps], font)
+    try:
+        org_png: bytes | None = orgchart_png(OrgChart(centre, head, tuple(groups), tuple(outlets)), font)
+    except ChartTooWide:
+        org_png = None
+    return known_font(font), (flow_png, org_png)
 
 
 def _org_lead(head: tuple[str, ...], groups: list[tuple[str, ...]], outlets: list[str]) -> str:

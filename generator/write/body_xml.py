@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
+from generator.write.nobreak import escape
 from generator.write.nobreak import texts as _texts
 from generator.write.xmlorder import SEQUENCES
 

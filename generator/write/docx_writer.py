@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -342,8 +343,15 @@ def _column_widths(table: Table, total: int) -> list[Emu]:
     if table.widths:
         scale = sum(table.widths)
         return [Emu(int(total * w / scale)) for w in table.widths]
+    return [Emu(w) for w in _fitted_widths(table, total)]
+
+
+@lru_cache(maxsize=2048)
+def _fitted_widths(table: Table, total: int) -> tuple[int, ...]:
+    """ColumnFit's widths in EMU, once per table content and text width: the same tables (deviation
+    table, service standards, contacts) recur in every build of a batch or a server."""
     chars = ColumnFit(table).fit((total - len(table.header) * CELL_PADDING) / TABLE_CHAR)
-    return [Emu(int(c * TABLE_CHAR + CELL_PADDING)) for c in chars]
+    return tuple(int(c * TABLE_CHAR + CELL_PADDING) for c in chars)
 
 
 HARD_CELL = 4  # cells up to this many characters never wrap (序号, 合计, 正偏离, 30分钟)

@@ -8,6 +8,7 @@ words anywhere in the text."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.check.findings import ERROR, Finding
 from generator.check.rules import CheckContext
@@ -20,6 +21,7 @@ _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节�
 _NOISE = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=8192)  # each heading is compared with every required section
 def simplify(title: str, drop_prefix: bool = False) -> str:
     text = _NOISE.sub("", _NUMBERING.sub("", title.strip()))
     # 质保期 / 保修期 / 养护期 name the same section
@@ -40,6 +42,7 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+@lru_cache(maxsize=8192)
 def matches(wanted: str, heading: str) -> bool:
     return _matches(simplify(wanted), simplify(heading)) or _matches(simplify(wanted, True), simplify(heading, True))
 
