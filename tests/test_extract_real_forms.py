@@ -154,7 +154,7 @@ def test_table_rows_below_the_first_carry_the_header():
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("值班人员须确保24小时应急响应。", ("hotline", "at_least", "7×24小时")),
+    ("值班人员须确保24小时应急响应。", ("hotline", "equals", "7×24小时")),
     ("设备停机时间不超过6小时。", ("resolution", "at_most", "6小时")),
     ("维修后6个月内同一故障不得再次发生。", ("warranty", "at_least", "6个月")),
     ("一年内提供不少于3次上门保养。", ("inspection", "at_least", "每年三次")),
@@ -209,3 +209,12 @@ def test_an_ascii_full_stop_after_chinese_ends_a_sentence():
 def test_the_bidder_training_its_own_staff_is_not_a_training_requirement():
     assert drafts("中标人须负责对保安员进行岗前培训。") == []
     assert [d.kind for d in drafts("中标人须免费培训采购人的操作人员。")] == ["training"]
+
+
+def test_round_the_clock_without_a_bound_word_is_exactly_that():
+    # 7×24 is the top of its scale: a tender naming it asks for exactly it
+    assert rows("技术支持须提供7×24小时电话服务。") == [("hotline", "equals", "7×24小时")]
+    assert rows("设立全天候服务热线。")[0][:2] == ("hotline", "equals")
+    # a shorter schedule stays a minimum, and a stated bound wins
+    assert rows("技术支持须提供5×8小时电话服务。") == [("hotline", "at_least", "5×8小时")]
+    assert rows("服务热线不低于7×24小时。") == [("hotline", "at_least", "7×24小时")]
