@@ -72,9 +72,16 @@ def test_vague_words_and_titles_are_not_requirements():
     assert drafts("采购标的：档案管理系统升级改造项目。") == []
 
 
-def test_a_warranty_bounded_by_a_rule_is_present_with_a_note():
+def test_a_warranty_bounded_by_a_rule_is_at_least_that_rule_without_a_value():
     [draft] = drafts("所供设备的保修期不得低于国家有关规定。")
-    assert (draft.kind, draft.bound) == ("warranty", "present") and "规定" in draft.notes[0]
+    assert (draft.kind, draft.bound, draft.value) == ("warranty", "at_least", None) and "规定" in draft.notes[0]
+    [draft] = drafts("设备保修按生产厂家的标准执行。")
+    assert (draft.kind, draft.bound, draft.value) == ("warranty", "at_least", None)
+    # a lifetime warranty named first has no limit to be at least: it stays a promise to make
+    [draft] = drafts("主机终身免费保修，配件保修按厂家标准执行。")
+    assert (draft.kind, draft.bound) == ("warranty", "present")
+    [draft] = drafts("提供终身免费质保。")
+    assert (draft.bound, "规定" in draft.notes[0]) == ("present", False)
 
 
 def test_a_fault_tier_table_names_its_kinds_in_the_header_row():
