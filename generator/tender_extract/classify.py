@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.judge import is_ceiling
 from generator.core.kinds import (
     BACKUP_EQUIPMENT,
     COMPLAINT_RESPONSE,
@@ -28,7 +29,6 @@ from generator.core.kinds import (
     tender_keywords,
     tender_type_kinds,
 )
-from generator.quantities import Schedule
 from generator.text.mentions import Mention
 
 # kind → keywords, most specific kinds first (the order breaks ties): all from the kinds table
@@ -159,15 +159,9 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_most", True
     if _AT_MOST_AFTER.match(after):  # “3个月内同一故障不得再次发生”: a period that must hold, at least
         return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
-    if kind in EXACT_KINDS or _full_time(mention):
+    if kind in EXACT_KINDS or is_ceiling(mention.value):  # 7×24: nothing above it, so exactly it
         return "equals", False
     return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
-
-
-def _full_time(mention: Mention) -> bool:
-    """7×24 (every hour of the week) is the top of its scale: nothing offered can exceed it, so a
-    tender that names it without a bound word asks for exactly that."""
-    return isinstance(mention.value, Schedule) and mention.value.weekly_hours == 7 * 24
 
 
 def _fault_level(window: str, kind: str) -> tuple[str, str] | None:

@@ -16,9 +16,10 @@ _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "”", "」", "』", "…", "|")
 
 
-# how much wider than a hard-wrapped line the next line of its paragraph can be (a full-width
-# character that did not fit, a half-width one that did), in display columns
-_WRAP_SLACK = 2
+def _wrap_slack(width: int) -> int:
+    """How much wider than a hard-wrapped line the next line of its paragraph can be, in display
+    columns: a full-width character that did not fit, digits and Latin letters set narrower."""
+    return max(4, width // 8)
 
 
 # a line that ends by closing the bracket it opened (2年免费保修（人工及零件）) is a whole item
@@ -116,7 +117,7 @@ class _TextReader:
                 break
             if blanks and (len(current) < 20 or plain_heading(following)):
                 break
-            if not blanks and not self.markdown and _width(following) > _width(current) + _WRAP_SLACK:
+            if not blanks and not self.markdown and _width(following) > _width(current) + _wrap_slack(_width(current)):
                 break  # a wrapped line fills the width: one shorter than the next ended there (a list, a title)
             if not self.markdown and (_CLOSED.search(current) or _LABEL.match(current) and _LABEL.match(following)):
                 break  # “主机：2年免费保修（含人工）” / “加湿器：1年…”: items of a list, one a line

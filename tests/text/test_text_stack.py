@@ -94,3 +94,11 @@ def test_each_list_line_gives_its_own_commitments() -> None:
     result = check_bytes(text.encode("utf-8"), "方案.txt")
     inspections = [m for m in result.mentions if m.kind == "inspection"]
     assert any("上门检查" in m.block.norm and "2年" not in m.block.norm for m in inspections)
+
+
+def test_a_wrapped_line_may_be_a_little_narrower_than_the_next() -> None:
+    # digits and Latin letters are set narrower, so the next line of a paragraph may hold a few more columns
+    text = ("我公司对本项目所供全部设备提供三年免费保修服务并且保修期内\n"
+            "免费更换CPU、SSD 512GB、DDR4 16GB内存条、主板和电源等部件并提供\n"
+            "上门服务。\n")
+    assert len(_paragraphs(text)) == 1
