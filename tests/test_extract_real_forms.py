@@ -225,3 +225,10 @@ def test_round_the_clock_without_a_bound_word_is_exactly_that():
     # a shorter schedule stays a minimum, and a stated bound wins
     assert rows("技术支持须提供5×8小时电话服务。") == [("hotline", "at_least", "5×8小时")]
     assert rows("服务热线不低于7×24小时。") == [("hotline", "at_least", "7×24小时")]
+
+
+def test_a_starred_heading_is_not_an_unconverted_clause():
+    extraction = extract_requirements(read_text_blocks("★第三章 售后服务需求\n1. 投标人须安排专人负责本项目的售后服务。\n"))
+    assert [u[0] for u in extraction.unconverted] == []
+    extraction = extract_requirements(read_text_blocks("第三章 售后服务需求\n1. ★投标人须安排专人负责本项目的售后服务。\n"))
+    assert [u[0] for u in extraction.unconverted] == ["1. ★投标人须安排专人负责本项目的售后服务。"]

@@ -312,7 +312,8 @@ def extract_requirements(blocks: list[TextBlock]) -> Extraction:
             continue
         found = item_drafts(item)
         drafts += found
-        if not found and "★" in _QUOTED_MARK.sub("", block.text) and _SERVICE_WORDS.search(block.text):
+        heading = not block.cells and block.section.endswith(block.text.strip())  # its ★ marks the items under it
+        if not found and not heading and "★" in _QUOTED_MARK.sub("", block.text) and _SERVICE_WORDS.search(block.text):
             unconverted.append((block.text, block.section, block.page))
     merged = _merge(drafts)
     _conflicts(merged)
