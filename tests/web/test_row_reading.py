@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.core.judge import bounds_agree, is_ceiling
-from generator.quantities import Duration, Schedule
+from generator.core.quantities import Duration, Schedule
 from generator.web.row_reading import mismatch, read_text
 
 
