@@ -177,3 +177,14 @@ def test_equals_present_and_mark_inference(project):
     assert (missing.status, missing.offered_text, missing.note) == ("负偏离", "未承诺", "方案未承诺免费软件升级期限")
     starred = evaluate_in(project, text="★质保期不少于3年", kind="warranty", bound="at_least", value="3年")
     assert starred.requirement.mark == "★" and starred.requirement.display == "★质保期不少于3年"
+
+
+def test_a_bound_set_by_a_named_rule_needs_no_value_and_is_not_compared(project):
+    row = evaluate_in(project, text="所投设备保修期不低于行业规范的要求", kind="warranty", bound="at_least")
+    assert row.requirement.relative and row.status == "无偏离" and "须人工核对" in row.note
+    assert row.requirement.wanted == "须承诺"
+    missing = evaluate_in(project, text="所投设备保修期不低于行业规范的要求", kind="software_upgrade", bound="at_least")
+    assert missing.status == "负偏离"  # nothing promised is still a deviation
+    with pytest.raises(ValueError, match="缺少 value"):  # no rule named: the figure was forgotten
+        Requirement(text="所投设备保修期不少于", kind="warranty", bound="at_least")
+    assert not Requirement(text="保修期不少于3年，按行业规范", kind="warranty", bound="at_least", value="3年").relative

@@ -72,9 +72,16 @@ def test_vague_words_and_titles_are_not_requirements():
     assert drafts("采购标的：档案管理系统升级改造项目。") == []
 
 
-def test_a_warranty_bounded_by_a_rule_is_present_with_a_note():
+def test_a_warranty_bounded_by_a_rule_is_at_least_that_rule_without_a_value():
     [draft] = drafts("所供设备的保修期不得低于国家有关规定。")
-    assert (draft.kind, draft.bound) == ("warranty", "present") and "规定" in draft.notes[0]
+    assert (draft.kind, draft.bound, draft.value) == ("warranty", "at_least", None) and "规定" in draft.notes[0]
+    [draft] = drafts("设备保修按生产厂家的标准执行。")
+    assert (draft.kind, draft.bound, draft.value) == ("warranty", "at_least", None)
+    # a lifetime warranty named first has no limit to be at least: it stays a promise to make
+    [draft] = drafts("主机终身免费保修，配件保修按厂家标准执行。")
+    assert (draft.kind, draft.bound) == ("warranty", "present")
+    [draft] = drafts("提供终身免费质保。")
+    assert (draft.bound, "规定" in draft.notes[0]) == ("present", False)
 
 
 def test_a_fault_tier_table_names_its_kinds_in_the_header_row():
@@ -154,7 +161,7 @@ def test_table_rows_below_the_first_carry_the_header():
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("值班人员须确保24小时应急响应。", ("hotline", "at_least", "7×24小时")),
+    ("值班人员须确保24小时应急响应。", ("hotline", "equals", "7×24小时")),
     ("设备停机时间不超过6小时。", ("resolution", "at_most", "6小时")),
     ("维修后6个月内同一故障不得再次发生。", ("warranty", "at_least", "6个月")),
     ("一年内提供不少于3次上门保养。", ("inspection", "at_least", "每年三次")),
@@ -209,3 +216,19 @@ def test_an_ascii_full_stop_after_chinese_ends_a_sentence():
 def test_the_bidder_training_its_own_staff_is_not_a_training_requirement():
     assert drafts("中标人须负责对保安员进行岗前培训。") == []
     assert [d.kind for d in drafts("中标人须免费培训采购人的操作人员。")] == ["training"]
+
+
+def test_round_the_clock_without_a_bound_word_is_exactly_that():
+    # 7×24 is the top of its scale: a tender naming it asks for exactly it
+    assert rows("技术支持须提供7×24小时电话服务。") == [("hotline", "equals", "7×24小时")]
+    assert rows("设立全天候服务热线。")[0][:2] == ("hotline", "equals")
+    # a shorter schedule stays a minimum, and a stated bound wins
+    assert rows("技术支持须提供5×8小时电话服务。") == [("hotline", "at_least", "5×8小时")]
+    assert rows("服务热线不低于7×24小时。") == [("hotline", "at_least", "7×24小时")]
+
+
+def test_a_starred_heading_is_not_an_unconverted_clause():
+    extraction = extract_requirements(read_text_blocks("★第三章 售后服务需求\n1. 投标人须安排专人负责本项目的售后服务。\n"))
+    assert [u[0] for u in extraction.unconverted] == []
+    extraction = extract_requirements(read_text_blocks("第三章 售后服务需求\n1. ★投标人须安排专人负责本项目的售后服务。\n"))
+    assert [u[0] for u in extraction.unconverted] == ["1. ★投标人须安排专人负责本项目的售后服务。"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from generator.core.quantities import Quantity, compare
+from generator.core.quantities import Quantity, Schedule, compare
 
 Verdict = Literal["better", "meets", "fails"]
 
@@ -30,3 +30,13 @@ def judge(bound: str, offered: Quantity | None, required: Quantity | None) -> Ve
     """The verdict on one value, or None when the two cannot be compared (different units)."""
     result = compare(offered, required)
     return None if result is None else verdict(bound, [result])
+
+
+def is_ceiling(value: Quantity | None) -> bool:
+    """A value nothing offered can exceed: 7×24 (every hour of the week)."""
+    return isinstance(value, Schedule) and value.weekly_hours == 7 * 24
+
+
+def bounds_agree(a: str, b: str, value: Quantity | None) -> bool:
+    """Two bounds judge every offer alike: the same bound, or “at least” and “equals” a ceiling."""
+    return a == b or ({a, b} == {"at_least", "equals"} and is_ceiling(value))

@@ -55,13 +55,22 @@ class Requirement(Strict):
                 object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
             return self
         if self.value is None:
-            raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）")
+            if self.relative:
+                return self  # 不低于国家“三包”规定: the rule the text names is the limit
+            raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）；以规定或标准为限的要求，"
+                             "请在 text 中写明所依据的规定或标准")
         object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
         return self
 
     @property
     def quantity(self) -> Quantity | None:
         return self.value
+
+    @property
+    def relative(self) -> bool:
+        """A bound set by a rule its text names instead of a figure (质保期不低于国家“三包”规定,
+        按厂家标准执行): it has no value to compare, like a “须承诺” requirement."""
+        return self.bound != "present" and self.value is None and bool(_RULE_BASIS.search(self.original or self.text))
 
     @property
     def wanted(self) -> str:
@@ -94,6 +103,8 @@ class Requirement(Strict):
         return f"{self.mark}{quoted}"
 
 
+# what a bound without a figure can rest on: 国家“三包”规定, 厂家标准, 行业规范, 法规
+_RULE_BASIS = re.compile(r"规定|标准|规范|三包|法规")
 # bound words a 招标文件 writes next to a figure: “不少于3年”, “2小时内”, “95%以上”
 _BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于|不大于|不小于|不短于|不长于|不迟于|不晚于|至少|最长|最多|最短|≤|≥|<=|>=)$")
 _BOUND_AFTER = re.compile(r"(?:以内|之内|内|及以上|以上|以下|或以上)")

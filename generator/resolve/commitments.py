@@ -308,6 +308,9 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         return Deviation(requirement, offered, "负偏离", f"{start_note}，须按招标要求调整", compared)
     if requirement.bound == "present":
         return Deviation(requirement, offered, "无偏离", f"已承诺{label}{offered_text}", compared)
+    if requirement.quantity is None:  # 不低于国家“三包”规定: no figure to compare with
+        return Deviation(requirement, offered, "无偏离",
+                         f"已承诺{label}{offered_text}，招标要求以所引规定或标准为限，须人工核对", compared)
     target = requirement.quantity
     assert target is not None
     failing: list[tuple[str | None, Quantity]] = []

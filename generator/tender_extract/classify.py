@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.judge import is_ceiling
 from generator.core.kinds import (
     BACKUP_EQUIPMENT,
     COMPLAINT_RESPONSE,
@@ -158,7 +159,7 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_most", True
     if _AT_MOST_AFTER.match(after):  # “3个月内同一故障不得再次发生”: a period that must hold, at least
         return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
-    if kind in EXACT_KINDS:
+    if kind in EXACT_KINDS or is_ceiling(mention.value):  # 7×24: nothing above it, so exactly it
         return "equals", False
     return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
 

@@ -67,6 +67,17 @@ RELATIVE_WARRANTY = re.compile(r"(?:质保|保修|质量保证期)" + _ANY + r"{
                                + _ANY + r"{0,30}(?:规定|标准|三包)")
 
 
+def relative_bound(plain: str, kind: str) -> str | None:
+    """The bound of a requirement whose limit is a rule the sentence names (质保期不得低于“三包”规定,
+    按厂家统一标准执行): at least what the rule gives; None for any other, and when a phrasing without a
+    limit (终身质保) comes first."""
+    relative = RELATIVE_WARRANTY.search(plain) if kind == WARRANTY else None
+    if relative is None:
+        return None
+    plain_phrasings = [m.start() for p in _COMPILED[WARRANTY] for m in [p.search(plain)] if m]
+    return "at_least" if not plain_phrasings or relative.start() < min(plain_phrasings) else None
+
+
 def present_kinds(plain: str) -> list[tuple[str, int]]:
     """(kind, position of the phrasing) for each kind the sentence asks for without a number."""
     found = []

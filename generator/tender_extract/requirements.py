@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
 from generator.core.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
-from generator.tender_extract.present import present_kinds
+from generator.tender_extract.present import present_kinds, relative_bound
 from generator.tender_extract.repair import plain, shown
 from generator.tender_extract.starts import start_event
 from generator.text.mentions import Mention, find_mentions, intervals
@@ -202,8 +202,9 @@ def _label_qualifier(label: str, kind: str) -> str | None:
 
 
 _PRESENT_NOTES = {
-    WARRANTY: "原文以规定、标准或“终身”为限，未给出年限，按“须承诺”记",
+    WARRANTY: "原文以“终身”为限，未给出年限，按“须承诺”记",
 }
+_RELATIVE_NOTE = "原文以所引规定或标准为限，未给出年限，按“不少于该规定”记，生成时不比较数值"
 
 
 def _present_drafts(item: _Item, sentence: str, prefix: str, taken: set[str]) -> list[Draft]:
@@ -214,8 +215,9 @@ def _present_drafts(item: _Item, sentence: str, prefix: str, taken: set[str]) ->
     for kind, _ in present_kinds(plain(sentence)):
         if kind in taken:
             continue
-        note = _PRESENT_NOTES.get(kind, "原文未给出数值，按“须承诺”记")
-        drafts.append(Draft(_tidy(prefix + sentence), kind, "present", None, None, mark, item.block.section,
+        bound = relative_bound(plain(sentence), kind)
+        note = _RELATIVE_NOTE if bound else _PRESENT_NOTES.get(kind, "原文未给出数值，按“须承诺”记")
+        drafts.append(Draft(_tidy(prefix + sentence), kind, bound or "present", None, None, mark, item.block.section,
                             item.block.page, item.quote, [note], item.block.line))
     return drafts
 
@@ -310,7 +312,8 @@ def extract_requirements(blocks: list[TextBlock]) -> Extraction:
             continue
         found = item_drafts(item)
         drafts += found
-        if not found and "★" in _QUOTED_MARK.sub("", block.text) and _SERVICE_WORDS.search(block.text):
+        heading = not block.cells and block.section.endswith(block.text.strip())  # its ★ marks the items under it
+        if not found and not heading and "★" in _QUOTED_MARK.sub("", block.text) and _SERVICE_WORDS.search(block.text):
             unconverted.append((block.text, block.section, block.page))
     merged = _merge(drafts)
     _conflicts(merged)

@@ -1,9 +1,11 @@
-"""Read .txt and .md documents: decode, rebuild paragraphs broken across lines, find headings
+"""Read .txt and .md documents: decode, rebuild paragraphs broken across lines (a line shorter than the
+next, a whole bracketed item or one of a list of labelled lines was not wrapped), find headings
 and (for Markdown or tab-separated text) tables."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.readers.text import decode_text
 from generator.text.document import Document, DocumentBuilder
@@ -12,6 +14,23 @@ from generator.text.headings import PROPOSAL, heading_level, plain_heading, star
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "”", "」", "』", "…", "|")
+
+
+def _wrap_slack(width: int) -> int:
+    """How much wider than a hard-wrapped line the next line of its paragraph can be, in display
+    columns: a full-width character that did not fit, digits and Latin letters set narrower."""
+    return max(4, width // 8)
+
+
+# a line that ends by closing the bracket it opened (2年免费保修（人工及零件）) is a whole item
+_CLOSED = re.compile(r"[(（][^()（）]*[)）]$")
+# a line that opens with a short label (联系电话：, 主机：): one field of a list
+_LABEL = re.compile(r"^[^\s,，。;；:：()（）]{1,10}[:：]")
+
+
+def _width(text: str) -> int:
+    """Display columns: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _cells(line: str) -> list[str]:
@@ -98,6 +117,10 @@ class _TextReader:
                 break
             if blanks and (len(current) < 20 or plain_heading(following)):
                 break
+            if not blanks and not self.markdown and _width(following) > _width(current) + _wrap_slack(_width(current)):
+                break  # a wrapped line fills the width: one shorter than the next ended there (a list, a title)
+            if not self.markdown and (_CLOSED.search(current) or _LABEL.match(current) and _LABEL.match(following)):
+                break  # “主机：2年免费保修（含人工）” / “加湿器：1年…”: items of a list, one a line
             parts.extend(self.lines[self.i:j + 1])
             self.i = j + 1
         self.builder.paragraph("\n".join(parts), line=start + 1, join_lines=len(parts) > 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.core.judge import bounds_agree
 from generator.core.kinds import KINDS
 from generator.models.commitments import _parse_value
 from generator.models.requirement import BOUND_WORDS
@@ -63,12 +64,20 @@ def _same_value(kind: str, typed: str, read: str) -> bool:
         return False
 
 
+def _quantity(kind: str, value: str) -> Any:
+    try:
+        return _parse_value(kind, value, requirement=True) if kind in KINDS and value else None
+    except (ValueError, TypeError):
+        return None
+
+
 def mismatch(row: dict[str, str], reading: Reading | None) -> str:
     """Why the row does not say what its 原文 says, or "" when it agrees (or the text reads as nothing)."""
     if reading is None:
         return ""
     kind = row.get("kind", "")
-    differs = kind != reading.kind or (row.get("bound", "") != reading.bound and reading.bound != "present")
+    differs = kind != reading.kind or (reading.bound != "present" and not bounds_agree(
+        row.get("bound", ""), reading.bound, _quantity(kind, reading.value)))
     if not differs and kind in KINDS:
         differs = not _same_value(kind, row.get("value", ""), reading.value)
     if not differs and reading.qualifier and row.get("qualifier", "") != reading.qualifier:

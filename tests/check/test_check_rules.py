@@ -117,6 +117,13 @@ def test_tender_requirements():
     assert "市区4小时" in found[1].message and "省外" not in found[1].message
 
 
+def test_a_tender_requirement_bounded_by_a_rule_only_asks_for_the_kind():
+    relative = [ExpectedRequirement("保修期不低于行业规范", "warranty", "at_least", None)]
+    assert findings("我公司对所供设备提供1年质保。", requirements=relative) == []  # no figure to compare with
+    missing = findings("我公司提供7×24小时服务热线。", requirements=relative)
+    assert [(f.rule, f.kind) for f in missing] == [("tender-requirement", "warranty")]
+
+
 def test_profile_mismatch():
     resolved = {"response": {None: Duration(30, "分钟")},
                 "onsite_arrival": {"市区": Duration(2, "小时"), "省内": Duration(8, "小时")}}
