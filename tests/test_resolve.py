@@ -121,7 +121,7 @@ def test_requirement_with_a_tier_is_judged_on_that_tier_only():
     minor = evaluate(requirement(kind="resolution", bound="at_most", value="2小时", qualifier="小修"), resolved)
     assert (minor.status, minor.offered_text) == ("无偏离", "小修2小时")
     major = evaluate(requirement(kind="resolution", bound="at_most", value="12小时", qualifier="大修"), resolved)
-    assert (major.status, major.note) == ("负偏离", "承诺大修24小时，不满足“不超过12小时”的要求")
+    assert (major.status, major.note) == ("负偏离", "承诺大修24小时，不满足招标要求：不超过12小时")
     other = evaluate(requirement(kind="resolution", bound="at_most", value="8小时", qualifier="更换电子板"), resolved)
     assert other.status == "负偏离" and "更换电子板" in other.note
 
@@ -154,7 +154,7 @@ def test_alternative_limits_are_compared_each_and_an_extra_limit_is_stated():
     longer = evaluate(requirement(kind="warranty", bound="at_least", value="2年或6万公里"), vehicles)
     assert longer.status == "正偏离"
     short = evaluate(requirement(kind="warranty", bound="at_least", value="3年或20万公里"), vehicles)
-    assert (short.status, short.note) == ("负偏离", "承诺3年或10万公里（以先到者为准），不满足“不少于3年或20万公里（以先到者为准）”的要求")
+    assert (short.status, short.note) == ("负偏离", "承诺3年或10万公里（以先到者为准），不满足招标要求：不少于3年或20万公里（以先到者为准）")
     years_only = evaluate(requirement(kind="warranty", bound="at_least", value="3年"), vehicles)
     assert (years_only.status, years_only.note) == ("负偏离", "承诺另设10万公里的限制，招标要求未设此限")
 
@@ -169,7 +169,7 @@ def test_calendar_deadline_is_judged_from_the_tender_date():
     later = evaluate(requirement(kind="delivery", bound="at_most", value="2027年2月28日前"), resolved)
     assert later.status == "正偏离" and "2027年2月3日前完成" in later.note
     earlier = evaluate(requirement(kind="delivery", bound="at_most", value="2027年1月31日前"), resolved)
-    assert (earlier.status, earlier.note) == ("负偏离", "承诺90天，不满足“2027年1月31日前”的要求")
+    assert (earlier.status, earlier.note) == ("负偏离", "承诺90天，不满足招标要求：2027年1月31日前")
 
 
 def test_remaining_shelf_life_as_a_fraction_is_judged_against_the_total():

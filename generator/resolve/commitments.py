@@ -326,15 +326,19 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         if judged == "fails":
             failing.append((qualifier, value))
         better = better and judged == "better"
-    wanted = requirement.own_bound or requirement.wanted  # the tender's own words when its text has them
+    # Quote the 招标文件 only in its own words (“1小时内”); a bound it does not spell that way (每半年至少
+    # 回访一次 → 不低于每半年一次) is our reading of it, said as such: the row already quotes the tender.
+    quoted = requirement.own_bound
     if failing:
-        return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足“{wanted}”的要求", compared)
+        wanted = f"“{quoted}”的要求" if quoted else f"招标要求：{requirement.wanted}"
+        return Deviation(requirement, offered, "负偏离", f"承诺{_join(failing)}，不满足{wanted}", compared)
     dated = _dated_note(values, target, commitments.tender_date)
     if better:
-        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}{dated}，优于“{wanted}”的要求", compared)
-    if wanted == str(target):  # the tender states the bare figure (提供7×24小时服务热线): nothing to quote
+        against = f"“{quoted}”的要求" if quoted else "招标要求"
+        return Deviation(requirement, offered, "正偏离", f"承诺{offered_text}{dated}，优于{against}", compared)
+    if quoted is None or quoted == str(target):  # the tender states the bare figure (提供7×24小时服务热线)
         return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，与招标要求一致", compared)
-    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，满足“{wanted}”的要求", compared)
+    return Deviation(requirement, offered, "无偏离", f"承诺{offered_text}{dated}，满足“{quoted}”的要求", compared)
 
 
 def _dated_note(values: list[tuple[str | None, Quantity]], target: Quantity, tender_date: dt.date | None) -> str:
