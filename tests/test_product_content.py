@@ -601,3 +601,21 @@ def test_the_laws_cited_are_the_types_own(proposals, name, laws):
             leaked = [law for law in other.product.regulations if law not in own and law in proposal.text]
             assert not leaked, (name, other.product.id, leaked)
 
+
+
+def test_penalties_bite_at_the_scale_of_the_commitment(proposals):
+    """A 30-minute response fined per hour overrun, with no rule for part of an hour, costs nothing
+    for a 50-minute delay; every time-based 违约金 counts a started hour (day) as a whole one."""
+    checked = 0
+    for name, proposal in proposals.items():
+        penalties = proposal.bidder.penalties
+        if penalties is None:
+            continue
+        liability = section(proposal, "违约责任")
+        for amount, unit in ((penalties.response_per_hour, "小时"), (penalties.arrival_per_hour, "小时"),
+                             (penalties.resolution_per_day, "天"), (penalties.delivery_per_day, "天")):
+            if amount is not None and f"每{unit}{amount}元" in liability:
+                assert f"每{unit}{amount}元，不足整{unit}的按整{unit}计" in liability, name
+                checked += 1
+        assert "按超出的" not in liability, name
+    assert checked >= 10
