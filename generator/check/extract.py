@@ -35,6 +35,7 @@ from generator.check.patterns import (
     canonical_qualifier,
 )
 from generator.check.positions import Matches, Spans, bound_to_other, tail_search
+from generator.core.bounds import AT_MOST_AFTER, BEFORE_WORDS, alternation
 from generator.core.kinds import (
     COMPLAINT_RESPONSE,
     FAULT_KINDS,
@@ -56,7 +57,7 @@ _CLAUSE_RE = re.compile(r"(?:\([^(),]{0,40},[^()]{0,40}\)|[^,])+,?")
 _EXTENDED_RE = re.compile(r"(?:延长|延至)(?:至|到)?$")
 _EXTENDED_SUBJECT_RE = re.compile(r"[-*·•]?((?:[\u4e00-\u9fff]|、){2,12}?)(?:均|可|的)?")
 _NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|免费)|我公司|本公司|我方|本项目|本单位|贵方|贵单位|其中|以上|上述|全部|所有|均")
-_BARE_VALUE_RE = re.compile(r"(?:以内|之内|内)?[。.;]?\s*")  # what may follow a value alone in its paragraph
+_BARE_VALUE_RE = re.compile(rf"(?:{alternation(AT_MOST_AFTER)})?[。.;]?\s*")  # what may follow a value alone in its paragraph
 _NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
@@ -197,7 +198,7 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
 
 _LABEL_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
 _SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
-_LINK_RE = re.compile(r"(?:为|是|:|不少于|不低于|不超过|不短于|至少|达到|均为)?")
+_LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
 _KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
 
 # All derived from the kinds table (core/kinds.py).
@@ -42,7 +43,7 @@ REQUIREMENT_CONTEXT_RE = re.compile(
 # Penalties and lateness (“迟到1小时的，扣罚100元”) are not service promises.
 PENALTY_CONTEXT_RE = re.compile(r"迟到|超时|延误|逾期|扣罚|罚款|罚金|违约金|赔偿")
 BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
-BOUND_WORDS_RE = re.compile(r"不超过|不少于|不低于|不高于|不大于|不小于|不迟于|不晚于|≤|≥|<=|>=")
+BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the tender's, not a promise
 
 # Qualifier dimensions, in output order.
 QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "customer",

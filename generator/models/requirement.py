@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
+from generator.core.bounds import AFTER_AT_START, BEFORE_AT_END
 from generator.core.kinds import KINDS, STARTING_KINDS
 from generator.core.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
 from generator.models.commitments import _parse_value, normalise_start
@@ -88,8 +89,8 @@ class Requirement(Strict):
         for match in re.finditer(re.escape(figure), quoted):
             if match.start() and (quoted[match.start() - 1].isdigit() or quoted[match.start() - 1] == "."):
                 continue  # 30分钟 inside 130分钟
-            before = _BOUND_BEFORE.search(quoted, 0, match.start())
-            after = _BOUND_AFTER.match(quoted, match.end())
+            before = BEFORE_AT_END.search(quoted, 0, match.start())
+            after = AFTER_AT_START.match(quoted, match.end())
             return (before[0] if before else "") + figure + (after[0] if after else "")
         return None
 
@@ -105,11 +106,6 @@ class Requirement(Strict):
 
 # what a bound without a figure can rest on: 国家“三包”规定, 厂家标准, 行业规范, 法规
 _RULE_BASIS = re.compile(r"规定|标准|规范|三包|法规")
-# bound words a 招标文件 writes next to a figure: “不少于3年”, “2小时内”, “95%以上”
-_BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于|不大于|不小于|不短于|不长于|不迟于|不晚于|至少|最长|最多|最短|≤|≥|<=|>=)$")
-_BOUND_AFTER = re.compile(r"(?:以内|之内|内|及以上|以上|以下|或以上)")
-
-
 def wanted_text(bound: str, value: Quantity | None) -> str:
     if bound == "present" or value is None:
         return BOUND_WORDS["present"]

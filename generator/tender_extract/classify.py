@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.bounds import bound_after, bound_before, bounds_inside
 from generator.core.judge import is_ceiling
 from generator.core.kinds import (
     BACKUP_EQUIPMENT,
@@ -46,10 +47,6 @@ MINIMUM_KINDS = minimum_kinds() - EXACT_KINDS
 _NOT_KEYWORDS = re.compile(r"(?:投标|报价|响应|磋商|询价|应答|谈判)(?:文件)?有效期|质保金|保修金|到达之日|响应文件|"
                            r"响应性|实质性响应|供货商|供货单位|交货地点|供货地点|安装地点")
 
-_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|不得少于|不得低于|不短于|不小于|至少|最少|≥|>=|大于等于|长于)\s*$")
-_AT_MOST_BEFORE = re.compile(r"(?:不超过|不得超过|不多于|不大于|不得大于|不迟于|最多|最长|最迟|≤|<=|小于等于|少于|低于)\s*$")
-_AT_MOST_AFTER = re.compile(r"^\s*(?:以内|之内|内|以下)")
-_AT_LEAST_AFTER = re.compile(r"^\s*(?:（含）)?(?:及以上|或以上|以上)")
 
 REGIONS = {"市区": "市区", "市内": "市区", "城区": "市区", "主城区": "市区", "中心城区": "市区", "本市": "市区",
            "市辖区": "市区", "省内": "省内", "本省": "省内", "省外": "省外", "外省": "省外"}
@@ -116,7 +113,7 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         return REPAIR_TURNAROUND, False  # 小修不过夜: the vehicle is back the same day
     if mention.type == "duration" and _FAILED_REPAIR.search(clause[:mention.start]) and _BACKUP_AFTER.match(after):
         return BACKUP_EQUIPMENT, False
-    verb_after = bool(_AT_MOST_AFTER.match(clause[mention.end:]))
+    verb_after = bound_after(clause[mention.end:]) == "at_most"
     best: tuple[int, int, int, str] | None = None
     for hit in _keyword_hits(clause, allowed):
         distance = _distance(hit, mention)
@@ -151,13 +148,14 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
     """(bound, explicit): from the words around the value, else the kind's usual direction."""
     before = clause[max(0, mention.start - 8):mention.start]
     after = clause[mention.end:mention.end + 6]
-    if mention.type == "frequency" and re.search(r"至少|不少于|不低于", mention.raw):
+    if mention.type == "frequency" and "at_least" in bounds_inside(mention.raw):  # 每季度至少一次
         return "at_least", True
-    if _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
+    word_before, word_after = bound_before(before), bound_after(after)
+    if "at_least" in (word_before, word_after):
         return "at_least", True
-    if _AT_MOST_BEFORE.search(before):
+    if word_before == "at_most":
         return "at_most", True
-    if _AT_MOST_AFTER.match(after):  # “3个月内同一故障不得再次发生”: a period that must hold, at least
+    if word_after == "at_most":  # “3个月内同一故障不得再次发生”: a period that must hold, at least
         return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
     if kind in EXACT_KINDS or is_ceiling(mention.value):  # 7×24: nothing above it, so exactly it
         return "equals", False

@@ -16,17 +16,18 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.core.bounds import AFTER_WORDS, BEFORE_WORDS, bound_after, bound_before
 from generator.core.kinds import (
     INSPECTION,
+    KINDS,
     ONSITE_ARRIVAL,
-    RECORDS_RETENTION,
     RESOLUTION,
     RESPONSE,
     RETURN_VISIT,
-    SERVICE_PERIOD,
     SPARE_PARTS,
     TRAINING,
     WARRANTY,
+    minimum_kinds,
 )
 from generator.models.scoring import ScoringItem
 from generator.resolve.scoring import kind_category
@@ -42,13 +43,14 @@ KIND_WORDS = (
     (RETURN_VISIT, ("回访",)),
     (INSPECTION, ("巡检",)),
 )
-LONGER_IS_BETTER = {WARRANTY, SPARE_PARTS, SERVICE_PERIOD, RECORDS_RETENTION, TRAINING}
+# durations a band without a bound word gives as a minimum (质保5年得2分); the others are deadlines
+LONGER_IS_BETTER = {kind for kind in minimum_kinds() if KINDS[kind].type == "duration"}
 CATEGORY_WORDS = ((TRAINING, "培训"), ("network", "网点"), ("network", "本地化"), ("complaint", "投诉"),
                   ("emergency", "应急"), ("principles", "售后服务方案"), ("principles", "服务方案"))
 _POINTS = re.compile(r"[得加](\d+(?:\.\d+)?)分")
 _MAX = re.compile(r"最(?:高|多)(?:得|加|不超过)?(\d+(?:\.\d+)?)分")
-_BAND = re.compile(r"(?P<pre>≤|<=|不超过|不大于|不多于|≥|>=|不少于|不低于|超过)?\s*(?P<num>\d+(?:\.\d+)?)\s*"
-                   r"(?P<unit>分钟|小时|个工作日|工作日|天|日|个月|月|年)(?P<post>以内|之内|内|及以上|以上)?"
+_BAND = re.compile(rf"(?P<pre>{BEFORE_WORDS})?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                   rf"(?P<unit>分钟|小时|个工作日|工作日|天|日|个月|月|年)(?P<post>{AFTER_WORDS})?"
                    r"[^，。；;,\d]{0,12}?得\s*(?P<points>\d+(?:\.\d+)?)\s*分")
 _SCORING_CONTEXT = re.compile(r"评分|评标|评审|打分|分值")
 
@@ -62,11 +64,8 @@ def _category(text: str) -> str | None:
 
 
 def _bound(kind: str, pre: str | None, post: str | None) -> str:
-    if pre in ("≤", "<=", "不超过", "不大于", "不多于") or post in ("以内", "之内", "内"):
-        return "at_most"
-    if pre in ("≥", ">=", "不少于", "不低于", "超过") or post in ("及以上", "以上"):
-        return "at_least"
-    return "at_least" if kind in LONGER_IS_BETTER else "at_most"
+    return bound_before(pre or "") or bound_after(post or "") or (
+        "at_least" if kind in LONGER_IS_BETTER else "at_most")
 
 
 def _number(text: str) -> float:
