@@ -34,6 +34,7 @@ class Kind:
     better: Better  # lower: a deadline (响应2小时); higher: a period or rate (质保3年, 成活率95%)
     proposal_words: str = ""  # regex of words naming it in a proposal, most specific first
     tender_words: tuple[str, ...] = ()  # keywords naming it in a tender's requirement
+    scoring_words: tuple[str, ...] = ()  # narrower words naming it in a 评分标准 item (响应时间≤2小时得3分)
     names: tuple[str, ...] = ()  # words a tender uses for it (保修期, 维保期): the 偏离表 answers in them
     units: frozenset[str] = frozenset()  # duration units it is stated in; others near its word are other numbers
     weak_words: str = ""  # regex naming it only when nothing else in the clause does (自售出之日起…)
@@ -90,14 +91,14 @@ REMAINING_SHELF_LIFE = "remaining_shelf_life"
 SERVICE_PERIOD = "service_period"
 
 _TABLE = (
-    Kind(RESPONSE, "duration", "响应时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
+    Kind(RESPONSE, "duration", "响应时间", "lower", scoring_words=("响应",), answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"响应|答复|回复|应答|回应",
          weak_words=r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
          tender_words=("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施")),
-    Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", answered_in="response", units=_SHORT, fault_level=True, max_days=30,
+    Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", scoring_words=("到达现场", "到场", "上门"), answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
          tender_words=("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达")),
-    Kind(RESOLUTION, "duration", "故障解决时间", "lower", answered_in="response", label_without_repair="问题处理时间",
+    Kind(RESOLUTION, "duration", "故障解决时间", "lower", scoring_words=("解决", "修复", "排除故障"), answered_in="response", label_without_repair="问题处理时间",
          units=_SHORT | {"周"}, fault_level=True, max_days=90,
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
          tender_words=("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
@@ -110,7 +111,7 @@ _TABLE = (
          proposal_words=r"热线|(?:服务|援助|支持|咨询|客服|售后|400)电话|电话(?:支持|咨询)|值班|值守"
                         r"|(?<!\d)(?:[48]00-?\d{3}-?\d{4}|0\d{2,3}[-—]\d{7,8})(?!\d)",
          tender_words=("热线", "值守", "值班", "服务电话", "客服", "技术支持")),
-    Kind(WARRANTY, "duration", "质保期", "higher", answered_in="warranty", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
+    Kind(WARRANTY, "duration", "质保期", "higher", scoring_words=("质保期", "保修期", "质保", "保修", "免费运维期", "维保期"), answered_in="warranty", units=frozenset({"年", "个月", "天", "周"}),  # 天: 7天包换
          also_accepts=("alternative",), starts=True, product_word=("warranty_word", "{}"), max_days=50 * 365,
          proposal_words=r"三包(?:有效期|期)|质保期|保修期|保固期|养护期|质量保证期|维保期|维护期|免费的?(?:保修|保养|维修|"
                         r"维护|质保)|包退|包换|包修|质保|保修|保固|养护|三包|免费(?:技术)?服务",
@@ -135,9 +136,9 @@ _TABLE = (
          max_days=365, proposal_words=r"安装调试|安装|调试", tender_words=("安装", "调试", "部署")),
     Kind(TRAINING, "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
          proposal_words=r"培训", tender_words=("培训",)),
-    Kind("return_visit", "frequency", "回访频次", "higher", answered_in="return_visit",
+    Kind("return_visit", "frequency", "回访频次", "higher", scoring_words=("回访",), answered_in="return_visit",
          proposal_words=r"回访|走访|(?:定期)?访问用户", tender_words=("回访",)),
-    Kind(INSPECTION, "frequency", "巡检频次", "higher", answered_in="maintenance", also_named_by=("免费保养", "免费维护"),
+    Kind(INSPECTION, "frequency", "巡检频次", "higher", scoring_words=("巡检",), answered_in="maintenance", also_named_by=("免费保养", "免费维护"),
          product_word=("inspection_word", "{}频次"),  # 维护保养频次 (电梯), 巡查频次 (绿化)
          names=("维护保养", "维保", "保养", "巡查", "巡检", "巡视", "检查"),  # the 偏离表 answers “维护保养频次”
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
@@ -146,7 +147,7 @@ _TABLE = (
     Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
          requirement_also_accepts=("percentage",),  # a tender may ask for a rate (满意率不低于90%)
          proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度", "满意率", "评议", "测评")),
-    Kind("spare_parts", "duration", "备件供应年限", "higher", answered_in="spare_parts", units=frozenset({"年"}), max_days=30 * 365,
+    Kind("spare_parts", "duration", "备件供应年限", "higher", scoring_words=("备件", "备品"), answered_in="spare_parts", units=frozenset({"年"}), max_days=30 * 365,
          proposal_words=r"备品备件|备件|零配件供应|配件供应|零部件供应",
          tender_words=("备品备件", "备件", "零配件", "配件供应", "零部件供应")),
     Kind(REPAIR_TURNAROUND, "duration", "返修周期", "lower", answered_in="fault_handling", units=_DAYS, max_days=180,
@@ -186,6 +187,9 @@ TENDER_ORDER = ("complaint_response", "satisfaction_survey", "uptime", "survival
                 "remaining_shelf_life", "shelf_life", "delivery", "installation", "training", "warranty",
                 "service_period", "hotline", "onsite_arrival", "resolution", "response")
 
+# a scoring item names the kind of the first of these whose words it holds (到场 before 响应: 到场响应)
+SCORING_ORDER = ("onsite_arrival", "resolution", "response", "warranty", "spare_parts", "return_visit", "inspection")
+
 
 def _check_order(order: tuple[str, ...], attribute: str) -> None:
     named = {name for name, kind in KINDS.items() if getattr(kind, attribute)}
@@ -195,6 +199,7 @@ def _check_order(order: tuple[str, ...], attribute: str) -> None:
 
 _check_order(PROPOSAL_ORDER, "proposal_words")
 _check_order(TENDER_ORDER, "tender_words")
+_check_order(SCORING_ORDER, "scoring_words")
 
 
 def kinds_where(**attributes: Any) -> tuple[str, ...]:
@@ -224,6 +229,11 @@ PERCENTAGE_KINDS = kinds_where(type="percentage")
 def tender_keywords() -> dict[str, tuple[str, ...]]:
     """kind → keywords naming it in a tender, most specific kind first (classify.KEYWORDS)."""
     return {name: KINDS[name].tender_words for name in TENDER_ORDER}
+
+
+def scoring_keywords() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kind, words naming it in a 评分标准 item), in the order they are tried (tender_extract/scoring.py)."""
+    return tuple((name, KINDS[name].scoring_words) for name in SCORING_ORDER)
 
 
 def tender_type_kinds() -> dict[str, set[str]]:

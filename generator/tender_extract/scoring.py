@@ -18,31 +18,17 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.bounds import AFTER_WORDS, BEFORE_WORDS, bound_after, bound_before
 from generator.core.kinds import (
-    INSPECTION,
     KINDS,
-    ONSITE_ARRIVAL,
-    RESOLUTION,
-    RESPONSE,
-    RETURN_VISIT,
-    SPARE_PARTS,
     TRAINING,
-    WARRANTY,
     minimum_kinds,
+    scoring_keywords,
 )
 from generator.models.scoring import ScoringItem
 from generator.resolve.scoring import kind_category
 from generator.text.text_blocks import TextBlock
 
 # kind → words that name it in a scoring sentence; the first kind whose word occurs wins
-KIND_WORDS = (
-    (ONSITE_ARRIVAL, ("到达现场", "到场", "上门")),
-    (RESOLUTION, ("解决", "修复", "排除故障")),
-    (RESPONSE, ("响应",)),
-    (WARRANTY, ("质保期", "保修期", "质保", "保修", "免费运维期", "维保期")),
-    (SPARE_PARTS, ("备件", "备品")),
-    (RETURN_VISIT, ("回访",)),
-    (INSPECTION, ("巡检",)),
-)
+KIND_WORDS = scoring_keywords()
 # durations a band without a bound word gives as a minimum (质保5年得2分); the others are deadlines
 LONGER_IS_BETTER = {kind for kind in minimum_kinds() if KINDS[kind].type == "duration"}
 CATEGORY_WORDS = ((TRAINING, "培训"), ("network", "网点"), ("network", "本地化"), ("complaint", "投诉"),
