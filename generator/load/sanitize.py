@@ -41,7 +41,7 @@ _REFUSED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-
 
 
 @dataclass(frozen=True)
-class Finding:
+class FieldIssue:
     keys: tuple[str | int, ...]
     message: str
     hint: str = ""
@@ -78,11 +78,11 @@ _HINT_CHARS = "多见于从 Word 或网页粘贴的文字：请删除该处后�
 
 class _Walk:
     def __init__(self) -> None:
-        self.findings: list[Finding] = []
+        self.findings: list[FieldIssue] = []
 
     def add(self, keys: tuple[str | int, ...], message: str, hint: str = "") -> None:
         if len(self.findings) < 20:  # one file: the first twenty are enough to act on
-            self.findings.append(Finding(keys, message, hint))
+            self.findings.append(FieldIssue(keys, message, hint))
 
     def value(self, node: Any, keys: tuple[str | int, ...]) -> Any:
         if isinstance(node, dict):
@@ -161,7 +161,7 @@ def _kind(value: Any) -> str:
     return "数字或日期"
 
 
-def clean_tree(tree: Any) -> tuple[Any, list[Finding]]:
+def clean_tree(tree: Any) -> tuple[Any, list[FieldIssue]]:
     """The tree with every text cleaned (new containers), and what had to be refused."""
     walk = _Walk()
     cleaned = walk.value(tree, ())

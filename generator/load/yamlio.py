@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.core import disk_cache
 from generator.core.errors import Problem, os_reason
-from generator.load.sanitize import Finding, clean_tree
+from generator.load.sanitize import FieldIssue, clean_tree
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -367,7 +367,7 @@ def _store_tree(entry: Path | None, tree: Any) -> None:
     disk_cache.store(entry, payload)
 
 
-def located(path: Path, raw: Any, findings: list[Finding]) -> list[Problem]:
+def located(path: Path, raw: Any, findings: list[FieldIssue]) -> list[Problem]:
     problems = []
     for finding in findings:
         line, column = locate(raw, finding.keys)
