@@ -62,3 +62,13 @@ def test_the_help_of_check_and_clauses_lint_lists_every_registered_rule():
 
     assert sorted(_help_rules(check_command.__doc__ or "")) == sorted(r.id for r in check_rules.registry())
     assert sorted(_help_rules(lint_command.__doc__ or "")) == sorted(r.id for r in lint_rules.registry())
+
+
+def test_one_finding_class_in_the_code() -> None:
+    import re
+    from pathlib import Path
+
+    generator = Path(__file__).resolve().parents[2] / "generator"
+    defined = [str(p.relative_to(generator)) for p in generator.rglob("*.py")
+               if re.search(r"^class Finding\b", p.read_text(encoding="utf-8"), re.M)]
+    assert defined == ["core/findings.py"]
