@@ -381,7 +381,9 @@ def test_replanting_keeps_its_deadline_in_every_season(proposals):
     assert "容器苗" in text and "假植苗" in text and "不因季节推迟" in text
     assert text.count(f"{within}内") >= 3  # summary, the plants' section, the letter
     assert "养护责任延续至养护期届满" in section(proposal, "苗木成活")
-    assert "补植部分的养护责任延续至养护期届满" in section(proposal, "养护期与养护范围")
+    # the survival paragraph is stated once, in the plants' section; the care section points to it
+    assert "补植部分的养护责任延续至养护期届满" not in section(proposal, "养护期与养护范围")
+    assert "苗木成活保证与养护管理”一节" in section(proposal, "养护期与养护范围")
     for word in ("成活率", "养护月历", "病虫害防治", "涂白"):
         assert word in text, word
 
@@ -619,3 +621,150 @@ def test_penalties_bite_at_the_scale_of_the_commitment(proposals):
                 checked += 1
         assert "按超出的" not in liability, name
     assert checked >= 10
+
+
+# --- landscaping read as a park's care contract, not a building's repairs (issue 15, third reading) ---
+
+def test_plants_are_cared_for_not_repaired(proposals):
+    proposal = proposals["landscaping"]
+    text = proposal.text
+    assert "定期巡查与日常养护" in text and "定期巡查与养护维修" not in text
+    assert "养护期内的养护不满意" in section(proposal, "投诉处理")
+    assert "解答使用、保养和日常维护" not in text and "苗木日常管护" in section(proposal, "服务方式")
+    assert "未按我公司书面提出的使用和维护建议" not in text
+    assert "擅自改变养护条件" not in text and "方告解除" not in text
+    # the building works keep their own wording
+    doors = proposals["doors-windows"]
+    assert "定期巡查与日常维护" in doors.text and "未按我公司书面提出的使用和维护建议" in doors.text
+
+
+def test_replanting_uses_plants_and_the_care_standard(proposals):
+    proposal = proposals["landscaping"]
+    text = proposal.text
+    for phrase in ("与原工程相同或更优的材料", "原施工时采用的技术标准", "原工程的技术标准",
+                   "从设计、材料和施工工艺", "需要送检的按规定送检"):
+        assert phrase not in text, phrase
+    assert proposal.product.repair_materials and proposal.product.work_standard
+    for name in ("养护问题处理流程", "承诺书"):
+        assert proposal.product.repair_materials in section(proposal, name), name
+        assert proposal.product.work_standard in section(proposal, name), name
+    assert "植物检疫证明" in section(proposal, "养护问题处理流程") and "CJJ/T 287" in section(proposal, "承诺书")
+    doors = proposals["doors-windows"].text
+    assert "与原工程相同或更优的材料" in doors and "从设计、材料和施工工艺" in doors
+
+
+def test_remote_support_for_works_assesses_photos_and_dispatches(proposals):
+    for name in ("landscaping", "doors-windows"):
+        modes = section(proposals[name], "服务方式")
+        assert "指导采购人人员完成检查和处理" not in modes, name
+        assert "照片或视频" in modes and "技术负责人远程判断" in modes and "派员到场" in modes, name
+    assert "养护技术负责人" in section(proposals["landscaping"], "服务方式")
+
+
+def test_works_photos_are_for_the_record_not_forbidden(proposals):
+    for name, proposal in proposals.items():
+        if "construction" not in proposal.product.capabilities:
+            continue
+        secret = section(proposal, "保密")
+        assert "不在采购人场所内拍照" not in secret, name
+        assert "只为服务记录拍摄" in secret and "不对外发布" in secret, name
+        assert "附现场照片" in proposal.text, name
+    assert "不在采购人场所内拍照" in section(proposals["it-equipment"], "保密")
+
+
+def test_the_confidential_items_are_not_said_twice(proposals):
+    for name, proposal in proposals.items():
+        items = [line for line in section(proposal, "保密").splitlines() if line.endswith("；")]
+        tails = [re.sub(r"^.*[、和]", "", item) for item in items]
+        assert len(tails) == len(set(tails)), (name, items)
+
+
+def test_one_deadline_scheme_for_reported_problems(proposals):
+    """The summary's 问题处理时间 holds for every problem the purchaser reports: the classes do not
+    put a reported problem off to an agreed day or the next visit, and dead plants are cleared within
+    it and replanted within the ★ deadline, whatever the season."""
+    proposal = proposals["landscaping"]
+    resolution = str(proposal.commitments.get("resolution").values[None])
+    within = proposal.commitments.get("survival_rate").replant_within
+    assert f"问题处理时间\n{resolution}\n" in section(proposal, "服务承诺一览表")
+    response = section(proposal, "响应时限")
+    assert "与采购人约定到场时间，按约定时间到场处理" not in response
+    assert "书面约定完成时间" not in proposal.text
+    assert "采购人报告的问题不列入计划类" in response
+    assert f"补植本身在{within}内完成，不因季节推迟" in response
+    # building works may still agree a later date where the weather does not allow the work
+    assert "书面约定完成时间" in proposals["doors-windows"].text
+
+
+def test_excluded_losses_follow_a_stated_rule(proposals):
+    """踩踏、盗挖、车辆碾压 and 时令草花 are excluded, and the proposal says what becomes of such plants:
+    replanted at cost and counted apart, every other death replanted free and counted."""
+    proposal = proposals["landscaping"]
+    plants = section(proposal, "苗木成活")
+    rule = re.search(r"除外损失：[^\n]*", plants)
+    assert rule, "no rule for excluded losses"
+    for word in ("现场确认", "不计入成活率的考核基数", "由采购人承担", "时令草花", "均由我公司免费补植并计入考核"):
+        assert word in rule[0], word
+    assert "除外损失规则" in section(proposal, "养护期与养护范围")
+
+
+def test_a_crew_works_on_site_with_its_machines(proposals):
+    proposal = proposals["landscaping"]
+    crew = proposal.product.site_crew
+    assert crew is not None
+    plants = section(proposal, "苗木成活")
+    assert f"派驻养护班组{crew.workers}人常驻现场" in plants and crew.station in plants
+    for machine in crew.machinery:
+        assert machine in plants, machine
+    for word in ("洒水车", "绿篱机", "割草机", "高枝锯", "打药机"):
+        assert any(word in machine for machine in crew.machinery), word
+    assert "常驻现场的养护班组同时填写养护日志" in section(proposal, "定期巡查")
+
+
+def test_turf_and_ground_cover_have_their_own_commitments(proposals):
+    proposal = proposals["landscaping"]
+    plants = section(proposal, "苗木成活")
+    assert "草坪与地被" in plants
+    items = {row.item for row in proposal.product.area_standards}
+    assert {"覆盖率", "修剪高度与频次", "斑秃补播"} <= items
+    for row in proposal.product.area_standards:
+        assert row.standard in plants, row.item
+    assert re.search(r"草坪和地被按[^\n。]*面积[^\n。]*核计", plants)
+
+
+def test_the_care_calendar_goes_by_month(proposals):
+    proposal = proposals["landscaping"]
+    plants = section(proposal, "苗木成活")
+    months = [cycle.period for cycle in proposal.product.maintenance_schedule]
+    assert len(months) >= 8
+    for cycle in proposal.product.maintenance_schedule:
+        assert f"\n{cycle.period}\n{cycle.items}\n" in plants, cycle.period
+    assert re.search(r"\n3月\n[^\n]*返青水", plants) and re.search(r"\n11月\n[^\n]*下旬浇灌冻水", plants)
+    assert "春季（萌芽展叶期）" not in plants
+
+
+def test_late_replanting_and_a_missed_survival_rate_cost_money(proposals):
+    proposal = proposals["landscaping"]
+    penalties = proposal.bidder.penalties
+    assert penalties and penalties.replant_per_day and penalties.survival_per_point
+    liability = section(proposal, "违约责任")
+    within = proposal.commitments.get("survival_rate").replant_within
+    rate = proposal.commitments.get("survival_rate").values[None]
+    assert f"未在承诺的{within}内补植" in liability
+    assert f"每株每天{penalties.replant_per_day}元，不足整天的按整天计" in liability
+    assert f"成活率低于承诺的{rate}" in liability and f"每低一个百分点计{penalties.survival_per_point}元" in liability
+    assert "补植" not in section(proposals["doors-windows"], "违约责任")
+
+
+def test_landscaping_says_each_thing_once(proposals):
+    proposal = proposals["landscaping"]
+    text = proposal.text
+    # the survival promise: the plants' section and the letter, not a third time
+    assert len(re.findall(r"按原品种、原规格免费补植", text)) <= 2
+    # the care items are a table in the inspection section, not a list repeated in the care section
+    care = section(proposal, "养护期与养护范围")
+    for item in proposal.product.maintenance_items:
+        assert item.rstrip("。；") not in care, item
+    # the storm sentence belongs to the emergency plan alone
+    assert "灾后第一时间组织检查和处理" not in text
+    assert "按“应急预案”一节执行" in section(proposal, "定期巡查")

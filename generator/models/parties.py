@@ -79,6 +79,10 @@ class Penalties(Strict):
     arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
     resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
     delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    # plants: each day a dead plant stays unreplaced past the deadline, per plant; and each
+    # percentage point the survival rate falls short at the end of the care period, in 元
+    replant_per_day: int | None = Field(default=None, gt=0, le=100000)
+    survival_per_point: int | None = Field(default=None, gt=0, le=10000000)
     # supplies: a batch found unqualified costs this share of its price on top of the exchange
     quality_percent: int | None = Field(default=None, gt=0, le=100)
     cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
@@ -140,6 +144,20 @@ class MaintenanceCycle(Strict):
     items: str = Text
 
 
+class SiteCrew(Strict):
+    """Works cared for daily (绿化养护): the crew stationed on site for the care period, where it works
+    from, and the machines it keeps there."""
+
+    workers: int = Field(ge=1, le=500)
+    station: str = Text  # 滨河公园内设立的养护工作站
+    machinery: list[str] = Field(min_length=1)  # 洒水车2辆, 绿篱机4台
+
+
+class Standard(Strict):
+    item: str = Text  # 覆盖率, 修剪高度
+    standard: str = Text  # what is committed for it
+
+
 class SparePart(Strict):
     name: str = Text
     quantity: int = Field(ge=1, le=100000)
@@ -197,6 +215,14 @@ class ProductType(Strict):
     urgent_problems: str = ""
     minor_problems: str = ""
     first_aid: str = ""
+    # works: what a repair or replanting uses, and the standard the upkeep follows (绿化: 同品种、规格不低于
+    # 原设计的苗木, CJJ/T 287 一级养护); empty: the wording of building works (与原工程相同或更优的材料)
+    repair_materials: str = ""
+    work_standard: str = ""
+    material_check: str = ""  # what is shown and checked before they are used; empty: 合格证明
+    site_crew: SiteCrew | None = None
+    # areas judged by cover, not by count (草坪、地被): what is committed for them, row by row
+    area_standards: list[Standard] = []
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
