@@ -60,7 +60,7 @@ def test_warranty_start_event_other_than_the_tenders_stops_the_build(project, cl
 @pytest.mark.parametrize(("tender", "places"), [
     ("examples/vehicles.yaml", [("整车 | 3年或10万公里（以先到者为准）",), ("| 保修期 |", "整车3年或10万公里"),
                                 ("保修期为整车3年或10万公里（以先到者为准）",)]),
-    ("examples/landscaping.yaml", [("苗木的成活率不低于95%，按品种和规格分别核计",), ("| 成活率 | 95% |", "15天内免费补植"),
+    ("examples/landscaping.yaml", [("按品种和规格分别统计苗木的成活情况，成活率不低于95%",), ("| 成活率 | 95% |", "15天内免费补植"),
                                    ("苗木的成活率不低于95%，死亡或长势不良的苗木在15天内",)]),
     ("examples/medical-consumables.yaml", [("到货时剩余有效期不少于12个月；",), ("| 到货时剩余有效期 | 12个月 |",),
                                            ("到货时剩余有效期不少于12个月，达不到的",)]),
