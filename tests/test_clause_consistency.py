@@ -26,6 +26,6 @@ def test_a_subsection_list_without_subsections_is_an_error():
 
 def test_the_follow_up_box_says_what_the_return_visit_clause_promises():
     context = {"c": {"return_visit": "每季度一次"}, "has": {"onsite_repair": True, "software": False, "consumable": False}}
-    assert flow_steps(context)[-1] == ("回访", ("关单后事后回访", "另每季度一次定期回访", "记录归档"))
+    assert flow_steps(context)[-1] == ("回访", ("关单后事后回访", "定期回访", "每季度一次", "记录归档"))
     context["c"] = {}
     assert flow_steps(context)[-1] == ("回访", ("关单后事后回访", "记录归档"))

@@ -72,7 +72,7 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     steps.append(("验收", ("采购人确认", "签字后关单")))
     # what the return-visit clause promises: a follow-up after every closed order (事后回访) and,
     # when the commitments set a frequency, a periodic visit besides
-    periodic = (f"另{c['return_visit']}定期回访",) if "return_visit" in c else ()
+    periodic = ("定期回访", f"{c['return_visit']}") if "return_visit" in c else ()
     steps.append(("回访", ("关单后事后回访", *periodic, "记录归档")))
     return steps
 
