@@ -768,3 +768,60 @@ def test_landscaping_says_each_thing_once(proposals):
     # the storm sentence belongs to the emergency plan alone
     assert "灾后第一时间组织检查和处理" not in text
     assert "按“应急预案”一节执行" in section(proposal, "定期巡查")
+
+
+def test_the_head_of_service_has_one_title_taken_from_the_team(proposals):
+    from generator.render.context import for_product, team_head
+
+    for name, proposal in proposals.items():
+        head = team_head(for_product(proposal.bidder, proposal.product.for_products(proposal.tender.products)).team).role
+        assert "项目服务负责人" not in proposal.text, name
+        assert f"本项目由{head}全面负责" in proposal.text, name  # the organisation chart's lead-in
+        named = set(re.findall(r"由([^，。；、（）\s]{2,8}?)(?:亲自督办|督办|统筹|任应急|任现场总指挥|组织专题|逐项分析|跟踪落实)", proposal.text))
+        assert named and named <= {head}, (name, named, head)
+
+
+def test_the_service_modes_are_counted_from_the_subsections_written(proposals):
+    for name, proposal in proposals.items():
+        text = section(proposal, "服务方式")
+        titles = re.findall(r"^[一二三四五六七八九十]+、(\S+)$", text, re.M)
+        listed = re.search(r"提供(\S+?)([一二三四五六七八九十两]+)种服务方式", text)
+        assert listed, name
+        assert listed[1] == "、".join(titles[:-1]) + "和" + titles[-1], name
+        assert listed[2] == {2: "两", 3: "三", 4: "四", 5: "五"}[len(titles)], name
+
+
+def test_records_are_kept_until_the_longest_promised_period_ends(proposals):
+    from generator.core.quantities import compare
+    from generator.resolve.commitments import longest_period
+
+    for name, proposal in proposals.items():
+        kept = proposal.commitments.kinds["records_retention"]
+        longest = longest_period(proposal.commitments.kinds)
+        if longest is not None:
+            assert all(compare(v, longest[1]) != -1 for v in kept.values.values()), name
+        assert not re.search(r"(巡检|保养|巡查|检查)和维护记录", proposal.text), name
+
+
+def test_the_opening_paragraph_follows_the_clause_family(proposals):
+    openings: dict[str, str] = {}
+    for name, proposal in proposals.items():
+        first = next(line for line in proposal.text.splitlines() if "（以下简称“我公司”）" in line)
+        generic = first.replace(proposal.product.noun, "").split("。")[0]
+        openings.setdefault(variant_group(proposal.product.capabilities), generic)
+        if proposal.product.has("construction"):
+            assert "交付" not in first and "竣工验收" in first, name
+    assert len(set(openings.values())) == len(openings) == 5  # five families, five openings
+
+
+def test_no_long_sentence_is_restated_in_three_sections(proposals):
+    restated = []
+    for name, proposal in proposals.items():
+        seen: dict[str, set[str]] = {}
+        for block in proposal.document.blocks:
+            for sentence in re.split(r"[。；]", block.text):
+                if len(sentence) >= 30:
+                    seen.setdefault(sentence, set()).add(block.section.split(" > ")[0])
+        restated += [f"{name}: {s[:30]}…（{len(found)}节）" for s, found in seen.items() if len(found) >= 3]
+        assert "备用代步车" not in proposal.text, name
+    assert not restated, "；".join(restated)

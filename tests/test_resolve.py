@@ -189,3 +189,52 @@ def test_long_form_errors_are_clear():
         CommitmentsInput.model_validate({"warranty": {"starts": "验收合格之日"}})
     with pytest.raises(ValidationError, match="不认识的键"):
         CommitmentsInput.model_validate({"survival_rate": {"value": "95%", "replant": "15天"}})
+
+
+def product_layer(name: str, yaml_text: str) -> Layer:
+    """A layer whose file is a product type profile (its values are defaults that may follow others)."""
+    from generator.models.parties import ProductType
+
+    raw = YAML(typ="rt").load(yaml_text)
+    model = ProductType.model_construct(commitments=CommitmentsInput.model_validate(dict(raw["commitments"])))
+    return Layer(Loaded(Path(name), model, raw), "commitments")
+
+
+LONG_PROMISES = product_layer("product.yaml", """commitments:
+  warranty: {整车: 3年或10万公里, 三电系统: 8年或15万公里}
+  spare_parts: 15年
+  records_retention: 5年
+""")
+
+
+def test_a_default_records_retention_follows_the_longest_promised_period():
+    resolved = resolve_commitments([LONG_PROMISES])
+    retention = resolved.kinds["records_retention"]
+    assert str(retention.values[None]) == "15年"
+    assert retention.source.line == 3  # the spare parts promise that set it
+    assert logic_problems(resolved) == []
+    shorter = product_layer("p.yaml", "commitments:\n  warranty: 8年或15万公里\n  records_retention: 5年\n")
+    assert str(resolve_commitments([shorter]).kinds["records_retention"].values[None]) == "8年"
+    longer = product_layer("p.yaml", "commitments:\n  warranty: 2年\n  records_retention: 10年\n")
+    assert str(resolve_commitments([longer]).kinds["records_retention"].values[None]) == "10年"
+
+
+def test_a_tenders_records_retention_shorter_than_a_promised_period_is_refused():
+    tender = layer("tender.yaml", "commitments:\n  records_retention: 5年\n")  # not a product or bidder file
+    problems = logic_problems(resolve_commitments([LONG_PROMISES, tender]))
+    assert len(problems) == 1
+    assert problems[0].path == Path("tender.yaml") and problems[0].field == "commitments.records_retention"
+    assert "备件供应年限（15年" in problems[0].message and "product.yaml:3" in problems[0].message
+    enough = layer("tender.yaml", "commitments:\n  records_retention: 20年\n")
+    assert logic_problems(resolve_commitments([LONG_PROMISES, enough])) == []
+
+
+def test_a_bidders_records_retention_is_a_default_that_follows_too():
+    from generator.models.parties import Bidder
+
+    raw = YAML(typ="rt").load("commitments:\n  records_retention: 10年\n")
+    model = Bidder.model_construct(commitments=CommitmentsInput.model_validate(dict(raw["commitments"])))
+    bidder = Layer(Loaded(Path("bidder.yaml"), model, raw), "commitments")
+    resolved = resolve_commitments([LONG_PROMISES, bidder])
+    assert str(resolved.kinds["records_retention"].values[None]) == "15年"
+    assert logic_problems(resolved) == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.core.kinds import KINDS
 from generator.core.quantities import Quantity
-from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType
+from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
@@ -161,6 +161,16 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
     })
 
 
+HEAD_WORDS = ("经理", "负责人", "主管")
+DEFAULT_HEAD = "项目负责人"
+
+
+def team_head(team: list[TeamMember]) -> TeamMember:
+    """Who leads the bidder's team for this project: the first post called 经理/负责人/主管, else the
+    first member. The text, the staffing table and the organisation chart all use this post's title."""
+    return next((m for m in team if any(w in m.role for w in HEAD_WORDS)), team[0])
+
+
 def delivery_start(tender: Tender, product: ProductType) -> str:
     """What delivery counts from: each order or call-off when the tender says so or the goods are
     consumables supplied by order, else the signing of the contract."""
@@ -199,6 +209,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "tender": tender,
         "bidder": anonymous_bidder(bidder) if anonymous else bidder,
         "anonymous": anonymous,
+        "head": team_head(bidder.team).role if bidder.team else DEFAULT_HEAD,  # 项目经理, 售后服务经理
         "product": product,
         "c": views,
         "levels": levels,

@@ -17,10 +17,10 @@ from typing import Any
 from generator.core.kinds import HOTLINE, ONSITE_ARRIVAL, RESOLUTION, RESPONSE
 from generator.pictures import CHART_WIDTH_CM
 from generator.render.blocks import Block, Heading, Paragraph, Picture, Table
+from generator.render.context import team_head
 
 ORG_CATEGORIES = ("organisation",)
 FLOW_CATEGORIES = ("fault_handling", "quality_returns", "service_modes")  # first present wins
-HEAD_WORDS = ("经理", "负责人", "主管")
 HIDDEN = "略"  # a 暗标 shows no names
 NO_FONT_NOTICE = ("未找到可显示中文的字体，服务流程图和组织机构图改以表格形式给出；安装中文字体"
                   "（如 Debian/Ubuntu 的 fonts-noto-cjk）或设置环境变量 AFTERSALES_CJK_FONT 后重新生成，即可得到图片")
@@ -70,8 +70,10 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     else:
         steps.append(("处理", ("按约定处理",)))
     steps.append(("验收", ("采购人确认", "签字后关单")))
-    visit = f"{c['return_visit']}" if "return_visit" in c else "处理完成后"
-    steps.append(("回访", (visit, "回访并归档")))
+    # what the return-visit clause promises: a follow-up after every closed order (事后回访) and,
+    # when the commitments set a frequency, a periodic visit besides
+    periodic = ("定期回访", f"{c['return_visit']}") if "return_visit" in c else ()
+    steps.append(("回访", ("关单后事后回访", *periodic, "记录归档")))
     return steps
 
 
@@ -79,7 +81,7 @@ def org_parts(context: dict[str, Any]) -> tuple[str, tuple[str, ...], list[tuple
     """Service centre, the head's lines, one box per post under the head, one text per outlet."""
     bidder = context["bidder"]
     team = list(bidder.team)
-    head = next((m for m in team if any(w in m.role for w in HEAD_WORDS)), team[0])
+    head = team_head(team)
     posts: dict[str, list[str]] = {}
     for member in team:
         if member is not head:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import signal
 import threading
 import time
@@ -14,6 +15,24 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from generator.core.numerals import chinese_count
 from generator.render.markup import inert
+
+# Placeholders a clause may print for its own sub-sections (“电话支持、远程支持和现场服务”, “三”):
+# filled in after rendering from the `# ` headings actually written, so a list or count in the
+# opening sentence always follows the sub-sections the data selected.
+SUBSECTIONS, SUBSECTION_COUNT = "\ue004", "\ue005"
+_HEADING = re.compile(r"^[ \t]*#(?!#)[ \t]*(\S.*?)\s*$", re.MULTILINE)  # as markup.parse reads depth 1
+_PRIVATE_CHARS = re.compile("[\ue000-\ue0ff]")
+
+
+def fill_subsections(text: str) -> str:
+    """The clause's rendered text with the sub-section placeholders replaced."""
+    if SUBSECTIONS not in text and SUBSECTION_COUNT not in text:
+        return text
+    titles = [_PRIVATE_CHARS.sub("", t).strip() for t in _HEADING.findall(text)]
+    if not titles:
+        raise ValueError("正文引用了小节列表（subsections），但没有写出任何小节标题（# 标题）")
+    listed = titles[0] if len(titles) == 1 else "、".join(titles[:-1]) + "和" + titles[-1]
+    return text.replace(SUBSECTIONS, listed).replace(SUBSECTION_COUNT, chinese_count(len(titles)))
 
 
 class EmptyValueError(ValueError):
@@ -138,7 +157,7 @@ def render_bounded(template: Any, context: dict[str, Any]) -> str:
                 raise RenderLimitError(f"渲染结果过长（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
             _check_time()
             pieces.append(piece)
-        return "".join(pieces)
+        return fill_subsections("".join(pieces))
     except RecursionError:
         raise RenderLimitError("宏或循环递归过深，已停止") from None
     finally:
@@ -164,4 +183,5 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.filters.update(date_cn=date_cn, cn=count_cn, cell=cell, num=hours_text)
     env.filters["truncate"] = pass_environment(_truncate)
     env.globals["range"] = _bounded_range
+    env.globals.update(subsections=SUBSECTIONS, subsection_count=SUBSECTION_COUNT)
     return env

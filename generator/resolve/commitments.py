@@ -14,10 +14,20 @@ from pathlib import Path
 
 from generator.core.errors import Problem
 from generator.core.judge import verdict
-from generator.core.kinds import FAULT_KINDS, KINDS, STARTING_KINDS
+from generator.core.kinds import (
+    FAULT_KINDS,
+    KINDS,
+    RECORDS_RETENTION,
+    SERVICE_PERIOD,
+    SOFTWARE_UPGRADE,
+    SPARE_PARTS,
+    STARTING_KINDS,
+    WARRANTY,
+)
 from generator.core.quantities import Alternative, Deadline, Duration, Proportion, Quantity, compare, deadline_after
 from generator.load.yamlio import Loaded
 from generator.models.commitments import FaultLevel, Qualified, Tiers
+from generator.models.parties import Bidder, ProductType
 from generator.models.requirement import Requirement
 from generator.models.tiers import nested
 
@@ -97,6 +107,7 @@ def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender
 def resolve_commitments(layers: list[Layer]) -> Commitments:
     """Merge layers in increasing precedence."""
     kinds: dict[str, Resolved] = {}
+    defaults: dict[str, bool] = {}  # whether the kind's value is a product type's or bidder's default
     fault_levels: dict[str, FaultLevel] = {}
     fault_source: Source | None = None
     for layer in layers:
@@ -106,7 +117,37 @@ def resolve_commitments(layers: list[Layer]) -> Commitments:
                 fault_levels, fault_source = values, source
             else:
                 kinds[kind] = Resolved(kind, values, source, getattr(values, "starts", None))
+                defaults[kind] = isinstance(layer.loaded.model, (ProductType, Bidder))
+    if defaults.get(RECORDS_RETENTION):
+        kinds = _retention_follows(kinds)
     return Commitments(kinds, fault_levels, fault_source)
+
+
+# The periods during which a bid promises service or supply; its service records are kept at
+# least until the longest of them ends (a record is the proof of what was done in that period).
+PROMISED_PERIODS = (WARRANTY, SERVICE_PERIOD, SOFTWARE_UPGRADE, SPARE_PARTS)
+
+
+def longest_period(kinds: dict[str, Resolved]) -> tuple[Resolved, Duration] | None:
+    """The longest promised period (the 年 limit of “3年或10万公里”) and the commitment it is in."""
+    best: tuple[Resolved, Duration] | None = None
+    for kind in PROMISED_PERIODS:
+        resolved = kinds.get(kind)
+        for value in resolved.values.values() if resolved else ():
+            limit = value.limit_of(Duration) if isinstance(value, Alternative) else value
+            if isinstance(limit, Duration) and (best is None or compare(limit, best[1]) == 1):
+                best = (resolved, limit)  # type: ignore[assignment]
+    return best
+
+
+def _retention_follows(kinds: dict[str, Resolved]) -> dict[str, Resolved]:
+    """A default retention (a product type's or the bidder's, written for every bid), raised to the
+    longest period promised in this bid when shorter; a tender's own value is checked instead."""
+    longest = longest_period(kinds)
+    retention = kinds[RECORDS_RETENTION]
+    if longest is None or all(compare(v, longest[1]) != -1 for v in retention.values.values()):
+        return kinds
+    return kinds | {RECORDS_RETENTION: Resolved(RECORDS_RETENTION, Tiers({None: longest[1]}), longest[0].source)}
 
 
 def usual_start(capabilities: Sequence[str]) -> str:
@@ -192,7 +233,22 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
                     hint="故障等级按紧急程度由高到低排列，时限应逐级放宽或相同",
                 ))
             previous = (name, value)
-    return problems
+    return problems + _retention_problems(commitments)
+
+
+def _retention_problems(commitments: Commitments) -> list[Problem]:
+    """Service records kept for less time than the longest promised period (a tender's own value)."""
+    retention, longest = commitments.get(RECORDS_RETENTION), longest_period(commitments.kinds)
+    if retention is None or longest is None:
+        return []
+    period, value = longest
+    return [Problem(
+        retention.source.path,
+        f"{retention.label}（{kept}）短于本方案承诺的{period.label}（{period.describe()}，{period.source}），"
+        f"服务记录应至少保存到所承诺的最长期限届满",
+        retention.source.line, field=f"commitments.{RECORDS_RETENTION}",
+        hint=f"将{retention.label}改为不短于{value}，或删去该项（按产品类型或投标人资料的默认值，自动延长到最长期限）",
+    ) for kept in retention.values.values() if compare(kept, value) == -1][:1]
 
 
 @dataclass(frozen=True)
