@@ -14,11 +14,13 @@ import re
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from generator.check.extract import extract
 from generator.load.project import load_inputs
+from generator.models.parties import ProductType
 from generator.pipeline.build import BuildOptions, build
-from generator.render.context import identifying_strings
+from generator.render.context import for_product, identifying_strings
 from generator.resolve.commitments import proposal_layers, resolve_commitments
 from generator.text.reader import read_document
 
@@ -825,3 +827,136 @@ def test_no_long_sentence_is_restated_in_three_sections(proposals):
         restated += [f"{name}: {s[:30]}…（{len(found)}节）" for s, found in seen.items() if len(found) >= 3]
         assert "备用代步车" not in proposal.text, name
     assert not restated, "；".join(restated)
+
+
+# Issue 15: vehicles are repaired at the service station, elevators are 特种设备.
+SITE_REPAIR_ONLY = ("上门检测、维修和调试", "食宿费用", "技术人员当场演示处理结果", "修复后由技术人员演示运行情况",
+                    "涉及拆装和数据、参数变更的", "送回生产企业或维修中心修理", "送回原处并调试正常",
+                    "需要停机、更换部件", "在采购人指定的区域作业", "名称和编号")
+
+
+def test_a_car_is_repaired_at_the_service_station_not_on_site(proposals):
+    vehicles = proposals["vehicles"]
+    assert vehicles.product.repair_at == "workshop"
+    found = [phrase for phrase in SITE_REPAIR_ONLY if phrase in vehicles.text]
+    assert not found, found
+    assert "取件" not in vehicles.text and "返修周期" not in vehicles.text
+    handling = section(vehicles, "故障处理流程")
+    for word in ("车牌号", "车架号", "行驶里程", "维修委托书", "试车"):
+        assert word in handling, word
+    assert "进站维修" in section(vehicles, "定期检查保养")
+    # an on-site trade keeps the on-site wording
+    assert "上门检测、维修和调试" in proposals["medical-equipment"].text
+
+
+def test_the_high_voltage_claim_follows_the_technicians_certificate(proposals):
+    vehicles = proposals["vehicles"]
+    team = for_product(vehicles.bidder, vehicles.product.for_products(vehicles.tender.products)).team
+    certified = [m for m in team if "高压电工作业" in m.qualification]
+    assert certified and not any("低压电工作业" in m.qualification for m in team)
+    assert f"持特种作业操作证（高压电工作业）的{certified[0].role}承担" in vehicles.text
+
+
+def test_vehicle_roles_are_service_station_roles(proposals):
+    vehicles = proposals["vehicles"]
+    roles = section(vehicles, "服务组织与人员")
+    for role in ("服务经理", "技术总监", "三电技师", "救援调度", "配件主管"):
+        assert role in roles, role
+    for wrong in ("物流师", "退换货", "到货抽检", "供应商评价", "供货、配送"):
+        assert wrong not in roles, wrong
+
+
+def test_consumer_rules_are_cited_only_for_reference(proposals):
+    vehicles = proposals["vehicles"]
+    rule = "《家用汽车产品修理更换退货责任规定》"
+    assert rule in vehicles.product.reference_rules and rule not in vehicles.product.regulations
+    assert rule not in basis(vehicles)
+    assert re.search(rf"不属于{rule}的适用范围，我公司参照", vehicles.text)
+    assert "退车" not in vehicles.text
+
+
+def test_the_courtesy_car_and_repeated_failures_follow_one_rule(proposals):
+    vehicles = proposals["vehicles"]
+    resolution = str(vehicles.commitments.get("resolution").values[None])
+    assert "当日修复" not in vehicles.text
+    triggers = re.findall(r"故障预计不能在(\d+小时)内排除的", vehicles.text)
+    assert triggers and set(triggers) == {resolution}
+    assert "代步车的提供条件和时限按“备品备件”一节的规定执行" in section(vehicles, "道路救援")
+    # the warranty section states the remedy; the other sections refer to it
+    assert "更换部件后仍不能正常使用的，更换同型号" in section(vehicles, "保修范围")
+    assert "按“保修期与保修范围”一节的规定更换部件或车辆" in section(vehicles, "道路救援")
+
+
+def test_a_fault_levels_arrival_names_its_region(proposals):
+    for name, proposal in proposals.items():
+        arrival = proposal.commitments.get("onsite_arrival")
+        if arrival is None or not proposal.commitments.fault_levels:
+            continue
+        regions = [q for q in arrival.values if q]
+        for level, limits in proposal.commitments.fault_levels.items():
+            if limits.onsite_arrival is None:
+                continue
+            cells = re.search(rf"\n{level}\n[^\n]*\n[^\n]*\n([^\n]*)\n", section(proposal, "故障分级"))
+            assert cells, (name, level)  # level, type, response, then the arrival cell
+            wanted = f"{regions[0]}{limits.onsite_arrival}，其他区域按总体时限" if regions else str(limits.onsite_arrival)
+            assert cells[1] == wanted, (name, level, cells[1])
+
+
+def test_elevator_staff_do_not_troubleshoot_and_remote_means_monitoring(proposals):
+    elevators = proposals["elevators"]
+    assert elevators.product.special_equipment
+    for wrong in ("简单的故障排除", "能够远程排除的当即排除", "指导采购人人员完成检查和处理", "远程支持能够解决的问题"):
+        assert wrong not in elevators.text, wrong
+    modes = section(elevators, "服务方式")
+    assert elevators.product.user_first_steps in modes and "只用于监测和调度" in modes
+    assert elevators.product.user_first_steps in section(elevators, "故障处理流程")
+
+
+def test_a_lift_is_neither_lent_nor_shipped_away(proposals):
+    elevators = proposals["elevators"]
+    assert "backup_equipment" not in elevators.commitments.kinds
+    assert "repair_turnaround" not in elevators.commitments.kinds
+    for wrong in ("备用部件", "备用品", "提供备用设备时限", "送回生产企业", "取件", "返修周期", "启用备用"):
+        assert wrong not in elevators.text, wrong
+    data = YAML(typ="safe").load((ROOT / "profiles" / "products" / "elevators.yaml").read_text(encoding="utf-8"))
+    data["commitments"]["backup_equipment"] = "48小时"
+    with pytest.raises(ValueError, match="特种设备"):
+        ProductType.model_validate(data)
+
+
+def test_an_elevator_installation_is_notified_and_inspected(proposals):
+    elevators = proposals["elevators"]
+    installation = section(elevators, "安装")
+    for word in ("书面告知", "特种设备安全监督管理部门", "监督检验", "使用登记"):
+        assert word in installation, word
+    assert "监督检验合格" in str(elevators.commitments.get("warranty").starts)
+
+
+def test_each_elevator_visit_lists_only_half_monthly_items(proposals):
+    elevators = proposals["elevators"]
+    yearly = next(c for c in elevators.product.maintenance_schedule if c.period == "年度")
+    assert "限速器与安全钳联动试验" in yearly.items
+    for item in elevators.product.maintenance_items:
+        assert "调整制动间隙" not in item
+        assert not re.match(r"试验限速器|试验安全钳", item), item
+    visit = section(elevators, "定期维护保养")
+    assert "调整制动间隙" not in visit and "试验限速器" not in visit
+
+
+def test_elevator_repairs_are_realistic(proposals):
+    elevators = proposals["elevators"]
+    tiers = elevators.commitments.get("resolution").values
+    assert "大修" not in tiers and {"小修", "中修"} <= set(tiers)
+    assert "大修24小时" not in elevators.text
+    assert re.search(r"属于大修：大修由我公司书面告知特种设备安全监督管理部门、向检验机构申请监督检验，工期与采购人书面约定",
+                     elevators.text)
+
+
+def test_the_call_out_fee_starts_after_the_free_service_period(proposals):
+    elevators = proposals["elevators"]
+    assert "service_period" in elevators.commitments.kinds and elevators.bidder.charges.call_out
+    charging = section(elevators, "收费原则")
+    assert charging.index("免费维护保养服务期内") < charging.index("上门费")
+    assert "自免费维护保养服务期届满之日起执行" in charging
+    # without a service period nothing is said of one
+    assert "服务期" not in section(proposals["medical-equipment"], "收费原则")

@@ -153,7 +153,10 @@ def test_profile_defines_the_kinds_its_capabilities_require(product_id: str) -> 
     given = model.commitments.given()
     required = list(EVERY_TYPE)
     if model.has("onsite_repair"):
-        required += ONSITE_REPAIR
+        # a lift is not lent nor shipped away, a car is repaired at the service station
+        required += [kind for kind in ONSITE_REPAIR
+                     if (kind != "backup_equipment" or model.lends_backup)
+                     and (kind != "repair_turnaround" or model.ships_for_repair)]
     required.append("shelf_life" if model.has("consumable") else "warranty")
     for capability, kind in (("installation", "installation"), ("training", "training"),
                              ("software", "software_upgrade"), ("construction", "inspection")):

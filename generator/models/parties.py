@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from generator.models.commitments import CommitmentsInput
 
@@ -232,8 +232,42 @@ class ProductType(Strict):
     visit_topics: list[str] = []
     confidential: list[str] = []
     emergencies: list[str] = []  # situations of the trade that start the emergency plan
+    # where a repair is done: on site (the default) or at the maker's authorised service station,
+    # where the unit is driven or towed (vehicles): 进站、试车、交车 rather than 上门、演示、送回原处
+    repair_at: Literal["site", "workshop"] = "site"
+    # 特种设备 (elevators): only licensed maintenance workers troubleshoot; the purchaser's staff only
+    # take the steps of `user_first_steps` and wait, and remote means monitoring and dispatch
+    special_equipment: bool = False
+    user_first_steps: str = ""  # 安抚被困乘客、在层站设置警示标志: all the purchaser's staff may do
+    # what the law requires around an installation (电梯: 施工告知, 监督检验申请); empty: nothing
+    installation_formalities: list[str] = []
+    # rules the trade's products are not bound by in a public purchase but that the bidder follows
+    # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
+    reference_rules: list[str] = []
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
+
+    @property
+    def lends_backup(self) -> bool:
+        """Whether a stand-in is lent while a repair overruns: not for 特种设备 (a lift is not lent)."""
+        return not self.special_equipment
+
+    @property
+    def ships_for_repair(self) -> bool:
+        """Whether a unit may be taken away to a repair centre (返修周期 from 取件): not a lift, and
+        not a car, which is driven or towed to the service station and repaired there."""
+        return self.repair_at == "site" and not self.special_equipment
+
+    @model_validator(mode="after")
+    def _no_commitment_the_trade_cannot_keep(self) -> ProductType:
+        given = self.commitments.given()
+        wrong = [kind for kind, allowed in (("backup_equipment", self.lends_backup),
+                                            ("repair_turnaround", self.ships_for_repair))
+                 if kind in given and not allowed]
+        if wrong:
+            raise ValueError(f"该产品类型（{'特种设备' if self.special_equipment else '进站维修'}）不应设置承诺："
+                             + "、".join(wrong))
+        return self
 
     def variants_for(self, products: str) -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""
