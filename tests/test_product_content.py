@@ -535,7 +535,8 @@ def test_the_expiry_word_is_the_trades_own(proposals, name):
     word = proposal.product.warranty_word
     other = {"有效期": "保质期", "保质期": None}[word]
     assert f"{word}与质量保证" in proposal.text
-    assert f"\n{word}\n" in section(proposal, "服务承诺一览表")
+    summary = section(proposal, "服务承诺一览表")  # no blanket shelf life: the remaining one names it
+    assert f"\n{word}\n" in summary or ("shelf_life" not in proposal.commitments.kinds and f"剩余{word}" in summary)
     if other:
         text = proposal.text.replace(section(proposal, "偏离表"), "")
         assert other not in text, name
@@ -601,3 +602,95 @@ def test_the_laws_cited_are_the_types_own(proposals, name, laws):
             leaked = [law for law in other.product.regulations if law not in own and law in proposal.text]
             assert not leaked, (name, other.product.id, leaked)
 
+
+
+# -- issue 15, second reading of the supplies and software proposals ---------------------------------
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_shelf_life_is_the_labels_and_only_a_floor_is_promised(proposals, name):
+    """A mix of supplies has no one shelf life: the label governs, a figure is at most a floor for
+    every product, and what is promised is the remaining life on arrival (不少于…)."""
+    proposal = proposals[name]
+    text = proposal.text
+    assert "以产品标签" in text
+    assert not re.search(r"(?:有效期|保质期)为\d", text)
+    assert not re.search(r"\| (?:有效期|保质期|到货时剩余有效期|到货时剩余保质期) \| (?!不少于)", text)
+    assert "以产品标签标示的生产日期起计算" not in text
+    if "shelf_life" not in proposal.commitments.kinds:
+        assert "统一承诺" in text
+
+
+def test_medical_consumables_promise_no_blanket_shelf_life(proposals):
+    assert "shelf_life" not in proposals["medical-consumables"].commitments.kinds
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_cold_chain_only_where_the_product_needs_it(proposals, name):
+    proposal = proposals[name]
+    if not proposal.product.cold_chain:
+        assert "冷链" not in proposal.text and "冷藏品种" not in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supplies_are_stocked_at_a_warehouse_and_issued_by_expiry(proposals, name):
+    text = proposals[name].text
+    assert "先进先出" not in text and "近效期先出" in text
+    assert "网点按本项目" not in text and "抽调人员和物资" not in text
+    assert "不在服务网点的办公场所存放" in text or "不存放" in text
+
+
+def test_hazardous_stock_stays_in_its_licensed_warehouse(proposals):
+    proposal = proposals["disinfection-chemicals"]
+    assert proposal.product.hazardous
+    warehouse = next(w for w in proposal.bidder.warehouses if proposal.product.wants(w.serves))
+    assert warehouse.address in proposal.text and "带储存" in proposal.text
+    assert "危险化学品不在网点之间调拨或中转" in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_exchange_is_free_not_unconditional_and_test_fees_follow_the_result(proposals, name):
+    text = proposals[name].text
+    assert "无条件退换" not in text
+    assert "检验合格的，检验费用由我公司承担" not in text
+    assert "检验合格的，检验费用由采购人承担" in text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supplies_name_only_roles_the_team_has(proposals, name):
+    text = proposals[name].text
+    for phrase in ("物流人员", "送货人员", "质量和物资人员", "由技术人员回电答复", "由技术人员承担定期检查", "自动转入下一种方式"):
+        assert phrase not in text, phrase
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_safety_problems_get_the_urgent_deadline(proposals, name):
+    proposal = proposals[name]
+    own = next(line for line in proposal.text.splitlines() if "影响使用安全的问题：" in line)
+    assert "优先安排调换" not in own
+    urgent = proposal.commitments.get("delivery").values.get("紧急订单")
+    if urgent is not None:
+        assert f"{urgent}内送达替换批次" in own
+
+
+def test_disinfectant_spills_have_an_arrival_time_and_fire_is_not_excused(proposals):
+    proposal = proposals["disinfection-chemicals"]
+    arrival = str(proposal.commitments.get("onsite_arrival").values[None])
+    plan = section(proposal, "应急预案")
+    assert "危化品安全专员" in plan and f"{arrival}内到场" in plan
+    assert "不可抗力：火灾" not in proposal.text and "引起的火灾由我公司承担责任" in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supply_sentences_read_as_sentences(proposals, name):
+    text = proposals[name].text
+    assert "各类订单自" not in text and "之时起常规订单" not in text
+    assert not re.search(r"\n消耗类产品", text)
+
+
+def test_software_is_deployed_from_delivery_and_repaired_by_named_developers(proposals):
+    proposal = proposals["software"]
+    text = proposal.text
+    assert "部署调试完成时限" in text and "安装调试完成时限" not in text
+    assert "自到货之日起" not in text
+    assert "由开发人员" not in text and "研发支持工程师" in text
+    for phrase in ("质量和物资人员", "位置、人员和物资情况", "抽调人员和物资"):
+        assert phrase not in text, phrase
