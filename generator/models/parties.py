@@ -145,6 +145,14 @@ class Fault(Strict):
     examples: str = Text
 
 
+class ServiceTarget(Strict):
+    """An operating figure the type promises beside the commitments (software: 系统可用率, RTO, RPO)."""
+
+    name: str = Text  # 系统可用率
+    value: str = Text  # 不低于99.9%
+    note: str = Text  # how it is measured or met
+
+
 class MaintenanceCycle(Strict):
     period: str = Text  # 半月, 季度: a cycle the trade's rules prescribe (电梯: TSG T5002)
     items: str = Text
@@ -216,6 +224,7 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
+    service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
     hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)
     emergencies: list[str] = []  # situations of the trade that start the emergency plan
