@@ -134,7 +134,7 @@ def test_the_nearest_outlet_is_named_with_its_distance(proposals):
         match = re.search(r"由(\S{2,6})服务网点负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
         assert match, f"{name}: 方案未写明负责本项目的网点及其距离"
         # an outlet in the delivery city is measured to the delivery place, one elsewhere to the place's city
-        assert match[2] == "交货地点" or match[2] in proposal.tender.delivery_place, name
+        assert match[2] == "服务地点" or match[2] in proposal.tender.delivery_place, name
 
 
 def test_training_days_and_class_hours_agree(proposals):
@@ -693,4 +693,40 @@ def test_software_is_deployed_from_delivery_and_repaired_by_named_developers(pro
     assert "自到货之日起" not in text
     assert "由开发人员" not in text and "研发支持工程师" in text
     for phrase in ("质量和物资人员", "位置、人员和物资情况", "抽调人员和物资"):
+        assert phrase not in text, phrase
+
+
+def test_software_flow_is_remote_first_and_visits_only_when_needed(proposals):
+    text = proposals["software"].text
+    assert "主要节点（问题受理、响应、按需到场" in text
+    assert "报修受理" not in text and "排除故障" not in text
+
+
+def test_software_problem_levels_show_the_arrival_the_summary_names(proposals):
+    proposal = proposals["software"]
+    assert "各级的响应、到场和解决时限" in proposal.text
+    assert "| 到场（远程无法解决时） |" in proposal.text.replace("\n", " | ") or "到场（远程无法解决时）" in proposal.text
+    arrival = proposal.commitments.get("onsite_arrival")
+    response = proposal.commitments.get("response").values[None]
+    assert set(arrival.values) <= {"工作时间", "非工作时间"}  # time of day, never 市区/省内 for one site
+    assert all(value != response for value in arrival.values.values())  # remote diagnosis comes first
+
+
+def test_software_compatibility_is_free_where_the_exclusion_does_not_reach(proposals):
+    text = proposals["software"].text
+    assert "兼容性适配" in text
+    assert "运行环境中操作系统、第三方软件或网络条件变化引起的兼容问题" not in text
+
+
+def test_software_operating_targets_and_security_level_come_from_data(proposals):
+    proposal = proposals["software"]
+    for target in proposal.product.service_targets:
+        assert f"{target.name} | {target.value}" in proposal.text.replace("\n", " | ")
+    assert {"系统可用率", "恢复时间目标（RTO）", "恢复点目标（RPO）"} <= {t.name for t in proposal.product.service_targets}
+    assert proposal.tender.security_level and f"等级保护{proposal.tender.security_level}" in proposal.text
+
+
+def test_software_uses_no_goods_words(proposals):
+    text = proposals["software"].text
+    for phrase in ("交货地点", "运输单位", "演示物品", "安装完成后", "受理报修"):
         assert phrase not in text, phrase
