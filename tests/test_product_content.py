@@ -636,6 +636,9 @@ def test_supplies_are_stocked_at_a_warehouse_and_issued_by_expiry(proposals, nam
     assert "先进先出" not in text and "近效期先出" in text
     assert "网点按本项目" not in text and "抽调人员和物资" not in text
     assert "不在服务网点的办公场所存放" in text or "不存放" in text
+    proposal = proposals[name]
+    warehouse = next(w for w in proposal.bidder.warehouses if proposal.product.wants(w.serves))
+    assert f"存放在{warehouse.name}（{warehouse.address}）" in text  # the licensed warehouse, named
 
 
 def test_hazardous_stock_stays_in_its_licensed_warehouse(proposals):
