@@ -136,7 +136,7 @@ def test_the_nearest_outlet_is_named_with_its_distance(proposals):
         match = re.search(r"由(\S{2,6})服务网点负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
         assert match, f"{name}: 方案未写明负责本项目的网点及其距离"
         # an outlet in the delivery city is measured to the delivery place, one elsewhere to the place's city
-        assert match[2] == "交货地点" or match[2] in proposal.tender.delivery_place, name
+        assert match[2] == "服务地点" or match[2] in proposal.tender.delivery_place, name
 
 
 def test_training_days_and_class_hours_agree(proposals):
@@ -539,7 +539,8 @@ def test_the_expiry_word_is_the_trades_own(proposals, name):
     word = proposal.product.warranty_word
     other = {"有效期": "保质期", "保质期": None}[word]
     assert f"{word}与质量保证" in proposal.text
-    assert f"\n{word}\n" in section(proposal, "服务承诺一览表")
+    summary = section(proposal, "服务承诺一览表")  # no blanket shelf life: the remaining one names it
+    assert f"\n{word}\n" in summary or ("shelf_life" not in proposal.commitments.kinds and f"剩余{word}" in summary)
     if other:
         text = proposal.text.replace(section(proposal, "偏离表"), "")
         assert other not in text, name
@@ -960,3 +961,134 @@ def test_the_call_out_fee_starts_after_the_free_service_period(proposals):
     assert "自免费维护保养服务期届满之日起执行" in charging
     # without a service period nothing is said of one
     assert "服务期" not in section(proposals["medical-equipment"], "收费原则")
+
+
+# -- issue 15, second reading of the supplies and software proposals ---------------------------------
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_shelf_life_is_the_labels_and_only_a_floor_is_promised(proposals, name):
+    """A mix of supplies has no one shelf life: the label governs, a figure is at most a floor for
+    every product, and what is promised is the remaining life on arrival (不少于…)."""
+    proposal = proposals[name]
+    text = proposal.text
+    assert "以产品标签" in text
+    assert not re.search(r"(?:有效期|保质期)为\d", text)
+    assert not re.search(r"\| (?:有效期|保质期|到货时剩余有效期|到货时剩余保质期) \| (?!不少于)", text)
+    assert "以产品标签标示的生产日期起计算" not in text
+    if "shelf_life" not in proposal.commitments.kinds:
+        assert "统一承诺" in text
+
+
+def test_medical_consumables_promise_no_blanket_shelf_life(proposals):
+    assert "shelf_life" not in proposals["medical-consumables"].commitments.kinds
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_cold_chain_only_where_the_product_needs_it(proposals, name):
+    proposal = proposals[name]
+    if not proposal.product.cold_chain:
+        assert "冷链" not in proposal.text and "冷藏品种" not in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supplies_are_stocked_at_a_warehouse_and_issued_by_expiry(proposals, name):
+    text = proposals[name].text
+    assert "先进先出" not in text and "近效期先出" in text
+    assert "网点按本项目" not in text and "抽调人员和物资" not in text
+    assert "不在服务网点的办公场所存放" in text or "不存放" in text
+    proposal = proposals[name]
+    warehouse = next(w for w in proposal.bidder.warehouses if proposal.product.wants(w.serves))
+    assert f"存放在{warehouse.name}（{warehouse.address}）" in text  # the licensed warehouse, named
+
+
+def test_hazardous_stock_stays_in_its_licensed_warehouse(proposals):
+    proposal = proposals["disinfection-chemicals"]
+    assert proposal.product.hazardous
+    warehouse = next(w for w in proposal.bidder.warehouses if proposal.product.wants(w.serves))
+    assert warehouse.address in proposal.text and "带储存" in proposal.text
+    assert "危险化学品不在网点之间调拨或中转" in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_exchange_is_free_not_unconditional_and_test_fees_follow_the_result(proposals, name):
+    text = proposals[name].text
+    assert "无条件退换" not in text
+    assert "检验合格的，检验费用由我公司承担" not in text
+    assert "检验合格的，检验费用由采购人承担" in text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supplies_name_only_roles_the_team_has(proposals, name):
+    text = proposals[name].text
+    for phrase in ("物流人员", "送货人员", "质量和物资人员", "由技术人员回电答复", "由技术人员承担定期检查", "自动转入下一种方式"):
+        assert phrase not in text, phrase
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_safety_problems_get_the_urgent_deadline(proposals, name):
+    proposal = proposals[name]
+    own = next(line for line in proposal.text.splitlines() if "影响使用安全的问题：" in line)
+    assert "优先安排调换" not in own
+    urgent = proposal.commitments.get("delivery").values.get("紧急订单")
+    if urgent is not None:
+        assert f"{urgent}内送达替换批次" in own
+
+
+def test_disinfectant_spills_have_an_arrival_time_and_fire_is_not_excused(proposals):
+    proposal = proposals["disinfection-chemicals"]
+    arrival = str(proposal.commitments.get("onsite_arrival").values[None])
+    plan = section(proposal, "应急预案")
+    assert "危化品安全专员" in plan and f"{arrival}内到场" in plan
+    assert "不可抗力：火灾" not in proposal.text and "引起的火灾由我公司承担责任" in proposal.text
+
+
+@pytest.mark.parametrize("name", CONSUMABLES)
+def test_supply_sentences_read_as_sentences(proposals, name):
+    text = proposals[name].text
+    assert "各类订单自" not in text and "之时起常规订单" not in text
+    assert not re.search(r"\n消耗类产品", text)
+
+
+def test_software_is_deployed_from_delivery_and_repaired_by_named_developers(proposals):
+    proposal = proposals["software"]
+    text = proposal.text
+    assert "部署调试完成时限" in text and "安装调试完成时限" not in text
+    assert "自到货之日起" not in text
+    assert "由开发人员" not in text and "研发支持工程师" in text
+    for phrase in ("质量和物资人员", "位置、人员和物资情况", "抽调人员和物资"):
+        assert phrase not in text, phrase
+
+
+def test_software_flow_is_remote_first_and_visits_only_when_needed(proposals):
+    text = proposals["software"].text
+    assert "主要节点（问题受理、响应、按需到场" in text
+    assert "报修受理" not in text and "排除故障" not in text
+
+
+def test_software_problem_levels_show_the_arrival_the_summary_names(proposals):
+    proposal = proposals["software"]
+    assert "各级的响应、到场和解决时限" in proposal.text
+    assert "| 到场（远程无法解决时） |" in proposal.text.replace("\n", " | ") or "到场（远程无法解决时）" in proposal.text
+    arrival = proposal.commitments.get("onsite_arrival")
+    response = proposal.commitments.get("response").values[None]
+    assert set(arrival.values) <= {"工作时间", "非工作时间"}  # time of day, never 市区/省内 for one site
+    assert all(value != response for value in arrival.values.values())  # remote diagnosis comes first
+
+
+def test_software_compatibility_is_free_where_the_exclusion_does_not_reach(proposals):
+    text = proposals["software"].text
+    assert "兼容性适配" in text
+    assert "运行环境中操作系统、第三方软件或网络条件变化引起的兼容问题" not in text
+
+
+def test_software_operating_targets_and_security_level_come_from_data(proposals):
+    proposal = proposals["software"]
+    for target in proposal.product.service_targets:
+        assert f"{target.name} | {target.value}" in proposal.text.replace("\n", " | ")
+    assert {"系统可用率", "恢复时间目标（RTO）", "恢复点目标（RPO）"} <= {t.name for t in proposal.product.service_targets}
+    assert proposal.tender.security_level and f"等级保护{proposal.tender.security_level}" in proposal.text
+
+
+def test_software_uses_no_goods_words(proposals):
+    text = proposals["software"].text
+    for phrase in ("交货地点", "运输单位", "演示物品", "安装完成后", "受理报修"):
+        assert phrase not in text, phrase

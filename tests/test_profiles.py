@@ -157,7 +157,10 @@ def test_profile_defines_the_kinds_its_capabilities_require(product_id: str) -> 
         required += [kind for kind in ONSITE_REPAIR
                      if (kind != "backup_equipment" or model.lends_backup)
                      and (kind != "repair_turnaround" or model.ships_for_repair)]
-    required.append("shelf_life" if model.has("consumable") else "warranty")
+    if model.has("consumable"):  # a mix of supplies may promise only the remaining life on arrival
+        assert "shelf_life" in given or "remaining_shelf_life" in given
+    else:
+        required.append("warranty")
     for capability, kind in (("installation", "installation"), ("training", "training"),
                              ("software", "software_upgrade"), ("construction", "inspection")):
         if model.has(capability):

@@ -133,6 +133,7 @@ _TABLE = (
          proposal_words=r"供货期|交货期|供货|交货|到货|送货|配送|发货|交付|运抵|送达",
          tender_words=("交货", "供货", "到货", "送达", "送货", "交付", "配送"), names=("交货期", "供货期", "到货期", "交付期")),
     Kind("installation", "duration", "安装调试完成时限", "lower", answered_in="installation", units=_DAYS, requirement_also_accepts=("date",),
+         product_word=("installation_word", "{}完成时限"),  # 软件: 部署调试完成时限
          max_days=365, proposal_words=r"安装调试|安装|调试", tender_words=("安装", "调试", "部署")),
     Kind(TRAINING, "duration", "培训时长", "higher", answered_in="training", units=_DAYS, max_days=365,
          proposal_words=r"培训", tender_words=("培训",)),

@@ -55,6 +55,15 @@ class TeamMember(Strict):
     serves: Serves = []
 
 
+class Warehouse(Strict):
+    """Where the bidder keeps stock of supplies: its own licensed warehouse or one it contracts."""
+
+    name: str = Text  # 康衡医疗临州配送仓库
+    address: str = Text
+    licence: str = Text  # the licence and scope it is kept under (危险化学品经营许可证（带储存）)
+    serves: Serves = []
+
+
 class Certificate(Strict):
     name: str = Text
     number: str = Text
@@ -101,6 +110,7 @@ class Bidder(Strict):
     outlets: list[Outlet] = Field(min_length=1)
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
+    warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
     charges: Charges | None = None
     penalties: Penalties | None = None
     commitments: CommitmentsInput = CommitmentsInput()
@@ -137,6 +147,14 @@ class Fault(Strict):
     level: str = Text  # must match a key of commitments.fault_levels
     name: str = Text
     examples: str = Text
+
+
+class ServiceTarget(Strict):
+    """An operating figure the type promises beside the commitments (software: 系统可用率, RTO, RPO)."""
+
+    name: str = Text  # 系统可用率
+    value: str = Text  # 不低于99.9%
+    note: str = Text  # how it is measured or met
 
 
 class MaintenanceCycle(Strict):
@@ -209,6 +227,7 @@ class ProductType(Strict):
     # the trade's word for the scheduled visits (电梯: 维护保养, 绿化: 巡查); empty: 巡检
     inspection_word: str = ""
     delivery_word: str = ""  # what the delivery period is called (软件: 交付期, 绿化: 施工工期); empty: 供货期
+    installation_word: str = ""  # what setting it up is called (软件: 部署调试); empty: 安装调试
     delivery_until: str = ""  # what ends it (完成软件交付); empty: 送达指定地点
     # works: what counts as an urgent and as an ordinary problem, and what is done first at a
     # hazard (绿化: 倒伏的树木、断枝); empty: the wording of the clause family
@@ -231,6 +250,9 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
+    service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
+    cold_chain: bool = False  # some products need refrigerated storage and transport
+    hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)
     emergencies: list[str] = []  # situations of the trade that start the emergency plan
     # where a repair is done: on site (the default) or at the maker's authorised service station,
     # where the unit is driven or towed (vehicles): 进站、试车、交车 rather than 上门、演示、送回原处

@@ -34,6 +34,7 @@ class Tender(Strict):
     # 驻场: technicians the bidder keeps at the purchaser's site for this project (0: none); lets
     # a short on-site promise stand where no outlet is in the delivery city
     resident_staff: int = Field(default=0, ge=0, le=200)
+    security_level: str = ""  # software: the system's 等级保护 level the tender names (第三级); empty: not given
     attachments: list[str] = []
     scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
 

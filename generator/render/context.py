@@ -158,6 +158,7 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
     return bidder.model_copy(update={
         "team": [m for m in bidder.team if product.wants(m.serves)],
         "certificates": [c for c in bidder.certificates if product.wants(c.serves)],
+        "warehouses": [w for w in bidder.warehouses if product.wants(w.serves)],
     })
 
 
@@ -169,6 +170,22 @@ def team_head(team: list[TeamMember]) -> TeamMember:
     """Who leads the bidder's team for this project: the first post called 经理/负责人/主管, else the
     first member. The text, the staffing table and the organisation chart all use this post's title."""
     return next((m for m in team if any(w in m.role for w in HEAD_WORDS)), team[0])
+
+
+_DUTIES = {"delivery": ("配送", "押运", "送货"), "quality": ("质量", "验收"), "safety": ("安全",),
+           "guidance": ("培训", "指导"), "desk": ("受理", "客服"), "develop": ("研发", "开发", "缺陷修复")}
+
+
+def roles_by_duty(team: list[TeamMember]) -> dict[str, str]:
+    """duty → the roles of the team doing it (配送: 仓储与配送主管), joined by 、; a duty nobody
+    does is absent, so a clause names only roles the team has."""
+    found: dict[str, str] = {}
+    for duty, words in _DUTIES.items():
+        names = list(dict.fromkeys(m.role for m in team if any(w in m.role for w in words)))
+        names = names or list(dict.fromkeys(m.role for m in team if any(w in m.duty for w in words)))
+        if names:
+            found[duty] = "、".join(names)
+    return found
 
 
 def delivery_start(tender: Tender, product: ProductType) -> str:
@@ -204,6 +221,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
                  faults[name].examples if name in faults else "", lvl.response, lvl.onsite_arrival, lvl.resolution)
         for name, lvl in commitments.fault_levels.items()
     ]
+    team = bidder.team
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
     return {
         "tender": tender,
@@ -224,6 +242,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),
         "charges": bidder.charges,
+        # supplies: the warehouse holding the project's stock, and the team's roles by what they do
+        "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
+        "roles": roles_by_duty(team),
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {

@@ -52,7 +52,8 @@ class Figures:
 def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     """(title, short phrases) of each step, in the commitments' own values: one phrase per tier."""
     c, has = context["c"], context["has"]
-    repair = has["onsite_repair"] or has["software"]
+    repair = has["onsite_repair"]  # a fault someone comes to clear; software is diagnosed remotely first
+    remote = has["software"] and not repair
 
     def within(kind: str) -> tuple[str, ...]:
         return tuple(f"{qualifier}{value}内" for qualifier, value in c[kind].items())
@@ -60,11 +61,12 @@ def flow_steps(context: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     steps: list[tuple[str, tuple[str, ...]]] = [("报修受理" if repair else "问题受理",
               (f"{c[HOTLINE]}" if HOTLINE in c else "电话或书面", "受理登记"))]
     if RESPONSE in c:
-        steps.append(("响应", (*within(RESPONSE), "远程诊断" if repair else "核实情况")))
-    if ONSITE_ARRIVAL in c:
-        steps.append(("到场", (*within(ONSITE_ARRIVAL), "到达现场")))
+        steps.append(("响应", (*within(RESPONSE), "远程诊断" if repair or remote else "核实情况")))
+    if ONSITE_ARRIVAL in c:  # only equipment repaired on site is always visited; others when needed
+        steps.append(("到场", (*within(ONSITE_ARRIVAL), "到达现场")) if repair
+                     else ("按需到场", ("远程无法解决时" if remote else "需现场处置时", *within(ONSITE_ARRIVAL))))
     if RESOLUTION in c:
-        steps.append(("处理", (*within(RESOLUTION), "排除故障" if repair else "处理完毕")))
+        steps.append(("处理", (*within(RESOLUTION), "排除故障" if repair else "恢复正常使用" if remote else "处理完毕")))
     elif has["consumable"]:
         steps.append(("处理", ("核查原因", "按约定退换货")))
     else:

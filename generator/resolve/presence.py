@@ -56,9 +56,9 @@ class Nearest:
         an outlet in the delivery city (not “距临州市约9公里” of an outlet inside 临州市); “与交货地点位于
         同一城市” without figures."""
         if self.reach is None:
-            return "与交货地点位于同一城市" if self.local else ""
+            return "与服务地点位于同一城市" if self.local else ""
         km = f"{self.reach.distance_km:g}"
-        place = "交货地点" if self.local else self.reach.place
+        place = "服务地点" if self.local else self.reach.place
         return f"距{place}约{km}公里、车程约{self.reach.travel}"
 
 

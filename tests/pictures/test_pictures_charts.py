@@ -99,11 +99,17 @@ def test_without_a_cjk_font_the_charts_become_tables_and_the_build_says_so(proje
 
 
 def test_consumables_flow_has_no_repair_or_site_visit(project, font):
-    result = build(project / "tenders" / "examples" / "disinfection-chemicals.yaml",
+    result = build(project / "tenders" / "examples" / "medical-consumables.yaml",
                    BuildOptions(output_root=project / "out"))
     with zipfile.ZipFile(io.BytesIO(result.docx_bytes)) as package:
         document_xml = package.read("word/document.xml").decode()
     assert 'descr="售后服务流程图：问题受理→响应→处理→验收→回访"' in document_xml
+    # hazardous chemicals: a spill is attended when needed, never a routine visit (issue 15)
+    result = build(project / "tenders" / "examples" / "disinfection-chemicals.yaml",
+                   BuildOptions(output_root=project / "out"))
+    with zipfile.ZipFile(io.BytesIO(result.docx_bytes)) as package:
+        document_xml = package.read("word/document.xml").decode()
+    assert 'descr="售后服务流程图：问题受理→响应→按需到场→处理→验收→回访"' in document_xml
 
 
 @pytest.mark.parametrize("tender", sorted(p.stem for p in (ROOT / "tenders" / "examples").glob("*.yaml")))
