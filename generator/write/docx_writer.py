@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -355,6 +356,18 @@ def _fitted_widths(table: Table, total: int) -> tuple[int, ...]:
 
 
 HARD_CELL = 4  # cells up to this many characters never wrap (序号, 合计, 正偏离, 30分钟)
+# a certificate, phone or project number (AUTH-XY-2025-031, 0731-8816-5230) is not broken inside: its
+# column is at least as wide as the longest one, up to this many characters (a long URL still wraps)
+_IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.:@]*[A-Za-z0-9]")
+LONGEST_IDENTIFIER = 12.0
+
+
+IDENTIFIER_CHAR = 0.62  # a Latin letter or digit of the fallback fonts, with a margin: 0.55 broke AUTH-XY-2025-031
+
+
+def _identifier_width(line: str) -> float:
+    longest = max((len(m[0]) for m in _IDENTIFIER.finditer(line)), default=0)
+    return min(longest * IDENTIFIER_CHAR, LONGEST_IDENTIFIER)
 ROW_WEIGHT, LINE_WEIGHT, SHORT_WEIGHT = 12, 1, 4  # a table row's line, any cell's line, a short cell's extra line
 
 
@@ -373,7 +386,9 @@ class ColumnFit:
         self.headers = [(_display_width(h), [_display_width(line) for line in header_lines(h)]) for h in table.header]
         self.cells = [[[_display_width(line) for line in row[c].split("\n")] for row in table.rows]
                       for c in range(self.columns)]
-        self.minimum = [max([_header_minimum(table.header[c]), 1.0]
+        identifiers = [[_identifier_width(line) for row in table.rows for line in row[c].split("\n")]
+                       for c in range(self.columns)]
+        self.minimum = [max([_header_minimum(table.header[c]), 1.0, *identifiers[c]]
                             + [w for cell in self.cells[c] for w in cell if w <= HARD_CELL])
                         for c in range(self.columns)]
         self.natural = [max(self.headers[c][1] + [w for cell in self.cells[c] for w in cell])
