@@ -1092,3 +1092,19 @@ def test_software_uses_no_goods_words(proposals):
     text = proposals["software"].text
     for phrase in ("交货地点", "运输单位", "演示物品", "安装完成后", "受理报修"):
         assert phrase not in text, phrase
+
+
+def test_the_backup_item_is_offered_on_one_condition(proposals):
+    """The summary table and the spare-parts section give the same condition for the backup item."""
+    checked = 0
+    for name, proposal in proposals.items():
+        if proposal.commitments.get("backup_equipment") is None or proposal.commitments.get("resolution") is None:
+            continue
+        assert "不能按期修复时" not in proposal.text, name
+        values = proposal.commitments.get("resolution").values
+        if len(values) != 1:
+            continue  # tiers (小修/大修): the spare-parts section states them as the summary does
+        resolution = str(next(iter(values.values())))
+        assert proposal.text.count(f"故障预计不能在{resolution}内排除") >= 2, name
+        checked += 1
+    assert checked >= 5
