@@ -7,8 +7,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,13 +32,6 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 _parsed: dict[bytes, tuple[str, Any]] = {}
 _PARSED_LIMIT = 4096
 DISK_SUBDIR = "yaml"
-
-
-@contextmanager
-def parse_cache() -> Iterator[None]:
-    """Kept for callers of the time when the cache had to be switched on: parsed files are now always
-    cached by content (see `_parsed`), so the block changes nothing."""
-    yield
 
 
 @dataclass(frozen=True)

@@ -95,11 +95,8 @@ def _on_terminate(signum: int, frame: object) -> None:
 
 
 def _init_worker() -> None:
-    from generator.load.yamlio import parse_cache
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_terminate)
-    parse_cache().__enter__()  # for the worker's whole life (a forked worker inherits the parent's already)
 
 
 def build_one(tender: str, options: BuildOptions) -> Outcome:
@@ -232,16 +229,13 @@ def batch_exit_code(outcomes: list[Outcome]) -> int:
 
 def run_batch(tenders: list[Path], options: BuildOptions, jobs: int, reporter: Reporter) -> list[Outcome]:
     """Build every tender (in `jobs` processes); outcomes in the order the tenders were given."""
-    from generator.load.yamlio import parse_cache
-
     tenders = unique_tenders(tenders)
     jobs = min(jobs or default_jobs(), len(tenders))
-    try:
-        with parse_cache():  # forked workers inherit it: each parses the shared clauses and profiles once
-            if jobs > 1:
-                outcomes = _run_parallel(tenders, options, jobs, reporter)
-            else:
-                outcomes = _run_serial(tenders, options, reporter)
+    try:  # parsed inputs are cached by content in every process (load/yamlio.py)
+        if jobs > 1:
+            outcomes = _run_parallel(tenders, options, jobs, reporter)
+        else:
+            outcomes = _run_serial(tenders, options, reporter)
     finally:
         reporter.stop()
     return [outcomes[str(t)] for t in tenders]

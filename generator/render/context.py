@@ -221,7 +221,6 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
                  faults[name].examples if name in faults else "", lvl.response, lvl.onsite_arrival, lvl.resolution)
         for name, lvl in commitments.fault_levels.items()
     ]
-    team = bidder.team
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
     return {
         "tender": tender,
@@ -244,7 +243,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "charges": bidder.charges,
         # supplies: the warehouse holding the project's stock, and the team's roles by what they do
         "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
-        "roles": roles_by_duty(team),
+        "roles": roles_by_duty(bidder.team),
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {

@@ -10,15 +10,6 @@ from cases_inputs import ALL
 from corpus_support import Case, assert_refused, files
 
 
-@pytest.fixture(scope="module", autouse=True)
-def parsed_once():
-    """Unchanged files are parsed once for the whole corpus (keyed by content, so edits are seen)."""
-    from generator.load.yamlio import parse_cache
-
-    with parse_cache():
-        yield
-
-
 @pytest.mark.parametrize("case", ALL, ids=[c.id for c in ALL])
 def test_bad_input(case: Case, project: Path, cli) -> None:
     for edit in case.edits:
