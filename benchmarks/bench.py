@@ -324,7 +324,6 @@ def main() -> None:
 
         from generator.pipeline.build import BuildOptions, build
         from generator.write.docx_writer import write_docx
-        from generator.load.yamlio import parse_cache
 
         options = BuildOptions(force=True, allow_draft=True, output_root=temp / "inproc")
 
@@ -332,9 +331,6 @@ def main() -> None:
         in_process = median_seconds(lambda: build(DEMO, options), repeat)
         proposal = demo_proposal()
         record("demo build, in-process (load→render→write→self-check)", in_process, f"{len(proposal.blocks)} blocks")
-        with parse_cache():
-            cached = median_seconds(lambda: build(DEMO, options), repeat)
-        record("demo build, in-process, inputs parsed once (batch worker)", cached)
         fresh = median_seconds(lambda: (clear_memory_caches(), build(DEMO, options)), repeat)
         record("demo build, in-process, memory caches cleared every run", fresh,
                "as the first build of a new process (disk caches warm)")

@@ -170,7 +170,9 @@ def test_the_bound_is_quoted_in_the_tenders_own_words(text, value, bound, quoted
 
 def test_equals_present_and_mark_inference(project):
     assert evaluate_in(project, kind="warranty", bound="equals", value="3年").status == "无偏离"
-    assert evaluate_in(project, kind="warranty", bound="equals", value="2年").status == "负偏离"
+    # a bare figure (质保期为2年) is judged in the better direction: a longer warranty is never a deviation
+    assert evaluate_in(project, kind="warranty", bound="equals", value="2年").status == "正偏离"
+    assert evaluate_in(project, kind="warranty", bound="equals", value="4年").status == "负偏离"
     present = evaluate_in(project, kind="hotline", bound="present", qualifier="省外")
     assert (present.status, present.offered_text) == ("无偏离", "7×24小时")  # an unqualified value holds everywhere
     missing = evaluate_in(project, kind="software_upgrade", bound="present")

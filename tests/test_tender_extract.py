@@ -66,7 +66,7 @@ def reading(sentence: str, index: int = 0):
     ("在接到维修通知后2小时内到达现场并在24小时内修复", 1, "resolution", "at_most", None),
     ("到货后３日内完成安装", 0, "installation", "at_most", None),
     ("接到采购人投诉后１２小时内答复", 0, "complaint_response", "at_most", None),
-    ("设备停产后保证零配件供应十年", 0, "spare_parts", "at_least", None),
+    ("设备停产后保证零配件供应十年", 0, "spare_parts", "equals", None),  # a bare figure: stated, not bounded
     ("市区范围内2小时内到达现场", 0, "onsite_arrival", "at_most", "市区"),
     ("城区内一般故障报修后1小时内到达", 0, "onsite_arrival", "at_most", "市区"),
     ("一级故障8小时内排除", 0, "resolution", "at_most", "一级"),

@@ -6,15 +6,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from generator.core.kinds import KINDS
 from generator.core.quantities import Quantity, Schedule, compare
 
 Verdict = Literal["better", "meets", "fails"]
 
 
-def verdict(bound: str, results: Sequence[int]) -> Verdict:
+def directed_bound(bound: str, kind: str | None) -> str:
+    """The bound an offer is judged by. A tender's bare figure (质保期为24个月, 每季度回访一次) is read as
+    `equals`, but no purchaser holds a longer warranty or more visits against a bidder: it is judged in
+    the kind's better direction. Only an exact kind (服务期, the contract's term) asks for the figure itself."""
+    found = KINDS.get(kind or "")
+    if bound != "equals" or found is None or found.exact:
+        return bound
+    return "at_least" if found.better == "higher" else "at_most"
+
+
+def verdict(bound: str, results: Sequence[int], kind: str | None = None) -> Verdict:
     """`results`: cmp(offered, required) per limit (one, or one per shared limit of 3年或10万公里).
-    at_most: larger fails; at_least: smaller fails; equals: any difference fails. Better only when
+    at_most: larger fails; at_least: smaller fails; equals: any difference fails (an `equals` of a kind
+    with a direction is first turned into that direction's bound, directed_bound). Better only when
     every limit improves on the bound (never for equals)."""
+    bound = directed_bound(bound, kind)
     if bound == "at_most":
         fails, improves = any(r > 0 for r in results), all(r < 0 for r in results)
     elif bound == "at_least":
@@ -26,10 +39,10 @@ def verdict(bound: str, results: Sequence[int]) -> Verdict:
     return "better" if improves else "meets"
 
 
-def judge(bound: str, offered: Quantity | None, required: Quantity | None) -> Verdict | None:
+def judge(bound: str, offered: Quantity | None, required: Quantity | None, kind: str | None = None) -> Verdict | None:
     """The verdict on one value, or None when the two cannot be compared (different units)."""
     result = compare(offered, required)
-    return None if result is None else verdict(bound, [result])
+    return None if result is None else verdict(bound, [result], kind)
 
 
 def is_ceiling(value: Quantity | None) -> bool:
@@ -37,6 +50,8 @@ def is_ceiling(value: Quantity | None) -> bool:
     return isinstance(value, Schedule) and value.weekly_hours == 7 * 24
 
 
-def bounds_agree(a: str, b: str, value: Quantity | None) -> bool:
-    """Two bounds judge every offer alike: the same bound, or “at least” and “equals” a ceiling."""
+def bounds_agree(a: str, b: str, value: Quantity | None, kind: str | None = None) -> bool:
+    """Two bounds judge every offer alike: the same bound once directed (质保期3年 read as `equals` and a
+    row saying `at_least`), or “at least” and “equals” a ceiling."""
+    a, b = directed_bound(a, kind), directed_bound(b, kind)
     return a == b or ({a, b} == {"at_least", "equals"} and is_ceiling(value))

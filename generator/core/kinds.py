@@ -32,6 +32,8 @@ class Kind:
     type: QuantityType  # duration | frequency | schedule | percentage
     label: str  # the one Chinese label of tables, messages and forms
     better: Better  # lower: a deadline (响应2小时); higher: a period or rate (质保3年, 成活率95%)
+    # a figure the tender states is the one to meet, not a floor or a ceiling (服务期一年 is the contract's term)
+    exact: bool = False
     proposal_words: str = ""  # regex of words naming it in a proposal, most specific first
     tender_words: tuple[str, ...] = ()  # keywords naming it in a tender's requirement
     scoring_words: tuple[str, ...] = ()  # narrower words naming it in a 评分标准 item (响应时间≤2小时得3分)
@@ -169,7 +171,7 @@ _TABLE = (
     Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年{}"),
          proposal_words=r"开机率|完好率|设备可用率|正常运行率",
          tender_words=("开机率", "完好率", "运行率", "可用率"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
-    Kind("service_period", "duration", "服务期", "higher", answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
+    Kind("service_period", "duration", "服务期", "higher", exact=True, answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
          proposal_words=r"维保服务期|维保期|维护期|服务期限|服务期",
          tender_words=("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
          names=("维保服务期", "维保期", "维护期", "服务期限", "服务期")),

@@ -378,7 +378,7 @@ def _evaluate(requirement: Requirement, commitments: Commitments) -> Deviation:
         if any(r is None for r in results):
             return Deviation(requirement, offered, "负偏离",
                              f"承诺的{qualifier or ''}{value}与要求的{target}单位不同，无法比较，须人工确认", compared)
-        judged = verdict(requirement.bound, [r for r in results if r is not None])
+        judged = verdict(requirement.bound, [r for r in results if r is not None], requirement.kind)
         if judged == "fails":
             failing.append((qualifier, value))
         better = better and judged == "better"

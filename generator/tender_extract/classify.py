@@ -25,6 +25,7 @@ from generator.core.kinds import (
     SERVICE_PERIOD,
     SHELF_LIFE,
     WARRANTY,
+    kinds_where,
     minimum_kinds,
     tender_duration_kinds,
     tender_keywords,
@@ -39,7 +40,7 @@ TYPE_KINDS = tender_type_kinds()
 DURATION_KINDS = tender_duration_kinds()
 
 # a contract's service period is what it is: a longer one is not better
-EXACT_KINDS = {SERVICE_PERIOD}
+EXACT_KINDS = set(kinds_where(exact=True))
 # kinds where the tender states a minimum (longer or more often is better)
 MINIMUM_KINDS = minimum_kinds() - EXACT_KINDS
 
@@ -157,9 +158,11 @@ def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
         return "at_most", True
     if word_after == "at_most":  # “3个月内同一故障不得再次发生”: a period that must hold, at least
         return ("at_least" if kind in MINIMUM_KINDS else "at_most"), True
-    if kind in EXACT_KINDS or is_ceiling(mention.value):  # 7×24: nothing above it, so exactly it
+    if kind in EXACT_KINDS or kind in MINIMUM_KINDS or is_ceiling(mention.value):
+        # a bare period or frequency (质保期为24个月, 每季度回访) states the figure itself, as does 7×24;
+        # the judgement still counts a longer warranty as better (core.judge.directed_bound)
         return "equals", False
-    return ("at_least" if kind in MINIMUM_KINDS else "at_most"), False
+    return "at_most", False  # a bare deadline (2小时到达现场) is a ceiling: sooner is what it asks
 
 
 def _fault_level(window: str, kind: str) -> tuple[str, str] | None:

@@ -77,7 +77,7 @@ def mismatch(row: dict[str, str], reading: Reading | None) -> str:
         return ""
     kind = row.get("kind", "")
     differs = kind != reading.kind or (reading.bound != "present" and not bounds_agree(
-        row.get("bound", ""), reading.bound, _quantity(kind, reading.value)))
+        row.get("bound", ""), reading.bound, _quantity(kind, reading.value), kind))
     if not differs and kind in KINDS:
         differs = not _same_value(kind, row.get("value", ""), reading.value)
     if not differs and reading.qualifier and row.get("qualifier", "") != reading.qualifier:

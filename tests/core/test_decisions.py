@@ -34,6 +34,17 @@ def test_one_verdict_for_the_deviation_table_and_the_checker():
     assert verdict("at_least", [1, -1]) == "fails"
 
 
+def test_a_bare_figure_is_judged_in_its_kinds_better_direction_except_for_an_exact_kind():
+    # 质保期为2年 (read as equals): 3 years is better, 1 year fails; without a kind, any difference fails
+    assert judge("equals", Duration(3, "年"), Duration(2, "年"), "warranty") == "better"
+    assert judge("equals", Duration(1, "年"), Duration(2, "年"), "warranty") == "fails"
+    assert judge("equals", Duration(1, "小时"), Duration(2, "小时"), "onsite_arrival") == "better"
+    assert judge("equals", Duration(3, "年"), Duration(2, "年")) == "fails"
+    # 服务期一年 is the contract's term: a longer one is not better, it is a different contract
+    assert judge("equals", Duration(2, "年"), Duration(1, "年"), "service_period") == "fails"
+    assert judge("equals", Duration(1, "年"), Duration(1, "年"), "service_period") == "meets"
+
+
 def test_the_precedence_is_product_then_bidder_then_tender():
     from generator.resolve.commitments import proposal_layers
 

@@ -20,7 +20,7 @@ from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
-from generator.core.judge import judge
+from generator.core.judge import directed_bound, judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
 from generator.core.quantities import Proportion, QuantityError
 from generator.text.document import Document
@@ -67,7 +67,7 @@ def _names_severity(requirement: ExpectedRequirement) -> bool:
 def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
     """True when the value breaks the bound, None when it cannot be compared."""
     assert requirement.value is not None
-    judged = judge(requirement.bound, mention.value.quantity, requirement.value)
+    judged = judge(requirement.bound, mention.value.quantity, requirement.value, requirement.kind)
     return None if judged is None else judged == "fails"
 
 
@@ -168,7 +168,7 @@ def check(context: CheckContext) -> list[Finding]:
         broken = [m for m in relevant if breaks(requirement, m)]
         unclear = [m for m in relevant if breaks(requirement, m) is None]
         words = RATE_BOUND_WORDS if isinstance(requirement.value, Proportion) else BOUND_WORDS
-        wanted = f"{words.get(requirement.bound, '')}{requirement.value}"
+        wanted = f"{words.get(directed_bound(requirement.bound, requirement.kind), '')}{requirement.value}"
         # A fault level's limit against a requirement that does not name levels: the build's 偏离表
         # holds only the headline promise to it, so this is for a person to judge.
         graded = [m for m in broken if m.qualifier_of("severity") and not _names_severity(requirement)]
