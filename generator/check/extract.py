@@ -437,11 +437,16 @@ class Extractor:
             s0 = s_match.start()
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
+            if not values and (not words or block.kind == "heading"):
+                continue  # neither a value nor a word that could name a promise without one
             clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            facts = _ClauseFacts(sentence)
+            if not values:
+                mentions.extend(_named_only(block, sentence, s0, words, set(), clauses, facts))
+                continue
             notes = Spans([m.span() for m in _NOTE_RE.finditer(sentence)])
             strong = _Words([w for w in words if not w.weak])
             weak = _Words([w for w in words if w.weak])
-            facts = _ClauseFacts(sentence)
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()

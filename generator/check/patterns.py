@@ -9,6 +9,7 @@ import re
 
 from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.regex_prefilter import prefiltered
 
 # All derived from the kinds table (core/kinds.py).
 # kind → words that name it, most specific first. Checked against normalised text.
@@ -24,8 +25,9 @@ WEAK_WORDS: dict[str, str] = {name: KINDS[name].weak_words for name in PROPOSAL_
 # Words that name two kinds: 免费保养 is the free-maintenance period (两年免费保养) or a visit (每季度免费保养一次).
 ALSO_KIND: dict[str, str] = {word: name for name, kind in KINDS.items() for word in kind.also_named_by}
 
-KIND_RE = re.compile("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
-                               *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())]))
+# two dozen groups of alternatives tried at every position: a first-character lookahead skips most of them
+KIND_RE = re.compile(prefiltered("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
+                                           *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())])))
 
 # Phrases that contain a kind word without naming a commitment: blanked before kind words are searched.
 # 质保期内 right after a period names it (在5个月保修期内, 三年质保期满后): not blanked.
