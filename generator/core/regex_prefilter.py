@@ -94,3 +94,8 @@ def prefiltered(pattern: str, flags: int = 0) -> str:
     if chars is None:
         return pattern
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])(?:" + pattern + ")"
+
+
+def compile_filtered(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile of the pattern behind its first-character lookahead, where one can be worked out."""
+    return re.compile(prefiltered(pattern, flags), flags)
