@@ -262,6 +262,21 @@ def test_each_number_is_stated_where_it_matters_not_everywhere(proposals):
     assert not too_often, "承诺数字重复过多：" + "；".join(too_often)
 
 
+def table_columns(proposal: Proposal, first: str, second: str) -> list[tuple[str, str]]:
+    """(cell, cell) of every body row of the tables whose header has both columns."""
+    document = proposal.document
+    rows = {}
+    for block in document.blocks:
+        cell = block.cell
+        if cell is None or cell.row == 0:
+            continue
+        header = document.header_texts(cell)
+        if first in header and second in header:
+            row = document.row_texts(cell)
+            rows[(cell.table, cell.row)] = (row[header.index(first)], row[header.index(second)])
+    return list(rows.values())
+
+
 def section(proposal: Proposal, title: str) -> str:
     """The text of the section whose heading contains `title` (up to the next 第X节)."""
     match = re.search(rf"\n第[一二三四五六七八九十]+节 [^\n]*{title}[^\n]*\n(.*?)(?=\n第[一二三四五六七八九十]+节 |\Z)",
@@ -972,10 +987,18 @@ def test_shelf_life_is_the_labels_and_only_a_floor_is_promised(proposals, name):
     text = proposal.text
     assert "以产品标签" in text
     assert not re.search(r"(?:有效期|保质期)为\d", text)
-    assert not re.search(r"\| (?:有效期|保质期|到货时剩余有效期|到货时剩余保质期) \| (?!不少于)", text)
     assert "以产品标签标示的生产日期起计算" not in text
     if "shelf_life" not in proposal.commitments.kinds:
         assert "统一承诺" in text
+    # the 偏离表 answers a shelf-life requirement as the clause does: the label, then the floor
+    for requirement, response in table_columns(proposal, "招标要求", "投标响应"):
+        if re.search(r"保质期|有效期", requirement) and "剩余" not in requirement:
+            assert "以产品标签标示为准" in response, (requirement, response)
+    # the summary table promises a floor, never one shelf life for all
+    summary = dict(table_columns(proposal, "服务项目", "承诺内容"))
+    assert summary, name
+    for item in ("有效期", "保质期", "到货时剩余有效期", "到货时剩余保质期"):
+        assert summary.get(item, "不少于").startswith("不少于"), (item, summary[item])
 
 
 def test_medical_consumables_promise_no_blanket_shelf_life(proposals):

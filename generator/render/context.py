@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.kinds import KINDS
+from generator.core.kinds import KINDS, SHELF_LIFE
 from generator.core.quantities import Quantity
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
@@ -74,6 +74,9 @@ class DeviationRow:
     def __init__(self, deviation: Deviation, label: str) -> None:
         self._deviation = deviation
         self.response = f"{label}：{deviation.offered_text}" if deviation.compared else deviation.offered_text
+        if deviation.compared and deviation.requirement.kind == SHELF_LIFE:
+            # as the shelf-life clause says: the label governs each product, the figure is the floor of all
+            self.response = f"{label}以产品标签标示为准，均不少于{deviation.offered_text}"
         offered = deviation.offered
         asked = deviation.requirement.starts or getattr(offered.values if offered else None, "starts", None)
         if deviation.compared and offered is not None and offered.starts and asked:
