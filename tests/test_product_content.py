@@ -959,6 +959,25 @@ def test_each_elevator_visit_lists_only_half_monthly_items(proposals):
     assert "调整制动间隙" not in visit and "试验限速器" not in visit
 
 
+def test_a_hospitals_lifts_keep_a_bed_lift_running_and_work_off_clinic_hours(proposals, project):
+    """The elevators example is bought by a hospital: its section says what a hospital needs of lifts;
+    the same tender for another purchaser does not carry it."""
+    own = section(proposals["elevators"], "电梯")
+    for words in ("病床电梯停梯的", "至少有一台病床电梯", "门诊高峰以外", "医院感染管理规定", "应急平层装置"):
+        assert words in own, words
+    for name, proposal in proposals.items():
+        if name != "elevators":
+            assert "门诊高峰" not in proposal.text, name
+    source = (project / "tenders" / "examples" / "elevators.yaml").read_text(encoding="utf-8")
+    assert source.count("蜀州市第二人民医院") >= 2
+    tender = project / "tenders" / "office-lifts.yaml"
+    tender.write_text(source.replace("蜀州市第二人民医院", "蜀州市政务服务中心").replace("id: elevators", "id: office-lifts"),
+                      encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "维护保养" in text and "门诊高峰" not in text and "病床电梯停梯" not in text
+
+
 def test_elevator_repairs_are_realistic(proposals):
     elevators = proposals["elevators"]
     tiers = elevators.commitments.get("resolution").values

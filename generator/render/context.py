@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.kinds import KINDS, SHELF_LIFE
+from generator.core.sectors import sector_of
 from generator.core.quantities import Quantity
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
@@ -241,6 +242,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit_noun": unit_noun(product),
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
         "resident_staff": tender.resident_staff,
+        "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),
         "charges": bidder.charges,
