@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.kinds import KINDS, SHELF_LIFE
-from generator.core.sectors import sector_of
 from generator.core.quantities import Quantity
+from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
