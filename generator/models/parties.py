@@ -284,10 +284,12 @@ class ProductType(Strict):
     storage_rules: list[str] = []  # consumables: how the products are stored
     peak_demand: str = ""  # consumables: when the purchaser's use peaks (stock is raised ahead of it)
     transport_care: str = ""  # consumables: what carrying the products guards against
+    order_details: str = ""  # consumables: what an urgent order is confirmed by (品种、适配机型、数量…)
     quality_criteria: str = ""  # goods: what counts as a quality problem in normal use
     repair_scope: str = ""  # goods: what is repaired on site and what is taken away
     replacement_match: str = ""  # goods: what a replacement matches (同款同色, 同批次面料)
     acceptance_papers: str = ""  # goods: the test reports and papers handed over for acceptance
+    wear_items: str = ""  # goods: the parts that wear in normal use and are not warranted
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
