@@ -170,10 +170,13 @@ def _nearest(value: Value, words: _Words, lo: int, hi: int, used: set[Keyword] |
 
 
 def _context_kind(value: Value, texts: list[str]) -> str | None:
+    """The kind a label names (a row's first cell, a column header): its most specific word, the longest
+    (到货时剩余有效期 is a remaining shelf life, not a delivery time), and of two as long the first
+    (投诉答复 is the answer to a complaint)."""
     for text in texts:
-        for word in keywords(text):
-            if not word.weak and compatible(word.kind, value):
-                return word.kind
+        words = [word for word in keywords(text) if not word.weak and compatible(word.kind, value)]
+        if words:
+            return max(words, key=lambda word: (word.end - word.start, -word.start)).kind
     return None
 
 
