@@ -76,27 +76,40 @@ def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
 
 
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+# a share of the total shelf life: 到货时剩余有效期不少于总有效期的2/3
+_FRACTION_RE = re.compile(r"(?<![\d./])\d+\s*/\s*\d+(?![\d/])")
+# kinds whose value is a share: a percentage (成活率95%) or a fraction of another kind's value (2/3)
+SHARE_KINDS = (*PERCENTAGE_KINDS, *(name for name, kind in KINDS.items() if kind.fraction_of))
 _START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
 
 
 def percentage_mentions(document: Document) -> list[Mention]:
-    """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind."""
+    """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind; “剩余有效期不少于
+    总有效期的2/3”: a fraction after the word of a kind stated as a share of another."""
     found = []
-    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in PERCENTAGE_KINDS))
+    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in SHARE_KINDS))
     for block in document.blocks:
         if block.kind in ("heading", "toc", "header", "footer"):
             continue
         text = block.norm
-        for word in pattern.finditer(text):
-            number = _PERCENT_RE.search(text, word.end(), word.end() + 16)
+        words = [(word.lastgroup or "", word.start(), word.end()) for word in pattern.finditer(text)]
+        if not words and block.cell is not None and block.cell.col > 0:
+            # a table row: the label in its first cell names the kind of the share in this one
+            label = pattern.search(document.row_texts(block.cell)[0])
+            if label:
+                words = [(label.lastgroup or "", 0, 0)]
+        for kind, start, end in words:
+            share = _FRACTION_RE if KINDS[kind].fraction_of else _PERCENT_RE
+            number = share.search(text, end, end + 16)
             if number is None:
                 continue
             try:
                 quantity = Proportion.parse(number.group())
             except QuantityError:
                 continue
-            value = Value(number.start(), number.end(), quantity, "percentage", str(quantity), "%", None, False)
-            found.append(Mention(word.lastgroup or "", value, (), block, (word.start(), number.end())))
+            unit = "" if quantity.is_fraction else "%"
+            value = Value(number.start(), number.end(), quantity, "percentage", str(quantity), unit, None, False)
+            found.append(Mention(kind, value, (), block, (min(start, number.start()), number.end())))
     return found
 
 
@@ -143,7 +156,7 @@ def check(context: CheckContext) -> list[Finding]:
         return []
     findings: list[Finding] = []
     mentions = context.mentions
-    if any(r.kind in PERCENTAGE_KINDS for r in requirements):
+    if any(r.kind in SHARE_KINDS for r in requirements):
         mentions = mentions + context.once("percentages", lambda: percentage_mentions(context.document))
     for requirement in requirements:
         label = KIND_LABELS.get(requirement.kind, requirement.kind)
