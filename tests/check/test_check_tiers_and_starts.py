@@ -67,3 +67,20 @@ def test_repair_categories_are_separate_tiers():
     assert [f.rule for f in findings(text)] == []  # different tiers never conflict
     found = messages("小修4小时内排除故障，大修24小时内排除故障。", minor)
     assert [severity for severity, _ in found] == ["error"] and "小修4小时" in found[0][1]
+
+
+def test_a_delivery_period_is_judged_against_a_calendar_deadline_from_the_bid_date():
+    import datetime as dt
+
+    from generator.core.quantities import Deadline
+
+    requirement = ExpectedRequirement("全部电梯于2027年2月28日前到货", "delivery", "at_most", Deadline(dt.date(2027, 2, 28)))
+    text = "自合同签订之日起90天内完成供货。"
+    assert [f.message for f in findings(text, requirements=[requirement], tender_date=dt.date(2026, 11, 5))
+            if f.rule == "tender-requirement"] == []
+    late = [f for f in findings(text, requirements=[requirement], tender_date=dt.date(2027, 1, 10))
+            if f.rule == "tender-requirement"]
+    assert [f.severity for f in late] == ["error"] and "90天" in late[0].message
+    # without the bid's date the two cannot be compared: a person decides
+    unknown = [f.severity for f in findings(text, requirements=[requirement]) if f.rule == "tender-requirement"]
+    assert unknown == ["warning"]

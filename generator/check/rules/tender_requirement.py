@@ -12,6 +12,7 @@ an error; percentages (成活率不低于95%) are read here for the kinds stated
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.check.expectations import ExpectedRequirement
@@ -22,7 +23,7 @@ from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.judge import directed_bound, judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
-from generator.core.quantities import Proportion, QuantityError
+from generator.core.quantities import Deadline, Duration, Proportion, QuantityError, deadline_after
 from generator.text.document import Document
 from generator.text.values import Value
 
@@ -64,10 +65,14 @@ def _names_severity(requirement: ExpectedRequirement) -> bool:
     return found is not None and found[0] == "severity"
 
 
-def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
-    """True when the value breaks the bound, None when it cannot be compared."""
+def breaks(requirement: ExpectedRequirement, mention: Mention, tender_date: dt.date | None = None) -> bool | None:
+    """True when the value breaks the bound, None when it cannot be compared. A period against a calendar
+    deadline is counted from the bid's date, as the build's 偏离表 counts it."""
     assert requirement.value is not None
-    judged = judge(requirement.bound, mention.value.quantity, requirement.value, requirement.kind)
+    offered = mention.value.quantity
+    if isinstance(requirement.value, Deadline) and isinstance(offered, Duration) and tender_date is not None:
+        offered = deadline_after(tender_date, offered)
+    judged = judge(requirement.bound, offered, requirement.value, requirement.kind)
     return None if judged is None else judged == "fails"
 
 
@@ -178,8 +183,9 @@ def check(context: CheckContext) -> list[Finding]:
             findings.append(Finding(RULE.id, WARNING, f"{title}：方案中未见{label}的具体承诺，无法核对", (),
                                     requirement.kind))
             continue
-        broken = [m for m in relevant if breaks(requirement, m)]
-        unclear = [m for m in relevant if breaks(requirement, m) is None]
+        date = context.expectations.tender_date
+        broken = [m for m in relevant if breaks(requirement, m, date)]
+        unclear = [m for m in relevant if breaks(requirement, m, date) is None]
         words = RATE_BOUND_WORDS if isinstance(requirement.value, Proportion) else BOUND_WORDS
         wanted = f"{words.get(directed_bound(requirement.bound, requirement.kind), '')}{requirement.value}"
         # A fault level's limit against a requirement that does not name levels: the build's 偏离表
