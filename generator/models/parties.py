@@ -266,6 +266,22 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
+    # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
+    site_checks: str = ""  # what the survey before installation checks (安装位置、空间尺寸、供电容量……)
+    installers: str = ""  # who installs and what they hold (持证电工、生产企业授权工程师……)
+    acceptance_documents: str = ""  # what is handed in for acceptance beside the packing list
+    handover_documents: str = ""  # the technical records handed over after acceptance
+    remote_diagnosis: str = ""  # how a fault is looked into before anyone is sent (故障代码、运行日志……)
+    repair_check: str = ""  # what shows a repair is done before the purchaser signs (试运行、检测……)
+    wear_parts: str = ""  # the trade's consumable parts, outside the free warranty (过滤网、光源……)
+    charged_items: str = ""  # what is usually charged for once the warranty is over
+    first_measures: str = ""  # what the purchaser's staff do first in an emergency, before we arrive
+    arrival_checks: str = ""  # what is checked when the goods arrive, beside the count (倾斜指示标签……)
+    repair_precautions: str = ""  # which steps of a repair need the purchaser's consent first
+    trial_run: str = ""  # what commissioning and the trial run consist of (保压检漏、空运转和负荷试车……)
+    site_rules: str = ""  # how a repair visit behaves where the unit stands (院感要求、机房登记……)
+    analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
