@@ -282,6 +282,9 @@ class ProductType(Strict):
     trial_run: str = ""  # what commissioning and the trial run consist of (保压检漏、空运转和负荷试车……)
     site_rules: str = ""  # how a repair visit behaves where the unit stands (院感要求、机房登记……)
     analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
+    outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
+    busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
+    drills: str = ""  # what the emergency drills rehearse (困人救援、制冷剂泄漏……)
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
