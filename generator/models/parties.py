@@ -268,6 +268,7 @@ class ProductType(Strict):
     reference_rules: list[str] = []
     # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
     # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
+    # first_measures, drills and charged_items serve the general clauses of goods and works as well.
     site_checks: str = ""  # what the survey before installation checks (安装位置、空间尺寸、供电容量……)
     installers: str = ""  # who installs and what they hold (持证电工、生产企业授权工程师……)
     acceptance_documents: str = ""  # what is handed in for acceptance beside the packing list
