@@ -286,6 +286,10 @@ class ProductType(Strict):
     outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
     busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
     drills: str = ""  # what the emergency drills rehearse (困人救援、制冷剂泄漏……)
+    priorities: str = ""  # what an emergency restores first (急诊和手术使用的设备……)
+    incident_reporting: str = ""  # what the report after an emergency adds for the trade (不良事件上报……)
+    warranty_covers: str = ""  # what the warranty takes in (室内外机、管路和控制系统……)
+    free_support: str = ""  # a service of the trade still free once the warranty is over
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
