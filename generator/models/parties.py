@@ -203,6 +203,13 @@ class Variant(Strict):
 _VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
 
 
+# issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
+class QualityIssue(Strict):
+    problem: str = Text  # 无菌包装破损、漏气
+    check: str = Text  # 对照实物与封存的同批次产品查看包装
+    remedy: str = Text  # 整批停用，免费换发新批次
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -266,19 +273,36 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (supplies): the trade's own quality, storage, supply and return matters, so the consumables'
+    # and goods' general clauses say what this trade meets instead of the same words for every supply
+    quality_standard: str = ""  # consumables: what the products' quality is measured against
+    label_items: str = ""  # consumables: what each package is labelled with
+    arrival_checks: list[str] = []  # consumables: what makes a delivery refused on arrival
+    quality_issues: list[QualityIssue] = []  # consumables: the quality problems of the trade in use
+    test_body: str = ""  # consumables: who tests a disputed batch, and for what
+    exchange_rule: str = ""  # consumables: what may be exchanged without a quality fault
+    storage_rules: list[str] = []  # consumables: how the products are stored
+    peak_demand: str = ""  # consumables: when the purchaser's use peaks (stock is raised ahead of it)
+    transport_care: str = ""  # consumables: what carrying the products guards against
+    order_details: str = ""  # consumables: what an urgent order is confirmed by (品种、适配机型、数量…)
+    quality_criteria: str = ""  # goods: what counts as a quality problem in normal use
+    repair_scope: str = ""  # goods: what is repaired on site and what is taken away
+    replacement_match: str = ""  # goods: what a replacement matches (同款同色, 同批次面料)
+    acceptance_papers: str = ""  # goods: the test reports and papers handed over for acceptance
+    wear_items: str = ""  # goods: the parts that wear in normal use and are not warranted
     # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
     # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
-    # first_measures, drills and charged_items serve the general clauses of goods and works as well.
+    # first_measures, drills and charged_items serve the general clauses of goods and works as well;
+    # the equipment warranty's wear parts come from wear_items above.
     site_checks: str = ""  # what the survey before installation checks (安装位置、空间尺寸、供电容量……)
     installers: str = ""  # who installs and what they hold (持证电工、生产企业授权工程师……)
     acceptance_documents: str = ""  # what is handed in for acceptance beside the packing list
     handover_documents: str = ""  # the technical records handed over after acceptance
     remote_diagnosis: str = ""  # how a fault is looked into before anyone is sent (故障代码、运行日志……)
     repair_check: str = ""  # what shows a repair is done before the purchaser signs (试运行、检测……)
-    wear_parts: str = ""  # the trade's consumable parts, outside the free warranty (过滤网、光源……)
     charged_items: str = ""  # what is usually charged for once the warranty is over
     first_measures: str = ""  # what the purchaser's staff do first in an emergency, before we arrive
-    arrival_checks: str = ""  # what is checked when the goods arrive, beside the count (倾斜指示标签……)
+    unpacking_checks: str = ""  # what is checked as the units are unpacked, beside the count (倾斜指示标签……)
     repair_precautions: str = ""  # which steps of a repair need the purchaser's consent first
     trial_run: str = ""  # what commissioning and the trial run consist of (保压检漏、空运转和负荷试车……)
     site_rules: str = ""  # how a repair visit behaves where the unit stands (院感要求、机房登记……)
