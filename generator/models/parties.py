@@ -198,9 +198,15 @@ class Variant(Strict):
     regulations: list[str] = []
     visit_topics: list[str] = []
     emergencies: list[str] = []
+    # issue 15 (core-people): a variant's own duties, site rules and promises (an electric car's
+    # high-voltage work), added to the type's as its other lists are
+    team_duties: list[str] = []
+    staff_rules: list[str] = []
+    letter_promises: list[str] = []
 
 
-_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
+_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+                  "team_duties", "staff_rules", "letter_promises")
 
 
 class ProductType(Strict):
@@ -266,6 +272,17 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (core-people): what the trade's own people do and are bound by, what its training aims
+    # at and how it is assessed, the trade's own breaches and the promises of its 承诺书; each is
+    # written as whole sentences without figures (figures come from the commitments); empty: the
+    # wording of the clause family
+    team_duties: list[str] = []  # 服务组织: what the executing staff do for this trade, one duty each
+    staff_rules: list[str] = []  # 人员管理: certificates and site rules of the trade (持证、作业规定)
+    training_aim: str = ""  # 培训计划: what the purchaser's staff can do afterwards
+    training_assessment: list[str] = []  # 培训计划: how each audience is assessed
+    # 违约责任: situation → what the bidder bears (冷链中断的批次 → 整批退换), without figures
+    liability_items: dict[str, str] = {}
+    letter_promises: list[str] = []  # 售后服务承诺书: the trade's own promises beside the figures
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
