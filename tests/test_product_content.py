@@ -1118,7 +1118,8 @@ def test_the_backup_item_is_offered_on_one_condition(proposals):
 # a few words of each trade that its sections must carry (they read the same for no other type)
 CORE_PEOPLE_WORDS = {
     "elevators": {"服务组织": ("困人报警", "先放人、后查因", "电梯修理"), "违约责任": ("定期检验不合格",),
-                  "承诺书": ("TSG T5002",), "培训计划": ("不擅自盘车放人", "五方通话系统完成一次")},
+                  "承诺书": ("TSG T5002",), "培训计划": ("不擅自盘车放人", "五方通话系统完成一次"),
+                  "服务网络": ("困人报警不排队",)},
     "hvac-solar": {"服务组织": ("制冷与空调作业", "化霜异常"), "违约责任": ("制冷剂泄漏",), "承诺书": ("防冻检查",),
                    "培训计划": ("季节转换和定时启停",)},
     "industrial-equipment": {"服务组织": ("挂牌上锁", "精度检测"), "违约责任": ("加工精度",), "承诺书": ("精度标准复检",),
@@ -1135,11 +1136,12 @@ CORE_PEOPLE_WORDS = {
                          "培训计划": ("撤销门禁通行权限",)},
     "software": {"服务组织": ("回退方案", "共享账号"), "违约责任": ("生产环境",), "承诺书": ("等级保护测评",),
                  "培训计划": ("数据备份与恢复操作",)},
-    "vehicles": {"服务组织": ("主修技师", "三电技师", "维修开关"), "违约责任": ("非原厂",), "承诺书": ("随车交采购人", "断开高压电")},
+    "vehicles": {"服务组织": ("主修技师", "三电技师", "维修开关"), "违约责任": ("非原厂",), "承诺书": ("随车交采购人", "断开高压电"),
+                 "服务网络": ("授权服务站",)},
     "medical-consumables": {"服务组织": ("灭菌批号", "医疗器械经营质量管理规范"), "违约责任": ("随货同行单",),
-                            "承诺书": ("同批号产品",)},
+                            "承诺书": ("同批号产品", "医疗器械注册证"), "服务网络": ("专车配送",)},
     "disinfection-chemicals": {"服务组织": ("道路危险货物运输从业资格证", "分开装载"), "违约责任": ("安全技术说明书",),
-                               "承诺书": ("卫生安全评价报告",)},
+                               "承诺书": ("卫生安全评价报告",), "服务网络": ("持证押运人员",)},
     "agrochemicals": {"服务组织": ("安全间隔期", "农药包装废弃物"), "违约责任": ("药害或肥害",), "承诺书": ("登记证",)},
     "office-consumables": {"服务组织": ("试机", "月度用量"), "违约责任": ("打印设备",), "承诺书": ("领用统计",)},
     "office-furniture": {"服务组织": ("调平", "甲醛释放量"), "违约责任": ("倾倒",), "承诺书": ("稳固性",)},
@@ -1147,7 +1149,8 @@ CORE_PEOPLE_WORDS = {
     "doors-windows": {"服务组织": ("密封胶条", "吊篮"), "违约责任": ("再次渗漏",), "承诺书": ("淋水检查",)},
     "landscaping": {"服务组织": ("病虫害", "园林绿化"), "违约责任": ("成片苗木",), "承诺书": ("倒伏树木",)},
 }
-CORE_PEOPLE_SECTIONS = {"服务组织": "服务组织与人员", "违约责任": "违约责任", "承诺书": "售后服务承诺书", "培训计划": "培训计划"}
+CORE_PEOPLE_SECTIONS = {"服务组织": "服务组织与人员", "违约责任": "违约责任", "承诺书": "售后服务承诺书", "培训计划": "培训计划",
+                        "服务网络": "服务网络与网点"}
 
 
 def test_core_people_words_of_each_trade_are_in_their_sections(proposals):
@@ -1170,6 +1173,9 @@ def test_core_people_profile_content_reaches_its_sections(proposals):
         assert product.liability_items, name
         assert all(s in liability and r in liability for s, r in product.liability_items.items()), name
         assert product.letter_promises and all(p in section(proposal, "售后服务承诺书") for p in product.letter_promises), name
+        assert product.dispatch_rule and product.dispatch_rule in section(proposal, "服务网络与网点"), name
+        if product.batch_documents:
+            assert product.batch_documents in section(proposal, "售后服务承诺书"), name
         if product.has("training"):
             training = section(proposal, "培训计划")
             assert product.training_aim and product.training_aim in training, name

@@ -283,6 +283,8 @@ class ProductType(Strict):
     # 违约责任: situation → what the bidder bears (冷链中断的批次 → 整批退换), without figures
     liability_items: dict[str, str] = {}
     letter_promises: list[str] = []  # 售后服务承诺书: the trade's own promises beside the figures
+    dispatch_rule: str = ""  # 服务网络: what the dispatcher sends first, and whom (困人报警不排队…)
+    batch_documents: str = ""  # consumables: the papers each batch comes with; empty: 合格证明和检验报告
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
