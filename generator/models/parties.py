@@ -284,6 +284,8 @@ class ProductType(Strict):
     liability_items: dict[str, str] = {}
     letter_promises: list[str] = []  # 售后服务承诺书: the trade's own promises beside the figures
     dispatch_rule: str = ""  # 服务网络: what the dispatcher sends first, and whom (困人报警不排队…)
+    # 服务承诺一览表: when the arrival time applies (车辆: 需道路救援或到场处置时); empty: 远程无法解决、需到现场处理时
+    arrival_when: str = ""
     batch_documents: str = ""  # consumables: the papers each batch comes with; empty: 合格证明和检验报告
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
