@@ -198,9 +198,15 @@ class Variant(Strict):
     regulations: list[str] = []
     visit_topics: list[str] = []
     emergencies: list[str] = []
+    # issue 15 (core-people): a variant's own duties, site rules and promises (an electric car's
+    # high-voltage work), added to the type's as its other lists are
+    team_duties: list[str] = []
+    staff_rules: list[str] = []
+    letter_promises: list[str] = []
 
 
-_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
+_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+                  "team_duties", "staff_rules", "letter_promises")
 
 
 # issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
@@ -273,6 +279,21 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (core-people): what the trade's own people do and are bound by, what its training aims
+    # at and how it is assessed, the trade's own breaches and the promises of its 承诺书; each is
+    # written as whole sentences without figures (figures come from the commitments); empty: the
+    # wording of the clause family
+    team_duties: list[str] = []  # 服务组织: what the executing staff do for this trade, one duty each
+    staff_rules: list[str] = []  # 人员管理: certificates and site rules of the trade (持证、作业规定)
+    training_aim: str = ""  # 培训计划: what the purchaser's staff can do afterwards
+    training_assessment: list[str] = []  # 培训计划: how each audience is assessed
+    # 违约责任: situation → what the bidder bears (冷链中断的批次 → 整批退换), without figures
+    liability_items: dict[str, str] = {}
+    letter_promises: list[str] = []  # 售后服务承诺书: the trade's own promises beside the figures
+    dispatch_rule: str = ""  # 服务网络: what the dispatcher sends first, and whom (困人报警不排队…)
+    # 服务承诺一览表: when the arrival time applies (车辆: 需道路救援或到场处置时); empty: 远程无法解决、需到现场处理时
+    arrival_when: str = ""
+    batch_documents: str = ""  # consumables: the papers each batch comes with; empty: 合格证明和检验报告
     # issue 15 (supplies): the trade's own quality, storage, supply and return matters, so the consumables'
     # and goods' general clauses say what this trade meets instead of the same words for every supply
     quality_standard: str = ""  # consumables: what the products' quality is measured against
