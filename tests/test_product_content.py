@@ -509,6 +509,19 @@ def test_scheduled_visits_are_named_as_the_trade_names_them(proposals):
     assert "远程检查为主" in summary and "上门检查" not in summary
 
 
+def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
+    """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
+    answered = 0
+    for name, proposal in proposals.items():
+        letter = section(proposal, "承诺书")
+        for requirement in proposal.tender.requirements:
+            if requirement.mark:
+                quoted = requirement.display.replace("(", "（").replace(")", "）")
+                assert f"对招标文件“{quoted}”的要求，我公司承诺" in letter, (name, requirement.display)
+                answered += 1
+    assert answered >= 10
+
+
 def test_the_letter_restates_a_required_arrival_time(proposals):
     """A tender that asks for an arrival time (险情2小时内到场) finds it in the signed letter too."""
     checked = 0
@@ -561,6 +574,8 @@ def test_the_expiry_word_is_the_trades_own(proposals, name):
     assert f"\n{word}\n" in summary or ("shelf_life" not in proposal.commitments.kinds and f"剩余{word}" in summary)
     if other:
         text = proposal.text.replace(section(proposal, "偏离表"), "")
+        # the 承诺书 answers each ★/▲ item as the 偏离表 does, in the tender's own words
+        text = "\n".join(line for line in text.splitlines() if "对招标文件“" not in line)
         assert other not in text, name
     assert word == ("有效期" if name in ("medical-consumables", "disinfection-chemicals") else "保质期")
 
