@@ -250,6 +250,26 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
+    # issue 15 (core-trust): the trade's own matters in the clauses every type shares; empty: the
+    # wording of the clause family. What a failure costs the purchaser (服务理念 opening); where the
+    # staff work and what they see there, and the trade's own safeguards (保密); what is complained of
+    # and what an investigation checks (投诉); what a follow-up call follows and the survey's own items
+    # (回访, item: what is judged); what the purchaser's staff are asked to check first on the phone and
+    # what is done without being asked (服务方式); the questions the hotline answers, what is done on
+    # site (equipment: on finishing a repair; goods and consumables: on checking the goods), and the
+    # service goal of 服务理念与原则
+    service_stakes: str = ""
+    service_goal: str = ""
+    confidential_setting: str = ""
+    confidential_measures: list[str] = []
+    complaint_matters: str = ""
+    complaint_evidence: str = ""
+    visit_after: str = ""
+    survey_items: dict[str, str] = {}
+    phone_checks: str = ""
+    proactive_service: str = ""
+    phone_questions: str = ""
+    onsite_practice: str = ""
     service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
     hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)
