@@ -259,6 +259,7 @@ class ProductType(Strict):
     # site (equipment: on finishing a repair; goods and consumables: on checking the goods), and the
     # service goal of 服务理念与原则
     service_stakes: str = ""
+    service_idea: str = ""  # how the family's service idea (先预防、快响应、闭环办) reads for the trade
     service_goal: str = ""
     confidential_setting: str = ""
     confidential_measures: list[str] = []
