@@ -270,6 +270,7 @@ class ProductType(Strict):
     phone_checks: str = ""
     proactive_service: str = ""
     phone_questions: str = ""
+    remote_means: str = ""  # how a problem is judged from afar (平台日志、照片); empty: video, photos and text
     onsite_practice: str = ""
     service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
