@@ -250,28 +250,30 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
-    # issue 15 (core-trust): the trade's own matters in the clauses every type shares; empty: the
-    # wording of the clause family. What a failure costs the purchaser (服务理念 opening); where the
-    # staff work and what they see there, and the trade's own safeguards (保密); what is complained of
-    # and what an investigation checks (投诉); what a follow-up call follows and the survey's own items
-    # (回访, item: what is judged); what the purchaser's staff are asked to check first on the phone and
-    # what is done without being asked (服务方式); the questions the hotline answers, what is done on
-    # site (equipment: on finishing a repair; goods and consumables: on checking the goods), and the
-    # service goal of 服务理念与原则
+    # issue 15 (core-trust): the trade's own matters in the clauses every type shares (服务理念与原则,
+    # 保密承诺, 投诉处理程序, 回访与满意度调查, 服务方式); each empty: the wording of the clause family.
+    # 服务理念与原则: what a failure costs the purchaser (the opening), how the family's service idea
+    # (先预防、快响应、闭环办) reads for the trade, the service goal
     service_stakes: str = ""
-    service_idea: str = ""  # how the family's service idea (先预防、快响应、闭环办) reads for the trade
+    service_idea: str = ""
     service_goal: str = ""
+    # 保密: where the staff work and what they see there; the trade's own safeguards (标签：内容。)
     confidential_setting: str = ""
     confidential_measures: list[str] = []
+    # 投诉: what the purchaser may complain of, what an investigation checks
     complaint_matters: str = ""
     complaint_evidence: str = ""
+    # 回访: the follow-up after a job (a whole sentence); the survey's own items (item: what is judged)
     visit_after: str = ""
     survey_items: dict[str, str] = {}
+    # 服务方式: what the purchaser's staff check first on the phone, what the hotline answers, how a
+    # problem is judged from afar, what is done on site (equipment: on finishing a repair; goods and
+    # consumables: on checking the goods), what is done without being asked
     phone_checks: str = ""
-    proactive_service: str = ""
     phone_questions: str = ""
-    remote_means: str = ""  # how a problem is judged from afar (平台日志、照片); empty: video, photos and text
+    remote_means: str = ""
     onsite_practice: str = ""
+    proactive_service: str = ""
     service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
     hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)
