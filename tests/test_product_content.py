@@ -1143,11 +1143,11 @@ def test_core_sections_name_the_trades_own_matters(proposals, name):
         assert word in section(proposal, title), (name, title, word)
     product = proposal.product
     # what the profile says is printed where it belongs, whole
-    placed = {"保密": [product.confidential_setting, *product.confidential_measures],
+    placed = {"保密": [product.confidential_setting, *product.confidential_measures, product.site_photos],
               "投诉处理": [product.complaint_evidence, product.complaint_matters],
               "回访": [product.visit_after, *product.survey_items, *product.survey_items.values()],
               "服务方式": [product.phone_checks, product.phone_questions, product.remote_means,
-                       product.onsite_practice, product.proactive_service],
+                       product.onsite_practice, product.proactive_service, product.site_kit],
               "服务理念": [product.service_stakes, product.service_idea, product.service_goal]}
     opening = proposal.text.index("（以下简称“我公司”）")
     principles = proposal.text[opening:proposal.text.index("\n第二节", opening)]  # 第一节, the opening one

@@ -257,9 +257,11 @@ class ProductType(Strict):
     service_stakes: str = ""
     service_idea: str = ""
     service_goal: str = ""
-    # 保密: where the staff work and what they see there; the trade's own safeguards (标签：内容。)
+    # 保密: where the staff work and what they see there; the trade's own safeguards (标签：内容。);
+    # what the service report's photographs may show
     confidential_setting: str = ""
     confidential_measures: list[str] = []
+    site_photos: str = ""
     # 投诉: what the purchaser may complain of, what an investigation checks
     complaint_matters: str = ""
     complaint_evidence: str = ""
@@ -268,12 +270,14 @@ class ProductType(Strict):
     survey_items: dict[str, str] = {}
     # 服务方式: what the purchaser's staff check first on the phone, what the hotline answers, how a
     # problem is judged from afar, what is done on site (equipment: on finishing a repair; goods and
-    # consumables: on checking the goods), what is done without being asked
+    # consumables: on checking the goods), what is done without being asked, what the technicians
+    # bring to the site
     phone_checks: str = ""
     phone_questions: str = ""
     remote_means: str = ""
     onsite_practice: str = ""
     proactive_service: str = ""
+    site_kit: str = ""
     service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
     hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)
