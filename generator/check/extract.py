@@ -170,10 +170,13 @@ def _nearest(value: Value, words: _Words, lo: int, hi: int, used: set[Keyword] |
 
 
 def _context_kind(value: Value, texts: list[str]) -> str | None:
+    """The kind a label names (a row's first cell, a column header): its most specific word, the longest
+    (到货时剩余有效期 is a remaining shelf life, not a delivery time), and of two as long the first
+    (投诉答复 is the answer to a complaint)."""
     for text in texts:
-        for word in keywords(text):
-            if not word.weak and compatible(word.kind, value):
-                return word.kind
+        words = [word for word in keywords(text) if not word.weak and compatible(word.kind, value)]
+        if words:
+            return max(words, key=lambda word: (word.end - word.start, -word.start)).kind
     return None
 
 
@@ -349,6 +352,7 @@ def _override(kind: str, complaint: bool, turnaround: bool) -> str:
 class Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._by_section: dict[str, dict[str, str]] = {}
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
@@ -359,6 +363,13 @@ class Extractor:
         return found
 
     def _heading_qualifiers(self, block: Block) -> dict[str, str]:
+        """The phase and severity a block's headings give it (三、质保期外服务 → 质保期外), once per section."""
+        known = self._by_section.get(block.section)
+        if known is None:
+            known = self._by_section[block.section] = self._section_qualifiers(block)
+        return known
+
+    def _section_qualifiers(self, block: Block) -> dict[str, str]:
         found: dict[str, str] = {}
         for title in reversed(block.section.split(" > ")) if block.section else []:
             for dimension in ("phase", "severity"):
@@ -428,20 +439,26 @@ class Extractor:
                 return []
             if _NOTE_COLUMN_RE.search(column_header) and any("偏离" in h for h in header):
                 return []
-        skipped = Spans(_skipped_spans(text))
-        customers = list(QUALIFIER_RES["customer"].finditer(text))
-        heading_qualifiers = self._heading_qualifiers(block)
+        # what only values need is worked out only for a block that may hold one
+        skipped = Spans(_skipped_spans(text) if has_values else [])
+        customers = list(QUALIFIER_RES["customer"].finditer(text)) if has_values else []
+        heading_qualifiers = self._heading_qualifiers(block) if has_values else {}
         mentions: list[Mention] = []
         for s_match in _SENTENCE_RE.finditer(text):
             sentence = s_match.group()
             s0 = s_match.start()
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
+            if not values and (not words or block.kind == "heading"):
+                continue  # neither a value nor a word that could name a promise without one
             clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
+            facts = _ClauseFacts(sentence)
+            if not values:
+                mentions.extend(_named_only(block, sentence, s0, words, set(), clauses, facts))
+                continue
             notes = Spans([m.span() for m in _NOTE_RE.finditer(sentence)])
             strong = _Words([w for w in words if not w.weak])
             weak = _Words([w for w in words if w.weak])
-            facts = _ClauseFacts(sentence)
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()

@@ -9,6 +9,7 @@ import re
 
 from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.regex_prefilter import compile_filtered, prefiltered
 
 # All derived from the kinds table (core/kinds.py).
 # kind → words that name it, most specific first. Checked against normalised text.
@@ -24,12 +25,13 @@ WEAK_WORDS: dict[str, str] = {name: KINDS[name].weak_words for name in PROPOSAL_
 # Words that name two kinds: 免费保养 is the free-maintenance period (两年免费保养) or a visit (每季度免费保养一次).
 ALSO_KIND: dict[str, str] = {word: name for name, kind in KINDS.items() for word in kind.also_named_by}
 
-KIND_RE = re.compile("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
-                               *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())]))
+# two dozen groups of alternatives tried at every position: a first-character lookahead skips most of them
+KIND_RE = re.compile(prefiltered("|".join([*(f"(?P<{kind}__weak>{words})" for kind, words in WEAK_WORDS.items()),
+                                           *(f"(?P<{kind}>{words})" for kind, words in KIND_WORDS.items())])))
 
 # Phrases that contain a kind word without naming a commitment: blanked before kind words are searched.
 # 质保期内 right after a period names it (在5个月保修期内, 三年质保期满后): not blanked.
-NEUTRAL_RE = re.compile(
+NEUTRAL_RE = compile_filtered(
     r"投标响应|响应情况|响应内容|响应及偏离|响应方式|逐条响应|积极响应|配合响应|响应文件|响应表|响应速度|响应服务|"
     r"解决方案|保修卡|质保金|供货商|供应商|供货方|供货单位|供货渠道|交货地点|交货方式|送货上门|(?<![年月天日周])(?:质保|保修|保固|养护|保质)期(?:内|外|间|满|届满|结束|以外|以内)|售后服务电话|"
     r"有效期内|检查验收|验收检查|书面答复|答复[^,;。]{0,6}(?:结果|结论|意见|方案)|回复[^,;。]{0,6}(?:结果|结论|意见)"
@@ -58,27 +60,27 @@ _REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区
                  r"省外|外省|外地|异地|偏远地区|远郊|郊区|郊县|县区|区县|其他地区|其他区域")
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
-    "severity": re.compile(
+    "severity": compile_filtered(
         rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
-    "region": re.compile(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
+    "region": compile_filtered(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
                          rf"{_REGION_WORDS}"),
-    "component": re.compile(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
+    "component": compile_filtered(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
                             r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
-    "phase": re.compile(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
+    "phase": compile_filtered(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
                         r"过保|出保|超过(?:质保|保修)期|超出(?:质保|保修)期"),
-    "condition": re.compile(r"必要时|如有必要|确有必要|如有需要|特殊情况下?|"
+    "condition": compile_filtered(r"必要时|如有必要|确有必要|如有需要|特殊情况下?|"
                             r"(?:需|需要|如需|若需|涉及)(?:更换|返厂|订购|进口|定制)[^,;。]{0,16}的"),
     # 对于签订长期维保合同的客户: a class of customers promised more than the rest
-    "customer": re.compile(r"(?:签订|签署|购买)[^,;。:]{0,16}(?:合同|合约|协议)的?(?:客户|用户)|"
+    "customer": compile_filtered(r"(?:签订|签署|购买)[^,;。:]{0,16}(?:合同|合约|协议)的?(?:客户|用户)|"
                            r"(?:VIP|重点|重要|签约|合约|协议|大|普通|会员)(?:客户|用户)"),
     # 7天退货、15天换货、一年保修: a return or exchange window is not the repair warranty
-    "remedy": re.compile(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
-    "mode": re.compile(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+    "remedy": compile_filtered(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
+    "mode": compile_filtered(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
-    "category": re.compile(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
-    "time": re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
+    "category": compile_filtered(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
+    "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {

@@ -203,6 +203,13 @@ class Variant(Strict):
 _VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
 
 
+# issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
+class QualityIssue(Strict):
+    problem: str = Text  # 无菌包装破损、漏气
+    check: str = Text  # 对照实物与封存的同批次产品查看包装
+    remedy: str = Text  # 整批停用，免费换发新批次
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -294,6 +301,23 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (supplies): the trade's own quality, storage, supply and return matters, so the consumables'
+    # and goods' general clauses say what this trade meets instead of the same words for every supply
+    quality_standard: str = ""  # consumables: what the products' quality is measured against
+    label_items: str = ""  # consumables: what each package is labelled with
+    arrival_checks: list[str] = []  # consumables: what makes a delivery refused on arrival
+    quality_issues: list[QualityIssue] = []  # consumables: the quality problems of the trade in use
+    test_body: str = ""  # consumables: who tests a disputed batch, and for what
+    exchange_rule: str = ""  # consumables: what may be exchanged without a quality fault
+    storage_rules: list[str] = []  # consumables: how the products are stored
+    peak_demand: str = ""  # consumables: when the purchaser's use peaks (stock is raised ahead of it)
+    transport_care: str = ""  # consumables: what carrying the products guards against
+    order_details: str = ""  # consumables: what an urgent order is confirmed by (品种、适配机型、数量…)
+    quality_criteria: str = ""  # goods: what counts as a quality problem in normal use
+    repair_scope: str = ""  # goods: what is repaired on site and what is taken away
+    replacement_match: str = ""  # goods: what a replacement matches (同款同色, 同批次面料)
+    acceptance_papers: str = ""  # goods: the test reports and papers handed over for acceptance
+    wear_items: str = ""  # goods: the parts that wear in normal use and are not warranted
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.kinds import KINDS
+from generator.core.kinds import KINDS, SHELF_LIFE
 from generator.core.quantities import Quantity
+from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
@@ -74,6 +75,9 @@ class DeviationRow:
     def __init__(self, deviation: Deviation, label: str) -> None:
         self._deviation = deviation
         self.response = f"{label}：{deviation.offered_text}" if deviation.compared else deviation.offered_text
+        if deviation.compared and deviation.requirement.kind == SHELF_LIFE:
+            # as the shelf-life clause says: the label governs each product, the figure is the floor of all
+            self.response = f"{label}以产品标签标示为准，均不少于{deviation.offered_text}"
         offered = deviation.offered
         asked = deviation.requirement.starts or getattr(offered.values if offered else None, "starts", None)
         if deviation.compared and offered is not None and offered.starts and asked:
@@ -238,6 +242,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit_noun": unit_noun(product),
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
         "resident_staff": tender.resident_staff,
+        "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),
         "charges": bidder.charges,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator.core.bounds import AT_MOST_AFTER, alternation
 from generator.core.numerals import parse_chinese_int
 from generator.core.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+from generator.core.regex_prefilter import compile_filtered
 
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_UNITS = "十拾百佰"
@@ -30,11 +31,11 @@ DURATION_RE = re.compile(
 _ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前")
 # a number left blank (X年, **年, 在天内) or “the same day”
 _BLANK_UNITS = r"个工作日|工作日|个小时|小时|分钟|个月|年|天|日"
-MISSING_RE = re.compile(
+MISSING_RE = compile_filtered(
     rf"(?<![A-Za-z*\d])(?:[xX]{{1,4}}|\*{{1,4}}|_+)(?P<unit>{_BLANK_UNITS})"
     rf"|(?:(?<=[在于为])|(?<=不超过)|(?<=不少于)|(?<=提供))(?P<bare>{_BLANK_UNITS})(?=内|以内|之内)"
     r"|(?P<same>当日|当天)")
-SCHEDULE_RE = re.compile(
+SCHEDULE_RE = compile_filtered(
     r"(?<![\d.])(?P<days>[1-7])天?[×xX*](?P<hours>\d{1,2})(?:小时|h|H)?(?:[×xX*]36[56]天?)?(?:小时|h|H)?(?![\d])"
     r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
 FREQUENCY_RE = re.compile(

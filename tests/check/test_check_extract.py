@@ -59,5 +59,18 @@ def test_tables_take_kind_from_row_or_header_and_skip_requirement_columns():
         ("response", "15分钟", "一级"), ("resolution", "8小时", "一级")]
 
 
+def test_a_row_label_names_its_kind_by_its_most_specific_word():
+    # 到货时剩余有效期: “到货” only says when the remaining shelf life is measured; 投诉答复 is a complaint's answer
+    text = """
+| 序号 | 服务项目 | 承诺内容 |
+|---|---|---|
+| 1 | 到货时剩余有效期 | 不少于12个月 |
+| 2 | 投诉答复 | 12小时 |
+| 3 | 供货期 | 48小时 |
+"""
+    assert summary(text) == [("remaining_shelf_life", "12个月", None), ("complaint_response", "12小时", None),
+                             ("delivery", "48小时", None)]
+
+
 def test_schedule_is_the_hotline_and_not_a_duration():
     assert summary("设立7×24小时服务热线，24小时开机。") == [("hotline", "7×24小时", None), ("hotline", "7×24小时", None)]

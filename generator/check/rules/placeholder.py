@@ -11,11 +11,12 @@ import re
 from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
+from generator.core.regex_prefilter import compile_filtered
 from generator.text.document import Block
 
 RULE = Rule("placeholder", "未填写的占位符与模板说明", ERROR, order=10)
 
-_MARKS = re.compile(
+_MARKS = compile_filtered(
     r"(?<![A-Za-z])(?:20|19)[xX]{2}(?![A-Za-z])"  # 20xx年
     r"|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])"  # XX, xxxxxxx
     r"|×{2,}|\*{3,}|某某|某年某月|_{2,}"
@@ -27,7 +28,7 @@ _MARKS = re.compile(
     r"|[\[【<《{][^\[\]【】<>《》{}]{0,10}(?:名称|全称|日期|地址|电话|编号|姓名|金额|联系人|天数|年限)[\]】>》}]"
 )
 _UNITS = r"(?:个)?(?:小时|分钟|工作日|个月|天|年|周)"
-_MISSING_NUMBER = re.compile(
+_MISSING_NUMBER = compile_filtered(
     rf"(?:(?<=[为在于约:])|(?<=不超过)|(?<=不少于)|(?<=提供)|(?<=承诺)|(?<=保证)){_UNITS}"
     r"(?=内|以内|之内|的|,|。|;|$|质保|保修|免费)"
     r"|(?:(?<=共计)|(?<=合计)|(?<=总计))(?:种|台|套|件|项|个|人|次|元)")  # 共计种
@@ -37,7 +38,7 @@ _BLANK_BEFORE = re.compile(r"年|个月|天|日|小时|分钟|工作日|元|%|:"
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z()]{0,12}(?:中心|部|站|网点|电话|地址|方式|邮箱|网址|传真|联系人|单位|名称):$")
 _FIELD_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z()]{1,14}:")
 _BLANK_DATE = re.compile(r"(?<!出生)年月日")
-_INSTRUCTION = re.compile(
+_INSTRUCTION = compile_filtered(
     r"[(\[【]([^()\[\]【】]{0,80}?(?:根据|按照|结合|参照|可根据)[^()\[\]【】]{0,60}?"
     r"(?:编制|制定|填写|修改|调整|自拟|删除|补充|填报|撰写)[^()\[\]【】]{0,30})[)\]】]"
     r"|[(\[【][^()\[\]【】]{0,40}(?:自行编制|自行填写|自行制定|请填写|请在此|此处填写|此处应|格式自拟|仅供参考|示例文字|"
@@ -47,7 +48,7 @@ _FIELD = (r"质保期|保修期|保质期|有效期|养护期|质保期限|保�
           r"服务热线|热线电话|联系电话|电话|传真|联系人|联系地址|地址|邮箱|电子邮箱|投标人名称|投标人|供应商名称|供应商|"
           r"投标单位|项目名称|项目编号|采购编号|招标编号|包号|服务网点|项目负责人|负责人|日期|投标日期|"
           r"甲方|乙方|致|采购人|采购单位|需方|供方|交货地点|交货时间|安装地点|服务地点")
-_EMPTY_FIELD = re.compile(
+_EMPTY_FIELD = compile_filtered(
     rf"(?:^|(?<=[\s,;。).、]))(?P<label>{_FIELD})(?:\((?P<note>[^)]{{0,12}})\))?:(?=$|[,;。]|(?:{_FIELD})(?:\([^)]{{0,12}}\))?:)")
 _SIGNED = re.compile(r"签字|签章|盖章|签名|公章|手签|印章")
 _FIELD_CELL = re.compile(rf"^(?:{_FIELD}|质保期|响应时间)$")
