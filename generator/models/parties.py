@@ -265,9 +265,10 @@ class ProductType(Strict):
     service_idea: str = ""
     service_goal: str = ""
     # 保密: where the staff work and what they see there; the trade's own safeguards (标签：内容。);
-    # what the service report's photographs may show
+    # where the staff go only with the purchaser's people; what the service report's photographs may show
     confidential_setting: str = ""
     confidential_measures: list[str] = []
+    restricted_areas: str = ""
     site_photos: str = ""
     # 投诉: what the purchaser may complain of, what an investigation checks
     complaint_matters: str = ""
