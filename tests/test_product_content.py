@@ -1254,7 +1254,7 @@ def test_core_sections_name_the_trades_own_matters(proposals, name):
     # what the profile says is printed where it belongs, whole
     placed = {"保密": [product.confidential_setting, *product.confidential_measures, product.site_photos,
                      product.restricted_areas],
-              "投诉处理": [product.complaint_evidence, product.complaint_matters],
+              "投诉处理": [product.complaint_evidence, product.complaint_matters, product.complaint_report],
               "回访": [product.visit_after, *product.survey_items, *product.survey_items.values()],
               "服务方式": [product.phone_checks, product.phone_questions, product.remote_means,
                        product.onsite_practice, product.proactive_service, product.site_kit],

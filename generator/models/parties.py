@@ -270,9 +270,11 @@ class ProductType(Strict):
     confidential_measures: list[str] = []
     restricted_areas: str = ""
     site_photos: str = ""
-    # 投诉: what the purchaser may complain of, what an investigation checks
+    # 投诉: what the purchaser may complain of, what an investigation checks, what a complaint of the
+    # trade's regulated matters (不良事件, 电梯安全隐患, 药害) also sets off (a whole sentence)
     complaint_matters: str = ""
     complaint_evidence: str = ""
+    complaint_report: str = ""
     # 回访: the follow-up after a job (a whole sentence); the survey's own items (item: what is judged)
     visit_after: str = ""
     survey_items: dict[str, str] = {}
