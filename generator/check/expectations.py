@@ -4,6 +4,7 @@ the build fills it from the inputs it already loaded."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.check.profiles import Vocabularies
@@ -36,5 +37,7 @@ class Expectations:
     requirements: list[ExpectedRequirement] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # section titles the template requires
     tender_source: str = ""
+    # the bid's date: a period promised (交货期90天) is judged against a calendar deadline (2027年2月28日前) from it
+    tender_date: dt.date | None = None
     anonymous: bool = False  # 暗标: nothing may identify the bidder (check --anonymous)
     identifying: list[str] = field(default_factory=list)  # the bidder's hotline, address, people … (its profile)

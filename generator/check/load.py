@@ -93,6 +93,7 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
         expectations.product_type = model.product_type
         expectations.product_terms = [model.products]
         expectations.tender_source = str(tender)
+        expectations.tender_date = model.date
         profile = Layout(root).bidder(model.bidder) if root else None
         if bidder_profile is None and profile is not None and profile.is_file():
             bidder_loaded = _load(profile, Bidder, "投标人资料")
@@ -143,6 +144,7 @@ def from_build(inputs: Any, commitments: Any) -> Expectations:
         requirements=requirements_of(tender),
         sections=required_sections(inputs.root, inputs.outline.model, product, inputs.clauses),
         tender_source=str(inputs.tender.path),
+        tender_date=tender.date,
     )
     from generator.render.context import identifying_strings
 

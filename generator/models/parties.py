@@ -198,9 +198,15 @@ class Variant(Strict):
     regulations: list[str] = []
     visit_topics: list[str] = []
     emergencies: list[str] = []
+    # issue 15 (core-people): a variant's own duties, site rules and promises (an electric car's
+    # high-voltage work), added to the type's as its other lists are
+    team_duties: list[str] = []
+    staff_rules: list[str] = []
+    letter_promises: list[str] = []
 
 
-_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies")
+_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+                  "team_duties", "staff_rules", "letter_promises")
 
 
 # issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
@@ -304,6 +310,21 @@ class ProductType(Strict):
     # rules the trade's products are not bound by in a public purchase but that the bidder follows
     # by reference (公务用车: 家用汽车三包规定); cited as 参照, never as the basis
     reference_rules: list[str] = []
+    # issue 15 (core-people): what the trade's own people do and are bound by, what its training aims
+    # at and how it is assessed, the trade's own breaches and the promises of its 承诺书; each is
+    # written as whole sentences without figures (figures come from the commitments); empty: the
+    # wording of the clause family
+    team_duties: list[str] = []  # 服务组织: what the executing staff do for this trade, one duty each
+    staff_rules: list[str] = []  # 人员管理: certificates and site rules of the trade (持证、作业规定)
+    training_aim: str = ""  # 培训计划: what the purchaser's staff can do afterwards
+    training_assessment: list[str] = []  # 培训计划: how each audience is assessed
+    # 违约责任: situation → what the bidder bears (冷链中断的批次 → 整批退换), without figures
+    liability_items: dict[str, str] = {}
+    letter_promises: list[str] = []  # 售后服务承诺书: the trade's own promises beside the figures
+    dispatch_rule: str = ""  # 服务网络: what the dispatcher sends first, and whom (困人报警不排队…)
+    # 服务承诺一览表: when the arrival time applies (车辆: 需道路救援或到场处置时); empty: 远程无法解决、需到现场处理时
+    arrival_when: str = ""
+    batch_documents: str = ""  # consumables: the papers each batch comes with; empty: 合格证明和检验报告
     # issue 15 (supplies): the trade's own quality, storage, supply and return matters, so the consumables'
     # and goods' general clauses say what this trade meets instead of the same words for every supply
     quality_standard: str = ""  # consumables: what the products' quality is measured against
@@ -321,6 +342,30 @@ class ProductType(Strict):
     replacement_match: str = ""  # goods: what a replacement matches (同款同色, 同批次面料)
     acceptance_papers: str = ""  # goods: the test reports and papers handed over for acceptance
     wear_items: str = ""  # goods: the parts that wear in normal use and are not warranted
+    # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
+    # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
+    # first_measures, drills and charged_items serve the general clauses of goods and works as well;
+    # the equipment warranty's wear parts come from wear_items above.
+    site_checks: str = ""  # what the survey before installation checks (安装位置、空间尺寸、供电容量……)
+    installers: str = ""  # who installs and what they hold (持证电工、生产企业授权工程师……)
+    acceptance_documents: str = ""  # what is handed in for acceptance beside the packing list
+    handover_documents: str = ""  # the technical records handed over after acceptance
+    remote_diagnosis: str = ""  # how a fault is looked into before anyone is sent (故障代码、运行日志……)
+    repair_check: str = ""  # what shows a repair is done before the purchaser signs (试运行、检测……)
+    charged_items: str = ""  # what is usually charged for once the warranty is over
+    first_measures: str = ""  # what the purchaser's staff do first in an emergency, before we arrive
+    unpacking_checks: str = ""  # what is checked as the units are unpacked, beside the count (倾斜指示标签……)
+    repair_precautions: str = ""  # which steps of a repair need the purchaser's consent first
+    trial_run: str = ""  # what commissioning and the trial run consist of (保压检漏、空运转和负荷试车……)
+    site_rules: str = ""  # how a repair visit behaves where the unit stands (院感要求、机房登记……)
+    analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
+    outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
+    busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
+    drills: str = ""  # what the emergency drills rehearse (困人救援、制冷剂泄漏……)
+    priorities: str = ""  # what an emergency restores first (急诊和手术使用的设备……)
+    incident_reporting: str = ""  # what the report after an emergency adds for the trade (不良事件上报……)
+    warranty_covers: str = ""  # what the warranty takes in (室内外机、管路和控制系统……)
+    free_support: str = ""  # a service of the trade still free once the warranty is over
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 

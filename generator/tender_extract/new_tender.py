@@ -22,7 +22,8 @@ from generator.core.layout import Layout
 Check = Callable[[str], tuple[Any, str | None]]  # answer → (value, error message or None)
 
 BOUNDS = [("at_most", "不超过（时限类：响应、到场、解决、供货…）"), ("at_least", "不少于（期限与频次：质保、备件、回访…）"),
-          ("equals", "等于"), ("present", "须承诺（无具体数值）")]
+          ("equals", "等于（招标文件只写数值时；更长的质保、更短的时限仍为正偏离，服务期须相同）"),
+          ("present", "须承诺（无具体数值）")]
 MARKS = [("★", "★ 实质性条款（负偏离即废标）"), ("▲", "▲ 评分条款"), ("", "无标记")]
 
 

@@ -25,7 +25,7 @@ _DUR_UNIT = (r"个工作日|工作日|个工作小时|工作小时|个日历日|
 # unit spellings the quantity parser does not know, in the unit it does
 _UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天"}
 DURATION_RE = re.compile(
-    rf"(?<![\d.每月号])(?P<num>{_NUM})(?:(?P<sep>[-~至到—]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
+    rf"(?<![\d.每月号~～—–-])(?<!\d至)(?<!\d到)(?P<num>{_NUM})(?:(?P<sep>[-~～至到—–]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
     rf"(?P<tail>{alternation(AT_MOST_AFTER)})?")
 # a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年
 _ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前")

@@ -18,7 +18,8 @@ def test_every_example_proposal_builds_and_checks_clean(project, tender):
     copy = project / tender.relative_to(ROOT)
     result = build(copy, BuildOptions(force=True, allow_draft=True))
     findings = check_path(result.docx_path, from_options(copy, None, None, None)).findings
-    assert [f for f in findings if f.severity == "error"] == []
+    # not even a warning: a warning on our own output is a misreading of it, or a real inconsistency
+    assert [(f.severity, f.message) for f in findings] == []
 
 
 def test_build_refuses_a_clause_with_a_placeholder(project):

@@ -43,6 +43,16 @@ def test_remaining_shelf_life_shorter_than_required_is_an_error():
     assert [severity for severity, _ in found] == ["error"] and "6个月" in found[0][1]
 
 
+def test_a_remaining_shelf_life_stated_as_a_share_of_the_total_is_read_as_one():
+    requirement = ExpectedRequirement("到货时剩余有效期不少于总有效期的2/3", "remaining_shelf_life", "at_least",
+                                      Proportion(2 / 3, "总有效期的2/3"))
+    table = "| 服务项目 | 承诺内容 |\n|---|---|\n| 有效期 | 不少于1年 |\n| 到货时剩余有效期 | 不少于总有效期的2/3 |\n"
+    assert messages(table, requirement) == []
+    assert messages("有效期不少于1年，到货时剩余有效期不少于总有效期的3/4。", requirement) == []
+    found = messages("有效期不少于1年，到货时剩余有效期不少于总有效期的1/2。", requirement)
+    assert [severity for severity, _ in found] == ["error"] and "1/2" in found[0][1]
+
+
 def test_survival_rate_below_the_requirement_is_an_error_and_above_is_clean():
     requirement = ExpectedRequirement("成活率不低于95%", "survival_rate", "at_least", Proportion(0.95, "95%"))
     found = messages("养护期内苗木成活率不低于90%。", requirement)
@@ -57,3 +67,20 @@ def test_repair_categories_are_separate_tiers():
     assert [f.rule for f in findings(text)] == []  # different tiers never conflict
     found = messages("小修4小时内排除故障，大修24小时内排除故障。", minor)
     assert [severity for severity, _ in found] == ["error"] and "小修4小时" in found[0][1]
+
+
+def test_a_delivery_period_is_judged_against_a_calendar_deadline_from_the_bid_date():
+    import datetime as dt
+
+    from generator.core.quantities import Deadline
+
+    requirement = ExpectedRequirement("全部电梯于2027年2月28日前到货", "delivery", "at_most", Deadline(dt.date(2027, 2, 28)))
+    text = "自合同签订之日起90天内完成供货。"
+    assert [f.message for f in findings(text, requirements=[requirement], tender_date=dt.date(2026, 11, 5))
+            if f.rule == "tender-requirement"] == []
+    late = [f for f in findings(text, requirements=[requirement], tender_date=dt.date(2027, 1, 10))
+            if f.rule == "tender-requirement"]
+    assert [f.severity for f in late] == ["error"] and "90天" in late[0].message
+    # without the bid's date the two cannot be compared: a person decides
+    unknown = [f.severity for f in findings(text, requirements=[requirement]) if f.rule == "tender-requirement"]
+    assert unknown == ["warning"]

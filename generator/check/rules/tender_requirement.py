@@ -12,6 +12,7 @@ an error; percentages (成活率不低于95%) are read here for the kinds stated
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.check.expectations import ExpectedRequirement
@@ -22,7 +23,7 @@ from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.judge import directed_bound, judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
-from generator.core.quantities import Proportion, QuantityError
+from generator.core.quantities import Deadline, Duration, Proportion, QuantityError, deadline_after
 from generator.text.document import Document
 from generator.text.values import Value
 
@@ -64,10 +65,14 @@ def _names_severity(requirement: ExpectedRequirement) -> bool:
     return found is not None and found[0] == "severity"
 
 
-def breaks(requirement: ExpectedRequirement, mention: Mention) -> bool | None:
-    """True when the value breaks the bound, None when it cannot be compared."""
+def breaks(requirement: ExpectedRequirement, mention: Mention, tender_date: dt.date | None = None) -> bool | None:
+    """True when the value breaks the bound, None when it cannot be compared. A period against a calendar
+    deadline is counted from the bid's date, as the build's 偏离表 counts it."""
     assert requirement.value is not None
-    judged = judge(requirement.bound, mention.value.quantity, requirement.value, requirement.kind)
+    offered = mention.value.quantity
+    if isinstance(requirement.value, Deadline) and isinstance(offered, Duration) and tender_date is not None:
+        offered = deadline_after(tender_date, offered)
+    judged = judge(requirement.bound, offered, requirement.value, requirement.kind)
     return None if judged is None else judged == "fails"
 
 
@@ -76,27 +81,40 @@ def _locations(mentions: list[Mention]) -> tuple[Location, ...]:
 
 
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+# a share of the total shelf life: 到货时剩余有效期不少于总有效期的2/3
+_FRACTION_RE = re.compile(r"(?<![\d./])\d+\s*/\s*\d+(?![\d/])")
+# kinds whose value is a share: a percentage (成活率95%) or a fraction of another kind's value (2/3)
+SHARE_KINDS = (*PERCENTAGE_KINDS, *(name for name, kind in KINDS.items() if kind.fraction_of))
 _START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
 
 
 def percentage_mentions(document: Document) -> list[Mention]:
-    """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind."""
+    """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind; “剩余有效期不少于
+    总有效期的2/3”: a fraction after the word of a kind stated as a share of another."""
     found = []
-    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in PERCENTAGE_KINDS))
+    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in SHARE_KINDS))
     for block in document.blocks:
         if block.kind in ("heading", "toc", "header", "footer"):
             continue
         text = block.norm
-        for word in pattern.finditer(text):
-            number = _PERCENT_RE.search(text, word.end(), word.end() + 16)
+        words = [(word.lastgroup or "", word.start(), word.end()) for word in pattern.finditer(text)]
+        if not words and block.cell is not None and block.cell.col > 0:
+            # a table row: the label in its first cell names the kind of the share in this one
+            label = pattern.search(document.row_texts(block.cell)[0])
+            if label:
+                words = [(label.lastgroup or "", 0, 0)]
+        for kind, start, end in words:
+            share = _FRACTION_RE if KINDS[kind].fraction_of else _PERCENT_RE
+            number = share.search(text, end, end + 16)
             if number is None:
                 continue
             try:
                 quantity = Proportion.parse(number.group())
             except QuantityError:
                 continue
-            value = Value(number.start(), number.end(), quantity, "percentage", str(quantity), "%", None, False)
-            found.append(Mention(word.lastgroup or "", value, (), block, (word.start(), number.end())))
+            unit = "" if quantity.is_fraction else "%"
+            value = Value(number.start(), number.end(), quantity, "percentage", str(quantity), unit, None, False)
+            found.append(Mention(kind, value, (), block, (min(start, number.start()), number.end())))
     return found
 
 
@@ -143,7 +161,7 @@ def check(context: CheckContext) -> list[Finding]:
         return []
     findings: list[Finding] = []
     mentions = context.mentions
-    if any(r.kind in PERCENTAGE_KINDS for r in requirements):
+    if any(r.kind in SHARE_KINDS for r in requirements):
         mentions = mentions + context.once("percentages", lambda: percentage_mentions(context.document))
     for requirement in requirements:
         label = KIND_LABELS.get(requirement.kind, requirement.kind)
@@ -165,8 +183,9 @@ def check(context: CheckContext) -> list[Finding]:
             findings.append(Finding(RULE.id, WARNING, f"{title}：方案中未见{label}的具体承诺，无法核对", (),
                                     requirement.kind))
             continue
-        broken = [m for m in relevant if breaks(requirement, m)]
-        unclear = [m for m in relevant if breaks(requirement, m) is None]
+        date = context.expectations.tender_date
+        broken = [m for m in relevant if breaks(requirement, m, date)]
+        unclear = [m for m in relevant if breaks(requirement, m, date) is None]
         words = RATE_BOUND_WORDS if isinstance(requirement.value, Proportion) else BOUND_WORDS
         wanted = f"{words.get(directed_bound(requirement.bound, requirement.kind), '')}{requirement.value}"
         # A fault level's limit against a requirement that does not name levels: the build's 偏离表
