@@ -168,6 +168,7 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
 
 HEAD_WORDS = ("经理", "负责人", "主管")
 DEFAULT_HEAD = "项目负责人"
+DEFAULT_DESK = "客服专员"  # the bidder's service desk, when the project team names no one who takes requests
 
 
 def team_head(team: list[TeamMember]) -> TeamMember:
@@ -177,7 +178,10 @@ def team_head(team: list[TeamMember]) -> TeamMember:
 
 
 _DUTIES = {"delivery": ("配送", "押运", "送货"), "quality": ("质量", "验收"), "safety": ("安全",),
-           "guidance": ("培训", "指导"), "desk": ("受理", "客服"), "develop": ("研发", "开发", "缺陷修复")}
+           "guidance": ("培训", "指导"), "desk": ("受理", "客服"), "develop": ("研发", "开发", "缺陷修复"),
+           "parts": ("配件", "备件", "物资", "仓储")}
+# duties named by the role alone: a 项目经理 whose duties mention 备件 is still not the parts keeper
+_BY_ROLE_ONLY = {"parts"}
 
 
 def roles_by_duty(team: list[TeamMember]) -> dict[str, str]:
@@ -186,7 +190,8 @@ def roles_by_duty(team: list[TeamMember]) -> dict[str, str]:
     found: dict[str, str] = {}
     for duty, words in _DUTIES.items():
         names = list(dict.fromkeys(m.role for m in team if any(w in m.role for w in words)))
-        names = names or list(dict.fromkeys(m.role for m in team if any(w in m.duty for w in words)))
+        if duty not in _BY_ROLE_ONLY:
+            names = names or list(dict.fromkeys(m.role for m in team if any(w in m.duty for w in words)))
         if names:
             found[duty] = "、".join(names)
     return found
@@ -226,6 +231,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         for name, lvl in commitments.fault_levels.items()
     ]
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
+    roles = roles_by_duty(bidder.team)
     return {
         "tender": tender,
         "bidder": anonymous_bidder(bidder) if anonymous else bidder,
@@ -248,7 +254,8 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "charges": bidder.charges,
         # supplies: the warehouse holding the project's stock, and the team's roles by what they do
         "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
-        "roles": roles_by_duty(bidder.team),
+        "roles": roles,
+        "desk": roles.get("desk", DEFAULT_DESK),  # who answers the hotline and logs requests
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {
