@@ -196,7 +196,7 @@ OWN_SECTION = {
 # diagnosis, repair checks, wear parts, charges and emergency steps (equipment), the organisation,
 # network, training, liability, summary and 承诺书 sections (core-people) and the clauses every type
 # shares: 服务理念, 保密, 投诉, 回访 and 服务方式 (core-trust).
-SAME_VARIANT_CEILING = {"equipment": 0.50, "goods": 0.55, "works": 0.36, "consumable": 0.53, "software": 0.85}
+SAME_VARIANT_CEILING = {"equipment": 0.50, "goods": 0.55, "works": 0.34, "consumable": 0.53, "software": 0.85}
 TYPE_SECTION_CEILING = 0.55
 
 
