@@ -153,12 +153,20 @@ def test_training_days_and_class_hours_agree(proposals):
 def sentences(proposal: Proposal) -> set[str]:
     """Sentences of the proposal with the names of this bid, bidder and product swapped out, so two
     proposals share a sentence when only those names differ; the bidder's addresses, phone and
-    certificate numbers are data, not sentences, and drop out."""
-    text = proposal.text
+    certificate numbers are data, not sentences, and drop out. Headings (the one outline every type
+    follows), page headers and footers and table header rows are labels, not sentences."""
+    text = "\n".join(block.text for block in proposal.document.blocks
+                     if block.kind not in ("heading", "toc", "header", "footer")
+                     and not (block.cell is not None and block.cell.row == 0))
+    bidder = proposal.bidder
     names = [proposal.tender.project_name, proposal.tender.purchaser.name, proposal.tender.products,
              proposal.product.name, proposal.product.noun, proposal.product.warranty_word,
-             *identifying_strings(proposal.bidder)]
-    for word in sorted(names, key=len, reverse=True):
+             *identifying_strings(bidder),
+             # the bidder's own data, printed as it stands in its profile: its people's qualifications and
+             # duties, its certificates; two bids of one bidder share them whatever the product
+             *(text for m in bidder.team for text in (m.qualification, m.duty)),
+             *(text for c in bidder.certificates for text in (c.name, c.issuer))]
+    for word in sorted(filter(None, names), key=len, reverse=True):
         text = text.replace(word, "〇")
     parts = (part.strip(" •，、：") for part in re.split(r"[。；！？\n]", text))
     # figure captions (图1　售后服务流程图) are labels like table headers, not sentences
@@ -813,7 +821,7 @@ def test_the_head_of_service_has_one_title_taken_from_the_team(proposals):
     for name, proposal in proposals.items():
         head = team_head(for_product(proposal.bidder, proposal.product.for_products(proposal.tender.products)).team).role
         assert "项目服务负责人" not in proposal.text, name
-        assert f"本项目由{head}全面负责" in proposal.text, name  # the organisation chart's lead-in
+        assert f"本项目的售后服务由{head}全面负责" in proposal.text, name  # the organisation chart's lead-in
         named = set(re.findall(r"由([^，。；、（）\s]{2,8}?)(?:亲自督办|督办|统筹|任应急|任现场总指挥|组织专题|逐项分析|跟踪落实)", proposal.text))
         assert named and named <= {head}, (name, named, head)
 

@@ -235,7 +235,7 @@ class ProductType(Strict):
     regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
     # the basic laws beside 民法典 and 政府采购法 (software: 网络安全法, 数据安全法; plants: 种子法), and the
     # documents the work follows beside them; empty: the maker's technical documents
-    laws: list[str] = Field(default=["《产品质量法》"], min_length=1)
+    laws: list[str] = Field(default=["《中华人民共和国产品质量法》"], min_length=1)
     basis_documents: str = ""
     # the trade's word for the scheduled visits (电梯: 维护保养, 绿化: 巡查); empty: 巡检
     inspection_word: str = ""
