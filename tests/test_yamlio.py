@@ -77,3 +77,15 @@ def test_scanned_key_lines_agree_with_the_parser(root):
     assert scan_key_line("a:\n  b: 1\nc:\n  b: 2\n", ("c", "b")) == 4
     assert scan_key_line("a:\n  - b: 1\n", ("a", "b")) is None
     assert scan_key_line("a: {b: 1}\n", ("a", "b")) is None
+
+
+def test_an_edited_tree_keeps_the_quotes_its_values_were_written_with(tmp_path):
+    from generator.load.yamlio import dump_round_trip, read_yaml
+
+    text = 'name: 示例\nitems:\n  - "带引号的一项"\n  - 不带引号的一项\nnote: "说明"\n'
+    path = tmp_path / "profile.yaml"
+    path.write_text(text, encoding="utf-8")
+    tree, problems = read_yaml(path)
+    assert not problems
+    tree["name"] = "已改"
+    assert dump_round_trip(tree) == text.replace("示例", "已改")

@@ -109,10 +109,13 @@ def _fast() -> YAML:
 
 
 def _round_trip() -> YAML:
-    """Pure-Python round-trip loader: keeps line and column of every node."""
+    """Pure-Python round-trip loader: keeps line and column of every node, and the quotes a value was
+    written with (a tree edited in the web page and written back changes only what was edited)."""
     from ruamel.yaml import YAML
 
-    return YAML(typ="rt")
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    return yaml
 
 
 def dump_round_trip(doc: Any) -> str:
