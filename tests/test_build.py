@@ -118,3 +118,14 @@ def test_same_inputs_give_identical_bytes(project):
 def test_every_tender_builds(project, tender):
     result = build(project / tender, BuildOptions(output_root=project / "out"))
     assert result.docx_path.stat().st_size > 10_000
+
+
+def test_a_signing_date_before_today_is_pointed_out_not_refused():
+    import datetime as dt
+
+    from generator.pipeline.build import stale_date_notice
+
+    today = dt.date(2026, 12, 3)
+    notice = stale_date_notice(dt.date(2026, 2, 12), today)
+    assert notice is not None and "2026年2月12日" in notice and "2026年12月3日" in notice and "date" in notice
+    assert stale_date_notice(today, today) is None and stale_date_notice(dt.date(2026, 12, 20), today) is None

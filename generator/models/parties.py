@@ -251,7 +251,7 @@ class ProductType(Strict):
     regulations: list[str] = []  # laws, rules and standards of the trade the proposal is written to
     # the basic laws beside 民法典 and 政府采购法 (software: 网络安全法, 数据安全法; plants: 种子法), and the
     # documents the work follows beside them; empty: the maker's technical documents
-    laws: list[str] = Field(default=["《产品质量法》"], min_length=1)
+    laws: list[str] = Field(default=["《中华人民共和国产品质量法》"], min_length=1)
     basis_documents: str = ""
     # the trade's word for the scheduled visits (电梯: 维护保养, 绿化: 巡查); empty: 巡检
     inspection_word: str = ""
@@ -279,6 +279,37 @@ class ProductType(Strict):
     # plans, source code); empty: the wording of the clause family
     visit_topics: list[str] = []
     confidential: list[str] = []
+    # issue 15 (core-trust): the trade's own matters in the clauses every type shares (服务理念与原则,
+    # 保密承诺, 投诉处理程序, 回访与满意度调查, 服务方式); each empty: the wording of the clause family.
+    # 服务理念与原则: what a failure costs the purchaser (the opening), how the family's service idea
+    # (先预防、快响应、闭环办) reads for the trade, the service goal
+    service_stakes: str = ""
+    service_idea: str = ""
+    service_goal: str = ""
+    # 保密: where the staff work and what they see there; the trade's own safeguards (标签：内容。);
+    # where the staff go only with the purchaser's people; what the service report's photographs may show
+    confidential_setting: str = ""
+    confidential_measures: list[str] = []
+    restricted_areas: str = ""
+    site_photos: str = ""
+    # 投诉: what the purchaser may complain of, what an investigation checks, what a complaint of the
+    # trade's regulated matters (不良事件, 电梯安全隐患, 药害) also sets off (a whole sentence)
+    complaint_matters: str = ""
+    complaint_evidence: str = ""
+    complaint_report: str = ""
+    # 回访: the follow-up after a job (a whole sentence); the survey's own items (item: what is judged)
+    visit_after: str = ""
+    survey_items: dict[str, str] = {}
+    # 服务方式: what the purchaser's staff check first on the phone, what the hotline answers, how a
+    # problem is judged from afar, what is done on site (equipment: on finishing a repair; goods and
+    # consumables: on checking the goods), what is done without being asked, what the technicians
+    # bring to the site
+    phone_checks: str = ""
+    phone_questions: str = ""
+    remote_means: str = ""
+    onsite_practice: str = ""
+    proactive_service: str = ""
+    site_kit: str = ""
     service_targets: list[ServiceTarget] = []  # operating figures shown in the type's own section
     cold_chain: bool = False  # some products need refrigerated storage and transport
     hazardous: bool = False  # some products are hazardous chemicals (flammable, corrosive, oxidising)

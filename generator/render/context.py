@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.kinds import KINDS, SHELF_LIFE
+from generator.core.kinds import KINDS, REMAINING_SHELF_LIFE, SHELF_LIFE
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
@@ -78,6 +78,8 @@ class DeviationRow:
         if deviation.compared and deviation.requirement.kind == SHELF_LIFE:
             # as the shelf-life clause says: the label governs each product, the figure is the floor of all
             self.response = f"{label}以产品标签标示为准，均不少于{deviation.offered_text}"
+        elif deviation.compared and deviation.requirement.kind == REMAINING_SHELF_LIFE:
+            self.response = f"{label}不少于{deviation.offered_text}"  # what is left on arrival: a floor
         offered = deviation.offered
         asked = deviation.requirement.starts or getattr(offered.values if offered else None, "starts", None)
         if deviation.compared and offered is not None and offered.starts and asked:

@@ -140,10 +140,11 @@ def _draw(steps: list[tuple[str, tuple[str, ...]]], centre: str, head: tuple[str
 
 
 def _org_lead(head: tuple[str, ...], groups: list[tuple[str, ...]], outlets: list[str]) -> str:
-    """本项目由项目负责人全面负责，下设维修工程师、培训讲师等岗位，2个服务网点就近服务."""
+    """本项目的售后服务由项目负责人全面负责，下设维修工程师、培训讲师等岗位，依托2个服务网点就近提供服务，
+    组织机构 (the caller adds 如图1所示)."""
     posts = "、".join(group[0] for group in groups[:3]) + ("等" if len(groups) > 3 else "")
-    text = f"本项目由{head[0]}全面负责" + (f"，下设{posts}岗位" if posts else "")
-    return text + (f"，{len(outlets)}个服务网点就近服务" if outlets else "")
+    text = f"本项目的售后服务由{head[0]}全面负责" + (f"，下设{posts}岗位" if posts else "")
+    return text + (f"，依托{len(outlets)}个服务网点就近提供服务" if outlets else "") + "，组织机构"
 
 
 def _flow_lead(steps: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -170,9 +171,9 @@ def numbered(blocks: tuple[Block, ...], number: int, name: str, lead: str) -> li
     """A chart with its lead-in sentence and caption: 图1　售后服务组织机构图."""
     if isinstance(blocks[0], Picture):
         picture = blocks[0]
-        return [Paragraph(f"{lead}，如图{number}所示。"),
+        return [Paragraph(f"{lead}如图{number}所示。"),
                 Picture(picture.png, picture.width_cm, picture.alt, f"图{number}　{name}")]
-    return [Paragraph(f"{lead}，见下表。"), *blocks]
+    return [Paragraph(f"{lead}见下表。"), *blocks]
 
 
 def place(blocks: list[Block], figure: list[Block]) -> list[Block]:
