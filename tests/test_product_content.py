@@ -52,7 +52,7 @@ class Proposal:
     def __init__(self, tender: Path, docx: Path) -> None:
         inputs = load_inputs(tender)
         self.tender = inputs.tender.model
-        self.product = inputs.product.model
+        self.product = inputs.product.model.for_products(self.tender.products)  # as the proposal shows it
         self.bidder = inputs.bidder.model
         self.document = read_document(docx)
         self.text = "\n".join(block.text for block in self.document.blocks)
@@ -188,7 +188,7 @@ OWN_SECTION = {
     "lab-instruments": ("计量校准", ("期间核查", "校准", "色谱柱", "标准物质", "审计追踪")),
     "medical-equipment": ("临床保障", ("医学工程科", "预防性维护", "计量", "不良事件", "后备电池")),
     "industrial-equipment": ("精度保持", ("润滑", "停机", "关键备件", "液压油", "参数")),
-    "office-furniture": ("环保指标", ("五金件", "甲醛释放量", "调平", "气压棒", "防倾倒")),
+    "office-furniture": ("环保指标", ("五金件", "甲醛释放量", "调平", "护栏", "防倾倒")),
     "textiles": ("面料指标", ("色牢度", "缩水", "面料批次", "阻燃", "封样")),
     "doors-windows": ("气密水密", ("密封胶条", "门窗五金", "气密", "水密", "淋水试验")),
 }
@@ -1286,7 +1286,7 @@ SUPPLY_SECTIONS = {
                            "供货与库存保障": ("年末决算", "防折角"),
                            "应急预案": ("考试", "适配机型"),
                            "与质量保证": ("页产量", "每包张数")},
-    "office-furniture": {"质保期与质保范围": ("五金件失灵", "甲醛释放量", "气压棒", "同款、同色", "脚垫"),
+    "office-furniture": {"质保期与质保范围": ("五金件失灵", "甲醛释放量", "锁具", "同款、同色", "脚垫"),
                          "安装与验收": ("GB 18580", "力学性能", "使用房间"),
                          "服务响应时限": ("柜体倾斜",)},
     "textiles": {"质保期与质保范围": ("缩水", "阻燃性能", "挂钩带", "同批次面料", "拉绳"),
@@ -1333,9 +1333,9 @@ EQUIPMENT_TRADE_WORDS = {
     "it-equipment": {"安装调试与验收": ("不间断电源容量", "系统恢复介质", "资产编号对照表"),
                      "故障处理流程": ("带外管理口", "重装系统"), "范围": ("定影组件", "预装的操作系统"),
                      "应急预案": ("断开受影响设备的网络连接", "勒索病毒处置")},
-    "medical-equipment": {"安装调试与验收": ("等电位接地", "医疗器械注册证", "放射防护检测"),
+    "medical-equipment": {"安装调试与验收": ("等电位接地", "医疗器械注册证", "需要计量检定或校准的"),
                           "故障处理流程": ("院感要求", "电气安全检测"), "范围": ("一次性电极片",),
-                          "应急预案": ("转由其他科室完成检查治疗", "不良事件")},
+                          "应急预案": ("简易呼吸器维持患者通气", "不良事件")},
     "lab-instruments": {"安装调试与验收": ("倾斜和冲击指示标签", "安装确认和运行确认"),
                         "故障处理流程": ("质控数据", "性能验证"), "范围": ("进样针",),
                         "应急预案": ("停止进样", "追溯清单")},
@@ -1356,7 +1356,7 @@ EQUIPMENT_TRADE_WORDS = {
                   "应急预案": ("医疗转运", "特种设备安全监督管理部门")},
     "vehicles": {"范围": ("雨刮片",), "外服务与收费原则": ("钣金和喷漆",),
                  "应急预案": ("危险报警闪光灯", "途中故障救援", "保险理赔")},
-    "office-furniture": {"应急预案": ("靠墙放置", "座椅断裂伤人"), "外服务与收费原则": ("气压棒",)},
+    "office-furniture": {"应急预案": ("靠墙放置", "座椅断裂伤人"), "外服务与收费原则": ("床铺护栏配件",)},
     "textiles": {"应急预案": ("封存可疑批次", "致敏批次"), "外服务与收费原则": ("窗帘轨道",)},
 }
 
@@ -1450,3 +1450,134 @@ def test_core_sections_drop_what_other_sections_say(proposals):
             assert "每一张服务工单关闭后" not in section(proposal, "回访"), name
         # the trade's own survey items stand in for the generic ones
         assert "专业水平" not in section(proposal, "回访"), name
+
+# --- helper variants
+# Sub-trade content of a product type comes only with the tender's products that name the sub-trade
+# (the profile's variants, or clauses conditioned on them); the type's own wording fits every tender.
+
+def variant_build(project: Path, example: str, products: str) -> str:
+    """The text of the example tender's proposal, built for other products of the same type."""
+    source = (project / "tenders" / "examples" / f"{example}.yaml").read_text(encoding="utf-8")
+    current = re.search(r"^products: (.*)$", source, re.M)
+    assert current, example
+    tender = project / "tenders" / f"{example}-variant.yaml"
+    tender.write_text(source.replace(current[0], f"products: {products}")
+                      .replace(f"id: {example}", f"id: {example}-variant"), encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    return "\n".join(block.text for block in read_document(built.docx_path).blocks)
+
+
+IMAGING_WORDS = ("液氦", "冷头", "球管", "体模", "影像设备", "影像类设备", "射线", "辐射", "放射", "超声", "机房",
+                 "无法出图", "检验类设备", "转由其他科室", "大型设备专项监测", "磁共振")
+LIFE_SUPPORT_WORDS = ("氧电池", "流量传感器", "呼气阀", "细菌过滤器", "气流分析仪", "潮气量", "吸氧浓度", "简易呼吸器",
+                      "输液设备分析仪")
+
+
+def test_an_icu_purchase_reads_as_life_support_not_imaging(proposals):
+    proposal = proposals["medical-equipment"]
+    assert proposal.product.variants_for(proposal.tender.products) == ["life_support"]
+    text = proposal.text
+    assert [w for w in IMAGING_WORDS if w in text] == []
+    assert [w for w in LIFE_SUPPORT_WORDS if w not in text] == []
+    assert "换用备用设备，呼吸机故障时先用简易呼吸器维持患者通气，通知医学工程科" in section(proposal, "应急预案")
+    assert re.search(r"二级（严重故障）：[^\n]*呼吸机通气参数", text)
+
+
+def test_a_ct_and_mri_purchase_gets_the_imaging_wording(project):
+    text = variant_build(project, "medical-equipment", "64排螺旋CT及磁共振成像系统")
+    for word in ("液氦", "球管", "体模", "射线防护或屏蔽失效", "影像设备意外停机", "磁体失超", "影像设备无法成像",
+                 "《放射诊疗管理规定》", "放射防护检测"):
+        assert word in text, word
+    for word in (*LIFE_SUPPORT_WORDS, "输液泵", "袖带", "超声探头", "转由其他科室"):
+        assert word not in text, word
+
+
+def test_an_ultrasound_purchase_gets_no_radiation_wording(project):
+    text = variant_build(project, "medical-equipment", "彩色多普勒超声诊断仪")
+    assert "超声探头" in text and "体模" in text
+    for word in ("射线", "球管", "液氦", "放射", "简易呼吸器"):
+        assert word not in text, word
+
+
+def test_variants_that_disagree_keep_the_types_own_wording(root):
+    from generator.load.yamlio import load_model
+
+    loaded, problems = load_model(root / "profiles" / "products" / "medical-equipment.yaml", ProductType)
+    assert not problems and loaded is not None
+    medical = loaded.model
+    assert medical.variants_for("监护仪及移动DR") == ["life_support", "imaging", "radiation"]
+    assert medical.variants_for("高频电刀") == ["life_support"]  # nothing named: the default
+    mixed = medical.for_products("监护仪及移动DR")
+    assert mixed.first_measures == medical.first_measures  # both variants give their own: the type's stays
+    assert mixed.outside_checks == medical.variants["radiation"].texts["outside_checks"]  # only one gives it
+    levels = {f.level: f.examples for f in mixed.faults}
+    assert levels["二级"] == next(f.examples for f in medical.faults if f.level == "二级")
+    assert "图像质量下降" in levels["三级"]  # only imaging rewrites 三级
+    ct = medical.for_products("CT")
+    assert ct.first_measures == medical.variants["imaging"].texts["first_measures"]
+    assert [f.level for f in ct.faults] == [f.level for f in medical.faults]
+
+
+def test_a_variant_may_only_reword_a_text_field(root):
+    from pydantic import ValidationError
+
+    data = YAML(typ="safe").load((root / "profiles" / "products" / "medical-equipment.yaml").read_text(encoding="utf-8"))
+    data["variants"]["imaging"]["texts"]["noun"] = "影像设备"
+    with pytest.raises(ValidationError, match="imaging.texts.noun"):
+        ProductType.model_validate(data)
+
+
+FUMIGANT_WORDS = ("熏蒸", "磷化铝", "剧毒", "高毒", "专柜加锁", "实名销售")
+
+
+def test_a_crop_protection_supply_gets_no_fumigant_wording_and_fair_exclusions(proposals):
+    text = proposals["agrochemicals"].text
+    assert [w for w in FUMIGANT_WORDS if w in text] == []
+    assert "自行混配" not in text
+    assert "未按标签说明或我公司书面指导的配比和顺序混配使用造成的药害" in text
+    assert not re.search(r"病虫害[^。；\n]*不可抗力|不可抗力[^。；\n]*病虫害", text)
+    assert "按不可抗力处理" not in text
+    assert re.search(r"非因所供农资产品本身或我公司储运原因引起的火灾，[^。；]*我公司不承担责任", text)
+
+
+def test_a_fumigant_purchase_gets_the_hazard_wording(project):
+    text = variant_build(project, "agrochemicals", "储粮熏蒸用磷化铝片剂及杀鼠剂")
+    for word in ("磷化铝等遇湿释放有毒气体的熏蒸剂", "专柜加锁", "实名销售", "熏蒸剂或高毒农药发生丢失"):
+        assert word in text, word
+
+
+OFFICE_WORDS = ("屏风", "会议桌", "线槽", "密集架", "气压棒", "脚轮", "布艺", "皮革软体", "布局调整", "部门搬迁",
+                "《办公家具通用技术条件》")
+SCHOOL_WORDS = ("号型", "护栏", "爬梯", "暑假", "开学前", "《学校课桌椅功能尺寸及技术要求》")
+
+
+def test_a_school_campus_gets_school_furniture_not_office_items(proposals):
+    proposal = proposals["office-furniture"]
+    text = proposal.text
+    assert [w for w in OFFICE_WORDS if w in text] == []
+    assert [w for w in SCHOOL_WORDS if w not in text] == []
+
+
+def test_an_office_purchase_gets_the_office_items_only(project):
+    text = variant_build(project, "office-furniture", "屏风工位、会议桌、办公椅、密集架及布艺沙发")
+    assert [w for w in OFFICE_WORDS if w not in text] == []
+    assert [w for w in ("号型", "爬梯", "暑假", "上床下桌", "宿舍") if w in text] == []
+
+
+def test_no_reference_to_a_section_that_is_not_there(proposals):
+    assert [name for name, p in proposals.items() if "专项服务一节" in p.text] == []
+
+
+@pytest.mark.parametrize("name", ["office-furniture", "textiles"])
+def test_scheduled_checks_go_by_the_inspection_frequency_not_the_return_visits(proposals, name):
+    """The summary's 巡检频次 is the frequency of the on-site checks; the (mostly phoned) return visits are not checks."""
+    proposal = proposals[name]
+    inspection = proposal.commitments.kinds["inspection"].describe()
+    visit = proposal.commitments.kinds["return_visit"].describe()
+    assert inspection != visit  # the examples would not tell the two apart otherwise
+    summary = section(proposal, "服务承诺一览表")
+    assert inspection in summary
+    care = section(proposal, "定期检查与保养")
+    assert f"检查频次为{inspection}" in care
+    assert "结合定期回访" not in proposal.text
+    assert re.search(rf"定期上门检查所供{proposal.product.noun}，频次为{inspection}", proposal.text)

@@ -203,10 +203,26 @@ class Variant(Strict):
     team_duties: list[str] = []
     staff_rules: list[str] = []
     letter_promises: list[str] = []
+    # issue 15 (variants): what a kind of the type's products says instead of the type's own wording:
+    # its faults (by level), its phrases for the type's text fields (charged_items, first_measures …)
+    # and its own breaches. The type's wording is written to fit every product of the type; where
+    # two chosen variants give different wording for one level or field, the type's stays.
+    faults: list[Fault] = []
+    texts: dict[str, str] = {}
+    liability_items: dict[str, str] = {}
 
 
 _VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises")
+
+
+# issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for
+_NOT_VARIANT_TEXTS = ("id", "name", "noun", "measure_word")
+
+
+def variant_text_fields() -> frozenset[str]:
+    return frozenset(name for name, info in ProductType.model_fields.items()
+                     if info.annotation in (str, "str") and name not in _NOT_VARIANT_TEXTS)
 
 
 # issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
@@ -391,6 +407,16 @@ class ProductType(Strict):
                              + "、".join(wrong))
         return self
 
+    # issue 15 (variants): a variant's texts name text fields of the type (not its id, name or nouns)
+    @model_validator(mode="after")
+    def _variant_texts_name_text_fields(self) -> ProductType:
+        wrong = [f"{name}.texts.{key}" for name, v in self.variants.items() for key in v.texts
+                 if key not in variant_text_fields()]
+        if wrong:
+            raise ValueError("变体的 texts 只能改写产品类型的文字字段（如 charged_items、first_measures），"
+                             "以下不是：" + "、".join(wrong))
+        return self
+
     def variants_for(self, products: str) -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""
         named = [name for name, v in self.variants.items() if any(word in products for word in v.when)]
@@ -401,9 +427,22 @@ class ProductType(Strict):
         chosen = [self.variants[name] for name in self.variants_for(products)]
         if not chosen:
             return self
-        specialised = self.model_copy(update={
+        update: dict[str, object] = {
             field: list(dict.fromkeys([*getattr(self, field), *(x for v in chosen for x in getattr(v, field))]))
-            for field in _VARIANT_LISTS})
+            for field in _VARIANT_LISTS}
+        # issue 15 (variants): texts and faults one chosen variant gives (or all give alike) replace the type's
+        for key in dict.fromkeys(key for v in chosen for key in v.texts):
+            given = {v.texts[key] for v in chosen if key in v.texts}
+            if len(given) == 1:
+                update[key] = given.pop()
+        by_level = {f.level: f for f in self.faults}
+        for level in dict.fromkeys(f.level for v in chosen for f in v.faults):
+            given_faults = {f.model_dump_json(): f for v in chosen for f in v.faults if f.level == level}
+            if len(given_faults) == 1:
+                by_level[level] = next(iter(given_faults.values()))
+        update["faults"] = list(by_level.values())
+        update["liability_items"] = {**self.liability_items, **{k: x for v in chosen for k, x in v.liability_items.items()}}
+        specialised = self.model_copy(update=update)
         specialised._chosen = tuple(self.variants_for(products))
         return specialised
 
