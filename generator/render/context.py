@@ -199,6 +199,16 @@ def roles_by_duty(team: list[TeamMember]) -> dict[str, str]:
     return found
 
 
+def desk_role(team: list[TeamMember], roles: dict[str, str]) -> str:
+    """Who takes requests, logs them and follows them up: the team's desk (受理、客服), else the member
+    (not its head) whose duties are the visits and complaints, as the organisation section names them."""
+    if "desk" in roles:
+        return roles["desk"]
+    head = team_head(team).role if team else DEFAULT_HEAD
+    follow_up = [m.role for m in team if m.role != head and ("回访" in m.duty or "投诉" in m.duty)]
+    return "、".join(dict.fromkeys(follow_up)) or DEFAULT_DESK
+
+
 def delivery_start(tender: Tender, product: ProductType) -> str:
     """What delivery counts from: each order or call-off when the tender says so or the goods are
     consumables supplied by order, else the signing of the contract."""
@@ -257,7 +267,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # supplies: the warehouse holding the project's stock, and the team's roles by what they do
         "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
         "roles": roles,
-        "desk": roles.get("desk", DEFAULT_DESK),  # who answers the hotline and logs requests
+        "desk": desk_role(bidder.team, roles),  # who answers the hotline and logs requests
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {
