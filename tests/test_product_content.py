@@ -512,6 +512,16 @@ def test_scheduled_visits_are_named_as_the_trade_names_them(proposals):
     assert "远程检查为主" in summary and "上门检查" not in summary
 
 
+def test_complaints_are_investigated_apart_from_the_staff_concerned_and_answered_honestly(proposals):
+    """The desk that takes a complaint also dispatches the work: independence lies in who investigates; a
+    complaint that needs a test is answered with the test plan first, not a conclusion in 12 hours."""
+    for name, proposal in proposals.items():
+        complaints = section(proposal, "投诉")
+        assert "被投诉的服务人员不参与调查" in complaints and "独立于服务执行人员" not in complaints, name
+        assert "检验报告出具后再书面答复结论" in complaints, name
+        assert "免费安装" not in proposal.text or "人工费" not in section(proposal, "收费"), name
+
+
 def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
     """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
     answered = 0
