@@ -1216,7 +1216,7 @@ CORE_PEOPLE_WORDS = {
     "agrochemicals": {"服务组织": ("安全间隔期", "农药包装废弃物"), "违约责任": ("药害或肥害",), "承诺书": ("登记证",)},
     "office-consumables": {"服务组织": ("试机", "月度用量"), "违约责任": ("打印设备",), "承诺书": ("领用统计",)},
     "office-furniture": {"服务组织": ("调平", "甲醛释放量"), "违约责任": ("倾倒",), "承诺书": ("稳固性",)},
-    "textiles": {"服务组织": ("逐窗试拉", "尺码调换"), "违约责任": ("已洗涤使用",), "承诺书": ("褪色",)},
+    "textiles": {"服务组织": ("逐窗试拉", "床位"), "违约责任": ("已洗涤使用",), "承诺书": ("褪色",)},
     "doors-windows": {"服务组织": ("密封胶条", "吊篮"), "违约责任": ("再次渗漏",), "承诺书": ("淋水检查",)},
     "landscaping": {"服务组织": ("病虫害", "园林绿化"), "违约责任": ("成片苗木",), "承诺书": ("倒伏树木",)},
 }
@@ -1411,7 +1411,7 @@ CORE_TRUST_WORDS = {
     "office-consumables": ("领用数据", "问题样品", "型号适配", "打印样张"),
     "agrochemicals": ("农户信息", "田间调查记录", "农时保障", "安全间隔期"),
     "office-furniture": ("柜内物品", "检测报告", "环保与舒适", "连接件"),
-    "textiles": ("量体信息", "量体登记表", "尺码合身", "水洗标"),
+    "textiles": ("分发清单", "问题样品", "交付调换", "水洗标"),
     "doors-windows": ("锁芯", "渗漏", "现场管理", "密封胶条"),
     "landscaping": ("补植穴", "补植台账", "补植成活", "养护月历"),
     "software": ("脱敏", "操作审计记录", "数据安全", "健康检查"),
@@ -1585,3 +1585,90 @@ def test_scheduled_checks_go_by_the_inspection_frequency_not_the_return_visits(p
     assert f"检查频次为{inspection}" in care
     assert "结合定期回访" not in proposal.text
     assert re.search(rf"定期上门检查所供{proposal.product.noun}，频次为{inspection}", proposal.text)
+
+
+# --- helper variants2: textiles (bedding by default; uniforms, electric curtains and hospitals only where
+# named) and lab instruments (chromatography and spectroscopy by default; AAS, MS, ICP and balances by name),
+# and the kangheng bidder's staff and certificates by product type
+UNIFORM_WORDS = ("服装", "量体", "着装人员", "职业工装", "工作服", "尺码", "制服")
+ELECTRIC_CURTAIN_WORDS = ("电动窗帘", "电机", "遥控", "限位")
+BEDDING_WORDS = ("絮用纤维", "甲醛", "pH值", "床位", "填充物", "遮光率")
+
+
+def letter(text: str) -> str:
+    return text[text.rindex("售后服务承诺书"):]
+
+
+def test_a_dormitory_bedding_purchase_reads_as_bedding_and_curtains(proposals):
+    proposal = proposals["textiles"]
+    assert proposal.product.variants_for(proposal.tender.products) == ["bedding"]
+    text = proposal.text
+    assert [w for w in UNIFORM_WORDS + ELECTRIC_CURTAIN_WORDS if w in text] == []
+    assert [w for w in ("病房", "扩建", "机具") if w in text] == []
+    assert [w for w in BEDDING_WORDS if w not in text] == []
+    # a school's dormitory: delivered before term, collected and washed in the holidays
+    assert "开学前交付" in text and "寒暑假" in text
+    assert "尺码" not in letter(text) and "床位清单分装" in letter(text)
+
+
+def test_a_uniform_and_electric_curtain_purchase_gets_their_content(project):
+    text = variant_build(project, "textiles", "职工工作服、制服及会议室电动窗帘")
+    for word in ("量体", "着装人员", "尺码调换", "量体登记表", "电动窗帘的电机", "面料指标、尺码调换与洗涤保养"):
+        assert word in text, word
+    assert "服装尺码不合适的，按采购人提出的尺码免费调换" in letter(text)
+    assert [w for w in ("絮用纤维", "床位", "填充物", "开学前") if w in text] == []
+
+
+def test_a_hospital_purchaser_gets_the_ward_wording(project):
+    source = project / "tenders" / "examples" / "textiles.yaml"
+    data = source.read_text(encoding="utf-8")
+    assert "  name: 湘源职业技术学院\n" in data
+    tender = project / "tenders" / "textiles-hospital.yaml"
+    tender.write_text(data.replace("  name: 湘源职业技术学院\n", "  name: 湘源市第一人民医院\n")
+                      .replace("id: textiles", "id: textiles-hospital"), encoding="utf-8")
+    text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
+    assert "病房使用的窗帘和床上用品按医院医用织物的洗涤消毒要求送洗" in text
+    assert "寒暑假" not in text and "开学前" not in text
+
+
+MS_WORDS = ("离子源", "真空", "蠕动泵管", "炬管", "等离子体", "质谱")
+AAS_WORDS = ("空心阴极灯", "燃烧头", "石墨管", "乙炔", "回火防止器")  # 雾化器: ICP has one too
+
+
+def test_a_gc_lc_aas_purchase_gets_no_mass_spec_icp_or_balance_content(proposals):
+    proposal = proposals["lab-instruments"]
+    assert proposal.product.variants_for(proposal.tender.products) == ["aas"]
+    text = proposal.text
+    assert [w for w in MS_WORDS + ("天平", "检定工具") if w in text] == []
+    assert [w for w in AAS_WORDS + ("雾化器",) if w not in text] == []
+    levels = section(proposal, "故障分级")
+    assert "一级（停机故障）" in levels and "真空" not in levels
+
+
+def test_a_mass_spectrometer_purchase_gets_its_content(project):
+    text = variant_build(project, "lab-instruments", "气相色谱-质谱联用仪、电感耦合等离子体质谱仪及分析天平")
+    assert [w for w in MS_WORDS + ("天平示值", "机械泵油") if w not in text] == []
+    assert re.search(r"一级（停机故障）：[^\n]*真空系统失效", text)
+    assert [w for w in AAS_WORDS if w in text] == []
+
+
+def test_the_lab_bid_shows_lab_staff_and_no_medical_ones(proposals):
+    every_role = {m.role for p in proposals.values() for m in p.bidder.team} | {"应用工程师", "仪器维修工程师"}
+    for name in ("lab-instruments", "medical-equipment", "medical-consumables", "disinfection-chemicals"):
+        proposal = proposals[name]
+        shown = {m.role for m in proposal.bidder.team if proposal.product.wants(m.serves)}
+        staff = section(proposal, "服务组织与人员")
+        assert all(role in staff for role in shown), name
+        rest = proposal.text
+        for role in sorted(shown, key=len, reverse=True):
+            rest = rest.replace(role, "")
+        assert [role for role in every_role if role in rest] == [], name  # no role named that the staff lacks
+    lab = proposals["lab-instruments"]
+    for word in ("医学工程师", "医用设备计量检测员", "医疗器械经营许可证", "ISO 13485", "医疗器械质量管理体系"):
+        assert word not in lab.text, word
+    for word in ("仪器维修工程师", "应用工程师"):
+        assert word in section(lab, "服务组织与人员"), word
+    assert "ISO 9001" in lab.text
+    medical = proposals["medical-equipment"]
+    assert "医学工程师" in medical.text and "医疗器械经营许可证" in medical.text and "ISO 13485" in medical.text
+    assert "仪器维修工程师" not in medical.text and "应用工程师" not in medical.text

@@ -210,10 +210,15 @@ class Variant(Strict):
     faults: list[Fault] = []
     texts: dict[str, str] = {}
     liability_items: dict[str, str] = {}
+    # issue 15 (variants2): a kind's own confidential matters and safeguards (a uniform's 量体数据), added to
+    # the type's as its other lists are, and its own survey items (item: what is judged)
+    confidential: list[str] = []
+    confidential_measures: list[str] = []
+    survey_items: dict[str, str] = {}
 
 
 _VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
-                  "team_duties", "staff_rules", "letter_promises")
+                  "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures")
 
 
 # issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for
@@ -442,6 +447,7 @@ class ProductType(Strict):
                 by_level[level] = next(iter(given_faults.values()))
         update["faults"] = list(by_level.values())
         update["liability_items"] = {**self.liability_items, **{k: x for v in chosen for k, x in v.liability_items.items()}}
+        update["survey_items"] = {**self.survey_items, **{k: x for v in chosen for k, x in v.survey_items.items()}}
         specialised = self.model_copy(update=update)
         specialised._chosen = tuple(self.variants_for(products))
         return specialised
