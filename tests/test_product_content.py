@@ -517,6 +517,17 @@ def test_complaints_are_investigated_apart_from_the_staff_concerned_and_answered
         assert "免费安装" not in proposal.text or "人工费" not in section(proposal, "收费"), name
 
 
+def test_a_lift_is_rescued_and_remedied_as_special_equipment(proposals):
+    """Power is cut for hand winding, not before an emergency electrical run; a lift that keeps failing gets
+    an expert review and a rebuild or replacement plan, not a consumer 三包 swap; the building staff are
+    not trained to restore a stopped lift."""
+    text = proposals["elevators"].text
+    assert "转入紧急电动运行状态" in text and "采用手动盘车的，断开主电源开关" in text
+    assert "全新电梯" not in text and "组织生产单位的技术专家" in text
+    assert "停梯与恢复操作" not in text
+    assert "全新车辆" in proposals["vehicles"].text  # other equipment keeps the replacement remedy
+
+
 def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
     """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
     answered = 0
