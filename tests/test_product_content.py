@@ -528,6 +528,19 @@ def test_a_lift_is_rescued_and_remedied_as_special_equipment(proposals):
     assert "全新车辆" in proposals["vehicles"].text  # other equipment keeps the replacement remedy
 
 
+@pytest.mark.parametrize("name", ["agrochemicals", "disinfection-chemicals", "medical-consumables", "office-consumables"])
+def test_an_urgent_order_is_late_by_the_hour(proposals, name):
+    """A 4-hour urgent order fined by the day is no penalty: the urgent tier has an hourly row of its own."""
+    liability = section(proposals[name], "违约责任")
+    assert "紧急订单未在承诺时限内送达" in liability and "（紧急订单除外）" in liability, name
+    assert "按逾期小时数计，每小时200元" in liability.split("紧急订单未在承诺时限内送达", 1)[1].split("\n")[1], name
+
+
+def test_consumable_prices_follow_volume_based_procurement_where_the_trade_has_it(proposals):
+    assert "集中带量采购" in section(proposals["medical-consumables"], "供货")
+    assert "集中带量采购" not in proposals["office-consumables"].text
+
+
 def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
     """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
     answered = 0

@@ -88,6 +88,8 @@ class Penalties(Strict):
     arrival_per_hour: int | None = Field(default=None, gt=0, le=100000)
     resolution_per_day: int | None = Field(default=None, gt=0, le=1000000)
     delivery_per_day: int | None = Field(default=None, gt=0, le=1000000)
+    # supplies: an urgent order promised in hours (紧急订单4小时) is late by the hour, not by the day
+    urgent_delivery_per_hour: int | None = Field(default=None, gt=0, le=100000)
     # plants: each day a dead plant stays unreplaced past the deadline, per plant; and each
     # percentage point the survival rate falls short at the end of the care period, in 元
     replant_per_day: int | None = Field(default=None, gt=0, le=100000)
@@ -349,6 +351,7 @@ class ProductType(Strict):
     # issue 15 (supplies): the trade's own quality, storage, supply and return matters, so the consumables'
     # and goods' general clauses say what this trade meets instead of the same words for every supply
     quality_standard: str = ""  # consumables: what the products' quality is measured against
+    price_rule: str = ""  # consumables: how the price follows a public price (集中带量采购) during the contract
     label_items: str = ""  # consumables: what each package is labelled with
     arrival_checks: list[str] = []  # consumables: what makes a delivery refused on arrival
     quality_issues: list[QualityIssue] = []  # consumables: the quality problems of the trade in use
