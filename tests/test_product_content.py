@@ -541,6 +541,13 @@ def test_consumable_prices_follow_volume_based_procurement_where_the_trade_has_i
     assert "集中带量采购" not in proposals["office-consumables"].text
 
 
+def test_a_site_in_the_outlets_city_is_served_at_the_city_times(proposals):
+    """Regional tiers mean nothing for one site in the city of the outlet: the proposal says which applies."""
+    assert "本项目服务地点位于蜀州市区，到达现场一律执行市区时限" in proposals["elevators"].text
+    assert "市区以外的时限适用于所供车辆在外地发生故障的情形" in proposals["vehicles"].text  # a car travels
+    assert "区域划分以采购人所在地的行政区划为准" in proposals["medical-equipment"].text  # a county: no claim
+
+
 def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
     """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
     answered = 0
