@@ -548,6 +548,24 @@ def test_a_site_in_the_outlets_city_is_served_at_the_city_times(proposals):
     assert "区域划分以采购人所在地的行政区划为准" in proposals["medical-equipment"].text  # a county: no claim
 
 
+def test_escalators_have_their_own_cycles_and_warranty_parts_only_when_bought(proposals, project):
+    """TSG T5002 sets an escalator's maintenance apart from a lift's: a tender buying 自动扶梯 gets their cycles,
+    parts and first steps beside the lift's; a tender for lifts alone gets none of them."""
+    text = proposals["elevators"].text
+    for words in ("自动扶梯半月", "梳齿板", "急停按钮", "扶手带"):
+        assert words in text, words
+    source = (project / "tenders" / "examples" / "elevators.yaml").read_text(encoding="utf-8")
+    assert "products: 病床电梯、乘客电梯及自动扶梯" in source
+    tender = project / "tenders" / "lifts-only.yaml"
+    tender.write_text(source.replace("products: 病床电梯、乘客电梯及自动扶梯", "products: 病床电梯及乘客电梯")
+                      .replace("id: elevators", "id: lifts-only"), encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    lifts = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "五方通话" in lifts and "维护保养" in lifts
+    for words in ("自动扶梯", "梳齿板", "扶手带"):
+        assert words not in lifts, words
+
+
 def test_the_letter_answers_every_starred_and_marked_requirement(proposals):
     """Evaluators check the 承诺书 against the tender's ★ and ▲ clauses: each is answered there in words."""
     answered = 0

@@ -195,6 +195,7 @@ class Variant(Strict):
     default: bool = False  # chosen when the tender's products name no variant
     commitments: CommitmentsInput = CommitmentsInput()
     maintenance_items: list[str] = []
+    maintenance_schedule: list[MaintenanceCycle] = []  # an escalator's own cycles beside a lift's
     spare_parts_list: list[SparePart] = []
     exclusions: list[str] = []
     regulations: list[str] = []
@@ -219,7 +220,7 @@ class Variant(Strict):
     survey_items: dict[str, str] = {}
 
 
-_VARIANT_LISTS = ("maintenance_items", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+_VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures")
 
 
