@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
 from generator.core.kinds import KINDS
-from generator.core.quantities import Quantity, Schedule, compare
+from generator.core.quantities import Deadline, Duration, Quantity, Schedule, compare, deadline_after
 
 Verdict = Literal["better", "meets", "fails"]
 
@@ -37,6 +38,14 @@ def verdict(bound: str, results: Sequence[int], kind: str | None = None) -> Verd
     if fails:
         return "fails"
     return "better" if improves else "meets"
+
+
+def as_compared(offered: Quantity | None, required: Quantity | None, start: dt.date | None) -> Quantity | None:
+    """The offer in the requirement's terms: a period promised (交货期90天) against a calendar deadline
+    (2027年2月28日前) is the date it ends, counted from `start` (the bid's date); anything else as it is."""
+    if isinstance(required, Deadline) and isinstance(offered, Duration) and start is not None:
+        return deadline_after(start, offered)
+    return offered
 
 
 def judge(bound: str, offered: Quantity | None, required: Quantity | None, kind: str | None = None) -> Verdict | None:

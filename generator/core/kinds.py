@@ -34,6 +34,9 @@ class Kind:
     better: Better  # lower: a deadline (响应2小时); higher: a period or rate (质保3年, 成活率95%)
     # a figure the tender states is the one to meet, not a floor or a ceiling (服务期一年 is the contract's term)
     exact: bool = False
+    # promised as a floor, never as the one figure of every product (保质期以标签为准，均不少于1年): the summary
+    # and the 偏离表 say 不少于 before it
+    floor: bool = False
     proposal_words: str = ""  # regex of words naming it in a proposal, most specific first
     tender_words: tuple[str, ...] = ()  # keywords naming it in a tender's requirement
     scoring_words: tuple[str, ...] = ()  # narrower words naming it in a 评分标准 item (响应时间≤2小时得3分)
@@ -127,7 +130,7 @@ _TABLE = (
                     r"|(?:免费|无理由)?(?:退货|换货|退换货?|调换)(?![后时的款])",
          tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期", "免费运维")),
-    Kind(SHELF_LIFE, "duration", "保质期", "higher", answered_in="warranty", units=_YEARS, max_days=20 * 365,
+    Kind(SHELF_LIFE, "duration", "保质期", "higher", floor=True, answered_in="warranty", units=_YEARS, max_days=20 * 365,
          product_word=("warranty_word", "{}"), product_word_in=("保质期", "有效期"),  # 医疗器械、消毒产品标示有效期
          proposal_words=r"保质期|有效期", tender_words=("保质期", "有效期", "效期"), names=("保质期", "有效期")),
     Kind("delivery", "duration", "供货期", "lower", answered_in="installation", units=frozenset({"小时", "天", "工作日", "周", "个月"}),
@@ -163,7 +166,7 @@ _TABLE = (
     Kind("software_upgrade", "duration", "免费软件升级期限", "higher", answered_in="software_upgrade", units=frozenset({"年", "个月"}),
          max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级|适应性(?:维护|修改|改进)",  # adaptive maintenance: the software
          tender_words=("升级",)),  # changed to fit a new environment
-    Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", answered_in="warranty", units=_YEARS, also_accepts=("percentage",),
+    Kind(REMAINING_SHELF_LIFE, "duration", "到货时剩余有效期", "higher", floor=True, answered_in="warranty", units=_YEARS, also_accepts=("percentage",),
          fraction_of=SHELF_LIFE, proposal_words=r"剩余(?:有效期|保质期|效期)", tender_words=("剩余有效期", "剩余保质期", "剩余效期"),
          names=("剩余有效期", "剩余保质期", "剩余效期")),
     Kind("survival_rate", "percentage", "成活率", "higher", answered_in="warranty", replant=True,

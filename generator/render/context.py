@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.kinds import KINDS, REMAINING_SHELF_LIFE, SHELF_LIFE
+from generator.core.kinds import KINDS, SHELF_LIFE
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
@@ -28,6 +28,9 @@ class KindView:
         self.starts = resolved.starts or usual_start
         self.replant_within = resolved.replant_within  # 成活率: dead plants replaced within this
         self.remedy = "补植" if KINDS[resolved.kind].replant else ""  # what the replacement is called
+        self.floor = KINDS[resolved.kind].floor  # stated after 不少于 (core/kinds.py)
+        # the first tier's qualifier (市区 of 市区2小时、省内6小时), "" for an untiered value
+        self.first_region = (next(iter(resolved.values)) or "") if self.qualified else ""
 
     def __str__(self) -> str:
         return self._resolved.describe()
@@ -78,8 +81,8 @@ class DeviationRow:
         if deviation.compared and deviation.requirement.kind == SHELF_LIFE:
             # as the shelf-life clause says: the label governs each product, the figure is the floor of all
             self.response = f"{label}以产品标签标示为准，均不少于{deviation.offered_text}"
-        elif deviation.compared and deviation.requirement.kind == REMAINING_SHELF_LIFE:
-            self.response = f"{label}不少于{deviation.offered_text}"  # what is left on arrival: a floor
+        elif deviation.compared and KINDS[deviation.requirement.kind].floor:
+            self.response = f"{label}不少于{deviation.offered_text}"
         offered = deviation.offered
         asked = deviation.requirement.starts or getattr(offered.values if offered else None, "starts", None)
         if deviation.compared and offered is not None and offered.starts and asked:
@@ -199,14 +202,13 @@ def roles_by_duty(team: list[TeamMember]) -> dict[str, str]:
     return found
 
 
-def desk_role(team: list[TeamMember], roles: dict[str, str]) -> str:
-    """Who takes requests, logs them and follows them up: the team's desk (受理、客服), else the member
-    (not its head) whose duties are the visits and complaints, as the organisation section names them."""
+def desk_roles(team: list[TeamMember], roles: dict[str, str]) -> list[str]:
+    """Who takes requests, logs them and follows them up: the team's desk (受理、客服), else the members
+    (not its head) whose duties are the visits and complaints; none when the team has neither."""
     if "desk" in roles:
-        return roles["desk"]
+        return roles["desk"].split("、")
     head = team_head(team).role if team else DEFAULT_HEAD
-    follow_up = [m.role for m in team if m.role != head and ("回访" in m.duty or "投诉" in m.duty)]
-    return "、".join(dict.fromkeys(follow_up)) or DEFAULT_DESK
+    return list(dict.fromkeys(m.role for m in team if m.role != head and ("回访" in m.duty or "投诉" in m.duty)))
 
 
 def delivery_start(tender: Tender, product: ProductType) -> str:
@@ -244,6 +246,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
     ]
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
     roles = roles_by_duty(bidder.team)
+    desk = desk_roles(bidder.team, roles)
     return {
         "tender": tender,
         "bidder": anonymous_bidder(bidder) if anonymous else bidder,
@@ -267,7 +270,8 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # supplies: the warehouse holding the project's stock, and the team's roles by what they do
         "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
         "roles": roles,
-        "desk": desk_role(bidder.team, roles),  # who answers the hotline and logs requests
+        "desk_roles": desk,  # the team's roles that take requests (the organisation section's 支持层)
+        "desk": "、".join(desk) or DEFAULT_DESK,  # who answers the hotline and logs requests
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "has": {cap: True for cap in product.capabilities} | {

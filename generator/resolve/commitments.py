@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.core.errors import Problem
-from generator.core.judge import verdict
+from generator.core.judge import as_compared, verdict
 from generator.core.kinds import (
     FAULT_KINDS,
     KINDS,
@@ -321,10 +321,8 @@ def _limit_results(value: Quantity, target: Quantity, tender_date: dt.date | Non
             own = next((g for g in given if isinstance(g, type(limit))), None)
             results.append(1 if own is None else compare(own, limit))  # no such limit: never ends early
         return results
-    if isinstance(target, Deadline) and isinstance(value, Duration) and tender_date is not None:
-        by = deadline_after(tender_date, value)  # a period promised against a calendar deadline
-        return [None if by is None else compare(by, target)]
-    return [compare(value, target)]
+    compared = as_compared(value, target, tender_date)  # a period promised against a calendar deadline
+    return [None if compared is None else compare(compared, target)]
 
 
 def _of_total(value: Quantity, requirement: Requirement, commitments: Commitments) -> Quantity:

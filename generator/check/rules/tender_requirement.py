@@ -21,9 +21,9 @@ from generator.check.findings import ERROR, WARNING, Finding, Location
 from generator.check.patterns import KIND_LABELS, KIND_WORDS, QUALIFIER_RES, canonical_qualifier
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
-from generator.core.judge import directed_bound, judge
+from generator.core.judge import as_compared, directed_bound, judge
 from generator.core.kinds import KINDS, PERCENTAGE_KINDS, REMAINING_SHELF_LIFE, STARTING_KINDS
-from generator.core.quantities import Deadline, Duration, Proportion, QuantityError, deadline_after
+from generator.core.quantities import Proportion, QuantityError
 from generator.text.document import Document
 from generator.text.values import Value
 
@@ -69,9 +69,7 @@ def breaks(requirement: ExpectedRequirement, mention: Mention, tender_date: dt.d
     """True when the value breaks the bound, None when it cannot be compared. A period against a calendar
     deadline is counted from the bid's date, as the build's 偏离表 counts it."""
     assert requirement.value is not None
-    offered = mention.value.quantity
-    if isinstance(requirement.value, Deadline) and isinstance(offered, Duration) and tender_date is not None:
-        offered = deadline_after(tender_date, offered)
+    offered = as_compared(mention.value.quantity, requirement.value, tender_date)
     judged = judge(requirement.bound, offered, requirement.value, requirement.kind)
     return None if judged is None else judged == "fails"
 
