@@ -218,6 +218,9 @@ class Variant(Strict):
     confidential: list[str] = []
     confidential_measures: list[str] = []
     survey_items: dict[str, str] = {}
+    # issue 15 (reader): a variant for one part of a purchase (a crane beside the machine tools, a robot
+    # cell) that leaves the default variant chosen (a factory's production wording) rather than replacing it
+    adds_to_default: bool = False
 
 
 _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
@@ -429,7 +432,9 @@ class ProductType(Strict):
     def variants_for(self, products: str) -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""
         named = [name for name, v in self.variants.items() if any(word in products for word in v.when)]
-        return named or [name for name, v in self.variants.items() if v.default]
+        if all(self.variants[name].adds_to_default for name in named):  # none named, or only add-ons
+            named += [name for name, v in self.variants.items() if v.default and name not in named]
+        return named
 
     def for_products(self, products: str) -> ProductType:
         """The type as a proposal for these products shows it: the chosen variants' lists added."""
