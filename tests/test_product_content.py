@@ -1791,3 +1791,17 @@ def test_office_supplies_settle_a_quality_problem_within_the_promised_time(propo
     assert "补货、换货送达" not in text and "换货自确认之时起，在承诺的供货期内送达" not in text
     assert "自接到采购人通知起24小时内处理完毕" in section(proposal, "质量问题处理与退换货")
     assert "湘联物资湘源配送仓库" in section(proposal, "应急预案")
+
+
+def test_window_and_hvac_work_fits_a_school_and_a_hospital(proposals, project):
+    """The school's windows are reglazed out of class time; an operating theatre is named for a hospital only."""
+    assert "蜀州市第七中学" in proposals["doors-windows"].tender.purchaser.name
+    assert "教学楼的玻璃更换和成批维修安排在寒暑假、周末或放学后进行" in proposals["doors-windows"].text
+    source = (project / "tenders" / "examples" / "hvac-solar.yaml").read_text(encoding="utf-8")
+    assert "  name: 蜀州市机关事务服务中心\n" in source
+    tender = project / "tenders" / "hvac-hospital.yaml"
+    tender.write_text(source.replace("  name: 蜀州市机关事务服务中心\n", "  name: 蜀州市人民医院\n")
+                      .replace("id: hvac-solar", "id: hvac-hospital"), encoding="utf-8")
+    text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
+    assert "手术室、重症监护病房、服务器机房" in text
+    assert "手术室" not in proposals["hvac-solar"].text
