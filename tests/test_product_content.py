@@ -750,8 +750,31 @@ def test_remote_support_for_works_assesses_photos_and_dispatches(proposals):
     for name in ("landscaping", "doors-windows"):
         modes = section(proposals[name], "服务方式")
         assert "指导采购人人员完成检查和处理" not in modes, name
-        assert "照片或视频" in modes and "技术负责人远程判断" in modes and "派员到场" in modes, name
+        assert "照片或视频" in modes and "技术负责人据此判断" in modes and "派员到场" in modes, name
     assert "养护技术负责人" in section(proposals["landscaping"], "服务方式")
+
+
+# issue 15 (content): the modes of 服务方式 follow the trade. Remote diagnosis suits what has logs, fault
+# codes or a platform to read; plants, textiles, furniture and supplies are served in their own ways.
+REMOTE = {"it-equipment", "software", "security-systems", "lab-instruments", "medical-equipment", "elevators"}
+OWN_MODES = {"landscaping": "巡查养护", "textiles": "上门更换", "office-furniture": "上门更换",
+             "medical-consumables": "送货到科室", "disinfection-chemicals": "现场使用指导",
+             "agrochemicals": "田间技术指导", "office-consumables": "送货上门与更换指导"}
+
+
+def test_service_modes_come_from_the_trade(proposals):
+    for name, proposal in proposals.items():
+        modes = section(proposal, "服务方式")
+        titles = re.findall(r"^[一二三四五六七八九十]+、(\S+)$", modes, re.M)
+        assert ("远程支持" in titles) == proposal.product.remote_support, name
+        assert [m.name for m in proposal.product.service_modes] == [t for t in titles if t in OWN_MODES.values()], name
+        if name in REMOTE:
+            assert "远程支持" in titles, name
+        if name in OWN_MODES:
+            assert "远程" not in modes and OWN_MODES[name] in titles, name
+            assert "前一种方式未能解决的" not in modes, name  # no escalation chain without a remote step
+    for name in OWN_MODES:  # nothing else in the proposal speaks of solving it remotely either
+        assert "远程" not in proposals[name].text, name
 
 
 def test_works_photos_are_for_the_record_not_forbidden(proposals):
@@ -1475,7 +1498,8 @@ def test_core_sections_name_the_trades_own_matters(proposals, name):
               "投诉处理": [product.complaint_evidence, product.complaint_matters, product.complaint_report],
               "回访": [product.visit_after, *product.survey_items, *product.survey_items.values()],
               "服务方式": [product.phone_checks, product.phone_questions, product.remote_means,
-                       product.onsite_practice, product.proactive_service, product.site_kit],
+                       product.onsite_practice, product.proactive_service, product.site_kit,
+                       *(mode.text for mode in product.service_modes)],
               "服务理念": [product.service_stakes, product.service_idea, product.service_goal]}
     opening = proposal.text.index("（以下简称“我公司”）")
     principles = proposal.text[opening:proposal.text.index("\n第二节", opening)]  # 第一节, the opening one

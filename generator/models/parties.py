@@ -240,6 +240,13 @@ class QualityIssue(Strict):
     remedy: str = Text  # 整批停用，免费换发新批次
 
 
+# issue 15 (content): a way the trade serves beside the hotline and the visit on request, in the place
+# of 远程支持 where problems are not judged from afar (巡查养护, 上门更换, 送货到科室, 田间技术指导)
+class ServiceMode(Strict):
+    name: str = Text  # the sub-section's title in 服务方式
+    text: str = Text  # what is done, whole sentences without figures
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -391,8 +398,17 @@ class ProductType(Strict):
     incident_reporting: str = ""  # what the report after an emergency adds for the trade (不良事件上报……)
     warranty_covers: str = ""  # what the warranty takes in (室内外机、管路和控制系统……)
     free_support: str = ""  # a service of the trade still free once the warranty is over
+    # issue 15 (content): 服务方式 follows the trade. 远程支持 is written only where a problem can be
+    # judged from afar (software, 特种设备 monitoring, or `remote_means`: logs, fault codes, a platform);
+    # plants, textiles, furniture and supplies instead send photos on the hotline and have their own modes
+    service_modes: list[ServiceMode] = []
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
+
+    @property
+    def remote_support(self) -> bool:
+        """issue 15 (content): whether 服务方式 offers 远程支持 (a problem judged from logs, codes or a platform)."""
+        return self.has("software") or self.special_equipment or bool(self.remote_means)
 
     @property
     def lends_backup(self) -> bool:
