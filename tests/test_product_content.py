@@ -1740,3 +1740,16 @@ def test_the_lab_bid_shows_lab_staff_and_no_medical_ones(proposals):
     medical = proposals["medical-equipment"]
     assert "医学工程师" in medical.text and "医疗器械经营许可证" in medical.text and "ISO 13485" in medical.text
     assert "仪器维修工程师" not in medical.text and "应用工程师" not in medical.text
+
+
+def test_the_lab_section_says_each_thing_once(proposals):
+    """issue 15 (content): the lab section's sub-sections no longer restate each other (installation
+    verification and its table, interim checks and the calibration table, test continuity and the
+    interruption table, wear parts and their check table are one each)."""
+    lab = proposals["lab-instruments"]
+    own = section(lab, "计量校准")
+    titles = re.findall(r"^[一二三四五六七八九十]+、(\S+)$", own, re.M)
+    assert len(titles) == len(set(titles)) and not any("连续性" in t or "更换依据" in t for t in titles), titles
+    for phrase in ("合作实验室", "核查方案", "更换建议", "首次检定或校准", "性能确认的程序"):
+        assert own.count(phrase) <= 1, phrase
+    assert "提醒采购人安排校准" not in lab.text and "提醒即将到期" not in lab.text  # the calibration table reminds
