@@ -1753,3 +1753,26 @@ def test_the_lab_section_says_each_thing_once(proposals):
     for phrase in ("合作实验室", "核查方案", "更换建议", "首次检定或校准", "性能确认的程序"):
         assert own.count(phrase) <= 1, phrase
     assert "提醒采购人安排校准" not in lab.text and "提醒即将到期" not in lab.text  # the calibration table reminds
+
+
+SPD_WORDS = ("院内物流与科室二级库", "SPD", "HIS", "UDI", "定数包", "二级库补货", "效期预警", "一物一码")
+
+
+def test_a_hospital_buying_consumables_gets_spd_and_ward_stock_support(proposals, project):
+    """issue 15 (content): a hospital's consumables are served through its SPD and ward stores; the same
+    tender for a purchaser that is not a hospital does not carry that sub-section."""
+    proposal = proposals["medical-consumables"]
+    assert proposal.tender.purchaser.name.endswith("医院")
+    own = section(proposal, "批号追溯")
+    assert [w for w in SPD_WORDS if w not in own] == []
+    for name, other in proposals.items():
+        if name != "medical-consumables":
+            assert "定数包" not in other.text and "SPD" not in other.text, name
+    source = (project / "tenders" / "examples" / "medical-consumables.yaml").read_text(encoding="utf-8")
+    hospital = proposal.tender.purchaser.name
+    tender = project / "tenders" / "cdc-consumables.yaml"
+    tender.write_text(source.replace(hospital, "临州市疾病预防控制中心").replace("id: medical-consumables", "id: cdc-consumables"),
+                      encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "批号追溯" in text and [w for w in ("SPD", "定数包", "院内物流") if w in text] == []
