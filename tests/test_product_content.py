@@ -1776,3 +1776,37 @@ def test_a_hospital_buying_consumables_gets_spd_and_ward_stock_support(proposals
     built = build(tender, BuildOptions(output_root=project / "output"))
     text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
     assert "批号追溯" in text and [w for w in ("SPD", "定数包", "院内物流") if w in text] == []
+
+
+def test_each_type_states_measurable_service_targets(proposals):
+    """issue 15 (content): 服务质量指标 — per type, figures from its profile, how each is counted, and the
+    report they go into; a target that is a commitment (成活率, 年开机率) shows the committed value."""
+    reports = set()
+    for name, proposal in proposals.items():
+        product = proposal.product
+        assert len(product.quality_targets) >= 3, name
+        own = section(proposal, "服务质量指标")
+        assert "按季度统计" in own and product.quality_report in own, name
+        reports.add(product.quality_report)
+        for target in product.quality_targets:
+            assert target.name in own and target.measure in own, (name, target.name)
+            if target.kind:
+                committed = proposal.commitments.get(target.kind)
+                assert committed is not None and f"不低于{committed.values[None].text}" in own, (name, target.kind)
+            else:
+                assert target.value in own, (name, target.name)
+    assert len(reports) == len(proposals)  # each trade reports in its own words
+    uptime = section(proposals["lab-instruments"], "服务质量指标")
+    assert "年开机率\n不低于95%" in uptime and "年开机率不低于95%" in proposals["lab-instruments"].text
+    assert "成活率\n不低于95%" in section(proposals["landscaping"], "服务质量指标")
+
+
+def test_a_quality_target_is_a_value_or_a_percentage_commitment():
+    from pydantic import ValidationError
+
+    from generator.models.parties import QualityTarget
+
+    assert QualityTarget(name="成活率", kind="survival_rate", measure="养护期满时共同核查").kind
+    for wrong in ({"value": "100%", "kind": "survival_rate"}, {}, {"kind": "response"}):
+        with pytest.raises(ValidationError):
+            QualityTarget(name="指标", measure="口径", **wrong)

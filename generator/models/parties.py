@@ -7,6 +7,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from generator.core.kinds import KINDS
 from generator.models.commitments import CommitmentsInput
 
 Text = Field(min_length=1)
@@ -247,6 +248,27 @@ class ServiceMode(Strict):
     text: str = Text  # what is done, whole sentences without figures
 
 
+# issue 15 (content): a measurable service target of the trade (按时到达率, 一次修复率, 按时交货率), shown in
+# 服务质量指标 with how it is counted; a target that is itself a commitment (成活率, 年开机率) names its kind
+# instead of a value, so the figure is the committed one wherever it is stated
+PERCENT_KINDS = tuple(name for name, kind in KINDS.items() if kind.type == "percentage")
+
+
+class QualityTarget(Strict):
+    name: str = Text  # 一次修复率
+    value: str = ""  # 不低于90%; empty when `kind` gives it
+    kind: str = ""  # a percentage commitment (survival_rate, uptime)
+    measure: str = Text  # what is counted, from which records
+
+    @model_validator(mode="after")
+    def _value_or_kind(self) -> QualityTarget:
+        if bool(self.value) == bool(self.kind):
+            raise ValueError("服务质量指标须写明目标值（value）或所对应的承诺种类（kind），二者只写其一")
+        if self.kind and self.kind not in PERCENT_KINDS:
+            raise ValueError(f"承诺种类“{self.kind}”不是比例类承诺，可写：" + "、".join(PERCENT_KINDS))
+        return self
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -402,6 +424,9 @@ class ProductType(Strict):
     # judged from afar (software, 特种设备 monitoring, or `remote_means`: logs, fault codes, a platform);
     # plants, textiles, furniture and supplies instead send photos on the hotline and have their own modes
     service_modes: list[ServiceMode] = []
+    # 服务质量指标: the trade's measurable targets, and the report they are stated in (empty: 季度服务报告)
+    quality_targets: list[QualityTarget] = []
+    quality_report: str = ""
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
@@ -430,6 +455,15 @@ class ProductType(Strict):
         if wrong:
             raise ValueError(f"该产品类型（{'特种设备' if self.special_equipment else '进站维修'}）不应设置承诺："
                              + "、".join(wrong))
+        return self
+
+    # issue 15 (content): a quality target stated by its commitment needs that commitment in the type's defaults
+    @model_validator(mode="after")
+    def _quality_targets_name_given_commitments(self) -> ProductType:
+        given = self.commitments.given()
+        wrong = [t.kind for t in self.quality_targets if t.kind and t.kind not in given]
+        if wrong:
+            raise ValueError("服务质量指标所对应的承诺在本产品类型的默认承诺中没有：" + "、".join(wrong))
         return self
 
     # issue 15 (variants): a variant's texts name text fields of the type (not its id, name or nouns)
