@@ -1792,13 +1792,13 @@ def test_each_type_states_measurable_service_targets(proposals):
             assert target.name in own and target.measure in own, (name, target.name)
             if target.kind:
                 committed = proposal.commitments.get(target.kind)
-                assert committed is not None and f"不低于{committed.values[None].text}" in own, (name, target.kind)
+                assert committed is not None and f"{committed.values[None].text}以上" in own, (name, target.kind)
             else:
                 assert target.value in own, (name, target.name)
     assert len(reports) == len(proposals)  # each trade reports in its own words
     uptime = section(proposals["lab-instruments"], "服务质量指标")
-    assert "年开机率\n不低于95%" in uptime and "年开机率不低于95%" in proposals["lab-instruments"].text
-    assert "成活率\n不低于95%" in section(proposals["landscaping"], "服务质量指标")
+    assert "年开机率\n95%以上" in uptime and "年开机率不低于95%" in proposals["lab-instruments"].text
+    assert "成活率\n95%以上" in section(proposals["landscaping"], "服务质量指标")
 
 
 def test_a_quality_target_is_a_value_or_a_percentage_commitment():
