@@ -1562,6 +1562,7 @@ def test_a_ct_and_mri_purchase_gets_the_imaging_wording(project):
         assert word in text, word
     for word in (*LIFE_SUPPORT_WORDS, "输液泵", "袖带", "超声探头", "转由其他科室"):
         assert word not in text, word
+    assert "深圳安澜医疗电子有限公司" not in text  # the monitor maker's authorisation serves life-support purchases only
 
 
 def test_an_ultrasound_purchase_gets_no_radiation_wording(project):
@@ -1810,3 +1811,39 @@ def test_a_quality_target_is_a_value_or_a_percentage_commitment():
     for wrong in ({"value": "100%", "kind": "survival_rate"}, {}, {"kind": "response"}):
         with pytest.raises(ValidationError):
             QualityTarget(name="指标", measure="口径", **wrong)
+
+
+def test_a_distributor_states_the_makers_authorisation_and_backing(proposals):
+    """issue 15 (content): where the bidder sells a maker's products, the proposal names the maker, the
+    letter's number, its scope and term, and what the maker does behind the bidder — only for the
+    types the authorisation serves."""
+    for name in ("lab-instruments", "medical-equipment"):
+        proposal = proposals[name]
+        auths = [a for a in proposal.bidder.authorisations if proposal.product.wants(a.serves)]
+        assert len(auths) == 1, name
+        opening = proposal.text[proposal.text.index("（以下简称“我公司”）"):]
+        own = opening[:opening.index("\n第二节")]
+        auth = auths[0]
+        for text in (auth.manufacturer, auth.letter, auth.scope, f"至{auth.valid_until.year}年", *auth.backing):
+            assert text in own, (name, text[:20])
+        assert "原厂授权与售后支持" in own and "不减轻我公司" in own
+        others = {a.manufacturer for a in proposal.bidder.authorisations} - {auth.manufacturer}
+        assert [m for m in others if m in proposal.text] == [], name
+    for name in ("medical-consumables", "disinfection-chemicals", "it-equipment"):  # maker or no letter
+        assert "原厂授权与售后支持" not in proposals[name].text, name
+
+
+def test_an_expired_authorisation_is_refused_and_a_blind_bid_hides_its_number(project):
+    from generator.core.errors import BuildRefused, InputError
+
+    tender = project / "tenders" / "examples" / "lab-instruments.yaml"
+    built = build(tender, BuildOptions(output_root=project / "output", anonymous=True))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "原厂授权与售后支持" in text and "PX-AUTH-2026-ZJ017" not in text
+    profile = project / "profiles" / "bidders" / "kangheng.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-06-30"),
+                       encoding="utf-8")
+    with pytest.raises((BuildRefused, InputError)) as refused:
+        build(tender, BuildOptions(output_root=project / "output", force=True))
+    problems = refused.value.problems
+    assert any(p.field == "authorisations[1].valid_until" and "早于投标日期" in p.message for p in problems), problems

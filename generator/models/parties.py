@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal, get_args
 
@@ -72,6 +73,17 @@ class Certificate(Strict):
     serves: Serves = []
 
 
+# issue 15 (content): a maker's authorisation when the bidder sells and services products it does not make:
+# the letter's number, what it covers, until when, and the after-sales backing the maker gives
+class Authorisation(Strict):
+    manufacturer: str = Text  # 深圳迈瑞生物医疗电子股份有限公司
+    letter: str = Text  # the authorisation letter's number
+    scope: str = Text  # the products and services authorised (销售、安装和售后服务)
+    valid_until: dt.date
+    backing: list[str] = Field(min_length=1)  # what the maker does behind the bidder (原厂工程师二线支持……)
+    serves: Serves = []
+
+
 class Charges(Strict):
     """Out-of-warranty prices the bidder quotes: labour, call-out fee and the parts discount."""
 
@@ -114,6 +126,8 @@ class Bidder(Strict):
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
     warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
+    # issue 15 (content): the makers' authorisations of a distributor (none: the bidder makes what it sells)
+    authorisations: list[Authorisation] = []
     charges: Charges | None = None
     penalties: Penalties | None = None
     commitments: CommitmentsInput = CommitmentsInput()
