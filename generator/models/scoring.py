@@ -41,7 +41,7 @@ class ScoringItem(Strict):
     bands: list[ScoreBand] = []
     category: Category | None = None  # the section that answers it, when no kind says so
     points: float | None = Field(default=None, gt=0, le=100)  # an item the evaluators judge themselves
-    source: RequirementSource = RequirementSource()
+    source: RequirementSource = RequirementSource.model_construct()
 
     @model_validator(mode="after")
     def _consistent(self) -> ScoringItem:
