@@ -42,9 +42,9 @@ class ScoringItem(Strict):
     category: Category | None = None  # the section that answers it, when no kind says so
     points: float | None = Field(default=None, gt=0, le=100)  # an item the evaluators judge themselves
     source: RequirementSource = RequirementSource.model_construct()
-    # the bands as requirements, made once while validating (and cached with the model, load/validated.py):
-    # scoring a build then validates nothing
-    _bands: tuple[Requirement, ...] = PrivateAttr(default=())
+    # each band with its requirement, made once while validating (and cached with the model,
+    # load/validated.py): scoring a build then validates nothing
+    _bands: tuple[tuple[ScoreBand, Requirement], ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _consistent(self) -> ScoringItem:
@@ -57,14 +57,14 @@ class ScoringItem(Strict):
         if self.bands and self.points is not None:
             raise ValueError(f"评分项“{self.item}”的分值由 bands 给出，不要再写 points")
         # every band's value must read as the kind's quantity
-        self._bands = tuple(self._make_band_requirement(index) for index, _ in enumerate(self.bands))
+        self._bands = tuple((band, self._make_band_requirement(index)) for index, band in enumerate(self.bands))
         return self
 
     def band_requirement(self, index: int) -> Requirement:
         """Band `index` as a requirement (the shape the 偏离表 rules evaluate)."""
-        if len(self._bands) == len(self.bands):
-            return self._bands[index]
-        return self._make_band_requirement(index)
+        if index < len(self._bands) and self._bands[index][0] is self.bands[index]:
+            return self._bands[index][1]
+        return self._make_band_requirement(index)  # a copy with other bands
 
     def _make_band_requirement(self, index: int) -> Requirement:
         band = self.bands[index]
