@@ -5,8 +5,8 @@ declared with `defer_build=True`).
 
 Key: the sha256 of the file's bytes, the model class, and a fingerprint of the code the result depends
 on: generator/models/ and generator/core/ (the kinds table, the quantity parsers), the model class's own
-module, the YAML parser and cleaning pass (yamlio's fingerprint), pydantic and Python. An edited file
-or any change to that code gives another key. Only a file that validated cleanly is kept; a file with
+module, this module, the YAML parser and cleaning pass (yamlio's fingerprint), pydantic and Python.
+An edited file or any change to that code gives another key. Only a file that validated cleanly is kept; a file with
 problems is validated every time, so its errors are reported exactly as before.
 
 On disk an entry is the pickled model (see docs/ARCHITECTURE.md, “缓存”, for why pickle): written
@@ -107,7 +107,7 @@ def _shared_fingerprint() -> bytes:
 
         from generator.load import yamlio
 
-        files = sorted(path for folder in _CODE_FOLDERS for path in folder.glob("*.py"))
+        files = [*sorted(path for folder in _CODE_FOLDERS for path in folder.glob("*.py")), Path(__file__)]
         versions = f"{sys.version}|{pydantic.VERSION}|{pydantic_core.__version__}".encode()
         _shared.append(disk_cache.source_fingerprint(*files) + yamlio.parser_fingerprint() + versions)
     return _shared[0]
@@ -131,9 +131,3 @@ def _unpickle(payload: bytes, model: type) -> Any | None:
     except Exception:  # damaged or foreign: validate again
         return None
     return instance if type(instance) is model else None
-
-
-def clear_memory() -> None:
-    """Forget what this process validated (what a new process starts with; tests)."""
-    _memory.clear()
-
