@@ -32,9 +32,25 @@ def test_interrupt_exits_130_with_a_chinese_message(monkeypatch, capsys):
     def interrupted(**_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "app", interrupted)
+    monkeypatch.setattr(cli, "app_for", lambda _args: interrupted)
     code, err = run(monkeypatch, capsys, "build", "x.yaml")
     assert code == 130 and "已中断" in err
+
+
+def test_a_command_line_gets_an_app_with_the_command_it_names():
+    assert cli.app_for([]) is cli.app and cli.app_for(["buld"]) is cli.app and cli.app_for(["-h"]) is cli.app
+    for name in cli.COMMANDS:
+        narrowed = cli.app_for([name, "--help"])
+        assert [c.name for c in narrowed.registered_commands] + [g.name for g in narrowed.registered_groups] == [name]
+
+
+def test_help_lists_every_command(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["aftersales", "--help"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0 and "命令：" in out
+    assert all(f"  {name} " in out for name in cli.COMMANDS)
 
 
 def test_success_exits_0(monkeypatch, capsys):

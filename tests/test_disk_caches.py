@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.core import disk_cache
-from generator.load import yamlio
+from generator.load import validated, yamlio
 from generator.pictures import cached
 from generator.pipeline.build import BuildOptions, build
 
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(disk_cache.ENV_VAR, str(tmp_path / "cache"))
     monkeypatch.setattr(yamlio, "_parsed", {})
+    monkeypatch.setattr(validated, "_memory", {})
     return tmp_path / "cache"
 
 
@@ -140,12 +141,14 @@ def test_cold_warm_and_disabled_caches_write_the_same_document(project: Path, tm
     for label, directory in (("cold", tmp_path / "c1"), ("warm", tmp_path / "c1"), ("off", "")):
         monkeypatch.setenv(disk_cache.ENV_VAR, str(directory))
         monkeypatch.setattr(yamlio, "_parsed", {})
+        monkeypatch.setattr(validated, "_memory", {})
         monkeypatch.setattr(cached, "_memory", {})
         out = tmp_path / f"out-{label}"
         result = build(tender, BuildOptions(force=True, allow_draft=True, output_root=out))
         outputs.append(result.docx_path.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
     assert list((tmp_path / "c1" / yamlio.DISK_SUBDIR).glob("*.bin"))
+    assert list((tmp_path / "c1" / validated.DISK_SUBDIR).glob("*.bin"))
     assert list((tmp_path / "c1" / cached.SUBDIR).glob("*.bin"))
 
 

@@ -1,10 +1,12 @@
 """Results kept on disk between processes, named by a hash of everything they depend on (as Python keeps
-.pyc files). Used for parsed YAML inputs (`yamlio`) and drawn charts (`pictures.cached`); the compiled
-clause templates use the same location (`render/code_cache.py`).
+.pyc files). Used for parsed YAML inputs (`yamlio`), validated input models (`load/validated.py`) and
+drawn charts (`pictures.cached`); the compiled clause templates use the same location (`render/code_cache.py`).
 
 An entry is only ever written whole (a temporary file renamed over it), so parallel builds read either
 no entry or a complete one. Any failure to read or write (read-only home, a damaged or foreign file) is
-a cache miss: the caller computes the value itself, and the cache never changes an output.
+a cache miss: the caller computes the value itself, and the cache never changes an output. The
+subdirectories are created private (0700); an entry not owned by this user, or writable by others, is
+ignored as well.
 
 Location: $AFTERSALES_CACHE_DIR, else $XDG_CACHE_HOME/aftersales, else ~/.cache/aftersales; an empty
 AFTERSALES_CACHE_DIR turns every disk cache off.
@@ -46,7 +48,10 @@ def load(path: Path | None) -> bytes | None:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            if not _ours(os.fstat(handle.fileno())):
+                return None
+            data = handle.read()
     except OSError:
         return None
     if not data.startswith(MAGIC):
@@ -55,6 +60,15 @@ def load(path: Path | None) -> bytes | None:
     if len(body) < 32 or hashlib.sha256(body[32:]).digest() != body[:32]:
         return None  # truncated or damaged
     return body[32:]
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Whether an entry was written by this user and nobody else can write it (entries are unpickled:
+    a file planted by another account is never read)."""
+    owner = getattr(os, "geteuid", None)
+    if owner is None:  # Windows: no owners to compare
+        return True
+    return info.st_uid == owner() and not info.st_mode & 0o022
 
 
 def store(path: Path | None, payload: bytes) -> None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.core import disk_cache
 from generator.core.errors import Problem, os_reason
+from generator.load import validated
 from generator.load.sanitize import FieldIssue, clean_tree
 
 if TYPE_CHECKING:
@@ -267,11 +268,16 @@ def read_data(path: Path) -> tuple[Any, str | None, list[Problem]]:
     data, problems = _read_input(path)
     if data is None:
         return None, None, problems
+    return _data_of(path, data)
+
+
+def _data_of(path: Path, data: bytes) -> tuple[Any, str | None, list[Problem]]:
+    """`read_data` for the bytes of `path`, already read."""
     key = hashlib.blake2b(data, digest_size=20).digest()
     known = _parsed.get(key)
     if known is not None:
         return known[1], known[0], []
-    entry = disk_cache.entry(DISK_SUBDIR, (_parser_fingerprint(), data))
+    entry = disk_cache.entry(DISK_SUBDIR, (parser_fingerprint(), data))
     tree = _load_tree(disk_cache.load(entry))
     if tree is not None:
         known_text = data.decode("utf-8-sig")  # these bytes decoded and parsed cleanly before
@@ -303,7 +309,7 @@ def _remember(key: bytes, text: str, tree: Any) -> None:
 _fingerprint: list[bytes] = []
 
 
-def _parser_fingerprint() -> bytes:
+def parser_fingerprint() -> bytes:
     """What a cached tree depends on besides the bytes: this module, `sanitize` and the YAML parser."""
     if not _fingerprint:
         import importlib.util
@@ -506,13 +512,26 @@ def problems_from_validation(path: Path, raw: Any, exc: ValidationError) -> list
 
 
 def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Problem]]:
-    data, text, problems = read_data(path)
+    """One input file validated into `model`: the Loaded (model, path and text for line numbers), or
+    the problems with file, line and field. Bytes validated cleanly before into the same model
+    (this process, or an earlier one through the disk cache) are taken as they were: `validated`."""
+    data, problems = _read_input(path)
+    if data is None:
+        return None, problems
+    content = validated.digest(data)
+    known = validated.lookup(content, model)
+    if known is not None:  # these bytes decoded, parsed and validated cleanly before
+        return Loaded(path, known, None, data.decode("utf-8-sig")), []
+    tree, text, problems = _data_of(path, data)
     if problems:
         return None, problems
-    if not isinstance(data, dict):
+    if not isinstance(tree, dict):
         return None, [Problem(path, "文件内容应为键值对（“名称: 值”），而不是单个值或列表", 1)]
     loaded = Loaded(path, None, None, text)
     try:
-        return Loaded(path, model.model_validate(data, context={"path": path}), None, text), []
+        # no validator may depend on the context: the result is cached by the file's bytes alone
+        instance = model.model_validate(tree, context={"path": path})
     except ValidationError as exc:
         return None, problems_from_validation(path, loaded.raw, exc)
+    validated.store(content, model, instance)
+    return Loaded(path, instance, None, text), []

@@ -35,7 +35,9 @@ Status = Literal["draft", "approved", "retired"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: the validator is built on a class's first validation, not at import (a build whose
+    # inputs are cached, load/validated.py, never builds one)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Approval(Strict):
@@ -60,7 +62,7 @@ class Clause(Strict):
     version: int = Field(ge=1)
     status: Status
     approval: Approval | None = None
-    applies_to: AppliesTo = AppliesTo()
+    applies_to: AppliesTo = AppliesTo.model_construct()  # the defaults, no validator built at import
     uses: list[Literal[tuple(KINDS)]] = []  # type: ignore[valid-type]
     body: str = Field(min_length=1)
 

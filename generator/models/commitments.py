@@ -115,7 +115,8 @@ def _field(kind: str) -> Any:
 class FaultLevel(BaseModel):
     """Time limits for one fault level (一级 most urgent)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # defer_build: validators are built on first validation, not at import (see load/validated.py)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     response: Annotated[Duration, _kind_validator(RESPONSE)]
     onsite_arrival: Annotated[Duration | None, _kind_validator(ONSITE_ARRIVAL)] = None
@@ -129,7 +130,9 @@ class _CommitmentsBlock(BaseModel):
     """The `commitments:` block of a product type, bidder profile or tender override: one optional
     field per kind of core/kinds.py (generated below), plus the limits per fault level."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # defer_build: validators are built on first validation, not at import (see load/validated.py); a
+    # default block is `CommitmentsInput.model_construct()`, every field at its default, for the same reason
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     fault_levels: dict[str, FaultLevel] | None = None
 

@@ -24,7 +24,9 @@ def credit_code_check_char(first17: str) -> str:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: the validator is built on a class's first validation, not at import (a build whose
+    # inputs are cached, load/validated.py, never builds one)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Reach(Strict):
@@ -130,7 +132,7 @@ class Bidder(Strict):
     authorisations: list[Authorisation] = []
     charges: Charges | None = None
     penalties: Penalties | None = None
-    commitments: CommitmentsInput = CommitmentsInput()
+    commitments: CommitmentsInput = CommitmentsInput.model_construct()
     # The bidder's own reference .docx (logo in the header, its fonts and colours), relative to
     # this profile; replaces the template's reference.docx. Styles it lacks are added.
     letterhead: str | None = None
@@ -208,7 +210,7 @@ class Variant(Strict):
 
     when: list[str] = []  # words of the tender's products (纯电动, 柴油)
     default: bool = False  # chosen when the tender's products name no variant
-    commitments: CommitmentsInput = CommitmentsInput()
+    commitments: CommitmentsInput = CommitmentsInput.model_construct()
     maintenance_items: list[str] = []
     maintenance_schedule: list[MaintenanceCycle] = []  # an escalator's own cycles beside a lift's
     spare_parts_list: list[SparePart] = []

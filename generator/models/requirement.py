@@ -18,8 +18,10 @@ BOUND_WORDS = {"at_most": "不超过", "at_least": "不少于", "equals": "等�
 
 
 class Strict(BaseModel):
+    # defer_build: the validator is built on a class's first validation, not at import (a build whose
+    # inputs are cached, load/validated.py, never builds one)
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              arbitrary_types_allowed=True)
+                              arbitrary_types_allowed=True, defer_build=True)
 
 
 class RequirementSource(Strict):
@@ -38,7 +40,7 @@ class Requirement(Strict):
     qualifier: str | None = None  # the tier it is about: 市区, 小修, 一级、市区 …
     starts: str | None = None  # what a warranty or service period counts from: 监督检验合格并交付使用之日
     mark: Literal["★", "▲", ""] = ""
-    source: RequirementSource = RequirementSource()
+    source: RequirementSource = RequirementSource.model_construct()  # the defaults, no validator built at import
 
     @model_validator(mode="after")
     def _parse(self) -> Requirement:

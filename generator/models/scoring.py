@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, model_validator
+from pydantic import Field, PlainValidator, PrivateAttr, model_validator
 
 from generator.core.kinds import KINDS
 from generator.models.clause import Category
@@ -41,7 +41,10 @@ class ScoringItem(Strict):
     bands: list[ScoreBand] = []
     category: Category | None = None  # the section that answers it, when no kind says so
     points: float | None = Field(default=None, gt=0, le=100)  # an item the evaluators judge themselves
-    source: RequirementSource = RequirementSource()
+    source: RequirementSource = RequirementSource.model_construct()
+    # each band with its requirement, made once while validating (and cached with the model,
+    # load/validated.py): scoring a build then validates nothing
+    _bands: tuple[tuple[ScoreBand, Requirement], ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _consistent(self) -> ScoringItem:
@@ -53,12 +56,17 @@ class ScoringItem(Strict):
             raise ValueError(f"评分项“{self.item}”既无 bands 也无 points：请写明分值")
         if self.bands and self.points is not None:
             raise ValueError(f"评分项“{self.item}”的分值由 bands 给出，不要再写 points")
-        for index, _ in enumerate(self.bands):
-            self.band_requirement(index)  # every band's value must read as the kind's quantity
+        # every band's value must read as the kind's quantity
+        self._bands = tuple((band, self._make_band_requirement(index)) for index, band in enumerate(self.bands))
         return self
 
     def band_requirement(self, index: int) -> Requirement:
         """Band `index` as a requirement (the shape the 偏离表 rules evaluate)."""
+        if index < len(self._bands) and self._bands[index][0] is self.bands[index]:
+            return self._bands[index][1]
+        return self._make_band_requirement(index)  # a copy with other bands
+
+    def _make_band_requirement(self, index: int) -> Requirement:
         band = self.bands[index]
         try:
             return Requirement(text=self.text, kind=self.kind, bound=band.bound, value=band.value,

@@ -30,7 +30,7 @@ class Tender(Strict):
     template: str = Field(default="standard", pattern=ID_PATTERN)  # templates/<name>/
     date: dt.date
     requirements: list[Requirement] = []
-    overrides: CommitmentsInput = CommitmentsInput()
+    overrides: CommitmentsInput = CommitmentsInput.model_construct()
     # 驻场: technicians the bidder keeps at the purchaser's site for this project (0: none); lets
     # a short on-site promise stand where no outlet is in the delivery city
     resident_staff: int = Field(default=0, ge=0, le=200)
