@@ -1011,7 +1011,11 @@ def test_elevator_staff_do_not_troubleshoot_and_remote_means_monitoring(proposal
         assert wrong not in elevators.text, wrong
     modes = section(elevators, "服务方式")
     assert elevators.product.user_first_steps in modes and "只用于监测和调度" in modes
-    assert elevators.product.user_first_steps in section(elevators, "故障处理流程")
+    # the steps are listed where the call is taken and in the emergency plan; the repair flow refers to the plan
+    assert elevators.product.user_first_steps in section(elevators, "应急预案")
+    handling = section(elevators, "故障处理流程")
+    assert elevators.product.user_first_steps not in handling and "“应急预案”一节先期处置所列的事项" in handling
+    assert elevators.text.count(elevators.product.user_first_steps) == 2
 
 
 def test_a_lift_is_neither_lent_nor_shipped_away(proposals):
