@@ -460,6 +460,14 @@ def test_an_electric_car_gets_no_engine_wording(proposals):
         assert word not in vehicles.text, word
     for word in ("动力电池", "三电系统", "首次保养", "道路救援", "代步车", "行驶里程", "授权服务站"):
         assert word in vehicles.text, word
+    # charging: the car's own cable, a purchaser-built charging post matched before hand-over, a charging
+    # fault classed as the level that names 无法补能 (a petrol car gets none of it: see the test below)
+    service = section(vehicles, "道路救援")
+    assert "充电设施与补能保障" in service
+    charging = service.split("充电设施与补能保障", 1)[1].split("授权维修与质量保障", 1)[0]
+    for word in ("充电枪", "充电桩", "通信协议", "无法补能的故障等级"):
+        assert word in charging, word
+    assert any("无法补能" in f.examples for f in vehicles.product.faults)
 
 
 def test_a_fuel_car_is_warranted_and_rescued_as_one(project):
