@@ -1828,3 +1828,18 @@ def test_window_and_hvac_work_fits_a_school_and_a_hospital(proposals, project):
     text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
     assert "手术室、重症监护病房、服务器机房" in text
     assert "手术室" not in proposals["hvac-solar"].text
+
+
+def test_a_trade_with_its_own_emergencies_gets_no_generic_ones(proposals):
+    """Reader2: the generic triggers (a danger to people, extreme weather, a batch fault) repeated a park's
+    wind-thrown trees and a cabinet that tips over; they stay only for a type that lists none of its own."""
+    for name in ("landscaping", "office-furniture", "textiles"):
+        proposal = proposals[name]
+        assert proposal.product.emergencies, name
+        plan = section(proposal, "应急预案")
+        assert all(item in plan for item in proposal.product.emergencies), name
+        for generic in ("可能危及人身安全的问题", "大面积损坏", "需要集中处理"):
+            assert generic not in plan, (name, generic)
+        assert "重大活动或紧急任务" in plan, name
+    landscaping = section(proposals["landscaping"], "应急预案")
+    assert "大风" in landscaping and "台风" not in proposals["landscaping"].text.replace("地震、台风", "")
