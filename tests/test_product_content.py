@@ -762,8 +762,31 @@ def test_remote_support_for_works_assesses_photos_and_dispatches(proposals):
     for name in ("landscaping", "doors-windows"):
         modes = section(proposals[name], "服务方式")
         assert "指导采购人人员完成检查和处理" not in modes, name
-        assert "照片或视频" in modes and "技术负责人远程判断" in modes and "派员到场" in modes, name
+        assert "照片或视频" in modes and "技术负责人据此判断" in modes and "派员到场" in modes, name
     assert "养护技术负责人" in section(proposals["landscaping"], "服务方式")
+
+
+# issue 15 (content): the modes of 服务方式 follow the trade. Remote diagnosis suits what has logs, fault
+# codes or a platform to read; plants, textiles, furniture and supplies are served in their own ways.
+REMOTE = {"it-equipment", "software", "security-systems", "lab-instruments", "medical-equipment", "elevators"}
+OWN_MODES = {"landscaping": "巡查养护", "textiles": "上门更换", "office-furniture": "上门更换",
+             "medical-consumables": "送货到科室", "disinfection-chemicals": "现场使用指导",
+             "agrochemicals": "田间技术指导", "office-consumables": "送货上门与更换指导"}
+
+
+def test_service_modes_come_from_the_trade(proposals):
+    for name, proposal in proposals.items():
+        modes = section(proposal, "服务方式")
+        titles = re.findall(r"^[一二三四五六七八九十]+、(\S+)$", modes, re.M)
+        assert ("远程支持" in titles) == proposal.product.remote_support, name
+        assert [m.name for m in proposal.product.service_modes] == [t for t in titles if t in OWN_MODES.values()], name
+        if name in REMOTE:
+            assert "远程支持" in titles, name
+        if name in OWN_MODES:
+            assert "远程" not in modes and OWN_MODES[name] in titles, name
+            assert "前一种方式未能解决的" not in modes, name  # no escalation chain without a remote step
+    for name in OWN_MODES:  # nothing else in the proposal speaks of solving it remotely either
+        assert "远程" not in proposals[name].text, name
 
 
 def test_works_photos_are_for_the_record_not_forbidden(proposals):
@@ -1498,7 +1521,8 @@ def test_core_sections_name_the_trades_own_matters(proposals, name):
               "投诉处理": [product.complaint_evidence, product.complaint_matters, product.complaint_report],
               "回访": [product.visit_after, *product.survey_items, *product.survey_items.values()],
               "服务方式": [product.phone_checks, product.phone_questions, product.remote_means,
-                       product.onsite_practice, product.proactive_service, product.site_kit],
+                       product.onsite_practice, product.proactive_service, product.site_kit,
+                       *(mode.text for mode in product.service_modes)],
               "服务理念": [product.service_stakes, product.service_idea, product.service_goal]}
     opening = proposal.text.index("（以下简称“我公司”）")
     principles = proposal.text[opening:proposal.text.index("\n第二节", opening)]  # 第一节, the opening one
@@ -1561,6 +1585,7 @@ def test_a_ct_and_mri_purchase_gets_the_imaging_wording(project):
         assert word in text, word
     for word in (*LIFE_SUPPORT_WORDS, "输液泵", "袖带", "超声探头", "转由其他科室"):
         assert word not in text, word
+    assert "深圳安澜医疗电子有限公司" not in text  # the monitor maker's authorisation serves life-support purchases only
 
 
 def test_an_ultrasound_purchase_gets_no_radiation_wording(project):
@@ -1828,6 +1853,112 @@ def test_window_and_hvac_work_fits_a_school_and_a_hospital(proposals, project):
     text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
     assert "手术室、重症监护病房、服务器机房" in text
     assert "手术室" not in proposals["hvac-solar"].text
+
+
+def test_the_lab_section_says_each_thing_once(proposals):
+    """issue 15 (content): the lab section's sub-sections no longer restate each other (installation
+    verification and its table, interim checks and the calibration table, test continuity and the
+    interruption table, wear parts and their check table are one each)."""
+    lab = proposals["lab-instruments"]
+    own = section(lab, "计量校准")
+    titles = re.findall(r"^[一二三四五六七八九十]+、(\S+)$", own, re.M)
+    assert len(titles) == len(set(titles)) and not any("连续性" in t or "更换依据" in t for t in titles), titles
+    for phrase in ("合作实验室", "核查方案", "更换建议", "首次检定或校准", "性能确认的程序"):
+        assert own.count(phrase) <= 1, phrase
+    assert "提醒采购人安排校准" not in lab.text and "提醒即将到期" not in lab.text  # the calibration table reminds
+
+
+SPD_WORDS = ("院内物流与科室二级库", "SPD", "HIS", "UDI", "定数包", "二级库补货", "效期预警", "一物一码")
+
+
+def test_a_hospital_buying_consumables_gets_spd_and_ward_stock_support(proposals, project):
+    """issue 15 (content): a hospital's consumables are served through its SPD and ward stores; the same
+    tender for a purchaser that is not a hospital does not carry that sub-section."""
+    proposal = proposals["medical-consumables"]
+    assert proposal.tender.purchaser.name.endswith("医院")
+    own = section(proposal, "批号追溯")
+    assert [w for w in SPD_WORDS if w not in own] == []
+    for name, other in proposals.items():
+        if name != "medical-consumables":
+            assert "定数包" not in other.text and "SPD" not in other.text, name
+    source = (project / "tenders" / "examples" / "medical-consumables.yaml").read_text(encoding="utf-8")
+    hospital = proposal.tender.purchaser.name
+    tender = project / "tenders" / "cdc-consumables.yaml"
+    tender.write_text(source.replace(hospital, "临州市疾病预防控制中心").replace("id: medical-consumables", "id: cdc-consumables"),
+                      encoding="utf-8")
+    built = build(tender, BuildOptions(output_root=project / "output"))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "批号追溯" in text and [w for w in ("SPD", "定数包", "院内物流") if w in text] == []
+
+
+def test_each_type_states_measurable_service_targets(proposals):
+    """issue 15 (content): 服务质量指标 — per type, figures from its profile, how each is counted, and the
+    report they go into; a target that is a commitment (成活率, 年开机率) shows the committed value."""
+    reports = set()
+    for name, proposal in proposals.items():
+        product = proposal.product
+        assert len(product.quality_targets) >= 3, name
+        own = section(proposal, "服务质量指标")
+        assert "按季度统计" in own and product.quality_report in own, name
+        reports.add(product.quality_report)
+        for target in product.quality_targets:
+            assert target.name in own and target.measure in own, (name, target.name)
+            if target.kind:
+                committed = proposal.commitments.get(target.kind)
+                assert committed is not None and f"{committed.values[None].text}以上" in own, (name, target.kind)
+            else:
+                assert target.value in own, (name, target.name)
+    assert len(reports) == len(proposals)  # each trade reports in its own words
+    uptime = section(proposals["lab-instruments"], "服务质量指标")
+    assert "年开机率\n95%以上" in uptime and "年开机率不低于95%" in proposals["lab-instruments"].text
+    assert "成活率\n95%以上" in section(proposals["landscaping"], "服务质量指标")
+
+
+def test_a_quality_target_is_a_value_or_a_percentage_commitment():
+    from pydantic import ValidationError
+
+    from generator.models.parties import QualityTarget
+
+    assert QualityTarget(name="成活率", kind="survival_rate", measure="养护期满时共同核查").kind
+    for wrong in ({"value": "100%", "kind": "survival_rate"}, {}, {"kind": "response"}):
+        with pytest.raises(ValidationError):
+            QualityTarget(name="指标", measure="口径", **wrong)
+
+
+def test_a_distributor_states_the_makers_authorisation_and_backing(proposals):
+    """issue 15 (content): where the bidder sells a maker's products, the proposal names the maker, the
+    letter's number, its scope and term, and what the maker does behind the bidder — only for the
+    types the authorisation serves."""
+    for name in ("lab-instruments", "medical-equipment"):
+        proposal = proposals[name]
+        auths = [a for a in proposal.bidder.authorisations if proposal.product.wants(a.serves)]
+        assert len(auths) == 1, name
+        opening = proposal.text[proposal.text.index("（以下简称“我公司”）"):]
+        own = opening[:opening.index("\n第二节")]
+        auth = auths[0]
+        for text in (auth.manufacturer, auth.letter, auth.scope, f"至{auth.valid_until.year}年", *auth.backing):
+            assert text in own, (name, text[:20])
+        assert "原厂授权与售后支持" in own and "不减轻我公司" in own
+        others = {a.manufacturer for a in proposal.bidder.authorisations} - {auth.manufacturer}
+        assert [m for m in others if m in proposal.text] == [], name
+    for name in ("medical-consumables", "disinfection-chemicals", "it-equipment"):  # maker or no letter
+        assert "原厂授权与售后支持" not in proposals[name].text, name
+
+
+def test_an_expired_authorisation_is_refused_and_a_blind_bid_hides_its_number(project):
+    from generator.core.errors import BuildRefused, InputError
+
+    tender = project / "tenders" / "examples" / "lab-instruments.yaml"
+    built = build(tender, BuildOptions(output_root=project / "output", anonymous=True))
+    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    assert "原厂授权与售后支持" in text and "PX-AUTH-2026-ZJ017" not in text
+    profile = project / "profiles" / "bidders" / "kangheng.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-06-30"),
+                       encoding="utf-8")
+    with pytest.raises((BuildRefused, InputError)) as refused:
+        build(tender, BuildOptions(output_root=project / "output", force=True))
+    problems = refused.value.problems
+    assert any(p.field == "authorisations[1].valid_until" and "早于投标日期" in p.message for p in problems), problems
 
 
 def test_a_trade_with_its_own_emergencies_gets_no_generic_ones(proposals):

@@ -104,6 +104,8 @@ def from_options(tender: Path | None, bidder: str | None, bidder_profile: Path |
 
         expectations.bidder_names = [bidder_loaded.model.legal_name, bidder_loaded.model.short_name]
         expectations.identifying = identifying_strings(bidder_loaded.model)
+        # issue 15 (content): the makers whose authorisation the proposal states are named on purpose
+        expectations.allowed_names += [a.manufacturer for a in bidder_loaded.model.authorisations]
     if bidder:
         expectations.bidder_names = [bidder.strip(), *expectations.bidder_names]
     if product_type:
@@ -149,5 +151,6 @@ def from_build(inputs: Any, commitments: Any) -> Expectations:
     from generator.render.context import identifying_strings
 
     expectations.identifying = identifying_strings(bidder)
+    expectations.allowed_names += [a.manufacturer for a in bidder.authorisations]  # issue 15 (content)
     apply_commitments(commitments, expectations)
     return expectations

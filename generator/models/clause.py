@@ -17,7 +17,7 @@ Category = Literal[
     "principles", "organisation", "network", "summary", "warranty", "response", "service_modes",
     "fault_handling", "maintenance", "spare_parts", "out_of_warranty", "software_upgrade",
     "installation", "training", "return_visit", "complaint", "quality_returns", "emergency",
-    "confidentiality", "commitment_letter", "deviation", "liability", "product_service",
+    "confidentiality", "commitment_letter", "deviation", "liability", "product_service", "service_quality",
 ]
 CATEGORY_LABELS: dict[str, str] = {
     "principles": "服务理念与原则", "organisation": "服务组织与人员", "network": "服务网络与网点",
@@ -28,6 +28,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "complaint": "投诉处理", "quality_returns": "质量问题处理与退换货", "emergency": "应急预案",
     "confidentiality": "保密承诺", "commitment_letter": "售后服务承诺书", "deviation": "响应及偏离表",
     "liability": "违约责任", "product_service": "产品类型专项服务",
+    "service_quality": "服务质量指标",  # issue 15 (content)
 }
 assert tuple(CATEGORY_LABELS) == get_args(Category), "one label per category"
 Status = Literal["draft", "approved", "retired"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from generator.core.kinds import KINDS
 from generator.models.commitments import CommitmentsInput
 
 Text = Field(min_length=1)
@@ -71,6 +73,17 @@ class Certificate(Strict):
     serves: Serves = []
 
 
+# issue 15 (content): a maker's authorisation when the bidder sells and services products it does not make:
+# the letter's number, what it covers, until when, and the after-sales backing the maker gives
+class Authorisation(Strict):
+    manufacturer: str = Text  # 深圳迈瑞生物医疗电子股份有限公司
+    letter: str = Text  # the authorisation letter's number
+    scope: str = Text  # the products and services authorised (销售、安装和售后服务)
+    valid_until: dt.date
+    backing: list[str] = Field(min_length=1)  # what the maker does behind the bidder (原厂工程师二线支持……)
+    serves: Serves = []
+
+
 class Charges(Strict):
     """Out-of-warranty prices the bidder quotes: labour, call-out fee and the parts discount."""
 
@@ -113,6 +126,8 @@ class Bidder(Strict):
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
     warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
+    # issue 15 (content): the makers' authorisations of a distributor (none: the bidder makes what it sells)
+    authorisations: list[Authorisation] = []
     charges: Charges | None = None
     penalties: Penalties | None = None
     commitments: CommitmentsInput = CommitmentsInput()
@@ -241,6 +256,34 @@ class QualityIssue(Strict):
     problem: str = Text  # 无菌包装破损、漏气
     check: str = Text  # 对照实物与封存的同批次产品查看包装
     remedy: str = Text  # 整批停用，免费换发新批次
+
+
+# issue 15 (content): a way the trade serves beside the hotline and the visit on request, in the place
+# of 远程支持 where problems are not judged from afar (巡查养护, 上门更换, 送货到科室, 田间技术指导)
+class ServiceMode(Strict):
+    name: str = Text  # the sub-section's title in 服务方式
+    text: str = Text  # what is done, whole sentences without figures
+
+
+# issue 15 (content): a measurable service target of the trade (按时到达率, 一次修复率, 按时交货率), shown in
+# 服务质量指标 with how it is counted; a target that is itself a commitment (成活率, 年开机率) names its kind
+# instead of a value, so the figure is the committed one wherever it is stated
+PERCENT_KINDS = tuple(name for name, kind in KINDS.items() if kind.type == "percentage")
+
+
+class QualityTarget(Strict):
+    name: str = Text  # 一次修复率
+    value: str = ""  # 不低于90%; empty when `kind` gives it
+    kind: str = ""  # a percentage commitment (survival_rate, uptime)
+    measure: str = Text  # what is counted, from which records
+
+    @model_validator(mode="after")
+    def _value_or_kind(self) -> QualityTarget:
+        if bool(self.value) == bool(self.kind):
+            raise ValueError("服务质量指标须写明目标值（value）或所对应的承诺种类（kind），二者只写其一")
+        if self.kind and self.kind not in PERCENT_KINDS:
+            raise ValueError(f"承诺种类“{self.kind}”不是比例类承诺，可写：" + "、".join(PERCENT_KINDS))
+        return self
 
 
 class ProductType(Strict):
@@ -394,8 +437,20 @@ class ProductType(Strict):
     incident_reporting: str = ""  # what the report after an emergency adds for the trade (不良事件上报……)
     warranty_covers: str = ""  # what the warranty takes in (室内外机、管路和控制系统……)
     free_support: str = ""  # a service of the trade still free once the warranty is over
+    # issue 15 (content): 服务方式 follows the trade. 远程支持 is written only where a problem can be
+    # judged from afar (software, 特种设备 monitoring, or `remote_means`: logs, fault codes, a platform);
+    # plants, textiles, furniture and supplies instead send photos on the hotline and have their own modes
+    service_modes: list[ServiceMode] = []
+    # 服务质量指标: the trade's measurable targets, and the report they are stated in (empty: 季度服务报告)
+    quality_targets: list[QualityTarget] = []
+    quality_report: str = ""
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
+
+    @property
+    def remote_support(self) -> bool:
+        """issue 15 (content): whether 服务方式 offers 远程支持 (a problem judged from logs, codes or a platform)."""
+        return self.has("software") or self.special_equipment or bool(self.remote_means)
 
     @property
     def lends_backup(self) -> bool:
@@ -417,6 +472,15 @@ class ProductType(Strict):
         if wrong:
             raise ValueError(f"该产品类型（{'特种设备' if self.special_equipment else '进站维修'}）不应设置承诺："
                              + "、".join(wrong))
+        return self
+
+    # issue 15 (content): a quality target stated by its commitment needs that commitment in the type's defaults
+    @model_validator(mode="after")
+    def _quality_targets_name_given_commitments(self) -> ProductType:
+        given = self.commitments.given()
+        wrong = [t.kind for t in self.quality_targets if t.kind and t.kind not in given]
+        if wrong:
+            raise ValueError("服务质量指标所对应的承诺在本产品类型的默认承诺中没有：" + "、".join(wrong))
         return self
 
     # issue 15 (variants): a variant's texts name text fields of the type (not its id, name or nouns)

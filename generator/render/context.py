@@ -125,6 +125,7 @@ def anonymous_bidder(bidder: Bidder) -> Bidder:
         "outlets": [o.model_copy(update={"address": ANONYMOUS_CELL, "phone": ANONYMOUS_CELL}) for o in bidder.outlets],
         "team": [m.model_copy(update={"name": ANONYMOUS_CELL}) for m in bidder.team],
         "certificates": [c.model_copy(update={"number": ANONYMOUS_CELL}) for c in bidder.certificates],
+        "authorisations": [a.model_copy(update={"letter": ANONYMOUS_CELL}) for a in bidder.authorisations],
     })
 
 
@@ -135,6 +136,7 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     values += [v for o in bidder.outlets for v in (o.address, o.phone)]
     values += [m.name for m in bidder.team]
     values += [c.number for c in bidder.certificates]
+    values += [a.letter for a in bidder.authorisations]
     return list(dict.fromkeys(v for v in values if v))
 
 
@@ -168,6 +170,7 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
         "team": [m for m in bidder.team if product.wants(m.serves)],
         "certificates": [c for c in bidder.certificates if product.wants(c.serves)],
         "warehouses": [w for w in bidder.warehouses if product.wants(w.serves)],
+        "authorisations": [a for a in bidder.authorisations if product.wants(a.serves)],  # issue 15 (content)
     })
 
 

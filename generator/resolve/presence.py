@@ -159,6 +159,15 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
             problems.append(Problem(inputs.product.path, message, inputs.product.line_of("training_topics"),
                                     field="training_topics",
                                     hint=f"调整课程课时，或把培训承诺（{training.source}）改为与课时相符的天数"))
+    # issue 15 (content): a maker's authorisation the proposal states must still hold on the bid's date
+    for index, auth in enumerate(bidder.authorisations):
+        if product.wants(auth.serves) and auth.valid_until < tender.date:
+            problems.append(Problem(inputs.bidder.path,
+                                    f"{auth.manufacturer}的授权书（{auth.letter}）有效期至{auth.valid_until:%Y年%-m月%-d日}，"
+                                    f"早于投标日期{tender.date:%Y年%-m月%-d日}，方案不能以其作为原厂授权",
+                                    inputs.bidder.line_of("authorisations", index, "valid_until"),
+                                    field=f"authorisations[{index}].valid_until",
+                                    hint="取得续期的授权书后更新 letter 和 valid_until，或删去该授权"))
     if not [m for m in bidder.team if product.wants(m.serves)]:
         problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
                                 inputs.bidder.line_of("team"), field="team",
