@@ -1974,3 +1974,13 @@ def test_a_trade_with_its_own_emergencies_gets_no_generic_ones(proposals):
         assert "重大活动或紧急任务" in plan, name
     landscaping = section(proposals["landscaping"], "应急预案")
     assert "大风" in landscaping and "台风" not in proposals["landscaping"].text.replace("地震、台风", "")
+
+
+def test_free_software_upgrades_start_when_the_warranty_starts(proposals):
+    """Reader2: the upgrade period was counted from 验收合格之日 beside a warranty from 终验合格之日."""
+    software = proposals["software"]
+    warranty = section(software, "质保期与质保范围")
+    starts = re.search(r"质保期自(\S+?之日)起计算", warranty)[1]
+    assert f"同样自{starts}起" in warranty
+    assert f"自{starts}起" in section(software, "软件升级") and "版本升级同样自该日起" in section(software, "承诺书")
+    assert "自验收合格之日起" not in software.text and "自验收之日起" not in software.text
