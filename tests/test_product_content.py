@@ -295,6 +295,7 @@ def test_equipment_facts_are_stated_in_one_section(proposals):
                 and m.kind in ("response", "onsite_arrival")]
         assert not plan, (name, [m.block.text for m in plan])
         assert "一级故障的时限响应和到场" in section(proposal, "应急预案"), name
+        assert product.faults[0].examples.rstrip("。") not in section(proposal, "应急预案"), name  # 见“故障分级”
         sections: dict[str, set[str]] = {}
         for mention in extract(proposal.document):
             if mention.stated and mention.kind != "hotline":
@@ -303,6 +304,10 @@ def test_equipment_facts_are_stated_in_one_section(proposals):
         assert not crowded, (name, crowded)
         checked += 1
     assert checked == 9
+    # the two proposals read end to end: a trade's own facts are not restated within its own sections either
+    assert proposals["security-systems"].text.count("监控网络与办公网络按采购人要求隔离") == 1
+    assert proposals["security-systems"].text.count("录像须有采购人书面同意") == 0
+    assert "当场不能修复的提供备用设备" not in proposals["medical-equipment"].text
 
 
 def table_columns(proposal: Proposal, first: str, second: str) -> list[tuple[str, str]]:
