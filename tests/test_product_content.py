@@ -263,6 +263,53 @@ def test_each_number_is_stated_where_it_matters_not_everywhere(proposals):
     assert not too_often, "承诺数字重复过多：" + "；".join(too_often)
 
 
+# Equipment repaired on site (issue 15, item 6): each of these facts has one home section, and the other
+# sections refer to it instead of printing it again. The summary and the 承诺书 restate the backup unit.
+EQUIPMENT_HOMES = {"remote_diagnosis": "故障处理流程", "repair_check": "故障处理流程"}
+# summary, 偏离表, the commitment's own section, the 承诺书 and one closely related section at most; the
+# hotline is a number to dial and is printed where the reader calls it (网点, 服务方式, a vehicle's rescue)
+MAX_SECTIONS_STATING_AN_EQUIPMENT_NUMBER = 5
+
+
+def test_equipment_facts_are_stated_in_one_section(proposals):
+    checked = 0
+    for name, proposal in proposals.items():
+        product = proposal.product
+        if "onsite_repair" not in product.capabilities:
+            continue
+        for field, home in EQUIPMENT_HOMES.items():
+            phrase = getattr(product, field)
+            if phrase:
+                assert proposal.text.count(phrase) == 1 and phrase in section(proposal, home), (name, field)
+        if product.backup_item and "backup_equipment" in proposal.commitments.kinds:
+            places = [title for title in ("服务承诺一览表", "备品备件", "承诺书") if product.backup_item in section(proposal, title)]
+            assert places == ["服务承诺一览表", "备品备件", "承诺书"], name
+            assert proposal.text.count(product.backup_item) == 3, name
+            assert f"按“备品备件”一节的规定提供{product.backup_noun}" in section(proposal, "故障处理流程"), name
+        kept = next(iter(proposal.commitments.kinds["records_retention"].values.values()))
+        assert proposal.text.count(f"保存{kept}") == 1 and f"服务档案保存{kept}" in section(proposal, "故障处理流程"), name
+        if "spare_parts" in proposal.commitments.kinds:
+            spare = next(iter(proposal.commitments.kinds["spare_parts"].values.values()))
+            assert str(spare) not in section(proposal, "外服务与收费原则"), name
+        plan = [m for m in extract(proposal.document) if m.stated and "应急预案" in m.block.section.split(" > ")[0]
+                and m.kind in ("response", "onsite_arrival")]
+        assert not plan, (name, [m.block.text for m in plan])
+        assert "一级故障的时限响应和到场" in section(proposal, "应急预案"), name
+        assert product.faults[0].examples.rstrip("。") not in section(proposal, "应急预案"), name  # 见“故障分级”
+        sections: dict[str, set[str]] = {}
+        for mention in extract(proposal.document):
+            if mention.stated and mention.kind != "hotline":
+                sections.setdefault(mention.kind, set()).add(mention.block.section.split(" > ")[0])
+        crowded = {kind: len(found) for kind, found in sections.items() if len(found) > MAX_SECTIONS_STATING_AN_EQUIPMENT_NUMBER}
+        assert not crowded, (name, crowded)
+        checked += 1
+    assert checked == 9
+    # the two proposals read end to end: a trade's own facts are not restated within its own sections either
+    assert proposals["security-systems"].text.count("监控网络与办公网络按采购人要求隔离") == 1
+    assert proposals["security-systems"].text.count("录像须有采购人书面同意") == 0
+    assert "当场不能修复的提供备用设备" not in proposals["medical-equipment"].text
+
+
 def table_columns(proposal: Proposal, first: str, second: str) -> list[tuple[str, str]]:
     """(cell, cell) of every body row of the tables whose header has both columns."""
     document = proposal.document
@@ -1469,7 +1516,7 @@ def test_equipment_clauses_take_the_trades_phrases_from_the_profile(proposals, n
     product = proposal.product
     where = {"site_checks": "安装调试与验收", "installers": "安装调试与验收", "acceptance_documents": "安装调试与验收",
              "handover_documents": "安装调试与验收", "unpacking_checks": "安装调试与验收", "trial_run": "安装调试与验收",
-             "remote_diagnosis": "故障处理流程", "repair_check": "响应时间与故障分级", "site_rules": "故障处理流程",
+             "remote_diagnosis": "故障处理流程", "repair_check": "故障处理流程", "site_rules": "故障处理流程",
              "repair_precautions": "故障处理流程", "wear_items": "范围", "warranty_covers": "范围",
              "charged_items": "外服务与收费原则", "free_support": "外服务与收费原则", "first_measures": "应急预案",
              "priorities": "应急预案", "incident_reporting": "应急预案", "drills": "应急预案"}

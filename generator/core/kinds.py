@@ -107,7 +107,8 @@ _TABLE = (
          units=_SHORT | {"周"}, fault_level=True, max_days=90,
          proposal_words=r"排除故障|故障排除|解决|修复|排除|恢复正常|恢复使用|处理完毕|处理完成|修好|采取(?:相应|有效)?措施",
          tender_words=("停梯时间", "停机时间", "排除", "解决", "修复", "恢复", "修好", "处理完毕", "大修", "维修")),
-    Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="fault_handling", units=frozenset({"小时", "天", "工作日"}),
+    Kind("backup_equipment", "duration", "提供备用设备时限", "lower", answered_in="spare_parts",  # its own section: 备品备件
+         units=frozenset({"小时", "天", "工作日"}),
          max_days=30, product_word=("backup_word", "提供{}时限"),
          proposal_words=r"备用(?:设备|机|整机|产品|车辆|电梯|仪器)?|备机|周转(?:机|设备)|替代(?:设备|产品)|代用(?:设备|机)|"
                         r"代步车|(?:免费)?(?:借用|暂借|借机)",
