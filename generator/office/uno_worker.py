@@ -5,7 +5,8 @@ It must not import anything from the project: the project's venv and this interp
     python3 uno_worker.py JOBS.json
 
 JOBS.json: {"soffice": path, "profile": dir, "timeout": seconds,
-            "jobs": [{"source": .docx, "pdf": path|null, "docx": path|null, "update": bool}]}
+            "jobs": [{"source": .docx, "pdf": path|null, "docx": path|null, "update": bool,
+                      "join_units": bool (default true; false only for the tests' control)}]}
 Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]} or {"error": text}.
 
 Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
@@ -173,11 +174,12 @@ def _join_to_asian(document, rules: dict[tuple[str, str], dict[str, str]]) -> in
     return found.getCount()
 
 
-def _prepare_layout(document, source: str) -> int:
+def _prepare_layout(document, job: dict) -> int:
     """The copy LibreOffice lays out for the PDF (see the module's docstring); changes made."""
-    rules = _kinsoku(source)
+    rules = _kinsoku(job["source"])
     _forbid(document, rules)
-    return _join_identifiers(document) + _join_to_asian(document, rules) + 1
+    joined = _join_to_asian(document, rules) if job.get("join_units", True) else 0
+    return _join_identifiers(document) + joined + 1
 
 
 def _convert(desktop, job: dict) -> dict:
@@ -189,11 +191,11 @@ def _convert(desktop, job: dict) -> dict:
     try:
         update = job.get("update", True)
         if job.get("pdf") and not job.get("docx"):
-            _prepare_layout(document, job["source"])  # before the layout the TOC's page numbers come from
+            _prepare_layout(document, job)  # before the layout the TOC's page numbers come from
         indexes = _update(document) if update else 0
         if job.get("docx"):
             document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
-            if job.get("pdf") and _prepare_layout(document, job["source"]) and update:
+            if job.get("pdf") and _prepare_layout(document, job) and update:
                 _update(document)
         pages = document.getCurrentController().getPropertyValue("PageCount")
         if job.get("pdf"):
