@@ -54,6 +54,7 @@ class Job:
     pdf: Path | None = None
     docx: Path | None = None
     update: bool = True  # update indexes and fields first (False: a plain round trip)
+    join_units: bool = True  # the PDF's layout copy joins digits to their units (False: the tests' control)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def render(jobs: list[Job], timeout: float = 180.0, office: Office | None = None
     with tempfile.TemporaryDirectory(prefix="aftersales-lo-") as temp:
         spec = {"soffice": str(office.soffice), "profile": str(Path(temp) / "profile"), "timeout": timeout,
                 "jobs": [{"source": str(j.source), "pdf": str(j.pdf) if j.pdf else None,
-                          "docx": str(j.docx) if j.docx else None, "update": j.update} for j in jobs]}
+                          "docx": str(j.docx) if j.docx else None, "update": j.update,
+                          "join_units": j.join_units} for j in jobs]}
         spec_path = Path(temp) / "jobs.json"
         spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         process = subprocess.Popen([str(office.python), str(WORKER), str(spec_path)], env=_clean_env(),

@@ -5,7 +5,8 @@ It must not import anything from the project: the project's venv and this interp
     python3 uno_worker.py JOBS.json
 
 JOBS.json: {"soffice": path, "profile": dir, "timeout": seconds,
-            "jobs": [{"source": .docx, "pdf": path|null, "docx": path|null, "update": bool}]}
+            "jobs": [{"source": .docx, "pdf": path|null, "docx": path|null, "update": bool,
+                      "join_units": bool (default true; false only for the tests' control)}]}
 Prints one JSON object: {"results": [{"source", "pages", "indexes", "seconds"}]} or {"error": text}.
 
 Per document: load hidden, update every index (TOC), refresh fields, update the indexes once more
@@ -17,7 +18,16 @@ Before the PDF, and only in the copy LibreOffice lays out for it (write/nobreak 
   letters or digits after it (400-810-660 / 8), while a word joiner keeps the identifier whole. A word
   joiner has no glyph, so the PDF's text (what a reader copies) holds the plain hyphen only;
 - the .docx's Chinese line-breaking rules (w:noLineBreaksAfter / w:noLineBreaksBefore, which LibreOffice
-  7.4 does not import) become the document's forbidden characters, added to LibreOffice's own.
+  7.4 does not import) become the document's forbidden characters, added to LibreOffice's own, with the
+  WORD JOINER in both lists;
+- a digit (any letter or digit of those rules) followed by a Chinese character gets a WORD JOINER after it,
+  carrying the space LibreOffice would put between the two scripts. LibreOffice ends a line without
+  consulting the forbidden characters when a Latin run (30) fits but the space it adds between Latin and
+  Asian text does not ("space between Asian and non-Asian text", a fifth of the font height:
+  SwTextFormatter::BuildPortions sets the line full): "30" / "分钟" whenever the digits end within that
+  space of the margin. After a word joiner LibreOffice adds no such space (it is not a letter), so the line
+  break goes through the forbidden characters, and the letter's character spacing keeps the gap as wide
+  as it was: the lines that were not wrong are laid out exactly as before.
 The .docx itself is never changed.
 """
 
@@ -87,7 +97,10 @@ def _update(document) -> int:
 
 
 NON_BREAKING_HYPHEN = "\u2011"
-JOINED_HYPHEN = "\u2060-\u2060"
+WORD_JOINER = "\u2060"
+JOINED_HYPHEN = f"{WORD_JOINER}-{WORD_JOINER}"
+# Chinese, Japanese and Korean letters: the text LibreOffice lays out as Asian script after a Latin run
+ASIAN_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
 
 
 def _join_identifiers(document) -> int:
@@ -114,9 +127,9 @@ def _kinsoku(source: str) -> dict[tuple[str, str], dict[str, str]]:
     return rules
 
 
-def _forbid(document, source: str) -> None:
-    """The .docx's line-breaking rules as LibreOffice's forbidden characters, added to its own."""
-    rules = _kinsoku(source)
+def _forbid(document, rules: dict[tuple[str, str], dict[str, str]]) -> None:
+    """The .docx's line-breaking rules as LibreOffice's forbidden characters, added to its own; a WORD
+    JOINER neither starts nor ends a line (LibreOffice's Asian line breaking does not know it)."""
     if not rules or not _CONTEXT:
         return
     from com.sun.star.i18n import ForbiddenCharacters
@@ -130,16 +143,43 @@ def _forbid(document, source: str) -> None:
         locale = Locale(language, country, "")
         own = (table.getForbiddenCharacters(locale) if table.hasForbiddenCharacters(locale)
                else locale_data.getForbiddenCharacters(locale))
-        begin = own.beginLine + "".join(c for c in kinds.get("Before", "") if c not in own.beginLine)
-        end = own.endLine + "".join(c for c in kinds.get("After", "") if c not in own.endLine)
+        begin = own.beginLine + "".join(c for c in kinds.get("Before", "") + WORD_JOINER if c not in own.beginLine)
+        end = own.endLine + "".join(c for c in kinds.get("After", "") + WORD_JOINER if c not in own.endLine)
         table.setForbiddenCharacters(locale, ForbiddenCharacters(begin, end))
     settings.setPropertyValue("ForbiddenCharacters", table)  # the table is a copy: set it back
 
 
-def _prepare_layout(document, source: str) -> int:
+def _join_to_asian(document, rules: dict[tuple[str, str], dict[str, str]]) -> int:
+    """Each letter or digit that may not end a line, when a Chinese character follows it, joined to that
+    character by a WORD JOINER as wide as LibreOffice's space between the scripts (see above)."""
+    ends = sorted({c for kinds in rules.values() for c in kinds.get("After", "") if c.isalnum() and c.isascii()})
+    if not ends:
+        return 0
+    letters = "".join(ends)
+    replace = document.createReplaceDescriptor()
+    replace.SearchRegularExpression = True
+    replace.SearchString = f"([{letters}])(?={ASIAN_LETTER})"
+    replace.ReplaceString = f"$1{WORD_JOINER}"
+    if not document.replaceAll(replace):
+        return 0
+    search = document.createSearchDescriptor()
+    search.SearchRegularExpression = True
+    search.SearchString = f"[{letters}](?={WORD_JOINER}{ASIAN_LETTER})"
+    found = document.findAll(search)
+    for i in range(found.getCount()):
+        letter = found.getByIndex(i)
+        # a fifth of the Latin font's height in twips (what BuildPortions uses), as 1/100 mm
+        twips = int(round(letter.getPropertyValue("CharHeight") * 20)) // 5
+        letter.setPropertyValue("CharKerning", letter.getPropertyValue("CharKerning") + round(twips * 2540 / 1440))
+    return found.getCount()
+
+
+def _prepare_layout(document, job: dict) -> int:
     """The copy LibreOffice lays out for the PDF (see the module's docstring); changes made."""
-    _forbid(document, source)
-    return _join_identifiers(document) + 1
+    rules = _kinsoku(job["source"])
+    _forbid(document, rules)
+    joined = _join_to_asian(document, rules) if job.get("join_units", True) else 0
+    return _join_identifiers(document) + joined + 1
 
 
 def _convert(desktop, job: dict) -> dict:
@@ -151,11 +191,11 @@ def _convert(desktop, job: dict) -> dict:
     try:
         update = job.get("update", True)
         if job.get("pdf") and not job.get("docx"):
-            _prepare_layout(document, job["source"])  # before the layout the TOC's page numbers come from
+            _prepare_layout(document, job)  # before the layout the TOC's page numbers come from
         indexes = _update(document) if update else 0
         if job.get("docx"):
             document.storeToURL(Path(job["docx"]).resolve().as_uri(), _props(FilterName="MS Word 2007 XML"))
-            if job.get("pdf") and _prepare_layout(document, job["source"]) and update:
+            if job.get("pdf") and _prepare_layout(document, job) and update:
                 _update(document)
         pages = document.getCurrentController().getPropertyValue("PageCount")
         if job.get("pdf"):

@@ -327,7 +327,8 @@ def _header_minimum(header: str) -> float:
     width = max((_display_width(line) for line in lines), default=0)
     if width <= SHORT_HEADER or len(lines) > 1:
         return width
-    return math.ceil(width / 2) + 1
+    half = math.ceil(width / 2) + 1
+    return half if width - half > 1 else math.ceil(width / 2)  # 网点所 / 在地, not 网点所在 / 地
 
 
 def _header_cell(header: str, width: int) -> list[str]:
@@ -394,6 +395,13 @@ def _width_for_lines(width: float, lines: int, loss: float = 0.0) -> float:
 
 
 ROW_WEIGHT, LINE_WEIGHT, SHORT_WEIGHT = 12, 1, 4  # a table row's line, any cell's line, a short cell's extra line
+ORPHAN_WEIGHT = 4  # a short cell or header whose last line holds a single character (网点所在 / 地)
+
+
+def _orphan(width: float, fit: int, loss: float = 0.0) -> bool:
+    """Whether a text `width` characters wide, wrapped at `fit`, leaves one character on its last line."""
+    lines = _wrapped_lines(width, fit, loss)
+    return lines > 1 and width - (lines - 1) * max(1.0, fit - loss) <= 1.0 + 1e-9
 
 
 class ColumnFit:
@@ -432,12 +440,21 @@ class ColumnFit:
         header = 1 if full <= per_line + 1e-6 else self._lines(parts, per_line)
         return [header, *(self._lines(cell, per_line, losses) for cell, losses in zip(self.cells[c], self.losses[c], strict=True))]
 
-    def _cost(self, lines: list[list[int]]) -> int:
+    def _orphans(self, c: int, per_line: float) -> int:
+        """Short cells and the header of column c that leave a single character on their last line."""
+        fit = max(1, math.floor(per_line + 1e-6))
+        full, parts = self.headers[c]
+        header = 0 if full <= per_line + 1e-6 else sum(_orphan(w, fit) for w in parts)
+        return header + sum(_orphan(w, fit, loss) for cell, losses in zip(self.cells[c], self.losses[c], strict=True)
+                            if sum(cell) <= SHORT_CELL for w, loss in zip(cell, losses, strict=True))
+
+    def _cost(self, lines: list[list[int]], chars: list[float]) -> int:
         rows = sum(max(column[r] for column in lines) for r in range(len(lines[0])))
         total = sum(sum(column) for column in lines)
         short = sum(n - 1 for c, column in enumerate(lines) for r, n in enumerate(column[1:])
                     if sum(self.cells[c][r]) <= SHORT_CELL)
-        return ROW_WEIGHT * rows + LINE_WEIGHT * total + SHORT_WEIGHT * short
+        orphans = sum(self._orphans(c, chars[c]) for c in range(self.columns))
+        return ROW_WEIGHT * rows + LINE_WEIGHT * total + SHORT_WEIGHT * short + ORPHAN_WEIGHT * orphans
 
     def _next_steps(self, c: int, per_line: float) -> set[float]:
         """The widths above `per_line` at which some line of column c stops wrapping once more."""
@@ -475,7 +492,7 @@ class ColumnFit:
                     continue  # the same widths cost the same
                 tried.add(tuple(chars))
                 if sum(chars) <= available + 1e-9:
-                    cost = self._cost([self._column_lines(c, chars[c]) for c in range(self.columns)])
+                    cost = self._cost([self._column_lines(c, chars[c]) for c in range(self.columns)], chars)
                     if best is None or cost < best[0]:
                         best = (cost, chars)
         return best[1] if best else None
@@ -486,13 +503,13 @@ class ColumnFit:
             return [available * m / sum(self.minimum) for m in self.minimum]
         lines = [self._column_lines(c, chars[c]) for c in range(self.columns)]
         while True:
-            cost, spare, best = self._cost(lines), available - sum(chars), None
+            cost, spare, best = self._cost(lines, chars), available - sum(chars), None
             for c in range(self.columns):
                 for step in sorted(self._next_steps(c, chars[c])):
                     if step - chars[c] > spare + 1e-9:
                         break
                     trial = [*lines[:c], self._column_lines(c, step), *lines[c + 1:]]
-                    gain = (cost - self._cost(trial)) / (step - chars[c])
+                    gain = (cost - self._cost(trial, [*chars[:c], step, *chars[c + 1:]])) / (step - chars[c])
                     if gain > 0 and (best is None or gain > best[0]):
                         best = (gain, c, step, trial)
             if best is None:

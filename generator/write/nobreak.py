@@ -13,7 +13,9 @@ document (or a tool extracts) is the text that was written:
   (kinsoku) of the document, w:noLineBreaksAfter for zh-CN in settings.xml (ECMA-376 17.15.1.58),
   list the characters that may not end a line: Word's own list for Simplified Chinese (opening brackets
   and quotes, currency signs) and the digits, × and /. A line then breaks before a number, not between
-  it and its unit. LibreOffice 7.4 does not read w:noLineBreaksAfter: office/uno_worker applies it.
+  it and its unit. LibreOffice 7.4 does not read w:noLineBreaksAfter: office/uno_worker applies it, and
+  joins a digit to the Chinese character after it (LibreOffice ends a line after a number, past its
+  own rules, when the space it puts between Latin and Chinese text no longer fits).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from officedocs import (
     long_table,
     numbers_sweep,
     signature_sweep,
+    units_sweep,
     without_line_rules,
     wps_like,
 )
@@ -24,6 +25,7 @@ from pdftools import page_texts
 from ruamel.yaml import YAML
 
 PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
+WITHOUT_JOINED_UNITS = {"units-control"}  # laid out without joining digits to their units: the control
 MISSING = ("LibreOffice 渲染测试无法运行（不会跳过）：{detail}\n"
            "请以 root 运行 `make test`（scripts/ensure-office.sh 会用 apt-get 安装 "
            "libreoffice-writer-nogui fonts-noto-cjk poppler-utils python3-uno），或手动安装这些软件包。")
@@ -145,15 +147,20 @@ def rendered(office, office_project: Path, letterheads: dict[str, Path]) -> dict
     fixtures = out / "fixtures"
     fixtures.mkdir(parents=True)
     for name, proposal in (("long-table", long_table()), ("signature", signature_sweep(True)),
-                           ("signature-control", signature_sweep(False)), ("numbers", numbers_sweep())):
+                           ("signature-control", signature_sweep(False)), ("numbers", numbers_sweep()),
+                           ("units", units_sweep())):
         path = fixtures / f"{name}.docx"
         path.write_bytes(write_docx(proposal, reference))
         docs[name] = Rendered(name, docx=path)
     control = fixtures / "numbers-control.docx"
     without_line_rules(docs["numbers"].docx, control)
     docs["numbers-control"] = Rendered("numbers-control", docx=control)
+    units_control = fixtures / "units-control.docx"
+    shutil.copyfile(docs["units"].docx, units_control)
+    docs["units-control"] = Rendered("units-control", docx=units_control)
 
-    jobs = [Job(doc.docx, pdf=doc.docx.with_suffix(".pdf")) for doc in docs.values() if doc.docx]
+    jobs = [Job(doc.docx, pdf=doc.docx.with_suffix(".pdf"), join_units=doc.name not in WITHOUT_JOINED_UNITS)
+            for doc in docs.values() if doc.docx]
     roundtrip = docs["demo"].docx
     if roundtrip:
         jobs.append(Job(roundtrip, docx=roundtrip.with_name("roundtrip.docx"), update=False))

@@ -140,6 +140,21 @@ def numbers_sweep() -> Proposal:
                      Table(("要求", "响应"), rows)], "数字测试")
 
 
+UNITS_TEXTS = ("▲系统故障报修后30分钟内响应", "承诺30天，满足“30天内”的要求")
+UNITS_WIDTHS = range(2450, 2850, 12)  # the 说明 column, in 1/10000 of the text width: 0.5 pt a step, 16 pt in all
+
+
+def units_sweep() -> Proposal:
+    """Quoted tender text in the narrow column of a 偏离表, the column a little wider in each table: in
+    some table each number ends a line within LibreOffice's Latin/Asian spacing of the cell's edge, where
+    LibreOffice 7.4 ends the line without its forbidden characters (see office/uno_worker)."""
+    blocks: list = [Heading(1, "第一节", "偏离表窄列")]
+    for n, width in enumerate(UNITS_WIDTHS, 1):
+        blocks.append(Table(("序号", "说明"), tuple((f"第{n}表{i}", text) for i, text in enumerate(UNITS_TEXTS, 1)),
+                            widths=(10000 - width, width)))
+    return proposal(blocks, "单位测试")
+
+
 def without_line_rules(source: Path, target: Path) -> None:
     """The control: the same document without what keeps numbers whole, as it was written before the
     fix: Latin text and digits in zh-CN, plain hyphens, and no Chinese line-breaking rules in settings."""

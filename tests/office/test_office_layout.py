@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from officedocs import LONG_TABLE_HEADER, NUMBERS, NUMBERS_ID, NUMBERS_TEXT, NUMBERS_TITLE_LINES, SWEEP
+from officedocs import (
+    LONG_TABLE_HEADER,
+    NUMBERS,
+    NUMBERS_ID,
+    NUMBERS_TEXT,
+    NUMBERS_TITLE_LINES,
+    ROOT,
+    SWEEP,
+    UNITS_TEXTS,
+    UNITS_WIDTHS,
+)
 from pdftools import squeeze
 
 
@@ -97,6 +107,40 @@ def test_numbers_sweep_would_catch_a_broken_number(rendered) -> None:
     breaks numbers and identifiers inside and parts numbers from their units, and the sweep sees it."""
     doc = rendered["numbers-control"].require()
     assert _broken_numbers(doc.pages), "对照文档中应有被拆开的数字，否则扫描没有覆盖行尾"
+
+
+def _typeset_faults():
+    """scripts/typeset_faults.py, the detector also run by hand on the examples' PDFs."""
+    import importlib.util
+    import sys
+
+    if "typeset_faults" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("typeset_faults", ROOT / "scripts" / "typeset_faults.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules["typeset_faults"]
+
+
+def _splits(doc) -> list[str]:
+    return [f"{fault.before}/{fault.after}" for fault in _typeset_faults().faults(doc.pdf) if fault.kind == "split"]
+
+
+def test_quoted_numbers_keep_their_units_in_a_narrow_column(rendered) -> None:
+    """A number that ends a line within LibreOffice's Latin/Asian spacing of a narrow cell's edge still
+    moves to the next line with its unit (30分钟, “30天内”)."""
+    doc = rendered["units"].require()
+    assert not _splits(doc), f"数字与单位被拆到两行：{_splits(doc)}"
+    text = re.sub(r"第\d+表\d", "", squeeze("".join(doc.pages)))  # without the 序号 cells beside the lines
+    assert {quoted: text.count(quoted) for quoted in UNITS_TEXTS} == dict.fromkeys(UNITS_TEXTS, len(UNITS_WIDTHS))
+
+
+def test_units_sweep_would_catch_a_split(rendered) -> None:
+    """The control: laid out with the line-breaking rules but without joining digits to their units,
+    some table of the sweep parts a number from its unit, so the test above can fail."""
+    doc = rendered["units-control"].require()
+    assert _splits(doc), "对照文档中应有与单位分开的数字，否则扫描没有覆盖到窄列的行尾"
 
 
 def test_long_cover_title_breaks_between_words(rendered) -> None:
