@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.text.document import Block, Document
+from generator.text.normalize import MEMO_MAX_CHARS
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff()A-Za-z0-9]")
@@ -51,7 +53,13 @@ def _trim(run: str) -> str:
 
 def company_names(block: Block) -> list[CompanyMention]:
     text = block.norm
-    found: list[CompanyMention] = []
+    names = _names_in(text) if len(text) <= MEMO_MAX_CHARS else _names_in.__wrapped__(text)
+    return [CompanyMention(name, block, start, end) for name, start, end in names]
+
+
+@lru_cache(maxsize=16384)  # pure in the text; asked twice per block by foreign-entity, and again per document
+def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
+    found: list[tuple[str, int, int]] = []
     for match in _SUFFIX.finditer(text):
         start = match.start()
         while start > 0 and match.start() - start < 30 and _NAME_CHAR.match(text[start - 1]):
@@ -62,8 +70,8 @@ def company_names(block: Block) -> list[CompanyMention]:
         if len(core) < 2 or core in _GENERIC or core.startswith(("本", "我", "贵", "该", "各")):
             continue
         name_start = match.start() - len(core)
-        found.append(CompanyMention(core + match.group(), block, name_start, match.end()))
-    return found
+        found.append((core + match.group(), name_start, match.end()))
+    return tuple(found)
 
 
 def core_of(name: str) -> str:

@@ -7,6 +7,8 @@ are reported as a warning."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.check.extract import Mention
 from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS, WHOLE_UNIT
@@ -19,13 +21,21 @@ MAX_LOCATIONS = 20
 
 
 def group_key(mention: Mention) -> tuple[str, tuple[str | None, ...]]:
+    return _group_key(mention.kind, mention.qualifiers)
+
+
+@lru_cache(maxsize=4096)  # few distinct (kind, qualifiers) pairs; asked for every mention, several times
+def _group_key(kind: str, qualifiers: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str | None, ...]]:
+    given: dict[str, str] = {}
+    for dimension, word in qualifiers:
+        given.setdefault(dimension, word)  # the first, as Mention.qualifier_of
     values = []
     for dimension in QUALIFIER_DIMENSIONS:
-        word = mention.qualifier_of(dimension)
+        word = given.get(dimension)
         if dimension == "phase" and word == "质保期内":
             word = None
         values.append(word)
-    return mention.kind, tuple(values)
+    return kind, tuple(values)
 
 
 def same_value(a: Mention, b: Mention) -> bool | None:

@@ -23,6 +23,7 @@ from generator.check.entities import (
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
+from generator.check.memo import BoundedMemo
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
@@ -124,6 +125,16 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return _trie_pattern(tuple(sorted(words, key=len, reverse=True)))
 
 
+# a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
+# a compiled pattern hashes its whole program every time) and text
+_WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
+
+
+def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]], text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((match.group(), match.start(), match.end()) for match in pattern.finditer(text)
+                 if match.group() in owners)
+
+
 def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[tuple[str, Block, int, int]]:
     def compute() -> list[tuple[str, Block, int, int]]:
         owners = vocabularies.owners()
@@ -132,9 +143,9 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         pattern = _pattern(frozenset(owners))
         hits = []
         for block in _checked_blocks(context):
-            for match in pattern.finditer(block.norm):
-                if match.group() in owners:
-                    hits.append((match.group(), block, match.start(), match.end()))
+            text = block.norm
+            for word, start, end in _WORD_HITS.get((pattern.pattern, text), lambda: _words_in(pattern, owners, text)):
+                hits.append((word, block, start, end))
         return hits
 
     return context.once("vocabulary-hits", compute)

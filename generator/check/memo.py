@@ -1,0 +1,48 @@
+"""A bounded memo for the checker's pure per-block analysis.
+
+The build checks every document it writes, a batch writes many proposals made of the same clauses,
+and the web server checks the same texts again and again: what a block's text yields is worked out
+once and kept, the least recently used entry dropped first. Keys must hold everything the analysis
+reads; values must be immutable (they are shared by every document that repeats the text).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from threading import Lock
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class BoundedMemo(Generic[V]):
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._entries: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = Lock()  # the web server checks documents on several threads
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return self._entries[key]
+        value = compute()  # outside the lock: two threads computing the same key store equal values
+        with self._lock:
+            self.misses += 1
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.hits = self.misses = 0
