@@ -148,6 +148,23 @@ def _page_breaks(element: Any) -> int:
     return max(explicit, rendered)
 
 
+_TBL, _TCPR, _VMERGE, _GRID_SPAN = f"{W}tbl", f"{W}tcPr", f"{W}vMerge", f"{W}gridSpan"
+
+
+def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
+    """The cell's w:vMerge and w:gridSpan (as tc.find("w:tcPr/w:vMerge") finds them: the first in
+    document order), by walking the children once instead of two path searches per cell."""
+    merge = span = None
+    for child in tc:
+        if child.tag == _TCPR:
+            for prop in child:
+                if prop.tag == _VMERGE and merge is None:
+                    merge = prop
+                elif prop.tag == _GRID_SPAN and span is None:
+                    span = prop
+    return merge, span
+
+
 class _Body:
     """Walks one document part (the main one, or a .docx embedded as an altChunk)."""
 
@@ -228,15 +245,14 @@ class _Body:
             cells = [c for c in tr if c.tag == f"{W}tc"]
             cells += [tc for sdt in tr.findall(f"{W}sdt") for tc in sdt.iter(f"{W}tc")]
             for tc in cells:
-                merge = tc.find(f"{W}tcPr/{W}vMerge")
-                span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+                merge, span_el = _cell_merge(tc)
                 if merge is not None and merge.get(f"{W}val", "continue") == "continue":
                     row.append(None)
                 else:
                     row.append(self.cell_text(tc))
                 span = _int(span_el.get(f"{W}val"), 1) if span_el is not None else 1
                 row.extend([""] * (min(span, 50) - 1))
-                nested.extend(tc.findall(f"{W}tbl"))
+                nested.extend(child for child in tc if child.tag == _TBL)
             rows.append(tuple(row))
         self.content.items.append(Table(tuple(rows), self.page))
         for inner in nested:

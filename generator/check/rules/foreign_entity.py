@@ -34,12 +34,17 @@ MAX_LOCATIONS = 10
 
 
 def _checked_blocks(context: CheckContext) -> list[Block]:
-    return [b for b in context.document.blocks if b.kind != "toc"]
+    return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
+
+
+def _company_mentions(context: CheckContext) -> list[CompanyMention]:
+    """Every full company name in the checked blocks (the companies and the known names both need them)."""
+    return context.once("company-mentions", lambda: [m for b in _checked_blocks(context) for m in company_names(b)])
 
 
 # -- companies -----------------------------------------------------------------------------
 def _companies(context: CheckContext) -> list[Finding]:
-    mentions: list[CompanyMention] = [m for b in _checked_blocks(context) for m in company_names(b)]
+    mentions = _company_mentions(context)
     if not mentions:
         return []
     expectations = context.expectations
@@ -91,7 +96,7 @@ def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
 def _known_names(context: CheckContext) -> list[str]:
     """The bidder (given or inferred), the purchaser, partners and every full company name in the text."""
     expectations = context.expectations
-    mentions = [m for b in _checked_blocks(context) for m in company_names(b)]
+    mentions = _company_mentions(context)
     names = list(expectations.bidder_names) + list(expectations.allowed_names)
     if not names:
         guess = infer_bidder(context.document, mentions)
