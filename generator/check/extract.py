@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from generator.check.memo import BoundedMemo
 from generator.check.patterns import (
     ALSO_KIND,
     BOUND_QUOTE_RE,
@@ -34,7 +35,6 @@ from generator.check.patterns import (
     TURNAROUND_RE,
     canonical_qualifier,
 )
-from generator.check.memo import BoundedMemo
 from generator.check.positions import Matches, Spans, bound_to_other, tail_search
 from generator.core.bounds import AT_MOST_AFTER, BEFORE_WORDS, alternation
 from generator.core.kinds import (

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator.check.entities import (
     CompanyMention,
-    company_names,
     infer_bidder,
     infer_purchaser,
     partner_context,
@@ -25,7 +24,7 @@ from generator.check.entities import (
 from generator.check.findings import ERROR, Finding, Location
 from generator.check.memo import BoundedMemo
 from generator.check.profiles import Vocabularies
-from generator.check.rules import CheckContext
+from generator.check.rules import CheckContext, company_mentions
 from generator.core.findings import Rule
 from generator.text.document import Block
 
@@ -37,14 +36,9 @@ def _checked_blocks(context: CheckContext) -> list[Block]:
     return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
 
 
-def _company_mentions(context: CheckContext) -> list[CompanyMention]:
-    """Every full company name in the checked blocks (the companies and the known names both need them)."""
-    return context.once("company-mentions", lambda: [m for b in _checked_blocks(context) for m in company_names(b)])
-
-
 # -- companies -----------------------------------------------------------------------------
 def _companies(context: CheckContext) -> list[Finding]:
-    mentions = _company_mentions(context)
+    mentions = company_mentions(context)
     if not mentions:
         return []
     expectations = context.expectations
@@ -96,7 +90,7 @@ def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
 def _known_names(context: CheckContext) -> list[str]:
     """The bidder (given or inferred), the purchaser, partners and every full company name in the text."""
     expectations = context.expectations
-    mentions = _company_mentions(context)
+    mentions = company_mentions(context)
     names = list(expectations.bidder_names) + list(expectations.allowed_names)
     if not names:
         guess = infer_bidder(context.document, mentions)
@@ -146,11 +140,10 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
-        hits = []
+        hits: list[tuple[str, Block, int, int]] = []
         for block in _checked_blocks(context):
-            text = block.norm
-            for word, start, end in _WORD_HITS.get((pattern.pattern, text), lambda: _words_in(pattern, owners, text)):
-                hits.append((word, block, start, end))
+            found = _WORD_HITS.get((pattern.pattern, block.norm), partial(_words_in, pattern, owners, block.norm))
+            hits.extend((word, block, start, end) for word, start, end in found)
         return hits
 
     return context.once("vocabulary-hits", compute)
