@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import Expectations, check_document
-from generator.check import entities, extract
+from generator.check import Expectations, check_document, entities, extract
 from generator.check.memo import BoundedMemo
 from generator.check.profiles import load_vocabularies
 from generator.check.rules import conflicting_commitment, foreign_entity, placeholder
 from generator.text import normalize
 from generator.text.document import DocumentBuilder
 from generator.text.reader import read_document
-
 from tests.check.helpers import ROOT, doc
 
 CORPUS = sorted(p for p in (ROOT / "tests" / "check" / "corpus").iterdir() if p.suffix in (".txt", ".md"))
