@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.memo import memoisable
 from generator.text.document import Block, Document
-from generator.text.normalize import MEMO_MAX_CHARS
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff()A-Za-z0-9]")
@@ -53,7 +53,7 @@ def _trim(run: str) -> str:
 
 def company_names(block: Block) -> list[CompanyMention]:
     text = block.norm
-    names = _names_in(text) if len(text) <= MEMO_MAX_CHARS else _names_in.__wrapped__(text)
+    names = _names_in(text) if memoisable(text) else _names_in.__wrapped__(text)
     return [CompanyMention(name, block, start, end) for name, start, end in names]
 
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from generator.check.memo import BoundedMemo
+from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
     BOUND_QUOTE_RE,
@@ -435,7 +435,7 @@ class Extractor:
         return qualifiers
 
     def block_mentions(self, block: Block) -> list[Mention]:
-        if self.memo is None:
+        if self.memo is None or not memoisable(block.text):
             return self.analyse(block)
         found = self.memo.get(self._key(block), lambda: tuple(
             (m.kind, m.value, m.qualifiers, m.span) for m in self.analyse(block)))

@@ -15,6 +15,14 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
+# Texts longer than this are analysed every time and never kept: a memo bounded by count must not hold
+# a pasted chapter (or issue 17's paragraph of 20,000 commitments) and everything found in it.
+TEXT_MAX_CHARS = 1000
+
+
+def memoisable(text: str) -> bool:
+    return len(text) <= TEXT_MAX_CHARS
+
 
 class BoundedMemo(Generic[V]):
     def __init__(self, maxsize: int) -> None:

@@ -89,10 +89,11 @@ def translate(text: str) -> str:
 
 
 # Documents repeat their texts (table cells, standard clauses) and a batch or the web server reads the
-# same clause texts again and again: short texts are normalised once. Bounded by count; a text longer
-# than MEMO_MAX_CHARS (a whole pasted chapter, issue 17's paragraph of 20,000 commitments) is not kept.
+# same clause texts again and again: short texts are normalised once. Bounded by count and by length: a
+# text longer than MEMO_MAX_CHARS is normalised every time (a long paragraph costs more to read than to
+# normalise); up to it the offsets are Python's shared small integers, so an entry stays within a few KB.
 MEMO_SIZE = 16384
-MEMO_MAX_CHARS = 4096
+MEMO_MAX_CHARS = 256
 
 
 def normalise(text: str, join_lines: bool = False) -> Normalised:

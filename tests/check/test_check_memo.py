@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import Expectations, check_document, entities, extract
-from generator.check.memo import BoundedMemo
+from generator.check.memo import TEXT_MAX_CHARS, BoundedMemo
 from generator.check.profiles import load_vocabularies
 from generator.check.rules import conflicting_commitment, foreign_entity, placeholder
 from generator.text import normalize
@@ -107,6 +107,15 @@ def test_every_memo_is_bounded() -> None:
     assert conflicting_commitment._only.cache_info().maxsize is not None
     assert extract.MENTIONS.maxsize == extract.MEMO_SIZE
     assert foreign_entity._WORD_HITS.maxsize > 0
+
+
+def test_long_blocks_are_analysed_but_not_kept() -> None:
+    text = "接到报修后2小时内响应，质保期为三年。" * (TEXT_MAX_CHARS // 10)
+    document = doc(text)
+    memo: BoundedMemo[tuple] = BoundedMemo(100)
+    memoised = _found(extract.Extractor(document, memo=memo).mentions())
+    assert memoised == _fresh(document) and memoised
+    assert len(memo) == 0 and memo.misses == 0
 
 
 def test_long_texts_are_normalised_but_not_kept() -> None:

@@ -22,7 +22,7 @@ from generator.check.entities import (
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
-from generator.check.memo import BoundedMemo
+from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
 from generator.core.findings import Rule
@@ -142,7 +142,8 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         pattern = _pattern(frozenset(owners))
         hits: list[tuple[str, Block, int, int]] = []
         for block in _checked_blocks(context):
-            found = _WORD_HITS.get((pattern.pattern, block.norm), partial(_words_in, pattern, owners, block.norm))
+            scan = partial(_words_in, pattern, owners, block.norm)
+            found = _WORD_HITS.get((pattern.pattern, block.norm), scan) if memoisable(block.norm) else scan()
             hits.extend((word, block, start, end) for word, start, end in found)
         return hits
 

@@ -10,11 +10,11 @@ import re
 from functools import lru_cache
 
 from generator.check.findings import ERROR, WARNING, Finding, Location
+from generator.check.memo import memoisable
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.regex_prefilter import compile_filtered
 from generator.text.document import Block
-from generator.text.normalize import MEMO_MAX_CHARS
 
 RULE = Rule("placeholder", "未填写的占位符与模板说明", ERROR, order=10)
 
@@ -92,7 +92,7 @@ def _may_hold_blank(text: str) -> bool:
 
 def _scan(block: Block, next_block: Block | None) -> list[Finding]:
     text = block.norm
-    if not (_may_hold_blank(text) if len(text) <= MEMO_MAX_CHARS else _may_hold_blank.__wrapped__(text)):
+    if not (_may_hold_blank(text) if memoisable(text) else _may_hold_blank.__wrapped__(text)):
         return []
     findings: list[Finding] = []
     marks = [m for m in _MARKS.finditer(text) if not _emphasis(text, m)]
