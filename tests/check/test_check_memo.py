@@ -12,7 +12,7 @@ import pytest
 from generator.check import Expectations, check_document, entities, extract
 from generator.check.memo import TEXT_MAX_CHARS, BoundedMemo
 from generator.check.profiles import load_vocabularies
-from generator.check.rules import conflicting_commitment, foreign_entity, placeholder
+from generator.check.rules import conflicting_commitment, duplicate_text, foreign_entity, placeholder
 from generator.text import normalize
 from generator.text.document import DocumentBuilder
 from generator.text.reader import read_document
@@ -97,6 +97,7 @@ def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
     for block in doc(text).blocks:
         assert placeholder._may_hold_blank(block.norm) == placeholder._may_hold_blank.__wrapped__(block.norm)
         assert entities._names_in(block.norm) == entities._names_in.__wrapped__(block.norm)
+        assert duplicate_text.fingerprint(block) == duplicate_text._fingerprint.__wrapped__(block.norm)
 
 
 def test_every_memo_is_bounded() -> None:
@@ -104,6 +105,7 @@ def test_every_memo_is_bounded() -> None:
     assert placeholder._may_hold_blank.cache_info().maxsize is not None
     assert entities._names_in.cache_info().maxsize is not None
     assert conflicting_commitment._group_key.cache_info().maxsize is not None
+    assert duplicate_text._fingerprint.cache_info().maxsize is not None
     assert conflicting_commitment._only.cache_info().maxsize is not None
     assert extract.MENTIONS.maxsize == extract.MEMO_SIZE
     assert foreign_entity._WORD_HITS.maxsize > 0
