@@ -90,8 +90,8 @@ def translate(text: str) -> str:
 
 # Documents repeat their texts (table cells, standard clauses) and a batch or the web server reads the
 # same clause texts again and again: short texts are normalised once. Bounded by count and by length: a
-# text longer than MEMO_MAX_CHARS is normalised every time (a long paragraph costs more to read than to
-# normalise); up to it the offsets are Python's shared small integers, so an entry stays within a few KB.
+# text longer than MEMO_MAX_CHARS is normalised every time (long paragraphs seldom repeat, and would hold
+# memory); up to it the offsets are Python's shared small integers, so an entry stays within a few KB.
 MEMO_SIZE = 16384
 MEMO_MAX_CHARS = 256
 
