@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from generator.check.memo import memoisable
+from generator.check.memo import per_text
 from generator.text.document import Block, Document
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
@@ -53,11 +52,10 @@ def _trim(run: str) -> str:
 
 def company_names(block: Block) -> list[CompanyMention]:
     text = block.norm
-    names = _names_in(text) if memoisable(text) else _names_in.__wrapped__(text)
-    return [CompanyMention(name, block, start, end) for name, start, end in names]
+    return [CompanyMention(name, block, start, end) for name, start, end in _names_in(text)]
 
 
-@lru_cache(maxsize=16384)  # pure in the text; asked twice per block by foreign-entity, and again per document
+@per_text  # the same clause texts come back in every build
 def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     found: list[tuple[str, int, int]] = []
     for match in _SUFFIX.finditer(text):

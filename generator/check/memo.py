@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from threading import Lock
 from typing import Generic, TypeVar
 
@@ -22,6 +23,23 @@ TEXT_MAX_CHARS = 1000
 
 def memoisable(text: str) -> bool:
     return len(text) <= TEXT_MAX_CHARS
+
+
+class TextMemo(Generic[V]):
+    """A pure function of one text, kept per text (up to TEXT_MAX_CHARS; longer ones are worked out
+    each time). `fresh` is the function itself, `cached` its bounded cache."""
+
+    def __init__(self, function: Callable[[str], V], maxsize: int = 16384) -> None:
+        self.fresh = function
+        self.cached = lru_cache(maxsize=maxsize)(function)
+        self.__doc__ = function.__doc__
+
+    def __call__(self, text: str) -> V:
+        return self.cached(text) if len(text) <= TEXT_MAX_CHARS else self.fresh(text)
+
+
+def per_text(function: Callable[[str], V]) -> TextMemo[V]:
+    return TextMemo(function)
 
 
 class BoundedMemo(Generic[V]):

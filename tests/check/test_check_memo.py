@@ -85,27 +85,29 @@ def test_same_text_under_other_headings_and_columns_is_analysed_apart() -> None:
 
 
 def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
-    text = "投标人：北京华辰智联科技有限公司\n\n质保期为 年，联系电话：\n\n售后服务由XX负责，某某有限公司配合。"
+    text = ("投标人：北京华辰智联科技有限公司\n\n质保期为 年，联系电话：\n\n售后服务由XX负责，某某有限公司配合。\n\n"
+            "请拨打信达客户服务热线，贵院与贵校的设备均享受此服务。")
     first = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
-    placeholder._may_hold_blank.cache_clear()
-    entities._names_in.cache_clear()
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+        memo.cached.cache_clear()
     foreign_entity._WORD_HITS.clear()
     normalize._memo.cache_clear()
     fresh = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
     assert first == fresh
-    assert {f.rule for f in fresh} >= {"placeholder"}
+    assert {f.rule for f in fresh} >= {"placeholder", "foreign-entity"}
     for block in doc(text).blocks:
-        assert placeholder._may_hold_blank(block.norm) == placeholder._may_hold_blank.__wrapped__(block.norm)
-        assert entities._names_in(block.norm) == entities._names_in.__wrapped__(block.norm)
-        assert duplicate_text.fingerprint(block) == duplicate_text._fingerprint.__wrapped__(block.norm)
+        for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                     foreign_entity._short_names_in, foreign_entity._honorifics_in):
+            assert memo(block.norm) == memo(block.norm) == memo.fresh(block.norm)
 
 
 def test_every_memo_is_bounded() -> None:
     assert normalize._memo.cache_info().maxsize == normalize.MEMO_SIZE
-    assert placeholder._may_hold_blank.cache_info().maxsize is not None
-    assert entities._names_in.cache_info().maxsize is not None
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+        assert memo.cached.cache_info().maxsize is not None
     assert conflicting_commitment._group_key.cache_info().maxsize is not None
-    assert duplicate_text._fingerprint.cache_info().maxsize is not None
     assert conflicting_commitment._only.cache_info().maxsize is not None
     assert extract.MENTIONS.maxsize == extract.MEMO_SIZE
     assert foreign_entity._WORD_HITS.maxsize > 0
@@ -118,6 +120,9 @@ def test_long_blocks_are_analysed_but_not_kept() -> None:
     memoised = _found(extract.Extractor(document, memo=memo).mentions())
     assert memoised == _fresh(document) and memoised
     assert len(memo) == 0 and memo.misses == 0
+    placeholder._may_hold_blank.cached.cache_clear()
+    assert placeholder._may_hold_blank(text) == placeholder._may_hold_blank.fresh(text)
+    assert placeholder._may_hold_blank.cached.cache_info().currsize == 0
 
 
 def test_long_texts_are_normalised_but_not_kept() -> None:

@@ -6,10 +6,9 @@ characters) are ignored, as are headings, table cells, headers and footers."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from generator.check.findings import WARNING, Finding, Location
-from generator.check.memo import memoisable
+from generator.check.memo import per_text
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.text.document import Block
@@ -21,11 +20,10 @@ _NOISE = re.compile(r"[\W_]+")
 
 
 def fingerprint(block: Block) -> str:
-    text = block.norm
-    return _fingerprint(text) if memoisable(text) else _fingerprint.__wrapped__(text)
+    return _fingerprint(block.norm)
 
 
-@lru_cache(maxsize=16384)  # pure in the text; the same paragraphs come back in every build
+@per_text  # the same paragraphs come back in every build
 def _fingerprint(text: str) -> str:
     return _NOISE.sub("", _NUMBERING.sub("", text.strip()))
 

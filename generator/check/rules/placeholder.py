@@ -7,10 +7,9 @@ and are never reported."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from generator.check.findings import ERROR, WARNING, Finding, Location
-from generator.check.memo import memoisable
+from generator.check.memo import per_text
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.regex_prefilter import compile_filtered
@@ -82,7 +81,7 @@ def _emphasis(text: str, match: re.Match[str]) -> bool:
     return bool(after.strip()) and text.count(run, match.end()) > 0
 
 
-@lru_cache(maxsize=16384)
+@per_text
 def _may_hold_blank(text: str) -> bool:
     """Whether any pattern `_scan` reports matches the text at all (most blocks: none). Pure in the
     text, and kept: the build, a batch and the web server check the same clause texts again and again."""
@@ -92,7 +91,7 @@ def _may_hold_blank(text: str) -> bool:
 
 def _scan(block: Block, next_block: Block | None) -> list[Finding]:
     text = block.norm
-    if not (_may_hold_blank(text) if memoisable(text) else _may_hold_blank.__wrapped__(text)):
+    if not _may_hold_blank(text):
         return []
     findings: list[Finding] = []
     marks = [m for m in _MARKS.finditer(text) if not _emphasis(text, m)]
