@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.check.memo import per_text
 from generator.text.document import Block, Document
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
@@ -51,7 +52,12 @@ def _trim(run: str) -> str:
 
 def company_names(block: Block) -> list[CompanyMention]:
     text = block.norm
-    found: list[CompanyMention] = []
+    return [CompanyMention(name, block, start, end) for name, start, end in _names_in(text)]
+
+
+@per_text  # the same clause texts come back in every build
+def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
+    found: list[tuple[str, int, int]] = []
     for match in _SUFFIX.finditer(text):
         start = match.start()
         while start > 0 and match.start() - start < 30 and _NAME_CHAR.match(text[start - 1]):
@@ -62,8 +68,8 @@ def company_names(block: Block) -> list[CompanyMention]:
         if len(core) < 2 or core in _GENERIC or core.startswith(("本", "我", "贵", "该", "各")):
             continue
         name_start = match.start() - len(core)
-        found.append(CompanyMention(core + match.group(), block, name_start, match.end()))
-    return found
+        found.append((core + match.group(), name_start, match.end()))
+    return tuple(found)
 
 
 def core_of(name: str) -> str:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
     BOUND_QUOTE_RE,
@@ -349,9 +350,18 @@ def _override(kind: str, complaint: bool, turnaround: bool) -> str:
     return kind
 
 
+# A mention without its block: what the memo keeps (Value and the tuples are immutable).
+_Found = tuple[str, Value, tuple[tuple[str, str], ...], tuple[int, int]]
+MEMO_SIZE = 8192  # blocks; a ~100-page proposal has about 2,500
+MENTIONS: BoundedMemo[tuple[_Found, ...]] = BoundedMemo(MEMO_SIZE)
+
+
 class Extractor:
-    def __init__(self, document: Document) -> None:
+    """`memo`: where the mentions of each block are kept across documents (None: analyse every block)."""
+
+    def __init__(self, document: Document, memo: BoundedMemo[tuple[_Found, ...]] | None = MENTIONS) -> None:
         self.document = document
+        self.memo = memo
         self._by_section: dict[str, dict[str, str]] = {}
 
     def mentions(self) -> list[Mention]:
@@ -425,6 +435,26 @@ class Extractor:
         return qualifiers
 
     def block_mentions(self, block: Block) -> list[Mention]:
+        if self.memo is None or not memoisable(block.text):
+            return self.analyse(block)
+        found = self.memo.get(self._key(block), lambda: tuple(
+            (m.kind, m.value, m.qualifiers, m.span) for m in self.analyse(block)))
+        return [Mention(kind, value, qualifiers, block, span) for kind, value, qualifiers, span in found]
+
+    def _key(self, block: Block) -> tuple[object, ...]:
+        """Everything `analyse` reads: the block's text and how its lines were joined (its normalised
+        text), its kind, its heading path (the phase and severity the headings give, the kind the last
+        heading names for a bare value) and, for a table cell, its row and column with the texts of its
+        row and of the table's header row. Not its index, line or page: those only locate the mention,
+        and the mentions are rebuilt on the block itself."""
+        cell = block.cell
+        if cell is None:
+            return (block.text, block.join_lines, block.kind, block.section)
+        return (block.text, block.join_lines, block.kind, block.section, cell.row, cell.col,
+                tuple(self.document.row_texts(cell)), tuple(self.document.header_texts(cell)))
+
+    def analyse(self, block: Block) -> list[Mention]:
+        """The mentions of one block, worked out afresh."""
         text = block.norm
         has_values = may_have_values(text)
         cell = block.cell

@@ -31,12 +31,16 @@ class Vocabularies:
     def ids(self) -> list[str]:
         return sorted(self.products)
 
-    def owners(self) -> dict[str, set[str]]:
-        """word → product type ids whose vocabulary lists it."""
-        owners: dict[str, set[str]] = {}
-        for product in self.products.values():
-            for word in product.words:
-                owners.setdefault(word, set()).add(product.id)
+    def owners(self) -> dict[str, frozenset[str]]:
+        """word → product type ids whose vocabulary lists it (worked out once per Vocabularies; read only)."""
+        owners: dict[str, frozenset[str]] | None = self.__dict__.get("_owners")
+        if owners is None:
+            found: dict[str, set[str]] = {}
+            for product in self.products.values():
+                for word in product.words:
+                    found.setdefault(word, set()).add(product.id)
+            owners = {word: frozenset(ids) for word, ids in found.items()}
+            object.__setattr__(self, "_owners", owners)  # a cache, not a field: frozen for everything else
         return owners
 
 
@@ -114,7 +118,14 @@ def load_vocabularies(root: Path) -> Vocabularies:
             product = _load(str(path), mtime)
             if product is not None:
                 products[product.id] = product
-    return Vocabularies(products)
+    return _vocabularies(tuple(products.values()))
+
+
+@lru_cache(maxsize=16)
+def _vocabularies(products: tuple[ProductVocabulary, ...]) -> Vocabularies:
+    """The same files read give the same Vocabularies object, so what is worked out from it (owners,
+    the vocabulary pattern) is kept across builds; an edited profile gives a new one."""
+    return Vocabularies({product.id: product for product in products})
 
 
 def find_project_root(start: Path | None = None) -> Path | None:

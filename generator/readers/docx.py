@@ -142,10 +142,45 @@ def text_of(p: Any) -> str:
     return "".join(parts)
 
 
+_BR, _RENDERED_BREAK = f"{W}br", f"{W}lastRenderedPageBreak"
+
+
 def _page_breaks(element: Any) -> int:
-    explicit = sum(1 for b in element.iter(f"{W}br") if b.get(f"{W}type") == "page")
-    rendered = sum(1 for _ in element.iter(f"{W}lastRenderedPageBreak"))
+    """Page breaks in the element: the explicit ones or those Word last rendered, whichever are more
+    (one walk of the subtree for both)."""
+    explicit = rendered = 0
+    for el in element.iter(_BR, _RENDERED_BREAK):
+        if el.tag == _BR:
+            explicit += el.get(f"{W}type") == "page"
+        else:
+            rendered += 1
     return max(explicit, rendered)
+
+
+_TBL, _TCPR, _VMERGE, _GRID_SPAN = f"{W}tbl", f"{W}tcPr", f"{W}vMerge", f"{W}gridSpan"
+_PPR, _OUTLINE, _PSTYLE = f"{W}pPr", f"{W}outlineLvl", f"{W}pStyle"
+
+
+def _child(element: Any, tag: str) -> Any | None:
+    """element.find(tag) for a plain tag, without the path machinery (asked several times per paragraph)."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
+    """The cell's w:vMerge and w:gridSpan (as tc.find("w:tcPr/w:vMerge") finds them: the first in
+    document order), by walking the children once instead of two path searches per cell."""
+    merge = span = None
+    for child in tc:
+        if child.tag == _TCPR:
+            for prop in child:
+                if prop.tag == _VMERGE and merge is None:
+                    merge = prop
+                elif prop.tag == _GRID_SPAN and span is None:
+                    span = prop
+    return merge, span
 
 
 class _Body:
@@ -162,11 +197,11 @@ class _Body:
         self.rels: dict[str, tuple[str, str, bool]] | None = None
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
-        ppr = p.find(f"{W}pPr")
+        ppr = _child(p, _PPR)
         if ppr is None:
             return None, False
-        outline = ppr.find(f"{W}outlineLvl")
-        style = ppr.find(f"{W}pStyle")
+        outline = _child(ppr, _OUTLINE)
+        style = _child(ppr, _PSTYLE)
         level, toc = self.styles.get(style.get(f"{W}val", ""), (None, False)) if style is not None else (None, False)
         if outline is not None:
             value = _int(outline.get(f"{W}val"), 9) + 1
@@ -228,15 +263,14 @@ class _Body:
             cells = [c for c in tr if c.tag == f"{W}tc"]
             cells += [tc for sdt in tr.findall(f"{W}sdt") for tc in sdt.iter(f"{W}tc")]
             for tc in cells:
-                merge = tc.find(f"{W}tcPr/{W}vMerge")
-                span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+                merge, span_el = _cell_merge(tc)
                 if merge is not None and merge.get(f"{W}val", "continue") == "continue":
                     row.append(None)
                 else:
                     row.append(self.cell_text(tc))
                 span = _int(span_el.get(f"{W}val"), 1) if span_el is not None else 1
                 row.extend([""] * (min(span, 50) - 1))
-                nested.extend(tc.findall(f"{W}tbl"))
+                nested.extend(child for child in tc if child.tag == _TBL)
             rows.append(tuple(row))
         self.content.items.append(Table(tuple(rows), self.page))
         for inner in nested:

@@ -57,7 +57,12 @@ def _on(element: Any | None) -> bool:
     return element is not None and element.get(f"{W}val", "true").lower() not in _FALSE
 
 
+_MARKED = (f"{W}ins", f"{W}del", f"{W}vanish", f"{W}commentReference")  # no mark without one of these
+
+
 def _marks(body: Any, comments: dict[str, tuple[str, str]]) -> list[Mark]:
+    if next(body.iter(*_MARKED), None) is None:
+        return []  # one walk of the tree instead of one per paragraph and kind (most documents have none)
     marks: list[Mark] = []
     for p in body.iter(f"{W}p"):
         paragraph = _visible_text(p)

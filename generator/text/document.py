@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.text.normalize import Normalised, normalise
+from generator.text.normalize import Normalised, normalise, normalised_text
 
 SECTION_SEPARATOR = " > "
 
@@ -98,13 +98,14 @@ class DocumentBuilder:
         self.path = path
         self.blocks: list[Block] = []
         self.stack: list[tuple[int, str]] = []
+        self._section = ""  # the stack's titles joined, kept in step with it (read for every block)
         self.tables: dict[int, list[list[int]]] = {}
         self.table_rows: dict[tuple[int, int], list[str]] = {}
         self._table_count = 0
 
     @property
     def section(self) -> str:
-        return SECTION_SEPARATOR.join(title for _, title in self.stack)
+        return self._section
 
     def heading(self, text: str, level: int, line: int | None = None, page: int | None = None) -> None:
         title = " ".join(text.split())
@@ -113,6 +114,7 @@ class DocumentBuilder:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, title))
+        self._section = SECTION_SEPARATOR.join(title for _, title in self.stack)
         self._add(Block(0, self.section, text, "heading", level, line, page=page))
 
     def paragraph(self, text: str, kind: str = "paragraph", line: int | None = None,
@@ -136,7 +138,7 @@ class DocumentBuilder:
                 if text is None:
                     texts.append(carried.get(c, ""))
                     continue
-                carried[c] = normalise(text).text
+                carried[c] = normalised_text(text)
                 texts.append(carried[c])
                 if text.strip():
                     block = Block(0, self.section if section is None else section, text, "cell",

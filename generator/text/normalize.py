@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Pairs of (Traditional, Simplified) characters; only characters that are never Simplified themselves.
 _TRAD_SIMP_PAIRS = (
@@ -70,7 +71,9 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 @dataclass(frozen=True)
 class Normalised:
     text: str
-    offsets: list[int] | None  # normalised index → original index; None when identical lengths
+    # normalised index → original index; None when identical lengths. A tuple: results are memoised
+    # and shared between blocks of the same text, so nothing may change them.
+    offsets: tuple[int, ...] | None
 
     def original_index(self, index: int) -> int:
         if self.offsets is None:
@@ -85,7 +88,25 @@ def translate(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# Documents repeat their texts (table cells, standard clauses) and a batch or the web server reads the
+# same clause texts again and again: short texts are normalised once. Bounded by count and by length: a
+# text longer than MEMO_MAX_CHARS is normalised every time (long paragraphs seldom repeat, and would hold
+# memory); up to it the offsets are Python's shared small integers, so an entry stays within a few KB.
+MEMO_SIZE = 16384
+MEMO_MAX_CHARS = 256
+
+
 def normalise(text: str, join_lines: bool = False) -> Normalised:
+    if len(text) > MEMO_MAX_CHARS:
+        return _normalise(text, join_lines)
+    return _memo(text, join_lines)
+
+
+def normalised_text(text: str) -> str:
+    return normalise(text).text
+
+
+def _normalise(text: str, join_lines: bool) -> Normalised:
     translated = text.translate(_TABLE)
     pattern = _SPACES_ALL if join_lines else _SPACES_KEEP_NL
     if not pattern.search(translated):
@@ -116,4 +137,7 @@ def normalise(text: str, join_lines: bool = False) -> Normalised:
     if position < length:
         pieces.append(translated[position:])
         offsets.extend(range(position, length))
-    return Normalised("".join(pieces), offsets)
+    return Normalised("".join(pieces), tuple(offsets))
+
+
+_memo = lru_cache(maxsize=MEMO_SIZE)(_normalise)

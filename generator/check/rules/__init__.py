@@ -28,6 +28,15 @@ class CheckContext:
         return self.cache[key]
 
 
+def company_mentions(context: CheckContext) -> list[Any]:  # list[entities.CompanyMention]
+    """Every full company name outside the table of contents, found once per document (foreign-entity
+    and metadata both read them)."""
+    from generator.check.entities import company_names
+
+    return context.once("company-mentions", lambda: [
+        m for b in context.document.blocks if b.kind != "toc" for m in company_names(b)])
+
+
 @cache
 def registry() -> tuple[Rule, ...]:
     """Every rule of this package (one module each, `RULE = Rule(...)` plus `check`), in report order."""

@@ -7,6 +7,8 @@ are reported as a warning."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.check.extract import Mention
 from generator.check.findings import ERROR, WARNING, Finding
 from generator.check.patterns import KIND_LABELS, QUALIFIER_DIMENSIONS, WHOLE_UNIT
@@ -19,13 +21,28 @@ MAX_LOCATIONS = 20
 
 
 def group_key(mention: Mention) -> tuple[str, tuple[str | None, ...]]:
-    values = []
+    return _group_key(mention.kind, mention.qualifiers)
+
+
+@lru_cache(maxsize=4096)  # few distinct (kind, qualifiers) pairs; asked for every mention, several times
+def _group_key(kind: str, qualifiers: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str | None, ...]]:
+    given: dict[str, str] = {}
+    for dimension, stated in qualifiers:
+        given.setdefault(dimension, stated)  # the first, as Mention.qualifier_of
+    values: list[str | None] = []
     for dimension in QUALIFIER_DIMENSIONS:
-        word = mention.qualifier_of(dimension)
+        word = given.get(dimension)
         if dimension == "phase" and word == "质保期内":
             word = None
         values.append(word)
-    return mention.kind, tuple(values)
+    return kind, tuple(values)
+
+
+@lru_cache(maxsize=4096)
+def _only(values: tuple[str | None, ...], dimension: str | None) -> bool:
+    """The qualifiers (in QUALIFIER_DIMENSIONS order) name `dimension` and nothing else but the activity."""
+    key = dict(zip(QUALIFIER_DIMENSIONS, values, strict=True))
+    return all((value is not None) == (dim == dimension) for dim, value in key.items() if dim != "activity")
 
 
 def same_value(a: Mention, b: Mention) -> bool | None:
@@ -56,8 +73,7 @@ def _unqualified_against_parts(kind: str, mentions: list[Mention]) -> Finding | 
     part stated apart is an exception to the plain value (质保期3年，服务器延长至5年), not a breakdown of it,
     unless it is the whole unit (整机保修期叁年 against 保修期两年)."""
     def only(mention: Mention, dimension: str | None) -> bool:
-        key = dict(zip(QUALIFIER_DIMENSIONS, group_key(mention)[1], strict=True))
-        return all((value is not None) == (dim == dimension) for dim, value in key.items() if dim != "activity")
+        return _only(group_key(mention)[1], dimension)
 
     activities = {m.qualifier_of("activity") for m in mentions}
     if len(activities) > 1:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.check.findings import WARNING, Finding, Location
+from generator.check.memo import per_text
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.text.document import Block
@@ -19,7 +20,12 @@ _NOISE = re.compile(r"[\W_]+")
 
 
 def fingerprint(block: Block) -> str:
-    return _NOISE.sub("", _NUMBERING.sub("", block.norm.strip()))
+    return _fingerprint(block.norm)
+
+
+@per_text  # the same paragraphs come back in every build
+def _fingerprint(text: str) -> str:
+    return _NOISE.sub("", _NUMBERING.sub("", text.strip()))
 
 
 def check(context: CheckContext) -> list[Finding]:

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator.check.entities import (
     CompanyMention,
-    company_names,
     infer_bidder,
     infer_purchaser,
     partner_context,
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
+from generator.check.memo import BoundedMemo, memoisable, per_text
 from generator.check.profiles import Vocabularies
-from generator.check.rules import CheckContext
+from generator.check.rules import CheckContext, company_mentions
 from generator.core.findings import Rule
 from generator.text.document import Block
 
@@ -33,12 +33,12 @@ MAX_LOCATIONS = 10
 
 
 def _checked_blocks(context: CheckContext) -> list[Block]:
-    return [b for b in context.document.blocks if b.kind != "toc"]
+    return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
 
 
 # -- companies -----------------------------------------------------------------------------
 def _companies(context: CheckContext) -> list[Finding]:
-    mentions: list[CompanyMention] = [m for b in _checked_blocks(context) for m in company_names(b)]
+    mentions = company_mentions(context)
     if not mentions:
         return []
     expectations = context.expectations
@@ -73,15 +73,23 @@ _BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 na
 _NOT_NAME = re.compile(r"^(?:我|本|贵|该|各|其|原|当地|厂家|公司|客户|用户|我们|我方|您|经销商|代理商|售后|服务)")
 
 
+@per_text
+def _short_names_in(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The short names in the text: (name, start, end)."""
+    found = []
+    for match in _SHORT_NAME.finditer(text):
+        group = "dialled" if match["dialled"] else "shop"
+        found.append((match[group], match.start(group), match.end(group)))
+    return tuple(found)
+
+
 def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
     found: dict[str, list[tuple[Block, int, int]]] = {}
     for block in _checked_blocks(context):
-        for match in _SHORT_NAME.finditer(block.norm):
-            group = "dialled" if match["dialled"] else "shop"
-            name = match[group]
+        for name, start, end in _short_names_in(block.norm):
             if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
                 continue
-            found.setdefault(name, []).append((block, match.start(group), match.end(group)))
+            found.setdefault(name, []).append((block, start, end))
     return [Finding(RULE.id, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
                     tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
             for name, hits in found.items()]
@@ -90,7 +98,7 @@ def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
 def _known_names(context: CheckContext) -> list[str]:
     """The bidder (given or inferred), the purchaser, partners and every full company name in the text."""
     expectations = context.expectations
-    mentions = [m for b in _checked_blocks(context) for m in company_names(b)]
+    mentions = company_mentions(context)
     names = list(expectations.bidder_names) + list(expectations.allowed_names)
     if not names:
         guess = infer_bidder(context.document, mentions)
@@ -124,17 +132,27 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return _trie_pattern(tuple(sorted(words, key=len, reverse=True)))
 
 
+# a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
+# a compiled pattern hashes its whole program every time) and text
+_WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
+
+
+def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]], text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((match.group(), match.start(), match.end()) for match in pattern.finditer(text)
+                 if match.group() in owners)
+
+
 def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[tuple[str, Block, int, int]]:
     def compute() -> list[tuple[str, Block, int, int]]:
         owners = vocabularies.owners()
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
-        hits = []
+        hits: list[tuple[str, Block, int, int]] = []
         for block in _checked_blocks(context):
-            for match in pattern.finditer(block.norm):
-                if match.group() in owners:
-                    hits.append((match.group(), block, match.start(), match.end()))
+            scan = partial(_words_in, pattern, owners, block.norm)
+            found = _WORD_HITS.get((pattern.pattern, block.norm), scan) if memoisable(block.norm) else scan()
+            hits.extend((word, block, start, end) for word, start, end in found)
         return hits
 
     return context.once("vocabulary-hits", compute)
@@ -210,12 +228,16 @@ _FITS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@per_text
+def _honorifics_in(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The specific honorifics in the text (not 贵方, 贵单位): (word, start, end)."""
+    return tuple((m.group(), m.start(), m.end()) for m in _HONORIFIC.finditer(text) if m.group() not in _GENERIC)
+
+
 def _honorifics(context: CheckContext) -> list[Finding]:
     uses: list[tuple[str, Block, int, int]] = []
     for block in _checked_blocks(context):
-        for match in _HONORIFIC.finditer(block.norm):
-            if match.group() not in _GENERIC:
-                uses.append((match.group(), block, match.start(), match.end()))
+        uses.extend((word, block, start, end) for word, start, end in _honorifics_in(block.norm))
     if not uses:
         return []
     purchaser = context.expectations.purchaser or infer_purchaser(context.document)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from generator.check.entities import company_names, infer_bidder, same_company
+from generator.check.entities import infer_bidder, same_company
 from generator.check.findings import ERROR, WARNING, Finding, Location
-from generator.check.rules import CheckContext
+from generator.check.rules import CheckContext, company_mentions
 from generator.core.findings import Rule
 from generator.readers.docx_metadata import PROPERTY_LABELS, DocxMetadata, Mark
 from generator.text.document import Block, Document
@@ -43,7 +43,7 @@ def _bidder(context: CheckContext) -> tuple[list[str], bool]:
     """The bidder's names, and whether they were inferred from the text (no --bidder given)."""
     if context.expectations.bidder_names:
         return list(context.expectations.bidder_names), False
-    mentions = [m for b in context.document.blocks if b.kind != "toc" for m in company_names(b)]
+    mentions = company_mentions(context)
     guess = infer_bidder(context.document, mentions)
     return ([guess], True) if guess else ([], False)
 

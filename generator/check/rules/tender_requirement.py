@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from generator.check.expectations import ExpectedRequirement
 from generator.check.extract import Mention, keywords, kinds_named
@@ -86,11 +87,17 @@ SHARE_KINDS = (*PERCENTAGE_KINDS, *(name for name, kind in KINDS.items() if kind
 _START_RE = re.compile(r"自([^,;。:自]{2,30}?之日)起")
 
 
+@cache
+def _share_words() -> re.Pattern[str]:
+    """The words naming a kind stated as a share (built once, not per document)."""
+    return re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in SHARE_KINDS))
+
+
 def percentage_mentions(document: Document) -> list[Mention]:
     """“成活率不低于95%”, “年开机率达到98%”: a percentage after the word naming its kind; “剩余有效期不少于
     总有效期的2/3”: a fraction after the word of a kind stated as a share of another."""
     found = []
-    pattern = re.compile("|".join(f"(?P<{kind}>{KIND_WORDS[kind]})" for kind in SHARE_KINDS))
+    pattern = _share_words()
     for block in document.blocks:
         if block.kind in ("heading", "toc", "header", "footer"):
             continue

@@ -1,0 +1,156 @@
+"""The checker keeps what it works out per block text (issue 19): a memoised result must equal a fresh
+one, the key must tell apart everything the analysis reads, and every memo is bounded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.check import Expectations, check_document, entities, extract
+from generator.check.memo import TEXT_MAX_CHARS, BoundedMemo
+from generator.check.profiles import load_vocabularies
+from generator.check.rules import conflicting_commitment, duplicate_text, foreign_entity, placeholder
+from generator.text import normalize
+from generator.text.document import DocumentBuilder
+from generator.text.reader import read_document
+from tests.check.helpers import ROOT, doc
+
+CORPUS = sorted(p for p in (ROOT / "tests" / "check" / "corpus").iterdir() if p.suffix in (".txt", ".md"))
+
+
+def _found(mentions: list[extract.Mention]) -> list[tuple]:
+    return [(m.kind, m.value, m.qualifiers, m.span, m.block.index, m.block.text) for m in mentions]
+
+
+def _fresh(document) -> list[tuple]:
+    return _found(extract.Extractor(document, memo=None).mentions())
+
+
+def test_memo_is_bounded_and_drops_the_least_recently_used() -> None:
+    memo: BoundedMemo[int] = BoundedMemo(3)
+    computed: list[str] = []
+
+    def value(key: str) -> int:
+        computed.append(key)
+        return len(computed)
+
+    for key in "abc":
+        memo.get(key, lambda k=key: value(k))
+    memo.get("a", lambda: value("a"))  # a hit: "a" becomes the most recent
+    memo.get("d", lambda: value("d"))  # drops "b"
+    assert len(memo) == 3
+    assert computed == ["a", "b", "c", "d"]
+    memo.get("b", lambda: value("b"))
+    assert computed[-1] == "b"  # computed again after it was dropped
+    assert memo.get("a", lambda: value("a")) == 1  # kept: used more recently than "c"
+    assert len(memo) == 3 and memo.hits == 2
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_memoised_mentions_equal_fresh_ones(path: Path) -> None:
+    document = read_document(path)
+    memo: BoundedMemo[tuple] = BoundedMemo(extract.MEMO_SIZE)
+    first = _found(extract.Extractor(document, memo=memo).mentions())
+    misses = memo.misses
+    again = _found(extract.Extractor(read_document(path), memo=memo).mentions())
+    assert memo.misses == misses and memo.hits > 0  # the second reading was answered from the memo
+    assert first == again == _fresh(document)
+
+
+def test_same_text_under_other_headings_and_columns_is_analysed_apart() -> None:
+    """The key holds the heading path and the cell's row and header: the same text means something else there."""
+    builder = DocumentBuilder("方案.docx")
+    builder.heading("一、质保期内服务", 1)
+    builder.paragraph("接到报修后2小时内响应。")
+    builder.heading("二、质保期外服务", 1)
+    builder.paragraph("接到报修后2小时内响应。")
+    builder.heading("三、服务时限", 1)
+    builder.paragraph("5年")
+    builder.heading("四、质保期", 1)
+    builder.paragraph("5年")
+    builder.table([["项目", "响应时间"], ["市区", "2小时"]])
+    builder.table([["项目", "到场时间"], ["郊区", "2小时"]])
+    builder.table([["招标要求", "响应"], ["2小时", "2小时"]])
+    document = builder.build()
+    memo: BoundedMemo[tuple] = BoundedMemo(100)
+    memoised = _found(extract.Extractor(document, memo=memo).mentions())
+    assert memoised == _fresh(document)
+    phases = {m[2] for m in memoised if m[4] in (2, 4)}
+    assert len(phases) == 2  # 质保期外 qualifies only the second paragraph
+    assert len({(m[0], m[2]) for m in memoised if m[5] == "2小时"}) >= 2  # 响应 / 到场, 市区 / 郊区
+    assert sum(1 for m in memoised if m[5] == "5年") == 1  # only under 质保期 is a bare 5年 a promise
+
+
+def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
+    text = ("投标人：北京华辰智联科技有限公司\n\n质保期为 年，联系电话：\n\n售后服务由XX负责，某某有限公司配合。\n\n"
+            "请拨打信达客户服务热线，贵院与贵校的设备均享受此服务。")
+    first = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+        memo.cached.cache_clear()
+    foreign_entity._WORD_HITS.clear()
+    normalize._memo.cache_clear()
+    fresh = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
+    assert first == fresh
+    assert {f.rule for f in fresh} >= {"placeholder", "foreign-entity"}
+    for block in doc(text).blocks:
+        for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                     foreign_entity._short_names_in, foreign_entity._honorifics_in):
+            assert memo(block.norm) == memo(block.norm) == memo.fresh(block.norm)
+
+
+def test_every_memo_is_bounded() -> None:
+    assert normalize._memo.cache_info().maxsize == normalize.MEMO_SIZE
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
+                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+        assert memo.cached.cache_info().maxsize is not None
+    assert conflicting_commitment._group_key.cache_info().maxsize is not None
+    assert conflicting_commitment._only.cache_info().maxsize is not None
+    assert extract.MENTIONS.maxsize == extract.MEMO_SIZE
+    assert foreign_entity._WORD_HITS.maxsize > 0
+
+
+def test_long_blocks_are_analysed_but_not_kept() -> None:
+    text = "接到报修后2小时内响应，质保期为三年。" * (TEXT_MAX_CHARS // 10)
+    document = doc(text)
+    memo: BoundedMemo[tuple] = BoundedMemo(100)
+    memoised = _found(extract.Extractor(document, memo=memo).mentions())
+    assert memoised == _fresh(document) and memoised
+    assert len(memo) == 0 and memo.misses == 0
+    placeholder._may_hold_blank.cached.cache_clear()
+    assert placeholder._may_hold_blank(text) == placeholder._may_hold_blank.fresh(text)
+    assert placeholder._may_hold_blank.cached.cache_info().currsize == 0
+
+
+def test_long_texts_are_normalised_but_not_kept() -> None:
+    normalize._memo.cache_clear()
+    long_text = "质保期 三年。" * (normalize.MEMO_MAX_CHARS // 4)
+    assert normalize.normalise(long_text).text == normalize._normalise(long_text, False).text
+    assert normalize._memo.cache_info().currsize == 0
+    short = "质保期 三 年"
+    assert normalize.normalise(short) is normalize.normalise(short)
+    assert normalize.normalise(short) == normalize._normalise(short, False)
+    assert normalize.normalise(short, True) == normalize._normalise(short, True)
+
+
+def test_vocabularies_are_shared_until_a_profile_changes(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "profiles", project / "profiles")
+    first = load_vocabularies(project)
+    assert first.products
+    assert load_vocabularies(project) is first  # same files: what was worked out from them is kept
+    profile = sorted((project / "profiles" / "products").glob("*.yaml"))[0]
+    product = next(p for p in first.products.values() if p.id in profile.read_text(encoding="utf-8"))
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("vocabulary:", "vocabulary:\n  - 测试专用新词汇\n", 1)
+                       if "vocabulary: [" not in text else text.replace("vocabulary: [", "vocabulary: [测试专用新词汇, ", 1),
+                       encoding="utf-8")
+    stat = profile.stat()
+    os.utime(profile, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    edited = load_vocabularies(project)
+    assert edited is not first
+    assert "测试专用新词汇" in edited.owners() and product.id in edited.owners()["测试专用新词汇"]
+    assert "测试专用新词汇" not in first.owners()
