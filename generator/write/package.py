@@ -8,8 +8,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from docx.oxml.ns import qn
-
+from generator.write.ns import qn
 from generator.write.xmlorder import set_child
 
 CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -59,9 +58,9 @@ def set_update_fields(document) -> None:
     set_child(document.settings.element, "w:updateFields", val="true")
 
 
-def package_bytes(document, date_iso: str) -> bytes:
-    """The package as python-docx would save it, zipped once with fixed timestamps and permissions
-    (python-docx's own save would be zipped a second time by normalise_zip)."""
+def package_entries(document) -> list[tuple[str, bytes]]:
+    """The parts of a python-docx package as it would save them, in its order (content types, package
+    relationships, then each part followed by its relationships)."""
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -72,7 +71,7 @@ def package_bytes(document, date_iso: str) -> bytes:
         entries.append((part.partname, part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri, part.rels.xml))
-    return zip_entries([(name.lstrip("/"), data) for name, data in entries], date_iso)
+    return [(name.lstrip("/"), data) for name, data in entries]
 
 
 def zip_entries(entries: list[tuple[str, bytes]], date_iso: str) -> bytes:
