@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ from generator.write.cover_title import layout as cover_layout
 from generator.write.custom_properties import custom_xml
 from generator.write.identity import PackageIdentity, app_properties, bid_seed
 from generator.write.nobreak import escape
-from generator.write.package import zip_entries
+from generator.write.package import Deflated, deflate, zip_entries
 from generator.write.page_frame import PageNumbering
 from generator.write.parts import PartsPackage
 from generator.write.toc_fit import fitted_line
@@ -79,6 +80,8 @@ class DocxWriter:
         self._pictures = 0
         self._images: dict[str, tuple[int, bytes]] = {}  # SHA-1 → (index, PNG), in order of first use
         self._toc_line: str | None = None  # the TOC styles' fitted line spacing, if any
+        self._frame: prepared.Frame | None = None
+        self._image_names: dict[str, str] = {}  # image part → SHA-1 of its PNG
 
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "") -> Para:
@@ -241,7 +244,7 @@ class DocxWriter:
         """Every part of the package in zip order: the prepared frame with this build's strings."""
         for block in proposal.blocks:
             getattr(self, _HANDLERS[type(block)])(block)
-        frame = prepared.prepared_frame(self.reference_bytes, self.reference, self.frame_key(proposal))
+        frame = self._frame = prepared.prepared_frame(self.reference_bytes, self.reference, self.frame_key(proposal))
         if self._cover_end is not None and frame.cover_section:
             self._cover_end.section = frame.cover_section
         body = self.body_xml()
@@ -250,6 +253,7 @@ class DocxWriter:
         identity = self.identity(proposal)
         replace = _replacements(proposal, identity, frame, self.header_runs(proposal.header_text))
         pngs = dict(zip(frame.image_parts, (png for _, png in self._images.values()), strict=True))
+        self._image_names = dict(zip(frame.image_parts, self._images, strict=True))
         parts: dict[str, bytes] = {}
         for name, data in frame.parts:
             if name == prepared.DOCUMENT:
@@ -277,7 +281,31 @@ class DocxWriter:
         return parts
 
     def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
-        return zip_entries(list(self.package(proposal, attachments).items()), proposal.date_iso)
+        return self.zipped(self.package(proposal, attachments), proposal.date_iso)
+
+    def zipped(self, parts: dict[str, bytes], date_iso: str) -> bytes:
+        return zip_entries(list(parts.items()), date_iso, self._compressed)
+
+    def _compressed(self, name: str, data: bytes) -> Deflated:
+        """A part's DEFLATE stream: compressed once per prepared frame for the parts a build takes from it
+        unchanged (styles, theme, fonts …), once per picture, and afresh for what the build wrote."""
+        frame = self._frame
+        if frame is not None:
+            known = frame.deflated.get(name)
+            if known is not None and known[0] is data:
+                return known[1]
+            if any(part is data for part_name, part in frame.parts if part_name == name):
+                frame.deflated[name] = (data, deflate(data))
+                return frame.deflated[name][1]
+        sha1 = self._image_names.get(name)
+        if sha1 is not None:
+            if sha1 not in _deflated_pictures:
+                _deflated_pictures[sha1] = deflate(data)
+                while len(_deflated_pictures) > MAX_DEFLATED_PICTURES:
+                    _deflated_pictures.popitem(last=False)
+            _deflated_pictures.move_to_end(sha1)
+            return _deflated_pictures[sha1]
+        return deflate(data)
 
 
 _HANDLERS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list_block", Table: "table",
@@ -324,6 +352,8 @@ def _replacements(proposal: Proposal, identity: PackageIdentity, frame: prepared
     return [(sentinel.encode(), value.encode()) for sentinel, value in pairs]
 
 
+_deflated_pictures: OrderedDict[str, Deflated] = OrderedDict()  # by the PNG's SHA-1
+MAX_DEFLATED_PICTURES = 32
 EMU_PER_CM = 360000
 EMU_PER_PT = 12700
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest
@@ -576,6 +606,7 @@ def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[
     """The .docx and what the checker's .docx reader finds in it, read from the parts in memory."""
     from generator.readers.docx import read_package
 
-    parts = DocxWriter(reference, options).package(proposal, attachments)
+    writer = DocxWriter(reference, options)
+    parts = writer.package(proposal, attachments)
     content = read_package(PartsPackage(parts, name))
-    return Written(zip_entries(list(parts.items()), proposal.date_iso), content)
+    return Written(writer.zipped(parts, proposal.date_iso), content)

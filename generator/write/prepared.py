@@ -97,8 +97,8 @@ class Frame:
     app_part: str  # docProps/app.xml, or ""
     custom_part: str  # docProps/custom.xml, or ""
     styles_fitted: bytes  # styles.xml with the TOC styles' line spacing as TOC_LINE ("" without them)
-    # raw DEFLATE streams of the parts a build takes unchanged, filled on first use (not cached on disk)
-    deflated: dict[str, tuple[int, bytes]]
+    # the parts a build takes unchanged → (the part, its CRC and DEFLATE stream), filled on first use
+    deflated: dict[str, tuple[bytes, tuple[int, bytes]]]
 
 
 _MODULES = ("prepared.py", "styles.py", "page_frame.py", "identity.py", "package.py", "custom_properties.py",
