@@ -283,6 +283,11 @@ class DocxWriter:
     def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
         return self.zipped(self.package(proposal, attachments), proposal.date_iso)
 
+    def unchanged(self, parts: dict[str, bytes]) -> frozenset[str]:
+        """The parts taken from the prepared frame as they are (the same bytes object every build)."""
+        frame = dict(self._frame.parts) if self._frame is not None else {}
+        return frozenset(name for name, data in parts.items() if frame.get(name) is data)
+
     def zipped(self, parts: dict[str, bytes], date_iso: str) -> bytes:
         return zip_entries(list(parts.items()), date_iso, self._compressed)
 
@@ -608,5 +613,5 @@ def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[
 
     writer = DocxWriter(reference, options)
     parts = writer.package(proposal, attachments)
-    content = read_package(PartsPackage(parts, name))
+    content = read_package(PartsPackage(parts, name, writer.unchanged(parts)))
     return Written(writer.zipped(parts, proposal.date_iso), content)
