@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -303,14 +304,17 @@ class DocxWriter:
                 frame.deflated[name] = (data, deflate(data))
                 return frame.deflated[name][1]
         sha1 = self._image_names.get(name)
-        if sha1 is not None:
-            if sha1 not in _deflated_pictures:
-                _deflated_pictures[sha1] = deflate(data)
-                while len(_deflated_pictures) > MAX_DEFLATED_PICTURES:
-                    _deflated_pictures.popitem(last=False)
+        if sha1 is None:
+            return deflate(data)
+        found = _deflated_pictures.get(sha1)
+        if found is None:
+            found = deflate(data)
+        with _pictures_lock:
+            _deflated_pictures[sha1] = found
             _deflated_pictures.move_to_end(sha1)
-            return _deflated_pictures[sha1]
-        return deflate(data)
+            while len(_deflated_pictures) > MAX_DEFLATED_PICTURES:
+                _deflated_pictures.popitem(last=False)
+        return found
 
 
 _HANDLERS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list_block", Table: "table",
@@ -359,6 +363,7 @@ def _replacements(proposal: Proposal, identity: PackageIdentity, frame: prepared
 
 _deflated_pictures: OrderedDict[str, Deflated] = OrderedDict()  # by the PNG's SHA-1
 MAX_DEFLATED_PICTURES = 32
+_pictures_lock = threading.Lock()
 EMU_PER_CM = 360000
 EMU_PER_PT = 12700
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest

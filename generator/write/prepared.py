@@ -24,6 +24,7 @@ import hashlib
 import io
 import marshal
 import struct
+import threading
 import zlib
 from collections import OrderedDict
 from dataclasses import astuple, dataclass, fields
@@ -152,11 +153,15 @@ def prepared_frame(data: bytes, reference: Reference, frame_key: FrameKey) -> Fr
     return found
 
 
+_lock = threading.Lock()  # the web server builds in threads
+
+
 def _remember(cache: OrderedDict, key: Any, value: Any, limit: int) -> None:
-    cache[key] = value
-    cache.move_to_end(key)
-    while len(cache) > limit:
-        cache.popitem(last=False)
+    with _lock:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > limit:
+            cache.popitem(last=False)
 
 
 # -- cache entries: marshal of the fields (plain bytes, str, numbers, tuples, dicts) -------------------
