@@ -210,7 +210,7 @@ def _opened(data: bytes) -> tuple[Any, dict[str, str]]:
     from generator.write.ns import qn
     from generator.write.styles import drop_styles_with_effects, ensure_styles
 
-    document = Document(io.BytesIO(data))
+    document = Document(io.BytesIO(_declaring_namespaces(data)))
     style_ids = ensure_styles(document)
     drop_styles_with_effects(document)
     body = document.element.body
@@ -219,6 +219,38 @@ def _opened(data: bytes) -> tuple[Any, dict[str, str]]:
             body.remove(child)
     strip_session_ids(document.element)
     return document, style_ids
+
+
+def _declaring_namespaces(data: bytes) -> bytes:
+    """The reference with the prefixes the body text uses (w, r, wp) declared on document.xml's root.
+    Word, WPS and LibreOffice declare them; a document that does not (one written with a default
+    namespace) gets them added, since the body is put into document.xml as text."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        name = next((n for n in archive.namelist() if n.lstrip("/") == DOCUMENT), None)
+        if name is None:
+            return data  # python-docx finds the main part by its relationship, and reports what is wrong
+        xml = archive.read(name)
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+        missing = [(prefix, uri) for prefix, uri in _BODY_NAMESPACES if root.nsmap.get(prefix) != uri]
+        if not missing:
+            return data
+        if any(prefix in root.nsmap for prefix, _ in missing):
+            raise ValueError(f"{DOCUMENT}: prefix {missing[0][0]} is bound to another namespace")
+        declared = etree.Element(root.tag, dict(root.attrib), nsmap={**root.nsmap, **dict(missing)})
+        declared.extend(list(root))
+        declared.text = root.text
+        rewritten = etree.tostring(declared, xml_declaration=True, encoding="UTF-8", standalone=True)
+        entries = [(info.filename, rewritten if info.filename == name else archive.read(info))
+                   for info in archive.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for filename, content in entries:
+            target.writestr(filename, content)
+    return out.getvalue()
 
 
 DEFAULT_SIZE = 10.5  # points: Word's size for a style chain that sets none
@@ -361,7 +393,7 @@ def _split_document(xml: str) -> tuple[str, str, str]:
     return xml[:start], xml[end:], cover_section
 
 
-NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
-    ("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
-    ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
-    ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")))
+_BODY_NAMESPACES = (("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+                    ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+                    ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"))
+NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _BODY_NAMESPACES)

@@ -152,3 +152,31 @@ def test_a_build_whose_reference_is_prepared_imports_no_python_docx(tmp_path: Pa
                            check=True).stdout.strip().splitlines()[-1] for _ in range(2)]
     assert runs[0] != "[]", "第一次生成须用 python-docx 准备参考文档"
     assert runs[1] == "[]", f"参考文档已准备好，第二次生成不应导入 python-docx：{runs[1]}"
+
+
+def test_a_reference_that_does_not_declare_the_drawing_prefix_still_gets_a_valid_body(cache: Path,
+                                                                                      tmp_path: Path) -> None:
+    """The body goes into document.xml as text: the prefixes it uses are declared on the root if missing."""
+    import zipfile
+
+    from lxml import etree
+
+    from generator.render.blocks import Picture
+
+    source = zipfile.ZipFile(REFERENCE)
+    reference = tmp_path / "reference.docx"
+    wp = b' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                assert wp in data
+                data = data.replace(wp, b"")
+            target.writestr(info, data)
+    from generator.write.prepared import _placeholder_png  # any valid PNG
+
+    proposal = Proposal(**{**PROPOSAL.__dict__, "blocks": (*PROPOSAL.blocks, Picture(_placeholder_png(40), 5.0, "图"))})
+    data = write_docx(proposal, reference)
+    root = etree.fromstring(_part(data, "word/document.xml"))
+    docpr = root.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    assert [d.get("descr") for d in docpr] == ["图"]
