@@ -83,6 +83,7 @@ class DocxWriter:
         self._toc_line: str | None = None  # the TOC styles' fitted line spacing, if any
         self._frame: prepared.Frame | None = None
         self._image_names: dict[str, str] = {}  # image part → SHA-1 of its PNG
+        self._frame_parts: dict[str, bytes] = {}
 
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "") -> Para:
@@ -246,6 +247,7 @@ class DocxWriter:
         for block in proposal.blocks:
             getattr(self, _HANDLERS[type(block)])(block)
         frame = self._frame = prepared.prepared_frame(self.reference_bytes, self.reference, self.frame_key(proposal))
+        self._frame_parts = dict(frame.parts)
         if self._cover_end is not None and frame.cover_section:
             self._cover_end.section = frame.cover_section
         body = self.body_xml()
@@ -286,23 +288,17 @@ class DocxWriter:
 
     def unchanged(self, parts: dict[str, bytes]) -> frozenset[str]:
         """The parts taken from the prepared frame as they are (the same bytes object every build)."""
-        frame = dict(self._frame.parts) if self._frame is not None else {}
-        return frozenset(name for name, data in parts.items() if frame.get(name) is data)
+        return frozenset(name for name, data in parts.items() if self._frame_parts.get(name) is data)
 
     def zipped(self, parts: dict[str, bytes], date_iso: str) -> bytes:
         return zip_entries(list(parts.items()), date_iso, self._compressed)
 
     def _compressed(self, name: str, data: bytes) -> Deflated:
-        """A part's DEFLATE stream: compressed once per prepared frame for the parts a build takes from it
-        unchanged (styles, theme, fonts …), once per picture, and afresh for what the build wrote."""
+        """A part's DEFLATE stream: prepared with the frame for the parts a build takes from it unchanged
+        (styles, theme, fonts …), once per picture, and afresh for what the build wrote."""
         frame = self._frame
-        if frame is not None:
-            known = frame.deflated.get(name)
-            if known is not None and known[0] is data:
-                return known[1]
-            if any(part is data for part_name, part in frame.parts if part_name == name):
-                frame.deflated[name] = (data, deflate(data))
-                return frame.deflated[name][1]
+        if frame is not None and name in frame.streams and self._frame_parts.get(name) is data:
+            return frame.streams[name]
         sha1 = self._image_names.get(name)
         if sha1 is None:
             return deflate(data)

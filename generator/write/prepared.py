@@ -98,8 +98,7 @@ class Frame:
     app_part: str  # docProps/app.xml, or ""
     custom_part: str  # docProps/custom.xml, or ""
     styles_fitted: bytes  # styles.xml with the TOC styles' line spacing as TOC_LINE ("" without them)
-    # the parts a build takes unchanged → (the part, its CRC and DEFLATE stream), filled on first use
-    deflated: dict[str, tuple[bytes, tuple[int, bytes]]]
+    streams: dict[str, tuple[int, bytes]]  # CRC and DEFLATE stream of every part a build takes unchanged
 
 
 _MODULES = ("prepared.py", "styles.py", "page_frame.py", "identity.py", "package.py", "custom_properties.py",
@@ -170,7 +169,7 @@ def _remember(cache: OrderedDict, key: Any, value: Any, limit: int) -> None:
 
 # -- cache entries: marshal of the fields (plain bytes, str, numbers, tuples, dicts) -------------------
 def _encode(value: Reference | Frame) -> bytes:
-    record = {f.name: getattr(value, f.name) for f in fields(value) if f.name != "deflated"}
+    record = {f.name: getattr(value, f.name) for f in fields(value)}
     for name, item in record.items():
         if isinstance(item, frozenset):
             record[name] = tuple(sorted(item))
@@ -188,14 +187,15 @@ def _decode(kind: type, payload: bytes | None, key: bytes | None) -> Any:
         version, name, record = marshal.loads(payload)
         if version != FORMAT or name != kind.__name__ or not isinstance(record, dict):
             return None
-        names = [f.name for f in fields(kind) if f.name != "deflated"]
+        names = [f.name for f in fields(kind)]
         if sorted(record) != sorted(names) or (key is not None and record["key"] != key):
             return None
         if kind is Frame:
             record["marked"] = frozenset(record["marked"])
             record["parts"] = tuple((str(n), bytes(b)) for n, b in record["parts"])
-            record["deflated"] = {}
             if not all(isinstance(record[n], bytes) for n in ("document_head", "document_tail", "styles_fitted")):
+                return None
+            if not all(isinstance(crc, int) and isinstance(packed, bytes) for crc, packed in record["streams"].values()):
                 return None
         else:
             if not (isinstance(record["style_ids"], dict) and isinstance(record["text_width"], int)):
@@ -310,7 +310,7 @@ def _prepare_frame(data: bytes, reference: Reference, key: FrameKey) -> Frame:
     from generator.write.identity import RT_EXTENDED, apply_identity
     from generator.write.nobreak import keep_numbers_with_units
     from generator.write.ns import qn
-    from generator.write.package import package_entries, set_core_properties, set_update_fields
+    from generator.write.package import deflate, package_entries, set_core_properties, set_update_fields
     from generator.write.page_frame import PageFrame, PageNumbering
     from generator.write.toc_fit import set_toc_spacing
 
@@ -368,9 +368,12 @@ def _prepare_frame(data: bytes, reference: Reference, key: FrameKey) -> Frame:
         fitted = styles_part.blob
     head, tail, cover_section = _split_document(dict(entries)[DOCUMENT].decode())
     marked = frozenset(name for name, blob in entries if any(s.encode() in blob for s in SENTINELS))
+    app_part = str(app.partname).lstrip("/") if app else ""
+    custom_part = str(custom.partname).lstrip("/") if custom else ""
+    rewritten = marked | {DOCUMENT, app_part, custom_part, *image_parts}
+    streams = {name: deflate(blob) for name, blob in entries if name not in rewritten}
     return Frame(tuple(entries), marked, head.encode(), tail.encode(), cover_section, tuple(rids),
-                 tuple(image_parts), tuple(identity.labels), str(app.partname).lstrip("/") if app else "",
-                 str(custom.partname).lstrip("/") if custom else "", fitted, {})
+                 tuple(image_parts), tuple(identity.labels), app_part, custom_part, fitted, streams)
 
 
 def _sha1_of(reference: Reference, part: str) -> str:
