@@ -370,7 +370,7 @@ def read_docx(data: bytes, path: str) -> Content:
 def read_package(package: Any) -> Content:
     """Content of an opened package: a _Package over zip bytes, or any object with the same
     members (path, names, budget, read, xml, relationships, target) — the build reads the package
-    it is about to save from memory this way (generator/write/loaded.py)."""
+    it is about to save from memory this way (generator/write/parts.py)."""
     content = Content()
     document = _read_main(package, content)
     seen: set[tuple[str, str]] = set()

@@ -45,3 +45,17 @@ def append_attachments(document, paths: list[Path]) -> None:
             composer.append(attachment)
     finally:
         random.setstate(state)
+
+
+def with_attachments(parts: dict[str, bytes], paths: list[Path], identity, date_iso: str) -> dict[str, bytes]:
+    """A pass on the finished package, only for a tender with attachments: python-docx opens it,
+    docxcompose appends them, and the identifiers are applied again to what they brought along."""
+    import io
+
+    from generator.write.identity import apply_identity
+    from generator.write.package import package_entries, zip_entries
+
+    document = Document(io.BytesIO(zip_entries(list(parts.items()), date_iso)))
+    append_attachments(document, paths)
+    apply_identity(document, identity)
+    return dict(package_entries(document))

@@ -20,6 +20,7 @@ from generator.write.nobreak import texts as _texts
 from generator.write.xmlorder import SEQUENCES
 
 _PPR_ORDER = {name: rank for rank, name in enumerate(SEQUENCES["w:pPr"])}
+TABLE_STYLE = "Table Grid"  # the name of the table style every table uses (styles.ensure_styles adds it)
 
 
 @dataclass
@@ -29,21 +30,23 @@ class Para:
     style: str | None
     runs: list[str] = field(default_factory=list)
     props: dict[str, str] = field(default_factory=dict)
+    section: str = ""  # a w:sectPr ending a section with this paragraph (last in w:pPr, as the schema orders it)
 
     def set(self, name: str, **attrs: str) -> None:
         self.props[name] = "".join(f' w:{key}="{escape(value, _ATTR)}"' for key, value in attrs.items())
 
     def xml(self) -> str:
         head = ""
-        if self.style is not None or self.props:
+        if self.style is not None or self.props or self.section:
             props = "".join(f"<w:{name}{attrs}/>" for name, attrs in
                             sorted(self.props.items(), key=lambda item: _PPR_ORDER[item[0]]))
             style = f'<w:pStyle w:val="{self.style}"/>' if self.style is not None else ""
-            head = f"<w:pPr>{style}{props}</w:pPr>"
+            head = f"<w:pPr>{style}{props}{self.section}</w:pPr>"
         return f"<w:p>{head}{''.join(self.runs)}</w:p>"
 
 
-_ATTR = {'"': "&quot;"}
+# an attribute value as a parser reads it back: white space characters become spaces (XML 1.0, 3.3.3)
+_ATTR = {'"': "&quot;", "\r\n": " ", "\r": " ", "\n": " ", "\t": " "}
 
 
 def run(text: str, fill: str | None = None, size: float | None = None) -> str:

@@ -9,23 +9,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from generator.render.blocks import Proposal, Table
 from generator.render.marks import OPEN, split_marked, strip_marks
 from generator.write.body_xml import run
-from generator.write.docx_writer import DocxWriter, _column_widths
+from generator.write.docx_writer import DocxWriter, _column_widths, plain_run
 
 DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too
-
-
-def shade(run) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), DATA_FILL)
-    run.get_or_add_rPr().append(shd)
 
 
 class CatalogWriter(DocxWriter):
@@ -38,17 +27,13 @@ class CatalogWriter(DocxWriter):
             table = dataclasses.replace(table, widths=widths)
         super().table(table)
 
-    def _p(self, style: str, text: str = "", parent=None):
-        """Header and footer paragraphs are python-docx paragraphs: shaded run by run."""
-        if parent is None or OPEN not in text:
-            return super()._p(style, text, parent)
-        p = super()._p(style, "", parent)
-        for piece, data in split_marked(text):
-            r = p.add_r()
-            r.text = piece
-            if data:
-                shade(r)
-        return p
+    def header_runs(self, text: str) -> str:
+        """The header line's runs, data shaded (as python-docx writes runs, unlike the body's)."""
+        if OPEN not in text:
+            return super().header_runs(text)
+        shading = f'<w:rPr><w:shd w:val="clear" w:color="auto" w:fill="{DATA_FILL}"/></w:rPr>'
+        return "".join(plain_run(piece).replace("<w:r>", f"<w:r>{shading}", 1) if data else plain_run(piece)
+                       for piece, data in split_marked(text))
 
     def _runs(self, text: str) -> list[str]:
         if OPEN not in text:

@@ -12,6 +12,7 @@ set one size smaller (二号 → 小二) and broken the same way; failing that, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 PAUSES = "、，,：:；;"
 JOINS = ("及", "和", "与", "之", "暨")  # a break may fall before or after these
@@ -72,6 +73,7 @@ def _best_split(title: str, capacity: float) -> tuple[str, ...] | None:
     return best[last][2] if last in best else None
 
 
+@lru_cache(maxsize=256)  # the same title recurs in every build of a tender (batch, web, bench)
 def layout(title: str, line_width_pt: float, size: float) -> TitleLayout:
     """The title's lines and size for a line `line_width_pt` wide, starting at `size` points: one or
     two lines at the style's size, else one or two a size smaller, else the fewest lines."""

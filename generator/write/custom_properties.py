@@ -6,10 +6,6 @@ importing docxcompose for it cost every build about 0.1 s.
 
 from __future__ import annotations
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -30,6 +26,8 @@ def custom_xml(properties: dict[str, str]) -> bytes:
 
 
 def _part(document):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     try:
         return document.part.package.part_related_by(RT.CUSTOM_PROPERTIES)
     except KeyError:
@@ -46,6 +44,11 @@ def set_custom_properties(document, properties: dict[str, str]) -> None:
     if part is not None:
         part._blob = blob
         return
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     package = document.part.package
     package.relate_to(Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package),
                       RT.CUSTOM_PROPERTIES)

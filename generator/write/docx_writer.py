@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import io
+import datetime as dt
+import hashlib
+import marshal
 import math
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from docx import Document
-from docx.oxml.ns import qn
-from docx.oxml.parser import parse_xml
-from docx.shared import Emu, Pt
-
+from generator.core import disk_cache
 from generator.render.blocks import (
     Cover,
     Heading,
@@ -26,15 +26,26 @@ from generator.render.blocks import (
     Table,
     Toc,
 )
-from generator.write.body_xml import PAGE_BREAK, Para, field_char, inline_picture, instruction, png_size, run
+from generator.write import prepared
+from generator.write.body_xml import (
+    PAGE_BREAK,
+    TABLE_STYLE,
+    Para,
+    field_char,
+    inline_picture,
+    instruction,
+    png_size,
+    run,
+)
 from generator.write.body_xml import table as body_table
 from generator.write.cover_title import layout as cover_layout
-from generator.write.identity import PackageIdentity, apply_identity, bid_seed, strip_session_ids
-from generator.write.nobreak import keep_numbers_with_units
-from generator.write.package import package_bytes, set_core_properties, set_update_fields
-from generator.write.page_frame import PageFrame, PageNumbering
-from generator.write.styles import TABLE_STYLE, drop_styles_with_effects, ensure_styles
-from generator.write.toc_fit import fit_toc
+from generator.write.custom_properties import custom_xml
+from generator.write.identity import PackageIdentity, app_properties, bid_seed
+from generator.write.nobreak import escape
+from generator.write.package import Deflated, deflate, zip_entries
+from generator.write.page_frame import PageNumbering
+from generator.write.parts import PartsPackage
+from generator.write.toc_fit import fitted_line
 
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4", 5: "Heading 5"}
 PARAGRAPH_STYLES = {"body": "Normal", "right": "Right Aligned", "flush": "Body Flush", "center": "Cover Field",
@@ -55,38 +66,30 @@ class WriteOptions:
 
 
 class DocxWriter:
-    """python-docx for the package (reference document, styles, headers, properties); the body is
-    written as WordprocessingML text (body_xml) and parsed into the package once."""
+    """The body as WordprocessingML text (body_xml), put into the package prepared from the reference
+    document (prepared.py): per build only strings are written, python-docx is not needed."""
 
     def __init__(self, reference: Path, options: WriteOptions = WriteOptions()) -> None:
         self.options = options
-        self.document = Document(str(reference))
-        self.style_ids = ensure_styles(self.document)
-        drop_styles_with_effects(self.document)
-        body = self.document.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        strip_session_ids(self.document.element)  # now, while it is small: the text body written below has none
-        self.body = body
-        section = self.document.sections[0]
-        self.text_width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]  # set by reference.docx
+        self.reference_bytes = Path(reference).read_bytes()
+        self.reference = prepared.prepared_reference(self.reference_bytes)
+        self.style_ids = self.reference.style_ids
+        self.text_width = self.reference.text_width
         self.items: list[Para | str] = []  # body paragraphs, or finished XML (tables, breaks)
         self._break_pending = False
         self._after_table = False
         self._last: Para | None = None  # the last body paragraph written
         self._cover_end: Para | None = None  # the cover's last paragraph (a section break may follow it)
         self._pictures = 0
+        self._images: dict[str, tuple[int, bytes]] = {}  # SHA-1 → (index, PNG), in order of first use
+        self._toc_line: str | None = None  # the TOC styles' fitted line spacing, if any
+        self._frame: prepared.Frame | None = None
+        self._image_names: dict[str, str] = {}  # image part → SHA-1 of its PNG
+        self._frame_parts: dict[str, bytes] = {}
 
     # -- paragraphs -------------------------------------------------------------------------
-    def _p(self, style: str, text: str = "", parent=None):
-        """A header or footer paragraph (python-docx, on `parent`), or a body paragraph record."""
-        if parent is not None:
-            p = parent.add_p()
-            p.style = self.style_ids[style]
-            if text:
-                p.add_r().text = text
-            return p
+    def _p(self, style: str, text: str = "") -> Para:
+        """A body paragraph record."""
         p = Para(self.style_ids[style])
         if self._break_pending:
             p.set("pageBreakBefore")
@@ -102,6 +105,10 @@ class DocxWriter:
     def _runs(self, text: str) -> list[str]:
         """The runs of a body paragraph's or table cell's text (the catalog writer shades data)."""
         return [run(text)] if text else []
+
+    def header_runs(self, text: str) -> str:
+        """The runs of the header line, as python-docx writes a run's text (no non-breaking hyphens)."""
+        return plain_run(text) if text else ""
 
     def _flush_break(self) -> None:
         """A table cannot carry pageBreakBefore: an explicit break paragraph goes before it."""
@@ -119,19 +126,12 @@ class DocxWriter:
     def cover(self, cover: Cover) -> None:
         for _ in range(3):
             self._p("Cover Title")
-        size = self._style_size("Cover Title")
+        size = self.reference.sizes["Cover Title"]
         title = cover_layout(cover.title, self.text_width / EMU_PER_PT, size)
         self._p("Cover Title").runs.append(run("\n".join(title.lines), size=title.size if title.size != size else None))
         self._p("Cover Subtitle", cover.subtitle)
         for label, value in cover.fields:
             self._cover_end = self._p("Cover Field", f"{label}{value}")
-
-    def _style_size(self, name: str) -> float:
-        """The font size of one of our paragraph styles, in points (a letterhead may set its own)."""
-        style = next(s for s in self.document.styles if s.style_id == self.style_ids[name])
-        while style is not None and style.font.size is None:
-            style = style.base_style
-        return style.font.size.pt if style is not None else DEFAULT_SIZE
 
     def toc(self, toc: Toc) -> None:
         """A TOC field whose cached text lists the headings until Word or LibreOffice updates it."""
@@ -147,7 +147,8 @@ class DocxWriter:
                 target.style = self.style_ids["toc 2"]
             target.runs.append(run(entry.text))
         target.runs.append(field_char("end"))
-        fit_toc(self.document, [self.style_ids["toc 1"], self.style_ids["toc 2"]], len(toc.entries))
+        ref = self.reference
+        self._toc_line = fitted_line(len(toc.entries), ref.toc_page_points, ref.toc_size, ref.toc_spacing)
 
     def heading(self, heading: Heading) -> None:
         self._p(HEADING_STYLES[heading.level], heading.text)
@@ -183,16 +184,18 @@ class DocxWriter:
     def picture(self, picture: Picture) -> None:
         """An inline PNG as wide as asked (at most the text width), centred in a paragraph of its own
         (inline pictures keep their place in Word, WPS and LibreOffice alike), kept on one page with
-        its lead-in sentence and its caption."""
+        its lead-in sentence and its caption. The same PNG twice is one image part (as python-docx
+        stores it); its relationship id is known once the package around the body is (write)."""
         if self._last is not None and not self._break_pending:
             self._last.set("keepNext")
         width_px, height_px = png_size(picture.png)
         cx = int(min(picture.width_cm * EMU_PER_CM, self.text_width))
         cy = int(cx * height_px / width_px)
-        rel_id, _ = self.document.part.get_or_add_image(io.BytesIO(picture.png))
+        sha1 = hashlib.sha1(picture.png).hexdigest()
+        index = self._images.setdefault(sha1, (len(self._images), picture.png))[0]
         self._pictures += 1
         p = self._p("Figure")
-        p.runs.append(inline_picture(rel_id, PICTURE_ID_BASE + self._pictures, cx, cy,
+        p.runs.append(inline_picture(_image_slot(index), PICTURE_ID_BASE + self._pictures, cx, cy,
                                      f"图片{self._pictures}.png", picture.alt))
         if picture.caption:
             p.set("keepNext")
@@ -206,8 +209,8 @@ class DocxWriter:
             lead.set("keepNext")
         spacer = self._p("Normal")
         spacer.set("keepNext")
-        longest = max(_display_width(f"{label}{value}") for label, value in signature.lines) * Pt(12)
-        indent = int(max(0, min(self.text_width * SIGNATURE_MAX_INDENT, self.text_width - longest - Pt(12))))
+        longest = max(_display_width(f"{label}{value}") for label, value in signature.lines) * _pt(12)
+        indent = int(max(0, min(self.text_width * SIGNATURE_MAX_INDENT, self.text_width - longest - _pt(12))))
         for index, (label, value) in enumerate(signature.lines):
             p = self._p("Signature Line", f"{label}{value}")
             p.set("keepLines")
@@ -226,72 +229,146 @@ class DocxWriter:
                 break
         return found
 
-    # -- the body into the package ------------------------------------------------------------
+    # -- the package ------------------------------------------------------------------------
     def body_xml(self) -> str:
         return "".join(item.xml() if isinstance(item, Para) else item for item in self.items)
-
-    def insert_body(self):
-        """Parse the body text once and put it before the section properties; returns the cover's
-        last paragraph element (the cover may become a section of its own)."""
-        wrapper = parse_xml(f"<w:body {_NAMESPACES}>{self.body_xml()}</w:body>")
-        cover_index = next((i for i, item in enumerate(self.items) if item is self._cover_end), None) \
-            if self._cover_end is not None else None
-        children = list(wrapper)
-        section = self.body.find(qn("w:sectPr"))
-        for child in children:
-            if section is not None:
-                section.addprevious(child)
-            else:
-                self.body.append(child)
-        return children[cover_index] if cover_index is not None else None
-
-    # -- header, footer, properties ---------------------------------------------------------
-    def header_footer(self, proposal: Proposal, cover_end) -> None:
-        frame = PageFrame(self.document, self._p, self.options.numbering)
-        frame.write(proposal.header_text, DRAFT_MARK if proposal.draft else None)
-        frame.number_pages(cover_end)
-
-    def properties(self, proposal: Proposal) -> None:
-        set_core_properties(self.document, proposal.title, proposal.author, proposal.date_iso)
-        set_update_fields(self.document)
-        keep_numbers_with_units(self.document)
-        from generator.write.custom_properties import set_custom_properties
-
-        set_custom_properties(self.document, proposal.properties)
 
     def identity(self, proposal: Proposal) -> PackageIdentity:
         return self.options.identity or PackageIdentity(
             bid_seed(proposal.title, proposal.author, proposal.date_iso), proposal.author)
 
-    def assemble(self, proposal: Proposal, attachments: list[Path] | None = None) -> None:
-        """Every block, headers, properties, attachments and identifiers into the package."""
-        handlers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
-                    Table: self.table, Signature: self.signature, Toc: self.toc, Cover: self.cover,
-                    PageBreak: self.page_break, Picture: self.picture}
-        for block in proposal.blocks:
-            handlers[type(block)](block)  # type: ignore[operator]
-        cover_end = self.insert_body()
-        self.header_footer(proposal, cover_end)
-        self.properties(proposal)
-        if attachments:
-            from generator.write.attachments import append_attachments
+    def frame_key(self, proposal: Proposal) -> prepared.FrameKey:
+        known = self.reference.images  # a picture the reference already holds is reused, as python-docx does
+        return prepared.FrameKey(
+            draft=proposal.draft, start=self.options.numbering.start, after_cover=self.options.numbering.after_cover,
+            cover=self._cover_end is not None, images=tuple(known.get(sha1, "") for sha1 in self._images),
+            max_drawing_id=PICTURE_ID_BASE + self._pictures if self._pictures else 0, custom=bool(proposal.properties))
 
-            append_attachments(self.document, attachments)
-        apply_identity(self.document, self.identity(proposal))
+    def parts(self, proposal: Proposal) -> dict[str, bytes]:
+        """Every part of the package in zip order: the prepared frame with this build's strings."""
+        for block in proposal.blocks:
+            getattr(self, _HANDLERS[type(block)])(block)
+        frame = self._frame = prepared.prepared_frame(self.reference_bytes, self.reference, self.frame_key(proposal))
+        self._frame_parts = dict(frame.parts)
+        if self._cover_end is not None and frame.cover_section:
+            self._cover_end.section = frame.cover_section
+        body = self.body_xml()
+        for index, rid in enumerate(frame.image_rids):
+            body = body.replace(_image_slot(index), rid)
+        identity = self.identity(proposal)
+        replace = _replacements(proposal, identity, frame, self.header_runs(proposal.header_text))
+        pngs = dict(zip(frame.image_parts, (png for _, png in self._images.values()), strict=True))
+        self._image_names = dict(zip(frame.image_parts, self._images, strict=True))
+        parts: dict[str, bytes] = {}
+        for name, data in frame.parts:
+            if name == prepared.DOCUMENT:
+                data = frame.document_head + body.encode() + frame.document_tail
+            elif name in pngs:
+                data = pngs[name]
+            elif name == prepared.STYLES and self._toc_line is not None and frame.styles_fitted:
+                data = frame.styles_fitted.replace(prepared.TOC_LINE.encode(), self._toc_line.encode())
+            elif name == frame.app_part:
+                data = app_properties(identity.company)
+            elif name == frame.custom_part:
+                data = custom_xml(proposal.properties)
+            elif name in frame.marked:
+                for sentinel, value in replace:
+                    data = data.replace(sentinel, value)
+            parts[name] = data
+        return parts
+
+    def package(self, proposal: Proposal, attachments: list[Path] | None = None) -> dict[str, bytes]:
+        parts = self.parts(proposal)
+        if attachments:
+            from generator.write.attachments import with_attachments
+
+            parts = with_attachments(parts, attachments, self.identity(proposal), proposal.date_iso)
+        return parts
 
     def write(self, proposal: Proposal, attachments: list[Path] | None = None) -> bytes:
-        self.assemble(proposal, attachments)
-        return package_bytes(self.document, proposal.date_iso)
+        return self.zipped(self.package(proposal, attachments), proposal.date_iso)
+
+    def unchanged(self, parts: dict[str, bytes]) -> frozenset[str]:
+        """The parts taken from the prepared frame as they are (the same bytes object every build)."""
+        return frozenset(name for name, data in parts.items() if self._frame_parts.get(name) is data)
+
+    def zipped(self, parts: dict[str, bytes], date_iso: str) -> bytes:
+        return zip_entries(list(parts.items()), date_iso, self._compressed)
+
+    def _compressed(self, name: str, data: bytes) -> Deflated:
+        """A part's DEFLATE stream: prepared with the frame for the parts a build takes from it unchanged
+        (styles, theme, fonts …), once per picture, and afresh for what the build wrote."""
+        frame = self._frame
+        if frame is not None and name in frame.streams and self._frame_parts.get(name) is data:
+            return frame.streams[name]
+        sha1 = self._image_names.get(name)
+        if sha1 is None:
+            return deflate(data)
+        found = _deflated_pictures.get(sha1)
+        if found is None:
+            found = deflate(data)
+        with _pictures_lock:
+            _deflated_pictures[sha1] = found
+            _deflated_pictures.move_to_end(sha1)
+            while len(_deflated_pictures) > MAX_DEFLATED_PICTURES:
+                _deflated_pictures.popitem(last=False)
+        return found
 
 
-_NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
-    ("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
-    ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
-    ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")))
+_HANDLERS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list_block", Table: "table",
+             Signature: "signature", Toc: "toc", Cover: "cover", PageBreak: "page_break", Picture: "picture"}
+
+
+def _image_slot(index: int) -> str:
+    """Where a picture's relationship id goes until it is known (no escaped text holds "<")."""
+    return f"<image {index}>"
+
+
+def plain_run(text: str) -> str:
+    """A run as python-docx writes `run.text`: tabs and line breaks as w:tab and w:br, w:t elements with
+    xml:space="preserve" when the text starts or ends with white space."""
+    parts = []
+    for piece in _CONTROLS.split(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece != piece.strip() else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{''.join(parts)}</w:r>" if parts else "<w:r/>"
+
+
+_CONTROLS = re.compile(r"([\t\n\r])")
+
+
+def _replacements(proposal: Proposal, identity: PackageIdentity, frame: prepared.Frame,
+                  header: str) -> list[tuple[bytes, bytes]]:
+    """Sentinel → this build's value, as python-docx and identity.py would have written it."""
+    for value in (proposal.title, proposal.author):
+        if len(value) > 255:  # python-docx's limit for a core property
+            raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{value}'")
+    stamp = dt.datetime.fromisoformat(proposal.date_iso).replace(tzinfo=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    pairs = [(prepared.HEADER_RUN, header), (prepared.TITLE, escape(proposal.title)),
+             (prepared.AUTHOR, escape(proposal.author)), (prepared.STAMP, stamp),
+             (prepared.DOC_ID, identity.doc_id), (prepared.DOC_GUID, identity.doc_guid),
+             (prepared.RSID, identity.rsid_root)]
+    # highest index first: GUID-1 must not be taken for the start of GUID-10
+    pairs += [(f"{prepared.GUID}{i}", identity.guid("/" + label))
+              for i, label in reversed(list(enumerate(frame.guid_labels)))]
+    return [(sentinel.encode(), value.encode()) for sentinel, value in pairs]
+
+
+_deflated_pictures: OrderedDict[str, Deflated] = OrderedDict()  # by the PNG's SHA-1
+MAX_DEFLATED_PICTURES = 32
+_pictures_lock = threading.Lock()
 EMU_PER_CM = 360000
 EMU_PER_PT = 12700
-DEFAULT_SIZE = 10.5  # points: Word's size for a style chain that sets none
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest
+
+
+def _pt(points: float) -> int:
+    return int(points * EMU_PER_PT)  # as python-docx's Pt
 
 
 def _twips(width: int) -> int:
@@ -306,8 +383,8 @@ def _display_width(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
-TABLE_CHAR = Pt(10.5)  # 五号, the table styles' size
-CELL_PADDING = Pt(2 * 5.4 + 2)  # Table Grid's left and right cell margins, plus slack
+TABLE_CHAR = _pt(10.5)  # 五号, the table styles' size
+CELL_PADDING = _pt(2 * 5.4 + 2)  # Table Grid's left and right cell margins, plus slack
 SHORT_CELL = 8  # cells up to this many characters should not wrap (序号, 正偏离, 30分钟)
 SHORT_HEADER = 4  # headers up to this many characters stay on one line
 
@@ -338,22 +415,40 @@ def _header_cell(header: str, width: int) -> list[str]:
     return header_lines(header)
 
 
-def _column_widths(table: Table, total: int) -> list[Emu]:
+def _column_widths(table: Table, total: int) -> list[int]:
     """Column widths from content (ColumnFit): the table as short as the width allows, every column
     given width where it saves the most lines; what is left over goes to the columns in proportion
     to their longest line."""
     if table.widths:
         scale = sum(table.widths)
-        return [Emu(int(total * w / scale)) for w in table.widths]
-    return [Emu(w) for w in _fitted_widths(table, total)]
+        return [int(total * w / scale) for w in table.widths]
+    return list(_fitted_widths(table, total))
 
 
 @lru_cache(maxsize=2048)
 def _fitted_widths(table: Table, total: int) -> tuple[int, ...]:
     """ColumnFit's widths in EMU, once per table content and text width: the same tables (deviation
-    table, service standards, contacts) recur in every build of a batch or a server."""
+    table, service standards, contacts) recur in every build of a batch or a server, and of a tender
+    rebuilt in a new process (disk cache `columns/`, named by the content, the width and this module's
+    source; fitting a demo's tables costs a new process ~10 ms)."""
+    path = disk_cache.entry("columns", [_fit_code(), marshal.dumps((table.header, table.rows, total))])
+    stored = disk_cache.load(path)
+    if stored is not None:
+        try:
+            widths = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            widths = None
+        if isinstance(widths, tuple) and len(widths) == len(table.header) and all(type(w) is int for w in widths):
+            return widths
     chars = ColumnFit(table).fit((total - len(table.header) * CELL_PADDING) / TABLE_CHAR)
-    return tuple(int(c * TABLE_CHAR + CELL_PADDING) for c in chars)
+    fitted = tuple(int(c * TABLE_CHAR + CELL_PADDING) for c in chars)
+    disk_cache.store(path, marshal.dumps(fitted))
+    return fitted
+
+
+@lru_cache(maxsize=1)
+def _fit_code() -> bytes:
+    return disk_cache.source_fingerprint(__file__)
 
 
 HARD_CELL = 4  # cells up to this many characters never wrap (序号, 合计, 正偏离, 30分钟)
@@ -529,16 +624,15 @@ def write_docx(proposal: Proposal, reference: Path, attachments: list[Path] | No
 @dataclass(frozen=True)
 class Written:
     data: bytes  # the .docx
-    content: object  # readers.content.Content of the same package, read from memory before zipping
+    content: object  # readers.content.Content of the same package, read from its parts before zipping
 
 
 def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[Path] | None = None,
                          options: WriteOptions = WriteOptions(), name: str = "document.docx") -> Written:
     """The .docx and what the checker's .docx reader finds in it, read from the parts in memory."""
     from generator.readers.docx import read_package
-    from generator.write.loaded import LoadedPackage
 
     writer = DocxWriter(reference, options)
-    writer.assemble(proposal, attachments)
-    content = read_package(LoadedPackage(writer.document, name))
-    return Written(package_bytes(writer.document, proposal.date_iso), content)
+    parts = writer.package(proposal, attachments)
+    content = read_package(PartsPackage(parts, name, writer.unchanged(parts)))
+    return Written(writer.zipped(parts, proposal.date_iso), content)

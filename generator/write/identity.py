@@ -14,10 +14,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from generator import __version__
+from generator.write.ns import qn
 
 APPLICATION = f"aftersales {__version__}"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from docx.oxml.ns import qn
-
+from generator.write.ns import qn
 from generator.write.xmlorder import set_child
 
 CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -59,9 +60,9 @@ def set_update_fields(document) -> None:
     set_child(document.settings.element, "w:updateFields", val="true")
 
 
-def package_bytes(document, date_iso: str) -> bytes:
-    """The package as python-docx would save it, zipped once with fixed timestamps and permissions
-    (python-docx's own save would be zipped a second time by normalise_zip)."""
+def package_entries(document) -> list[tuple[str, bytes]]:
+    """The parts of a python-docx package as it would save them, in its order (content types, package
+    relationships, then each part followed by its relationships)."""
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -72,22 +73,57 @@ def package_bytes(document, date_iso: str) -> bytes:
         entries.append((part.partname, part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri, part.rels.xml))
-    return zip_entries([(name.lstrip("/"), data) for name, data in entries], date_iso)
+    return [(name.lstrip("/"), data) for name, data in entries]
 
 
-def zip_entries(entries: list[tuple[str, bytes]], date_iso: str) -> bytes:
-    """Same content → same bytes: entries in the given order, fixed timestamps and permissions."""
+Deflated = tuple[int, bytes]  # CRC-32 and raw DEFLATE stream of a part
+
+
+def deflate(data: bytes) -> Deflated:
+    """A part compressed as zipfile compresses it (level 6, raw DEFLATE)."""
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+COMPRESS_LEVEL = 6
+_VERSION = 20  # "version made by / needed to extract" zipfile writes for a deflated entry
+_UNIX = 3  # the same creating system on every platform
+_MODE = 0o644 << 16  # rw-r--r--
+
+
+def zip_entries(entries: list[tuple[str, bytes]], date_iso: str,
+                compressed: Callable[[str, bytes], Deflated] | None = None) -> bytes:
+    """Same content → same bytes: entries in the given order, fixed timestamps and permissions; the bytes
+    zipfile writes for the same entries (tests/write/test_write_zip.py). `compressed(name, data)` may give a
+    part's DEFLATE stream without compressing it again (parts a prepared reference holds unchanged)."""
     date = dt.date.fromisoformat(date_iso)
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in entries:
-            fixed = zipfile.ZipInfo(name, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 3  # the same on every platform
-            target.writestr(fixed, data, compresslevel=6)
-    return out.getvalue()
+    dosdate = (max(date.year, 1980) - 1980) << 9 | date.month << 5 | date.day
+    local, central = [], []
+    offset = 0
+    for name, data in entries:
+        crc, packed = (compressed or _fresh)(name, data)
+        if len(data) >= _LIMIT or len(packed) >= _LIMIT:
+            raise ValueError(f"{name}: too large for a .docx part")
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800
+        fields = (flags, zipfile.ZIP_DEFLATED, 0, dosdate, crc, len(packed), len(data), len(encoded))
+        header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", _VERSION, 0, *fields, 0)
+        local += [header, encoded, packed]
+        central.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, *fields,
+                                   0, 0, 0, 0, _MODE, offset) + encoded)
+        offset += len(header) + len(encoded) + len(packed)
+    directory = b"".join(central)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(local) + directory + end
+
+
+_LIMIT = 0x7FFFFFFF // 2  # far below what would need ZIP64 records (a .docx is read up to 50 MB)
+
+
+def _fresh(_name: str, data: bytes) -> Deflated:
+    return deflate(data)
 
 
 def normalise_zip(data: bytes, date_iso: str) -> bytes:

@@ -15,10 +15,8 @@ from __future__ import annotations
 from copy import deepcopy
 from dataclasses import dataclass
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
-from generator.write.xmlorder import insert_ordered, remove_child, set_child
+from generator.write.ns import qn
+from generator.write.xmlorder import OxmlElement, insert_ordered, remove_child, set_child
 
 _CONTENT = (qn("w:t"), qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:fldSimple"), qn("w:instrText"))
 _REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"), qn("r:pict"))

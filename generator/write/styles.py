@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from generator.write.body_xml import TABLE_STYLE
 from generator.write.xmlorder import remove_child, set_child
 
 SONG, HEI = "宋体", "黑体"
@@ -74,7 +75,6 @@ SPECS: tuple[StyleSpec, ...] = (
 
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
-TABLE_STYLE = "Table Grid"
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 # Other names under which a style we need may already exist (compared without case and spaces).

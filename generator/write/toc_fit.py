@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import math
 
-from docx.oxml.ns import qn
-
+from generator.write.ns import qn
 from generator.write.xmlorder import set_child
 
 LINE_EM = 1.43  # line height at single spacing, in ems of the font size
@@ -51,21 +50,30 @@ def _spacing_of(style) -> tuple[float, float]:
     return size, (int(line) / 240 if line and rule == "auto" else 1.5)
 
 
-def fit_toc(document, style_ids: list[str], entries: int) -> float | None:
-    """Tighten the TOC styles of `document` when its last TOC page would be an orphan; returns the
-    spacing set, or None."""
+def toc_figures(document, style_id: str) -> tuple[float, float, float]:
+    """Height of the text area in points, and the font size and line spacing of TOC style `style_id`
+    (prepared once per reference document: prepared.Reference)."""
     section = document.sections[0]
     page_points = (section.page_height - section.top_margin - section.bottom_margin) / 12700
-    styles = document.styles.element
-    size, spacing = _spacing_of(_style(styles, style_ids[0]))
-    fitted = fitted_spacing(entries, page_points, size, spacing)
-    if fitted is None:
-        return None
+    size, spacing = _spacing_of(_style(document.styles.element, style_id))
+    return page_points, size, spacing
+
+
+def set_toc_spacing(styles_element, style_ids: list[str], line: str) -> bool:
+    """Set the TOC styles' line spacing to `line` (240ths of a line); False when there is no TOC style."""
+    found = False
     for style_id in style_ids:
-        style = _style(styles, style_id)
+        style = _style(styles_element, style_id)
         if style is not None:
+            found = True
             ppr = style.find(qn("w:pPr"))
             if ppr is None:
                 ppr = style.get_or_add_pPr()
-            set_child(ppr, "w:spacing", line=str(round(fitted * 240)), lineRule="auto")
-    return fitted
+            set_child(ppr, "w:spacing", line=line, lineRule="auto")
+    return found
+
+
+def fitted_line(entries: int, page_points: float, size: float, spacing: float) -> str | None:
+    """The TOC styles' w:line for `entries` entries when the last TOC page would be an orphan, or None."""
+    fitted = fitted_spacing(entries, page_points, size, spacing)
+    return str(round(fitted * 240)) if fitted is not None else None

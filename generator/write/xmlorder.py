@@ -8,8 +8,9 @@ Sequences from ECMA-376 Part 1 (transitional), wml.xsd.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from typing import Any
+
+from generator.write.ns import qn
 
 SEQUENCES: dict[str, tuple[str, ...]] = {
     "w:pPr": (
@@ -68,6 +69,14 @@ _W = qn("w:pPr").split("}")[0] + "}"
 _RANKS = {qn(parent): {_W + name: rank for rank, name in enumerate(names)} for parent, names in SEQUENCES.items()}
 # Header and footer references are one repeated choice (any order).
 _RANKS[qn("w:sectPr")][qn("w:footerReference")] = _RANKS[qn("w:sectPr")][qn("w:headerReference")]
+
+
+def OxmlElement(name: str) -> Any:
+    """A python-docx element (its classes know their children), imported only when a tree is edited:
+    the build writes strings and never needs python-docx once its reference is prepared."""
+    from docx.oxml import OxmlElement as make
+
+    return make(name)
 
 
 def _rank(parent, tag: str) -> int:
