@@ -123,7 +123,12 @@ def test_summary_table_and_deviation_table_state_the_resolved_values(project, cl
     assert cli("build", project / "tenders" / "city-hospital.yaml", *ALLOW)[0] == 0
     out = project / "output" / "city-hospital"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    resolved = {c["label"]: "、".join(f"{v['qualifier'] or ''}{v['text']}" for v in c["values"])
+    from generator.core.kinds import KINDS
+    from generator.load.project import load_inputs
+
+    product = load_inputs(project / "tenders" / "city-hospital.yaml").product.model
+    # the summary names a kind in the trade's words (提供备用机时限); the manifest keeps the kind's own label
+    resolved = {KINDS[c["kind"]].label_for(product): "、".join(f"{v['qualifier'] or ''}{v['text']}" for v in c["values"])
                 for c in manifest["commitments"]}
     tables = Document(str(out / DOCX_NAME)).tables
     [summary] = [t for t in tables if [c.text for c in t.rows[0].cells][:3] == ["序号", "服务项目", "承诺内容"]]
