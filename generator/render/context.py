@@ -13,7 +13,7 @@ from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, Tea
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
-from generator.resolve.presence import nearest_outlet, total_training_hours
+from generator.resolve.presence import in_outlet_city, nearest_outlet, total_training_hours
 
 
 class KindView:
@@ -31,6 +31,7 @@ class KindView:
         self.floor = KINDS[resolved.kind].floor  # stated after 不少于 (core/kinds.py)
         # the first tier's qualifier (市区 of 市区2小时、省内6小时), "" for an untiered value
         self.first_region = (next(iter(resolved.values)) or "") if self.qualified else ""
+        self.tier_count = len(resolved.values)  # 1 when a local site keeps only the city tier (presence.for_site)
 
     def __str__(self) -> str:
         return self._resolved.describe()
@@ -265,6 +266,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit": product.measure_word,
         "unit_noun": unit_noun(product),
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
+        "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
         "resident_staff": tender.resident_staff,
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
