@@ -2031,3 +2031,21 @@ def test_free_software_upgrades_start_when_the_warranty_starts(proposals):
     assert f"同样自{starts}起" in warranty
     assert f"自{starts}起" in section(software, "软件升级") and "版本升级同样自该日起" in section(software, "承诺书")
     assert "自验收合格之日起" not in software.text and "自验收之日起" not in software.text
+
+
+DISPLAY_WORDS = ("显示屏维护", "显示屏播放安全", "显示屏像素完好比例", "LED显示屏模组", "显示屏局部黑块", "校正显示屏亮度")
+
+
+def test_a_lighting_bid_without_a_display_says_nothing_of_displays(project):
+    """issue 15 (fixes): the display sections, parts and the 像素完好比例 target come with the display variant."""
+    tender = project / "tenders" / "examples" / "lighting.yaml"
+    text = tender.read_text(encoding="utf-8")
+    start, end = text.index("  - text: ★LED显示屏质保期"), text.index("  - text: ▲市区范围内")
+    tender.write_text(text[:start].replace("单灯控制器及户外全彩LED显示屏", "及单灯控制器") + text[end:], encoding="utf-8")
+    without = build(tender, BuildOptions(output_root=project / "out")).docx_path
+    own = "\n".join(block.text for block in read_document(without).blocks)
+    assert [words for words in DISPLAY_WORDS if words in own] == []
+    assert "亮灯率" in own and "单灯控制器离线" in own
+    example = build(ROOT / "tenders" / "examples" / "lighting.yaml", BuildOptions(output_root=project / "out2")).docx_path
+    full = "\n".join(block.text for block in read_document(example).blocks)
+    assert [words for words in DISPLAY_WORDS if words not in full] == []
