@@ -2049,3 +2049,17 @@ def test_a_lighting_bid_without_a_display_says_nothing_of_displays(project):
     example = build(ROOT / "tenders" / "examples" / "lighting.yaml", BuildOptions(output_root=project / "out2")).docx_path
     full = "\n".join(block.text for block in read_document(example).blocks)
     assert [words for words in DISPLAY_WORDS if words not in full] == []
+
+
+def test_refrigerant_handling_is_stated_in_its_own_section(proposals):
+    """issue 15 (fixes): how refrigerant is recovered and charged is written once, in 制冷剂与环保; the
+    承诺书 restates the commitment in one line, the staff rules and the installation do not repeat it."""
+    proposal = proposals["hvac-solar"]
+    handling = [line for line in proposal.text.splitlines()
+                if "制冷剂" in line and re.search(r"不(?:向大气|直接)排放|专用(?:回收)?设备", line)]
+    assert len(handling) == 2, handling
+    lines = proposal.text.splitlines()
+    own = lines[max(i for i, line in enumerate(lines) if line.endswith("、制冷剂与环保")) + 1]  # the heading, not the TOC
+    assert own == handling[0] and "专用回收设备" in own and "不向大气排放" in own
+    letter = proposal.text[proposal.text.rindex("承诺书"):]
+    assert sum("不向大气排放" in line for line in letter.splitlines()) == 1
