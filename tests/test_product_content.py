@@ -2063,3 +2063,19 @@ def test_refrigerant_handling_is_stated_in_its_own_section(proposals):
     assert own == handling[0] and "专用回收设备" in own and "不向大气排放" in own
     letter = proposal.text[proposal.text.rindex("承诺书"):]
     assert sum("不向大气排放" in line for line in letter.splitlines()) == 1
+
+
+def test_fault_levels_differ_in_what_they_promise(proposals):
+    """issue 15 (fixes): each level promises something the others do not — a faster response or a
+    faster fix — and the two lower levels are not fixed within the same time (a lift that has stopped
+    is restored sooner than one still running with a fault)."""
+    checked = 0
+    for name, proposal in proposals.items():
+        levels = list(proposal.commitments.fault_levels.values())
+        if len(levels) < 3:
+            continue
+        promised = [(str(level.response), str(level.resolution)) for level in levels]
+        assert len(set(promised)) == len(promised), (name, promised)
+        assert promised[-1][1] != promised[-2][1], (name, promised)
+        checked += 1
+    assert checked >= 10
