@@ -2088,3 +2088,13 @@ def test_a_backup_is_called_by_what_it_is(proposals):
         if proposal.product.backup_item and proposal.product.has("onsite_repair"):  # the equipment clauses
             assert "备用品" not in proposal.text, name
     assert "备用仪器保障" in proposals["lab-instruments"].text
+
+
+def test_the_warranty_is_named_as_the_tender_names_it(proposals):
+    """issue 15 (fixes): the software tender asks for 免费运维服务, so the proposal's period is the
+    免费运维期 throughout (headings, summary, letter), still answered as the warranty."""
+    text = proposals["software"].text
+    assert "质保期" not in text and "免费运维期与免费运维范围" in text
+    assert "本项目所供软件的免费运维期为1年" in text and "免费运维期内提供缺陷修复" in text
+    assert "免费运维期免费" not in text and "免费运维期内免费" not in text
+    assert "质保期" in proposals["it-equipment"].text  # a tender that says 质保期 keeps it
