@@ -2098,3 +2098,18 @@ def test_the_warranty_is_named_as_the_tender_names_it(proposals):
     assert "本项目所供软件的免费运维期为1年" in text and "免费运维期内提供缺陷修复" in text
     assert "免费运维期免费" not in text and "免费运维期内免费" not in text
     assert "质保期" in proposals["it-equipment"].text  # a tender that says 质保期 keeps it
+
+
+def test_a_chemical_leak_is_guided_at_once_and_attended_within_the_promise(proposals):
+    """issue 15 (fixes): a leak is guided by phone at once and attended on site within the promised
+    time; the promise is one the nearest outlet can keep (well under half a working day), and the
+    summary, the emergency plan and the 承诺书 state the same value."""
+    proposal = proposals["disinfection-chemicals"]
+    arrival = proposal.commitments.get("onsite_arrival")
+    value = next(iter(arrival.values.values()))
+    assert value.hours is not None and value.hours <= 2
+    text = proposal.text
+    assert "接报后当即电话指导" in text
+    assert f"在接报后{value}内到场" in text  # the emergency plan
+    assert f"接报后当即电话指导处置，并在{value}内派员到场" in text  # the 承诺书
+    assert "发生泄漏、误接触等安全事件" in text  # the summary says when the arrival promise applies
