@@ -119,7 +119,8 @@ def for_site(commitments: Commitments, tender: Tender, product: ProductType, bid
     if product.repair_at != "site" or not in_outlet_city(nearest_outlet(bidder, tender.delivery_place),
                                                           tender.delivery_place):
         return commitments
-    asked = {(item.kind, word) for item in [*tender.requirements, *tender.scoring] for word in regions_of(item.qualifier)}
+    asked = {(item.kind, word) for item in tender.requirements for word in regions_of(item.qualifier)}
+    asked |= {(item.kind, word) for item in tender.scoring for word in regions_of(item.qualifier)}
     kinds = dict(commitments.kinds)
     for kind, resolved in commitments.kinds.items():
         if not any(regions_of(q) & CITY_REGIONS for q in resolved.values):
