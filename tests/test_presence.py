@@ -89,3 +89,42 @@ def test_municipality_proposal_has_no_province_tier(project, cli):
     docx = project / "output" / "city-hospital" / "售后服务方案.docx"
     text = "\n".join(block.text for block in read_document(docx).blocks)
     assert "省内" not in text and "郊区6小时" in text
+
+
+def arrival_tiers(tender: Path) -> list[str | None]:
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import resolve
+
+    return list(resolve(load_inputs(tender)).kinds["onsite_arrival"].values)
+
+
+def test_a_site_in_the_outlets_city_keeps_only_the_tiers_that_can_apply(root):
+    """issue 15: a school in 蜀州 served from 蜀州 is always reached within the 市区 limit; 省外 is
+    left out, 省内 stays because the tender itself asks for it (▲省内8小时内到达现场)."""
+    examples = root / "tenders" / "examples"
+    assert arrival_tiers(examples / "industrial-equipment.yaml") == ["市区", "省内"]
+    assert arrival_tiers(examples / "elevators.yaml") == ["市区"]  # the tender asks only about 一级 faults
+    assert arrival_tiers(examples / "vehicles.yaml") == ["市区", "省内"]  # a vehicle breaks down wherever it goes
+    assert arrival_tiers(root / "tenders" / "city-hospital.yaml") == ["市区", "郊区"]  # a 直辖市's 郊区 is the same city
+
+
+def test_a_site_in_a_county_keeps_every_tier(project):
+    tender = project / "tenders" / "examples" / "industrial-equipment.yaml"
+    text = tender.read_text(encoding="utf-8")
+    tender.write_text(text.replace("蜀州市经济开发区", "蜀州市青山县经济开发区"), encoding="utf-8")
+    assert arrival_tiers(tender) == ["市区", "省内", "省外"]
+
+
+def test_the_proposal_states_the_tiers_that_apply_everywhere(project, cli):
+    """Summary, time-limit table, fault levels and 承诺书 agree: no 省外 tier, the 省内 one answered."""
+    code, _, err = cli("build", project / "tenders" / "examples" / "industrial-equipment.yaml")
+    assert code == 0, err
+    docx = project / "output" / "industrial-equipment" / "售后服务方案.docx"
+    text = "\n".join(block.text for block in read_document(docx).blocks)
+    assert "省外" not in text and "市区4小时内、省内8小时内到达现场" in text
+    assert "到达现场一律执行市区时限；表中另列的省内时限系对招标文件相应要求的响应" in text
+    code, _, err = cli("build", project / "tenders" / "examples" / "elevators.yaml")
+    assert code == 0, err
+    docx = project / "output" / "elevators" / "售后服务方案.docx"
+    text = "\n".join(block.text for block in read_document(docx).blocks)
+    assert "省内" not in text and "其他区域按总体时限" not in text and "市区30分钟内到达现场" in text

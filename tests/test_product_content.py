@@ -19,9 +19,8 @@ from ruamel.yaml import YAML
 from generator.check.extract import extract
 from generator.load.project import load_inputs
 from generator.models.parties import ProductType
-from generator.pipeline.build import BuildOptions, build
+from generator.pipeline.build import BuildOptions, build, resolve
 from generator.render.context import for_product, identifying_strings
-from generator.resolve.commitments import proposal_layers, resolve_commitments
 from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +55,7 @@ class Proposal:
         self.bidder = inputs.bidder.model
         self.document = read_document(docx)
         self.text = "\n".join(block.text for block in self.document.blocks)
-        self.commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
+        self.commitments = resolve(inputs)  # as offered to this tender (tiers that apply at its site)
 
 
 @pytest.fixture(scope="module")
@@ -1078,7 +1077,9 @@ def test_a_fault_levels_arrival_names_its_region(proposals):
                 continue
             cells = re.search(rf"\n{level}\n[^\n]*\n[^\n]*\n([^\n]*)\n", section(proposal, "故障分级"))
             assert cells, (name, level)  # level, type, response, then the arrival cell
-            wanted = f"{regions[0]}{limits.onsite_arrival}，其他区域按总体时限" if regions else str(limits.onsite_arrival)
+            wanted = f"{regions[0]}{limits.onsite_arrival}" if regions else str(limits.onsite_arrival)
+            if len(regions) > 1:  # the other regions' own headline limits
+                wanted += "，其他区域按总体时限"
             assert cells[1] == wanted, (name, level, cells[1])
 
 
@@ -2026,8 +2027,90 @@ def test_a_trade_with_its_own_emergencies_gets_no_generic_ones(proposals):
 def test_free_software_upgrades_start_when_the_warranty_starts(proposals):
     """Reader2: the upgrade period was counted from 验收合格之日 beside a warranty from 终验合格之日."""
     software = proposals["software"]
-    warranty = section(software, "质保期与质保范围")
-    starts = re.search(r"质保期自(\S+?之日)起计算", warranty)[1]
+    warranty = section(software, "免费运维期与免费运维范围")  # the tender's name for the warranty
+    starts = re.search(r"免费运维期自(\S+?之日)起计算", warranty)[1]
     assert f"同样自{starts}起" in warranty
     assert f"自{starts}起" in section(software, "软件升级") and "版本升级同样自该日起" in section(software, "承诺书")
     assert "自验收合格之日起" not in software.text and "自验收之日起" not in software.text
+
+
+DISPLAY_WORDS = ("显示屏维护", "显示屏播放安全", "显示屏像素完好比例", "LED显示屏模组", "显示屏局部黑块", "校正显示屏亮度")
+
+
+def test_a_lighting_bid_without_a_display_says_nothing_of_displays(project):
+    """issue 15 (fixes): the display sections, parts and the 像素完好比例 target come with the display variant."""
+    tender = project / "tenders" / "examples" / "lighting.yaml"
+    text = tender.read_text(encoding="utf-8")
+    start, end = text.index("  - text: ★LED显示屏质保期"), text.index("  - text: ▲市区范围内")
+    tender.write_text(text[:start].replace("单灯控制器及户外全彩LED显示屏", "及单灯控制器") + text[end:], encoding="utf-8")
+    without = build(tender, BuildOptions(output_root=project / "out")).docx_path
+    own = "\n".join(block.text for block in read_document(without).blocks)
+    assert [words for words in DISPLAY_WORDS if words in own] == []
+    assert "亮灯率" in own and "单灯控制器离线" in own
+    example = build(ROOT / "tenders" / "examples" / "lighting.yaml", BuildOptions(output_root=project / "out2")).docx_path
+    full = "\n".join(block.text for block in read_document(example).blocks)
+    assert [words for words in DISPLAY_WORDS if words not in full] == []
+
+
+def test_refrigerant_handling_is_stated_in_its_own_section(proposals):
+    """issue 15 (fixes): how refrigerant is recovered and charged is written once, in 制冷剂与环保; the
+    承诺书 restates the commitment in one line, the staff rules and the installation do not repeat it."""
+    proposal = proposals["hvac-solar"]
+    handling = [line for line in proposal.text.splitlines()
+                if "制冷剂" in line and re.search(r"不(?:向大气|直接)排放|专用(?:回收)?设备", line)]
+    assert len(handling) == 2, handling
+    lines = proposal.text.splitlines()
+    own = lines[max(i for i, line in enumerate(lines) if line.endswith("、制冷剂与环保")) + 1]  # the heading, not the TOC
+    assert own == handling[0] and "专用回收设备" in own and "不向大气排放" in own
+    letter = proposal.text[proposal.text.rindex("承诺书"):]
+    assert sum("不向大气排放" in line for line in letter.splitlines()) == 1
+
+
+def test_fault_levels_differ_in_what_they_promise(proposals):
+    """issue 15 (fixes): each level promises something the others do not — a faster response or a
+    faster fix — and the two lower levels are not fixed within the same time (a lift that has stopped
+    is restored sooner than one still running with a fault)."""
+    checked = 0
+    for name, proposal in proposals.items():
+        levels = list(proposal.commitments.fault_levels.values())
+        if len(levels) < 3:
+            continue
+        promised = [(str(level.response), str(level.resolution)) for level in levels]
+        assert len(set(promised)) == len(promised), (name, promised)
+        assert promised[-1][1] != promised[-2][1], (name, promised)
+        checked += 1
+    assert checked >= 10
+
+
+def test_a_backup_is_called_by_what_it_is(proposals):
+    """issue 15 (fixes): a repaired type that lends a backup names it (backup_word), so the heading and
+    the text say 备用仪器 or 代步车 rather than the generic 备用品."""
+    for name, proposal in proposals.items():
+        if proposal.product.backup_item and proposal.product.has("onsite_repair"):  # the equipment clauses
+            assert "备用品" not in proposal.text, name
+    assert "备用仪器保障" in proposals["lab-instruments"].text
+
+
+def test_the_warranty_is_named_as_the_tender_names_it(proposals):
+    """issue 15 (fixes): the software tender asks for 免费运维服务, so the proposal's period is the
+    免费运维期 throughout (headings, summary, letter), still answered as the warranty."""
+    text = proposals["software"].text
+    assert "质保期" not in text and "免费运维期与免费运维范围" in text
+    assert "本项目所供软件的免费运维期为1年" in text and "免费运维期内提供缺陷修复" in text
+    assert "免费运维期免费" not in text and "免费运维期内免费" not in text
+    assert "质保期" in proposals["it-equipment"].text  # a tender that says 质保期 keeps it
+
+
+def test_a_chemical_leak_is_guided_at_once_and_attended_within_the_promise(proposals):
+    """issue 15 (fixes): a leak is guided by phone at once and attended on site within the promised
+    time; the promise is one the nearest outlet can keep (well under half a working day), and the
+    summary, the emergency plan and the 承诺书 state the same value."""
+    proposal = proposals["disinfection-chemicals"]
+    arrival = proposal.commitments.get("onsite_arrival")
+    value = next(iter(arrival.values.values()))
+    assert value.hours is not None and value.hours <= 2
+    text = proposal.text
+    assert "接报后当即电话指导" in text
+    assert f"在接报后{value}内到场" in text  # the emergency plan
+    assert f"接报后当即电话指导处置，并在{value}内派员到场" in text  # the 承诺书
+    assert "发生泄漏、误接触等安全事件" in text  # the summary says when the arrival promise applies

@@ -238,10 +238,13 @@ class Variant(Strict):
     # issue 15 (reader): a variant for one part of a purchase (a crane beside the machine tools, a robot
     # cell) that leaves the default variant chosen (a factory's production wording) rather than replacing it
     adds_to_default: bool = False
+    # issue 15 (fixes): a kind's own service-quality targets (a display's 像素完好比例), added to the type's
+    quality_targets: list[QualityTarget] = []
 
 
 _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
-                  "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures")
+                  "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
+                  "quality_targets")  # issue 15 (fixes)
 
 
 # issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for

@@ -26,7 +26,7 @@ from generator.resolve.commitments import (
     proposal_layers,
     resolve_commitments,
 )
-from generator.resolve.presence import is_municipality, presence_problems
+from generator.resolve.presence import for_site, is_municipality, presence_problems
 from generator.resolve.scoring import ItemScore, score_items
 
 DOCX_NAME = "售后服务方案.docx"
@@ -71,6 +71,7 @@ def resolve(inputs: Inputs) -> Commitments:
     tender, product = inputs.tender.model, inputs.product.model
     commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     commitments = for_place(commitments, is_municipality(tender.delivery_place))
+    commitments = for_site(commitments, tender, product, inputs.bidder.model)
     problems = logic_problems(commitments)
     if problems:
         raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.kinds import KINDS, SHELF_LIFE
+from generator.core.kinds import KINDS, SHELF_LIFE, WARRANTY
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
-from generator.resolve.presence import nearest_outlet, total_training_hours
+from generator.resolve.presence import in_outlet_city, nearest_outlet, total_training_hours
 
 
 class KindView:
@@ -31,6 +31,7 @@ class KindView:
         self.floor = KINDS[resolved.kind].floor  # stated after 不少于 (core/kinds.py)
         # the first tier's qualifier (市区 of 市区2小时、省内6小时), "" for an untiered value
         self.first_region = (next(iter(resolved.values)) or "") if self.qualified else ""
+        self.tier_count = len(resolved.values)  # 1 when a local site keeps only the city tier (presence.for_site)
 
     def __str__(self) -> str:
         return self._resolved.describe()
@@ -233,10 +234,29 @@ def unit_noun(product: ProductType) -> str:
     return product.measure_word + noun
 
 
+def tender_warranty_word(tender: Tender, product: ProductType) -> str:
+    """issue 15 (fixes): the tender's own name for the warranty period, when its warranty requirement
+    names one (“免费运维服务” → 免费运维期, “保修期” where the type says 质保期); the kind stays the
+    warranty. A type whose period is a shelf life (保质期、有效期) keeps its word."""
+    kind = KINDS[WARRANTY]
+    if product.warranty_word in KINDS[SHELF_LIFE].product_word_in:
+        return product.warranty_word
+    for requirement in tender.requirements:
+        if requirement.kind != WARRANTY:
+            continue
+        term = next((t for t in kind.names if t in (requirement.original or requirement.text)), None)
+        if term:
+            return term if term.endswith("期") else term + "期"
+    return product.warranty_word
+
+
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
     variants = product.variants_for(tender.products)
     product = product.for_products(tender.products)
+    word = tender_warranty_word(tender, product)
+    if word != product.warranty_word:  # every label and section then names the period as the tender does
+        product = product.model_copy(update={"warranty_word": word})
     bidder = for_product(bidder, product)
     nearest = nearest_outlet(bidder, tender.delivery_place)
     start = usual_start(product.capabilities)
@@ -265,6 +285,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit": product.measure_word,
         "unit_noun": unit_noun(product),
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
+        "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
         "resident_staff": tender.resident_staff,
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),

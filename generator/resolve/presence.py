@@ -5,17 +5,21 @@ the one in the same city (its `city` is named in the place), else the one whose 
 place with the shortest travel time. A city-tier (市区) or untiered on-site promise shorter than the
 travel time needs a local outlet or 驻场 staff (`resident_staff` in the tender); one of at most
 SHORT_PROMISE_HOURS with no outlet known to reach the place is refused as well. A 直辖市 has no
-province: its 省内 tier is read as the 郊区 tier (adapted in resolve.for_place).
+province: its 省内 tier is read as the 郊区 tier (adapted in resolve.for_place). At a site in the city
+of a local outlet, a product kept where it is installed is always visited within the city tier:
+the farther region tiers of its promises can never apply and are left out (for_site), except the
+ones the tender asks to be answered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.core.errors import Problem, display_path
 from generator.core.kinds import TRAINING
 from generator.core.quantities import Duration, QuantityError
+from generator.models.commitments import Tiers
 from generator.models.parties import Bidder, Outlet, ProductType, Reach
 from generator.models.tiers import parse_tier
 
@@ -26,6 +30,8 @@ if TYPE_CHECKING:
 
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 CITY_REGIONS = frozenset({"市区", "主城区", "城区", "市内", "本市"})
+# a delivery place naming one of these lies outside the city proper, whatever outlet is near
+RURAL_WORDS = ("县", "乡", "镇")
 HOURS_PER_TRAINING_DAY = (6, 8)  # a training day holds 6 to 8 class hours
 # An on-site promise this short must be shown to be reachable (a local outlet, a known travel
 # time, or 驻场 staff) even when no outlet states its reach; longer ones are only checked against
@@ -85,10 +91,46 @@ def nearest_outlet(bidder: Bidder, place: str) -> Nearest | None:
     return Nearest(outlet, False, reach)
 
 
+def regions_of(qualifier: str | None) -> set[str]:
+    return {word for dim, word in parse_tier(qualifier) if dim == "region"}
+
+
 def city_tier(qualifier: str | None) -> bool:
     """A value that holds in the delivery city: untiered, or tiered by a city region word."""
-    regions = {word for dim, word in parse_tier(qualifier) if dim == "region"}
+    regions = regions_of(qualifier)
     return not regions or bool(regions & CITY_REGIONS)
+
+
+def in_outlet_city(nearest: Nearest | None, place: str) -> bool:
+    """The delivery place lies in the city of a local outlet, in none of its counties or towns:
+    every visit to it is a visit within the city (the 市区 tier). Not said of a 直辖市, whose 郊区
+    districts are part of the same city: which tier applies there depends on the district."""
+    return (nearest is not None and nearest.local and not is_municipality(place)
+            and not any(word in place for word in RURAL_WORDS))
+
+
+def for_site(commitments: Commitments, tender: Tender, product: ProductType, bidder: Bidder) -> Commitments:
+    """The commitments as they apply at this tender's site. A product that stays where it is
+    installed (repair_at site), delivered in the city of a local outlet, is always reached within
+    the city tier: a kind tiered by region keeps its city tier and drops 省内、省外 and the like,
+    which could never apply — unless the tender asks about that region (a requirement's or scoring
+    item's qualifier names it), since the 偏离表 and the 评分点 must answer it. Vehicles
+    (repair_at workshop) travel, so all their region tiers stay."""
+    if product.repair_at != "site" or not in_outlet_city(nearest_outlet(bidder, tender.delivery_place),
+                                                          tender.delivery_place):
+        return commitments
+    asked = {(item.kind, word) for item in tender.requirements for word in regions_of(item.qualifier)}
+    asked |= {(item.kind, word) for item in tender.scoring for word in regions_of(item.qualifier)}
+    kinds = dict(commitments.kinds)
+    for kind, resolved in commitments.kinds.items():
+        if not any(regions_of(q) & CITY_REGIONS for q in resolved.values):
+            continue  # no city tier to take (untiered, or tiered by level or component only)
+        kept = {q: v for q, v in resolved.values.items()
+                if city_tier(q) or any((kind, word) in asked for word in regions_of(q))}
+        if len(kept) < len(resolved.values):
+            kinds[kind] = replace(resolved, values=Tiers(kept, getattr(resolved.values, "starts", None),
+                                                         getattr(resolved.values, "replant_within", None)))
+    return replace(commitments, kinds=kinds)
 
 
 def arrival_problem(bidder: Bidder, place: str, resident_staff: int,
