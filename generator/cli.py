@@ -6,9 +6,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from generator.core.generated_code import install as install_generated_code
 from generator.core.regex_cache import install as install_regex_cache
 
 install_regex_cache()  # before anything compiles its patterns (see generator/core/regex_cache.py)
+install_generated_code()  # before anything defines its dataclasses (see generator/core/generated_code.py)
 
 import typer  # noqa: E402
 
