@@ -288,11 +288,46 @@ def clear_memory_caches() -> None:
     for name in ("_fitted_widths",):
         if hasattr(docx_writer, name):
             getattr(docx_writer, name).cache_clear()
-    from generator.check.rules import missing_section
+    try:  # the writer's prepared references and frames (the disk copy stays)
+        from generator.write import prepared
 
-    for function in (missing_section.simplify, missing_section.matches):
-        if hasattr(function, "cache_clear"):
-            function.cache_clear()
+        for name in ("_references", "_frames"):
+            getattr(prepared, name, {}).clear()
+    except ImportError:
+        pass
+    try:  # the reader's style levels and in-memory contents
+        from generator.readers import docx as docx_reader
+
+        getattr(docx_reader, "clear_memory", lambda: None)()
+    except ImportError:
+        pass
+    try:  # input file hashes
+        from generator.pipeline import file_hashes
+
+        file_hashes.clear()
+    except ImportError:
+        pass
+    _clear_checker_memos()
+
+
+def _clear_checker_memos() -> None:
+    """Every memo of the checker (generator/check/memo.py's BoundedMemo and per-text memos, and the
+    lru_caches of its modules), found on the imported modules rather than listed by name."""
+    import functools
+    import sys
+
+    from generator.check.memo import BoundedMemo, TextMemo
+
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not module_name.startswith("generator.check"):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, BoundedMemo):
+                value.clear()
+            elif isinstance(value, TextMemo):
+                value.cached.cache_clear()
+            elif isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
 
 
 def children_cpu() -> float:

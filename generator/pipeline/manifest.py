@@ -11,11 +11,10 @@ from generator import __version__
 from generator.core.kinds import FAULT_KINDS
 from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
+from generator.pipeline.file_hashes import sha256_file
 from generator.resolve.commitments import Commitments, Deviation
 
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+__all__ = ["clause_entry", "dumps", "make_manifest", "sha256_file"]
 
 
 def _text(value: object) -> str | None:
@@ -23,13 +22,15 @@ def _text(value: object) -> str | None:
 
 
 def _rel(path: Path, root: Path) -> str:
+    """`path` relative to `root`, which the caller has resolved (make_manifest does it once, not per path)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def clause_entry(loaded: Loaded, root: Path) -> dict[str, Any]:
+    """The clause's manifest entry; `root` resolved."""
     clause: Clause = loaded.model
     approval = clause.approval
     return {
@@ -49,6 +50,7 @@ def clause_entry(loaded: Loaded, root: Path) -> dict[str, Any]:
 def make_manifest(*, root: Path, tender_id: str, template: str, input_files: list[Path],
                   clauses: list[Loaded], commitments: Commitments, deviations: list[Deviation],
                   output_name: str, output_bytes: bytes, draft: bool, findings: int) -> dict[str, Any]:
+    root = root.resolve()
     return {
         "tool": {"name": "aftersales", "version": __version__},
         "tender": tender_id,

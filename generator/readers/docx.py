@@ -8,10 +8,15 @@ other external references; text in an altChunk (HTML, text or .docx embedded as 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
+import threading
 import zipfile
+from collections import OrderedDict
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from generator.readers.content import Content, Paragraph, Table
@@ -72,13 +77,7 @@ class _Package:
         return data
 
     def xml(self, name: str) -> Any:
-        from lxml import etree
-
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-        try:
-            return etree.fromstring(self.read(name), parser)
-        except etree.XMLSyntaxError as exc:
-            raise DocumentError(self.path, f".docx 中的 {name} 不是有效的 XML（{exc.msg}）") from exc
+        return parse_xml(self.read(name), self.path, name)
 
     def relationships(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """rId → (type suffix, target, external) of one part's relationships."""
@@ -95,6 +94,54 @@ class _Package:
         if target.startswith("/"):
             return target.lstrip("/")
         return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
+def parse_xml(data: bytes, path: str, name: str) -> Any:
+    """One part's bytes parsed as the reader parses every part (no entities, no network)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(path, f".docx 中的 {name} 不是有效的 XML（{exc.msg}）") from exc
+
+
+# Style levels of a styles.xml, by the sha256 of its bytes: every build's styles.xml is the same
+# reference's (350 KB: 5 ms to parse and walk), and the checker sees a bidder's files made from one
+# template. Values are read-only mappings shared by every document with those bytes.
+_STYLE_MEMO_SIZE = 32
+_style_memo: OrderedDict[bytes, Mapping[str, tuple[int | None, bool]]] = OrderedDict()
+_style_lock = threading.Lock()
+
+
+def _styles_of(package: Any) -> Mapping[str, tuple[int | None, bool]]:
+    """The package's style levels (none without word/styles.xml); its styles.xml is read once, and
+    parsed only when those bytes were not seen before."""
+    name = "word/styles.xml"
+    if name not in package.names:
+        return {}
+    data = package.read(name)
+    key = hashlib.sha256(data).digest()
+    with _style_lock:
+        found = _style_memo.get(key)
+        if found is not None:
+            _style_memo.move_to_end(key)
+            return found
+    levels = MappingProxyType(_style_levels(parse_xml(data, package.path, name)))
+    with _style_lock:
+        _style_memo[key] = levels
+        while len(_style_memo) > _STYLE_MEMO_SIZE:
+            _style_memo.popitem(last=False)
+    return levels
+
+
+def clear_memory() -> None:
+    """Forget the style levels and contents kept (benchmarks, tests)."""
+    with _style_lock:
+        _style_memo.clear()
+    with _content_lock:
+        _content_memo.clear()
 
 
 def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
@@ -127,19 +174,24 @@ def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
 WORD_JOINER = "\u2060"  # invisible "no break here"; the generator wrote it before it used w:noBreakHyphen
 
 
+_T, _TAB, _NO_BREAK_HYPHEN = f"{W}t", f"{W}tab", f"{W}noBreakHyphen"
+_TEXT_TAGS = (_T, _TAB, f"{W}br", f"{W}cr", _NO_BREAK_HYPHEN)
+
+
 def text_of(p: Any) -> str:
     parts: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
+    for el in p.iter(_TEXT_TAGS):
         tag = el.tag
-        if tag == f"{W}t":
-            parts.append((el.text or "").replace(WORD_JOINER, ""))  # an invisible "no break here"
-        elif tag == f"{W}noBreakHyphen":  # Word's Ctrl+Shift+- and the generator's identifiers: a hyphen
+        if tag == _T:
+            parts.append(el.text or "")
+        elif tag == _NO_BREAK_HYPHEN:  # Word's Ctrl+Shift+- and the generator's identifiers: a hyphen
             parts.append("-")
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             parts.append("\t")
         else:
             parts.append("\n")
-    return "".join(parts)
+    text = "".join(parts)
+    return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text  # an invisible "no break here"
 
 
 _BR, _RENDERED_BREAK = f"{W}br", f"{W}lastRenderedPageBreak"
@@ -186,7 +238,7 @@ def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
 class _Body:
     """Walks one document part (the main one, or a .docx embedded as an altChunk)."""
 
-    def __init__(self, package: _Package, part: str, styles: dict[str, tuple[int | None, bool]],
+    def __init__(self, package: _Package, part: str, styles: Mapping[str, tuple[int | None, bool]],
                  content: Content, depth: int = 0) -> None:
         self.package = package
         self.part = part
@@ -329,18 +381,26 @@ def _html_texts(data: bytes) -> list[str]:
     return texts
 
 
+def _has_styled_heading(walker: _Body, body: Any) -> bool:
+    """A paragraph with text whose style (or own outline level) makes it a heading, not a TOC entry."""
+    for p in body.iter(f"{W}p"):
+        level, toc = walker.paragraph_style(p)
+        if level is not None and not toc and text_of(p).strip():
+            return True
+    return False
+
+
 def _read_main(package: _Package, content: Content, depth: int = 0) -> Any:
     """Read word/document.xml into `content`; returns its parsed root."""
     part = "word/document.xml"
     document = package.xml(part)
-    styles = _style_levels(package.xml("word/styles.xml")) if "word/styles.xml" in package.names else {}
+    styles = _styles_of(package)
     body = document.find(f"{W}body")
     if body is None:
         raise DocumentError(package.path, ".docx 中没有正文（word/document.xml 缺少 body）")
     walker = _Body(package, part, styles, content, depth)
     if depth == 0:
-        content.heading_styles = any(walker.paragraph_style(p)[0] is not None and not walker.paragraph_style(p)[1]
-                                     and text_of(p).strip() for p in body.iter(f"{W}p"))
+        content.heading_styles = _has_styled_heading(walker, body)
     walker.walk(body)
     objects = sum(1 for _ in body.iter(f"{W}object", f"{W}control"))
     if objects:
@@ -367,10 +427,49 @@ def read_docx(data: bytes, path: str) -> Content:
     return read_package(_Package(data, path))
 
 
+# Contents of in-memory packages (the build's, generator/write/parts.py), by the digests of their
+# parts: a tender rebuilt unchanged (the web server's 重新生成, a batch run again) gives the same bytes,
+# and reading them again would give the same Content. Only packages that hold their parts as bytes
+# (a `parts` dict) are kept: hashing a file's parts would mean decompressing all of them first.
+_CONTENT_MEMO_SIZE = 16
+_content_memo: OrderedDict[tuple[tuple[str, ...], tuple[bytes, ...]], Content] = OrderedDict()
+_content_lock = threading.Lock()
+
+
+def _parts_key(parts: dict[str, bytes]) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+    """Every part name, and the digest of every part the reader may read (word/media/ pictures are
+    never read: an altChunk is text, HTML or a .docx)."""
+    names = tuple(parts)
+    return names, tuple(hashlib.sha256(parts[n]).digest() for n in names if not n.startswith("word/media/"))
+
+
+def _copy(content: Content) -> Content:
+    """A Content sharing the immutable items and metadata, with lists of its own."""
+    return Content(list(content.items), content.heading_styles, list(content.notices), content.metadata)
+
+
 def read_package(package: Any) -> Content:
     """Content of an opened package: a _Package over zip bytes, or any object with the same
     members (path, names, budget, read, xml, relationships, target) — the build reads the package
     it is about to save from memory this way (generator/write/parts.py)."""
+    parts = getattr(package, "parts", None)
+    if not isinstance(parts, dict):
+        return _read_package(package)
+    key = _parts_key(parts)
+    with _content_lock:
+        found = _content_memo.get(key)
+        if found is not None:
+            _content_memo.move_to_end(key)
+            return _copy(found)
+    content = _read_package(package)
+    with _content_lock:
+        _content_memo[key] = _copy(content)
+        while len(_content_memo) > _CONTENT_MEMO_SIZE:
+            _content_memo.popitem(last=False)
+    return content
+
+
+def _read_package(package: Any) -> Content:
     content = Content()
     document = _read_main(package, content)
     seen: set[tuple[str, str]] = set()
