@@ -137,11 +137,9 @@ def _styles_of(package: Any) -> Mapping[str, tuple[int | None, bool]]:
 
 
 def clear_memory() -> None:
-    """Forget the style levels and contents kept (benchmarks, tests)."""
+    """Forget the style levels kept (benchmarks, tests)."""
     with _style_lock:
         _style_memo.clear()
-    with _content_lock:
-        _content_memo.clear()
 
 
 def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:
@@ -427,49 +425,10 @@ def read_docx(data: bytes, path: str) -> Content:
     return read_package(_Package(data, path))
 
 
-# Contents of in-memory packages (the build's, generator/write/parts.py), by the digests of their
-# parts: a tender rebuilt unchanged (the web server's 重新生成, a batch run again) gives the same bytes,
-# and reading them again would give the same Content. Only packages that hold their parts as bytes
-# (a `parts` dict) are kept: hashing a file's parts would mean decompressing all of them first.
-_CONTENT_MEMO_SIZE = 16
-_content_memo: OrderedDict[tuple[tuple[str, ...], tuple[bytes, ...]], Content] = OrderedDict()
-_content_lock = threading.Lock()
-
-
-def _parts_key(parts: dict[str, bytes]) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
-    """Every part name, and the digest of every part the reader may read (word/media/ pictures are
-    never read: an altChunk is text, HTML or a .docx)."""
-    names = tuple(parts)
-    return names, tuple(hashlib.sha256(parts[n]).digest() for n in names if not n.startswith("word/media/"))
-
-
-def _copy(content: Content) -> Content:
-    """A Content sharing the immutable items and metadata, with lists of its own."""
-    return Content(list(content.items), content.heading_styles, list(content.notices), content.metadata)
-
-
 def read_package(package: Any) -> Content:
     """Content of an opened package: a _Package over zip bytes, or any object with the same
     members (path, names, budget, read, xml, relationships, target) — the build reads the package
     it is about to save from memory this way (generator/write/parts.py)."""
-    parts = getattr(package, "parts", None)
-    if not isinstance(parts, dict):
-        return _read_package(package)
-    key = _parts_key(parts)
-    with _content_lock:
-        found = _content_memo.get(key)
-        if found is not None:
-            _content_memo.move_to_end(key)
-            return _copy(found)
-    content = _read_package(package)
-    with _content_lock:
-        _content_memo[key] = _copy(content)
-        while len(_content_memo) > _CONTENT_MEMO_SIZE:
-            _content_memo.popitem(last=False)
-    return content
-
-
-def _read_package(package: Any) -> Content:
     content = Content()
     document = _read_main(package, content)
     seen: set[tuple[str, str]] = set()

@@ -1,5 +1,5 @@
-"""The reader's memos (issue 19): style levels per styles.xml bytes and the contents of in-memory
-packages per their parts' bytes give what a fresh read gives, miss after a change, and stay bounded."""
+"""The reader's memo (issue 19): style levels per styles.xml bytes give what a fresh read gives, miss
+after a change, and stay bounded."""
 
 from __future__ import annotations
 
@@ -88,46 +88,3 @@ def test_damaged_styles_part_still_an_error_each_time():
     for _ in range(2):
         with pytest.raises(reader.DocumentError, match="styles.xml 不是有效的 XML"):
             read_package(PartsPackage(parts, "bad.docx"))
-
-
-def test_in_memory_content_memoised_equal_fresh_and_not_shared():
-    parts = parts_of(heading_docx())
-    first = read_package(PartsPackage(parts, "a.docx"))
-    assert len(reader._content_memo) == 1
-    again = read_package(PartsPackage(dict(parts), "a.docx"))
-    assert as_tuple(again) == as_tuple(first) == fresh(PartsPackage(parts, "a.docx"))
-    again.items.clear()  # a caller's change to its Content is not seen by the next one
-    again.notices.append("x")
-    third = read_package(PartsPackage(parts, "a.docx"))
-    assert as_tuple(third) == as_tuple(first)
-
-
-def test_in_memory_content_follows_a_changed_part():
-    parts = parts_of(base_docx("我公司承诺质保期为3年。"))
-    first = read_package(PartsPackage(parts, "a.docx"))
-    document = parts["word/document.xml"].replace("质保期为3年".encode(), "质保期为5年".encode())
-    second = read_package(PartsPackage({**parts, "word/document.xml": document}, "a.docx"))
-    assert first.items[0].text == "我公司承诺质保期为3年。"
-    assert second.items[0].text == "我公司承诺质保期为5年。"
-    # a part added (a macro) changes the names: a new entry, with its notice
-    third = read_package(PartsPackage({**parts, "word/vbaProject.bin": b"x"}, "a.docx"))
-    assert any("宏代码" in n for n in third.notices) and not first.notices
-
-
-def test_content_memo_bounded_and_files_not_kept():
-    parts = parts_of(base_docx())
-    for i in range(reader._CONTENT_MEMO_SIZE + 3):
-        document = parts["word/document.xml"].replace("3年".encode(), f"{i + 1}年".encode())
-        read_package(PartsPackage({**parts, "word/document.xml": document}, "a.docx"))
-    assert len(reader._content_memo) == reader._CONTENT_MEMO_SIZE
-    reader.clear_memory()
-    read_docx(base_docx(), "file.docx")  # a file's parts are not hashed: only its styles are kept
-    assert len(reader._content_memo) == 0 and len(reader._style_memo) == 1
-
-
-def test_text_of_drops_word_joiner_and_reads_breaks():
-    from lxml import etree
-
-    p = etree.fromstring(f'<w:p xmlns:w="{W}"><w:r><w:t>A\u2060B</w:t><w:tab/><w:t>C</w:t><w:noBreakHyphen/>'
-                         f'<w:br/><w:t>D</w:t></w:r></w:p>'.encode())
-    assert reader.text_of(p) == "AB\tC-\nD"
