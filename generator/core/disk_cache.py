@@ -71,6 +71,19 @@ def _ours(info: os.stat_result) -> bool:
     return info.st_uid == owner() and not info.st_mode & 0o022
 
 
+def load_marshalled(path: Path | None) -> object | None:
+    """An entry written as `marshal.dumps(value)`: the value, or None (absent, damaged, not marshal)."""
+    payload = load(path)
+    if payload is None:
+        return None
+    import marshal
+
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
 def store(path: Path | None, payload: bytes) -> None:
     """Write an entry atomically; silently nothing when the cache directory cannot be written."""
     if path is None:

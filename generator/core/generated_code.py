@@ -71,15 +71,10 @@ def install() -> None:
     entry = _table_entry()
     if entry is None:
         return
-    payload = disk_cache.load(entry)
-    if payload is not None:
-        try:
-            table = marshal.loads(payload)
-        except (ValueError, EOFError, TypeError):
-            table = None
-        if isinstance(table, dict):
-            _known.update((key, code) for key, code in table.items()
-                          if isinstance(key, tuple) and isinstance(code, CodeType))
+    table = disk_cache.load_marshalled(entry)
+    if isinstance(table, dict):
+        _known.update((key, code) for key, code in table.items()
+                      if isinstance(key, tuple) and isinstance(code, CodeType))
     import dataclasses
     import typing
 

@@ -46,14 +46,9 @@ def install() -> None:
     entry = _table_entry()
     if entry is None:
         return
-    payload = disk_cache.load(entry)
-    if payload is not None:
-        try:
-            table = marshal.loads(payload)
-        except (ValueError, EOFError, TypeError):
-            table = None
-        if isinstance(table, dict):
-            _known.update(table)
+    table = disk_cache.load_marshalled(entry)
+    if isinstance(table, dict):
+        _known.update(table)
     real = compiler.compile
     _installed.append(real)
 

@@ -13,9 +13,10 @@ schema order (xmlorder.SEQUENCES), text is escaped, so the result is what Word e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.write.nobreak import escape
+from generator.write.nobreak import escape, plain_texts
 from generator.write.nobreak import texts as _texts
 from generator.write.xmlorder import SEQUENCES
 
@@ -61,6 +62,18 @@ def run(text: str, fill: str | None = None, size: float | None = None) -> str:
         return f"<w:r><w:rPr>{props}</w:rPr>{run(text)[5:]}"
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f"<w:r>{_texts(text)}</w:r>" if text else "<w:r/>"
+    return f"<w:r>{_run_content(text, _texts)}</w:r>"
+
+
+def plain_run(text: str) -> str:
+    """A run as python-docx writes `run.text` (the header line, the clause catalog): as `run`, but
+    hyphens stay plain."""
+    content = _run_content(text, plain_texts)
+    return f"<w:r>{content}</w:r>" if content else "<w:r/>"
+
+
+def _run_content(text: str, texts: Callable[[str], str]) -> str:
+    """Tabs and line breaks as w:tab and w:br, the text between them through `texts`."""
     parts = []
     for piece in _CONTROLS.split(text):
         if piece == "\t":
@@ -68,8 +81,8 @@ def run(text: str, fill: str | None = None, size: float | None = None) -> str:
         elif piece in ("\n", "\r"):
             parts.append("<w:br/>")
         elif piece:
-            parts.append(_texts(piece))
-    return f"<w:r>{''.join(parts)}</w:r>"
+            parts.append(texts(piece))
+    return "".join(parts)
 
 
 _CONTROLS = re.compile(r"([\t\n\r])")

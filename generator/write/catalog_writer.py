@@ -11,8 +11,8 @@ from pathlib import Path
 
 from generator.render.blocks import Proposal, Table
 from generator.render.marks import OPEN, split_marked, strip_marks
-from generator.write.body_xml import run
-from generator.write.docx_writer import DocxWriter, _column_widths, plain_run
+from generator.write.body_xml import plain_run, run
+from generator.write.docx_writer import DocxWriter, _column_widths
 
 DATA_FILL = "FFE699"  # light amber: prints visibly in greyscale too
 

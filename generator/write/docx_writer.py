@@ -34,6 +34,7 @@ from generator.write.body_xml import (
     field_char,
     inline_picture,
     instruction,
+    plain_run,
     png_size,
     run,
 )
@@ -324,22 +325,6 @@ def _image_slot(index: int) -> str:
     return f"<image {index}>"
 
 
-def plain_run(text: str) -> str:
-    """A run as python-docx writes `run.text`: tabs and line breaks as w:tab and w:br, w:t elements with
-    xml:space="preserve" when the text starts or ends with white space."""
-    parts = []
-    for piece in _CONTROLS.split(text):
-        if piece == "\t":
-            parts.append("<w:tab/>")
-        elif piece in ("\n", "\r"):
-            parts.append("<w:br/>")
-        elif piece:
-            space = ' xml:space="preserve"' if piece != piece.strip() else ""
-            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    return f"<w:r>{''.join(parts)}</w:r>" if parts else "<w:r/>"
-
-
-_CONTROLS = re.compile(r"([\t\n\r])")
 
 
 def _replacements(proposal: Proposal, identity: PackageIdentity, frame: prepared.Frame,
@@ -432,14 +417,9 @@ def _fitted_widths(table: Table, total: int) -> tuple[int, ...]:
     rebuilt in a new process (disk cache `columns/`, named by the content, the width and this module's
     source; fitting a demo's tables costs a new process ~10 ms)."""
     path = disk_cache.entry("columns", [_fit_code(), marshal.dumps((table.header, table.rows, total))])
-    stored = disk_cache.load(path)
-    if stored is not None:
-        try:
-            widths = marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            widths = None
-        if isinstance(widths, tuple) and len(widths) == len(table.header) and all(type(w) is int for w in widths):
-            return widths
+    widths = disk_cache.load_marshalled(path)
+    if isinstance(widths, tuple) and len(widths) == len(table.header) and all(type(w) is int for w in widths):
+        return widths
     chars = ColumnFit(table).fit((total - len(table.header) * CELL_PADDING) / TABLE_CHAR)
     fitted = tuple(int(c * TABLE_CHAR + CELL_PADDING) for c in chars)
     disk_cache.store(path, marshal.dumps(fitted))

@@ -48,11 +48,12 @@ KINSOKU_LANG = "zh-CN"
 def texts(value: str) -> str:
     """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen."""
     if "-" in value and _JOINING_HYPHEN.search(value):
-        return NO_BREAK_HYPHEN.join(_text(piece) for piece in _JOINING_HYPHEN.split(value))
-    return _text(value)
+        return NO_BREAK_HYPHEN.join(plain_texts(piece) for piece in _JOINING_HYPHEN.split(value))
+    return plain_texts(value)
 
 
-def _text(value: str) -> str:
+def plain_texts(value: str) -> str:
+    """The w:t element of text without tabs or breaks, as python-docx writes it (no non-breaking hyphens)."""
     space = ' xml:space="preserve"' if value != value.strip() else ""
     return f"<w:t{space}>{escape(value)}</w:t>" if value else ""
 
