@@ -93,10 +93,10 @@ def record(name: str, seconds: float | None, note: str = "", target: str = "", m
 
 # -- the same content for every writer ---------------------------------------------------------------
 
-def demo_proposal():  # noqa: ANN201
+def demo_proposal():
     """The demo's Proposal (blocks), through the build's own named steps, without writing anything."""
-    from generator.pipeline.build import check_requirements, resolve
     from generator.load.project import load_inputs
+    from generator.pipeline.build import check_requirements, resolve
     from generator.render.context import build_context
     from generator.render.proposal import render_proposal, select_clauses
 
@@ -109,7 +109,7 @@ def demo_proposal():  # noqa: ANN201
     return render_proposal(inputs.outline.model, sections, context, draft=True)
 
 
-def enlarged(proposal, copies: int):  # noqa: ANN001, ANN201
+def enlarged(proposal, copies: int):
     """The demo body repeated: about 10 pages per copy of the demo."""
     from generator.render.blocks import Cover, PageBreak, Toc
 
@@ -118,7 +118,7 @@ def enlarged(proposal, copies: int):  # noqa: ANN001, ANN201
     return replace(proposal, blocks=tuple(head + body * copies))
 
 
-def flatten(proposal) -> list[dict]:  # noqa: ANN001
+def flatten(proposal) -> list[dict]:
     """Blocks → plain records (style name + text, tables, page breaks) that any writer can take."""
     from generator.render.blocks import Cover, Heading, ListBlock, PageBreak, Paragraph, Signature, Table, Toc
     from generator.write.docx_writer import PARAGRAPH_STYLES as styles  # the writer's own mapping

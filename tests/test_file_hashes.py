@@ -60,7 +60,7 @@ def test_recently_modified_file_not_kept(tmp_path):
 
 
 def test_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(file_hashes, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(file_hashes._digests, "maxsize", 3)
     for i in range(5):
         path = tmp_path / f"{i}.yaml"
         settled(path, f"id: {i}\n".encode())

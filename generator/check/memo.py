@@ -8,11 +8,13 @@ reads; values must be immutable (they are shared by every document that repeats 
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from functools import lru_cache
-from threading import Lock
 from typing import Generic, TypeVar
+
+from generator.core.bounded_memo import BoundedMemo
+
+__all__ = ["BoundedMemo", "TextMemo", "memoisable", "per_text"]
 
 V = TypeVar("V")
 
@@ -40,35 +42,3 @@ class TextMemo(Generic[V]):
 
 def per_text(function: Callable[[str], V]) -> TextMemo[V]:
     return TextMemo(function)
-
-
-class BoundedMemo(Generic[V]):
-    def __init__(self, maxsize: int) -> None:
-        self.maxsize = maxsize
-        self._entries: OrderedDict[Hashable, V] = OrderedDict()
-        self._lock = Lock()  # the web server checks documents on several threads
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self._entries:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return self._entries[key]
-        value = compute()  # outside the lock: two threads computing the same key store equal values
-        with self._lock:
-            self.misses += 1
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.maxsize:
-                self._entries.popitem(last=False)
-        return value
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self.hits = self.misses = 0

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 import time
-from collections import OrderedDict
 from pathlib import Path
+
+from generator.core.bounded_memo import BoundedMemo
 
 MAX_ENTRIES = 4096  # bounded: the web server sees every profile and clause version of a long day
 RACY_SECONDS = 3.0
 
 _Key = tuple[str, int, int, int, int]
-_digests: OrderedDict[_Key, str] = OrderedDict()
-_lock = threading.Lock()
+_digests: BoundedMemo[str] = BoundedMemo(MAX_ENTRIES)
 
 
 def _key(path: Path) -> tuple[_Key, bool]:
@@ -41,20 +40,14 @@ def sha256_fresh(path: Path) -> str:
 def sha256_file(path: Path) -> str:
     """Hex sha256 of the file's bytes (as sha256_fresh), memoised per file version."""
     key, still = _key(path)
-    with _lock:
-        found = _digests.get(key)
-        if found is not None:
-            _digests.move_to_end(key)
-            return found
+    found = _digests.lookup(key)
+    if found is not None:
+        return found
     digest = sha256_fresh(path)
     if still and _key(path)[0] == key:  # not changed while it was read
-        with _lock:
-            _digests[key] = digest
-            while len(_digests) > MAX_ENTRIES:
-                _digests.popitem(last=False)
+        _digests.put(key, digest)
     return digest
 
 
 def clear() -> None:
-    with _lock:
-        _digests.clear()
+    _digests.clear()

@@ -12,13 +12,12 @@ import hashlib
 import io
 import posixpath
 import re
-import threading
 import zipfile
-from collections import OrderedDict
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from generator.core.bounded_memo import BoundedMemo
 from generator.readers.content import Content, Paragraph, Table
 from generator.readers.errors import DocumentError
 
@@ -111,8 +110,7 @@ def parse_xml(data: bytes, path: str, name: str) -> Any:
 # reference's (350 KB: 5 ms to parse and walk), and the checker sees a bidder's files made from one
 # template. Values are read-only mappings shared by every document with those bytes.
 _STYLE_MEMO_SIZE = 32
-_style_memo: OrderedDict[bytes, Mapping[str, tuple[int | None, bool]]] = OrderedDict()
-_style_lock = threading.Lock()
+_style_memo: BoundedMemo[Mapping[str, tuple[int | None, bool]]] = BoundedMemo(_STYLE_MEMO_SIZE)
 
 
 def _styles_of(package: Any) -> Mapping[str, tuple[int | None, bool]]:
@@ -122,24 +120,13 @@ def _styles_of(package: Any) -> Mapping[str, tuple[int | None, bool]]:
     if name not in package.names:
         return {}
     data = package.read(name)
-    key = hashlib.sha256(data).digest()
-    with _style_lock:
-        found = _style_memo.get(key)
-        if found is not None:
-            _style_memo.move_to_end(key)
-            return found
-    levels = MappingProxyType(_style_levels(parse_xml(data, package.path, name)))
-    with _style_lock:
-        _style_memo[key] = levels
-        while len(_style_memo) > _STYLE_MEMO_SIZE:
-            _style_memo.popitem(last=False)
-    return levels
+    return _style_memo.get(hashlib.sha256(data).digest(),
+                           lambda: MappingProxyType(_style_levels(parse_xml(data, package.path, name))))
 
 
 def clear_memory() -> None:
     """Forget the style levels kept (benchmarks, tests)."""
-    with _style_lock:
-        _style_memo.clear()
+    _style_memo.clear()
 
 
 def _style_levels(root: Any) -> dict[str, tuple[int | None, bool]]:

@@ -7,13 +7,12 @@ import hashlib
 import marshal
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from generator.core import disk_cache
+from generator.core.bounded_memo import BoundedMemo
 from generator.render.blocks import (
     Cover,
     Heading,
@@ -305,15 +304,7 @@ class DocxWriter:
         sha1 = self._image_names.get(name)
         if sha1 is None:
             return deflate(data)
-        found = _deflated_pictures.get(sha1)
-        if found is None:
-            found = deflate(data)
-        with _pictures_lock:
-            _deflated_pictures[sha1] = found
-            _deflated_pictures.move_to_end(sha1)
-            while len(_deflated_pictures) > MAX_DEFLATED_PICTURES:
-                _deflated_pictures.popitem(last=False)
-        return found
+        return _deflated_pictures.get(sha1, lambda: deflate(data))
 
 
 _HANDLERS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list_block", Table: "table",
@@ -344,9 +335,8 @@ def _replacements(proposal: Proposal, identity: PackageIdentity, frame: prepared
     return [(sentinel.encode(), value.encode()) for sentinel, value in pairs]
 
 
-_deflated_pictures: OrderedDict[str, Deflated] = OrderedDict()  # by the PNG's SHA-1
 MAX_DEFLATED_PICTURES = 32
-_pictures_lock = threading.Lock()
+_deflated_pictures: BoundedMemo[Deflated] = BoundedMemo(MAX_DEFLATED_PICTURES)  # by the PNG's SHA-1
 EMU_PER_CM = 360000
 EMU_PER_PT = 12700
 PICTURE_ID_BASE = 1000  # drawing ids of body pictures; a letterhead's are renumbered above the highest

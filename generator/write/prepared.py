@@ -24,14 +24,13 @@ import hashlib
 import io
 import marshal
 import struct
-import threading
 import zlib
-from collections import OrderedDict
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from generator.core import disk_cache
+from generator.core.bounded_memo import BoundedMemo
 
 CACHE_SUBDIR = "writer"
 FORMAT = 1  # of the cached entries; bump when their fields change
@@ -121,9 +120,9 @@ def code_fingerprint() -> bytes:
     return _code
 
 
-_references: OrderedDict[bytes, Reference] = OrderedDict()
-_frames: OrderedDict[tuple[bytes, FrameKey], Frame] = OrderedDict()
 MAX_REFERENCES, MAX_FRAMES = 8, 16  # a frame holds the package, ~0.4 MB for the standard reference
+_references: BoundedMemo[Reference] = BoundedMemo(MAX_REFERENCES)
+_frames: BoundedMemo[Frame] = BoundedMemo(MAX_FRAMES)
 
 
 def reference_key(data: bytes) -> bytes:
@@ -132,39 +131,29 @@ def reference_key(data: bytes) -> bytes:
 
 def prepared_reference(data: bytes) -> Reference:
     key = reference_key(data)
-    found = _references.get(key)
-    if found is None:
+
+    def from_disk_or_prepared() -> Reference:
         path = disk_cache.entry(CACHE_SUBDIR, [b"reference", key])
         found = _decode(Reference, disk_cache.load(path), key)
         if found is None:
             found = _prepare_reference(data, key)
             disk_cache.store(path, _encode(found))
-    _remember(_references, key, found, MAX_REFERENCES)
-    return found
+        return found
+
+    return _references.get(key, from_disk_or_prepared)
 
 
 def prepared_frame(data: bytes, reference: Reference, frame_key: FrameKey) -> Frame:
-    key = (reference.key, frame_key)
-    found = _frames.get(key)
-    if found is None:
+
+    def from_disk_or_prepared() -> Frame:
         path = disk_cache.entry(CACHE_SUBDIR, [b"frame", reference.key, frame_key.name()])
         found = _decode(Frame, disk_cache.load(path), None)
         if found is None:
             found = _prepare_frame(data, reference, frame_key)
             disk_cache.store(path, _encode(found))
-    _remember(_frames, key, found, MAX_FRAMES)
-    return found
+        return found
 
-
-_lock = threading.Lock()  # the web server builds in threads
-
-
-def _remember(cache: OrderedDict, key: Any, value: Any, limit: int) -> None:
-    with _lock:
-        cache[key] = value
-        cache.move_to_end(key)
-        while len(cache) > limit:
-            cache.popitem(last=False)
+    return _frames.get((reference.key, frame_key), from_disk_or_prepared)
 
 
 # -- cache entries: marshal of the fields (plain bytes, str, numbers, tuples, dicts) -------------------

@@ -16,6 +16,7 @@ from docx import Document
 from docx.shared import Pt
 
 from generator.core import disk_cache
+from generator.core.bounded_memo import BoundedMemo
 from generator.render.blocks import Cover, Heading, Paragraph, Proposal, Toc
 from generator.write import prepared
 from generator.write.docx_writer import write_docx
@@ -33,8 +34,8 @@ PROPOSAL = Proposal(blocks=(Cover("某项目", "售后服务方案", (("投标�
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache directory of this test, and nothing prepared in memory."""
     monkeypatch.setenv(disk_cache.ENV_VAR, str(tmp_path / "cache"))
-    monkeypatch.setattr(prepared, "_references", type(prepared._references)())
-    monkeypatch.setattr(prepared, "_frames", type(prepared._frames)())
+    monkeypatch.setattr(prepared, "_references", BoundedMemo(prepared.MAX_REFERENCES))
+    monkeypatch.setattr(prepared, "_frames", BoundedMemo(prepared.MAX_FRAMES))
     return tmp_path / "cache" / prepared.CACHE_SUBDIR
 
 
