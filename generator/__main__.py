@@ -1,5 +1,5 @@
 """`python -m generator`: the same as the `aftersales` command (used to run a worktree's code with a shared venv)."""
 
-from generator.cli import run
+from generator.entry import main
 
-run()
+main()

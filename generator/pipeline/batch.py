@@ -13,6 +13,7 @@ Exit code of a batch (documented in `aftersales build --help`):
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -174,7 +175,14 @@ def _run_parallel(tenders: list[Path], options: BuildOptions, jobs: int, reporte
     outcomes: dict[str, Outcome] = {}
     pool = _pool(jobs)
     try:
-        futures: dict[Future[Outcome], str] = {pool.submit(build_one, str(t), options): str(t) for t in tenders}
+        # Python's advice for fork without exec: what the parent holds is out of the collector's reach while
+        # the workers are forked (at the first submit), so their collections neither walk it nor touch its
+        # pages (which would copy them one by one). The parent's own objects are collected again afterwards.
+        gc.freeze()
+        try:
+            futures: dict[Future[Outcome], str] = {pool.submit(build_one, str(t), options): str(t) for t in tenders}
+        finally:
+            gc.unfreeze()
         reporter.start(len(tenders))
         started = time.perf_counter()
         for future in as_completed(futures):
