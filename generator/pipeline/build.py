@@ -66,12 +66,18 @@ def output_dir(inputs_root: Path, tender: Tender, options: BuildOptions) -> Path
     return (options.output_root or inputs_root / "output") / tender.id
 
 
-def resolve(inputs: Inputs) -> Commitments:
+def commitments_for(inputs: Inputs) -> Commitments:
+    """What this tender's proposal commits to: the three layers resolved, then fitted to the tender's
+    requirements and date, its place and the bidder's presence there (the build and the web preview)."""
     commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
     tender, product = inputs.tender.model, inputs.product.model
     commitments = for_tender(commitments, tender.requirements, tender.date, product.capabilities)
     commitments = for_place(commitments, is_municipality(tender.delivery_place))
-    commitments = for_site(commitments, tender, product, inputs.bidder.model)
+    return for_site(commitments, tender, product, inputs.bidder.model)
+
+
+def resolve(inputs: Inputs) -> Commitments:
+    commitments = commitments_for(inputs)
     problems = logic_problems(commitments)
     if problems:
         raise BuildRefused("承诺之间自相矛盾，未生成文档", problems)

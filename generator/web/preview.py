@@ -1,7 +1,7 @@
 """What a clerk sees before generating: the resolved commitments with the file each value came from,
 the 偏离表, contradictions between commitments, and the clauses that are not yet approved.
 
-Only reads: the same steps as generator.pipeline.build (load_inputs, resolve, evaluate, select_clauses,
+Only reads: the same steps as generator.pipeline.build (load_inputs, commitments_for, evaluate, select_clauses,
 approval_gate), stopped before anything is rendered or written.
 """
 
@@ -16,8 +16,6 @@ from generator.resolve.commitments import (
     Source,
     evaluate,
     logic_problems,
-    proposal_layers,
-    resolve_commitments,
 )
 
 
@@ -50,6 +48,7 @@ class Preview:
     deviations: list[Deviation] = field(default_factory=list)
     deviation_sources: list[str] = field(default_factory=list)
     contradictions: list[Problem] = field(default_factory=list)
+    beyond_presence: list[Problem] = field(default_factory=list)  # promises the bidder's outlets and people cannot back
     unapproved: list[str] = field(default_factory=list)
     error: UserError | None = None  # the inputs cannot be loaded: nothing else is filled
 
@@ -80,8 +79,9 @@ def source_text(source: Source | None, root: Path) -> str:
 
 def make_preview(tender_path: Path, root: Path) -> Preview:
     from generator.load.project import load_inputs
-    from generator.pipeline.build import approval_gate
+    from generator.pipeline.build import approval_gate, commitments_for
     from generator.render.proposal import select_clauses
+    from generator.resolve.presence import presence_problems
 
     preview = Preview()
     try:
@@ -93,7 +93,7 @@ def make_preview(tender_path: Path, root: Path) -> Preview:
     preview.tender_id, preview.project_name = tender.id, tender.project_name
     preview.bidder, preview.product = bidder.legal_name, product.name
     layers = {inputs.product.path: "产品类型默认", inputs.bidder.path: "投标人资料", inputs.tender.path: "本项目调整"}
-    commitments = resolve_commitments(proposal_layers(inputs.product, inputs.bidder, inputs.tender))
+    commitments = commitments_for(inputs)
     for resolved in commitments.kinds.values():
         preview.commitments.append(CommitmentRow(resolved.kind, resolved.label, resolved.describe(),
                                                  layers.get(resolved.source.path, ""),
@@ -103,6 +103,7 @@ def make_preview(tender_path: Path, root: Path) -> Preview:
                                        str(level.resolution)))
     preview.faults_source = source_text(commitments.fault_levels_source, root)
     preview.contradictions = logic_problems(commitments)
+    preview.beyond_presence = presence_problems(inputs, commitments)
     preview.deviations = [evaluate(r, commitments) for r in tender.requirements]
     preview.deviation_sources = [source_text(d.source, root) for d in preview.deviations]
     sections, problems = select_clauses(inputs.outline.model, inputs.clauses, product.id, list(product.capabilities))

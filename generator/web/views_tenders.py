@@ -196,6 +196,7 @@ def _render_preview(tender: tender_store.TenderFile, refusal: dict | None = None
         error=error_view(result.error, config.root) if result.error else None,
         office=office_available(), existing=existing,
         contradictions=[problem_view(p, config.root) for p in result.contradictions],
+        beyond_presence=[problem_view(p, config.root) for p in result.beyond_presence],
         options=options or {}), status
 
 

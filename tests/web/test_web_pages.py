@@ -47,6 +47,28 @@ def test_preview_shows_sources_and_highlights_negative_deviation(page, project: 
     assert 'name="allow_deviation"' in html
 
 
+def test_preview_shows_the_commitments_the_build_makes(project: Path) -> None:
+    """Tiers that can never apply (a site in an outlet's city) are dropped in the preview as in the document."""
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import resolve
+
+    tender = project / "tenders" / "examples" / "elevators.yaml"
+    built = resolve(load_inputs(tender, project))
+    preview = make_preview(tender, project)
+    shown = {row.kind: row.value for row in preview.commitments}
+    assert shown == {kind: resolved.describe() for kind, resolved in built.kinds.items()}
+    assert "省内" not in shown["onsite_arrival"] and "市区" in shown["onsite_arrival"]
+
+
+def test_preview_names_promises_the_bidder_cannot_back(page, project: Path) -> None:
+    profile = project / "profiles" / "bidders" / "xianglian.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text[:text.index("  - city: 湘源")] + text[text.index("team:"):], encoding="utf-8")
+    html = page.get("/tenders/preview?file=examples/vehicles.yaml").get_data(as_text=True)
+    panel = re.search(r"<h3>承诺超出投标人的服务能力，不能生成</h3>(.*?)</div>", html, re.S)
+    assert panel and "到达现场承诺“市区1小时”" in panel.group(1)
+
+
 def test_generate_refused_then_allowed_then_downloaded(page, project: Path) -> None:
     _make_negative(project)
     refused = page.post("/tenders/build", {"file": "demo.yaml"})
