@@ -1,7 +1,8 @@
-"""Where a line must not break: inside identifiers and phone numbers, and between a number and its unit.
+"""Where a line must not break: inside identifiers, phone numbers and standards' designations, and between
+a number and its unit.
 
-Both are written as markup, never as an invisible character, so the text a reader copies out of the
-document (or a tool extracts) is the text that was written:
+These are written as markup or as a visible character, never as an invisible one, so the text a
+reader copies out of the document (or a tool extracts) is the text that was written:
 
 - A hyphen between letters or digits joins an identifier, a phone or certificate number
   (HDWJ-2026-GK-031, 010-6288-1608, ZB-2026-017): Word and LibreOffice would break the line after it.
@@ -9,6 +10,10 @@ document (or a tool extracts) is the text that was written:
   break); Word, WPS, python-docx and readers/docx read it as "-". LibreOffice 7.4 does not break at it
   but may break inside the letters or digits that follow (400-810-660 / 8): office/uno_worker joins
   those hyphens in the copy it lays out for a PDF.
+- The space in a standard's or a certificate's designation (GB/T 16483, CJJ 45, ISO 9001) is a
+  no-break space (U+00A0), the one character Word, WPS and LibreOffice all keep on one line: a line
+  would otherwise end at "（GB/T" and begin with "16483）". It is a space to every reader (the checker
+  normalises it to one); copied text keeps it.
 - A number and the unit after it (30分钟, 2小时, 7×24小时, 2027年): the Chinese line-breaking rules
   (kinsoku) of the document, w:noLineBreaksAfter for zh-CN in settings.xml (ECMA-376 17.15.1.58),
   list the characters that may not end a line: Word's own list for Simplified Chinese (opening brackets
@@ -37,6 +42,8 @@ def escape(data: str, entities: dict[str, str] | None = None) -> str:
 
 
 _JOINING_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+# The space between a code of capitals (GB/T, CJJ, ISO/IEC) and the number after it
+_CODE_SPACE = re.compile(r"(?<![A-Za-z])([A-Z]{1,5}(?:/[A-Z]{1,3})?) (?=\d)")
 NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
 
 # Word's default "cannot end a line" characters for Simplified Chinese, then the digits, × and /.
@@ -46,7 +53,10 @@ KINSOKU_LANG = "zh-CN"
 
 
 def texts(value: str) -> str:
-    """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen."""
+    """The w:t elements for text without tabs or breaks, identifiers' hyphens as w:noBreakHyphen and a
+    standard's or certificate's code joined to its number by a no-break space."""
+    if " " in value:
+        value = _CODE_SPACE.sub("\\1\u00a0", value)
     if "-" in value and _JOINING_HYPHEN.search(value):
         return NO_BREAK_HYPHEN.join(plain_texts(piece) for piece in _JOINING_HYPHEN.split(value))
     return plain_texts(value)

@@ -51,6 +51,22 @@ def test_hyphens_inside_identifiers_do_not_break_and_read_back_as_hyphens() -> N
     assert Document(io.BytesIO(data)).paragraphs[0].text == text  # python-docx, as other tools read it
 
 
+def test_a_standard_code_stays_with_its_number_and_reads_back_as_a_space() -> None:
+    text = "依据《复印纸》（GB/T 24988）、ISO/IEC 27001 和 CJJ 45，适用于 Windows 10 系统"
+    paragraph = body(written(Paragraph(text))).find(f"{W}p")
+    written_text = "".join(t.text for t in paragraph.iter(f"{W}t"))
+    assert "GB/T\u00a024988" in written_text and "ISO/IEC\u00a027001" in written_text and "CJJ\u00a045" in written_text
+    assert "Windows 10" in written_text  # a word, not a code of capitals
+    assert written_text.replace("\u00a0", " ") == text
+
+    from generator.check import check_document
+    from generator.text.reader import read_bytes
+
+    document = read_bytes(written(Paragraph(text)), "a.docx")
+    assert any("GB/T 24988" in block.norm and "ISO/IEC 27001" in block.norm for block in document.blocks)
+    assert not check_document(document).findings
+
+
 def test_document_text_holds_no_invisible_characters() -> None:
     """Every paragraph of a proposal full of numbers and identifiers, in body text and table cells,
     copies out as the plain text it was written from."""
