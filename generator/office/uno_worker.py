@@ -17,6 +17,9 @@ Before the PDF, and only in the copy LibreOffice lays out for it (write/nobreak 
   two WORD JOINERs: LibreOffice 7.4 does not break at a non-breaking hyphen but may break inside the
   letters or digits after it (400-810-660 / 8), while a word joiner keeps the identifier whole. A word
   joiner has no glyph, so the PDF's text (what a reader copies) holds the plain hyphen only;
+- each no-break space (GB/T\u00a016483: Word and WPS keep the code with its number) becomes a plain space:
+  LibreOffice 7.4, finding no break before the code's bracket, breaks inside the number instead
+  ("（GB 1838" / "3）"), which is worse than a break at the space;
 - the .docx's Chinese line-breaking rules (w:noLineBreaksAfter / w:noLineBreaksBefore, which LibreOffice
   7.4 does not import) become the document's forbidden characters, added to LibreOffice's own, with the
   WORD JOINER in both lists;
@@ -97,6 +100,7 @@ def _update(document) -> int:
 
 
 NON_BREAKING_HYPHEN = "\u2011"
+NO_BREAK_SPACE = "\u00a0"
 WORD_JOINER = "\u2060"
 JOINED_HYPHEN = f"{WORD_JOINER}-{WORD_JOINER}"
 # Chinese, Japanese and Korean letters: the text LibreOffice lays out as Asian script after a Latin run
@@ -104,11 +108,15 @@ ASIAN_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
 
 
 def _join_identifiers(document) -> int:
-    """Non-breaking hyphens as word-joined hyphens, for LibreOffice's line breaking (see above)."""
+    """Non-breaking hyphens as word-joined hyphens, and no-break spaces as spaces, for LibreOffice's line
+    breaking (see above)."""
     replace = document.createReplaceDescriptor()
     replace.SearchString = NON_BREAKING_HYPHEN
     replace.ReplaceString = JOINED_HYPHEN
-    return document.replaceAll(replace)
+    count = document.replaceAll(replace)
+    replace.SearchString = NO_BREAK_SPACE
+    replace.ReplaceString = " "
+    return count + document.replaceAll(replace)
 
 
 _KINSOKU = re.compile(r'<w:noLineBreaks(After|Before)\s+w:lang="([A-Za-z]+)-([A-Za-z]+)"\s+w:val="([^"]*)"')
