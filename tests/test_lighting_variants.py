@@ -16,6 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.models.parties import ProductType
+from generator.core.errors import BuildRefused
 from generator.pipeline.build import BuildOptions, build
 from generator.text.reader import read_document
 
@@ -114,3 +115,18 @@ def test_a_variant_rewords_the_noun_and_replaces_courses_by_audience():
     assert both.training_assessment == [*lighting.training_assessment, *road.training_assessment,
                                         *display.training_assessment]
     assert lighting.for_products("LED投光灯").training_topics == lighting.training_topics  # no variant: the type's
+
+
+def test_the_training_days_are_checked_against_the_courses_the_variant_brings(project):
+    """A display course of more hours than the type's makes the example's one training day too short."""
+    path = project / "profiles" / "products" / "lighting.yaml"
+    text = path.read_text(encoding="utf-8")
+    display = text.index("  display:")
+    course = "        hours: 4\n        method: 现场讲解与实操"
+    assert text.count(course, display) == 1
+    path.write_text(text[:display] + text[display:].replace(course, course.replace("4", "12")), encoding="utf-8")
+    with pytest.raises(BuildRefused) as refused:
+        build(project / "tenders" / "examples" / "lighting.yaml", BuildOptions(output_root=project / "out"))
+    assert any("合计16课时" in str(problem) for problem in refused.value.problems)
+    road = tender_for(project, "LED路灯灯具及单灯控制器", "蜀州市城区主干道路灯节能改造项目", "四川省蜀州市城区主干道")
+    assert build(road, BuildOptions(output_root=project / "out")).docx_path.exists()  # no display: the type's courses
