@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.models.parties import ProductType
 from generator.core.errors import BuildRefused
+from generator.models.parties import ProductType
 from generator.pipeline.build import BuildOptions, build
 from generator.text.reader import read_document
 
