@@ -1672,8 +1672,8 @@ def test_a_variant_may_only_reword_a_text_field(root):
     from pydantic import ValidationError
 
     data = YAML(typ="safe").load((root / "profiles" / "products" / "medical-equipment.yaml").read_text(encoding="utf-8"))
-    data["variants"]["imaging"]["texts"]["noun"] = "影像设备"
-    with pytest.raises(ValidationError, match="imaging.texts.noun"):
+    data["variants"]["imaging"]["texts"]["measure_word"] = "套"  # issue 15 (lighting): a noun may be reworded, its measure word not
+    with pytest.raises(ValidationError, match="imaging.texts.measure_word"):
         ProductType.model_validate(data)
 
 
