@@ -12,6 +12,9 @@ flags and the Python version; any failure falls back to Python's own compiler. O
 compiler has the shape used here are handled (3.11–3.13); others keep the standard behaviour. The table is
 written once at exit when new patterns were compiled (atomic; a parallel process may win, and what it
 lacks is compiled again next time).
+
+The same table keeps what core/regex_prefilter works out from a pattern's text (its starting characters,
+found by parsing the pattern with re._parser, as slow as compiling it): `starting_chars` looks it up.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from generator.core import disk_cache
@@ -26,8 +30,11 @@ from generator.core import disk_cache
 SUBDIR = "regex"
 MAX_ENTRIES = 4000  # patterns built from user input are compiled too; do not let the table grow without end
 
-_known: dict[tuple[str, int], tuple[Any, ...]] = {}
-_new: dict[tuple[str, int], tuple[Any, ...]] = {}
+# (pattern, flags) → the arguments of _sre.compile; (STARTS, pattern, flags) → starting characters
+_known: dict[tuple[Any, ...], Any] = {}
+_new: dict[tuple[Any, ...], Any] = {}
+STARTS = "starting-chars"
+_MISSING = object()
 _installed: list[Any] = []
 
 
@@ -78,6 +85,21 @@ def install() -> None:
 
     compiler.compile = compile
     atexit.register(_save, entry)
+
+
+def starting_chars(pattern: str, flags: int, compute: Callable[[], str | None]) -> str | None:
+    """`compute()` (the pattern's starting characters as one string, or None when they cannot be said),
+    kept in the table while it is installed. An entry of any other type is worked out again."""
+    if not _installed:
+        return compute()
+    key = (STARTS, pattern, int(flags))
+    found = _known.get(key, _new.get(key, _MISSING))
+    if found is None or (type(found) is str and found):
+        return found  # type: ignore[return-value]
+    chars = compute()
+    if len(_known) + len(_new) < MAX_ENTRIES:
+        _new[key] = chars
+    return chars
 
 
 def uninstall() -> None:
