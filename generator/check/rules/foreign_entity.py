@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache, partial
+from collections.abc import Iterator
+from functools import lru_cache
 
 from generator.check.entities import (
     CompanyMention,
@@ -22,7 +24,7 @@ from generator.check.entities import (
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
-from generator.check.memo import BoundedMemo, memoisable, per_text
+from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
 from generator.core.findings import Rule
@@ -34,6 +36,35 @@ MAX_LOCATIONS = 10
 
 def _checked_blocks(context: CheckContext) -> list[Block]:
     return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
+
+
+# The short-name, vocabulary and honorific patterns run once over the checked blocks' normalised texts
+# joined by newlines (one C-level scan instead of one per block). None of them can match a newline, so
+# no match spans two blocks and every block's matches are the ones a scan of that block alone finds.
+_SEPARATOR = "\n"
+
+
+def _joined(context: CheckContext) -> tuple[list[Block], str, list[int]]:
+    """The checked blocks, their texts joined by _SEPARATOR, and where each block's text starts."""
+    def compute() -> tuple[list[Block], str, list[int]]:
+        blocks = _checked_blocks(context)
+        texts = [block.norm for block in blocks]
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + len(_SEPARATOR)
+        return blocks, _SEPARATOR.join(texts), starts
+
+    return context.once("foreign-entity-joined", compute)
+
+
+def _matches(context: CheckContext, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Block, int]]:
+    """Each match of `pattern` in the checked blocks, with its block and the offset of the block's text
+    (a match's span minus the offset is its span in block.norm)."""
+    blocks, text, starts = _joined(context)
+    for match in pattern.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        yield match, blocks[index], starts[index]
 
 
 # -- companies -----------------------------------------------------------------------------
@@ -73,23 +104,14 @@ _BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 na
 _NOT_NAME = re.compile(r"^(?:我|本|贵|该|各|其|原|当地|厂家|公司|客户|用户|我们|我方|您|经销商|代理商|售后|服务)")
 
 
-@per_text
-def _short_names_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The short names in the text: (name, start, end)."""
-    found = []
-    for match in _SHORT_NAME.finditer(text):
-        group = "dialled" if match["dialled"] else "shop"
-        found.append((match[group], match.start(group), match.end(group)))
-    return tuple(found)
-
-
 def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
     found: dict[str, list[tuple[Block, int, int]]] = {}
-    for block in _checked_blocks(context):
-        for name, start, end in _short_names_in(block.norm):
-            if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
-                continue
-            found.setdefault(name, []).append((block, start, end))
+    for match, block, offset in _matches(context, _SHORT_NAME):
+        group = "dialled" if match["dialled"] else "shop"
+        name = match[group]
+        if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
+            continue
+        found.setdefault(name, []).append((block, match.start(group) - offset, match.end(group) - offset))
     return [Finding(RULE.id, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
                     tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
             for name, hits in found.items()]
@@ -133,13 +155,28 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
 
 
 # a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
-# a compiled pattern hashes its whole program every time) and text
+# a compiled pattern hashes its whole program every time) and text. The pattern is slow (hundreds of
+# words): a rebuilt document only looks its blocks up; the blocks not kept are scanned in one go.
 _WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
 
 
-def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]], text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((match.group(), match.start(), match.end()) for match in pattern.finditer(text)
-                 if match.group() in owners)
+def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]],
+              texts: list[str]) -> list[tuple[tuple[str, int, int], ...]]:
+    """The vocabulary words in each text: (word, start, end)."""
+    if any(_SEPARATOR in word for word in owners):  # such a word could span two joined texts
+        return [tuple((m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.group() in owners)
+                for text in texts]
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    found: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+    for match in pattern.finditer(_SEPARATOR.join(texts)):
+        word = match.group()
+        if word in owners:
+            index = bisect_right(starts, match.start()) - 1
+            found[index].append((word, match.start() - starts[index], match.end() - starts[index]))
+    return [tuple(words) for words in found]
 
 
 def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[tuple[str, Block, int, int]]:
@@ -148,12 +185,15 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
-        hits: list[tuple[str, Block, int, int]] = []
-        for block in _checked_blocks(context):
-            scan = partial(_words_in, pattern, owners, block.norm)
-            found = _WORD_HITS.get((pattern.pattern, block.norm), scan) if memoisable(block.norm) else scan()
-            hits.extend((word, block, start, end) for word, start, end in found)
-        return hits
+        blocks = _checked_blocks(context)
+        kept = [_WORD_HITS.lookup((pattern.pattern, block.norm)) if memoisable(block.norm) else None
+                for block in blocks]
+        missing = [index for index, words in enumerate(kept) if words is None]
+        for index, words in zip(missing, _words_in(pattern, owners, [blocks[i].norm for i in missing])):
+            kept[index] = words
+            if memoisable(blocks[index].norm):
+                _WORD_HITS.put((pattern.pattern, blocks[index].norm), words)
+        return [(word, block, start, end) for block, words in zip(blocks, kept) for word, start, end in words or ()]
 
     return context.once("vocabulary-hits", compute)
 
@@ -228,16 +268,10 @@ _FITS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@per_text
-def _honorifics_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The specific honorifics in the text (not 贵方, 贵单位): (word, start, end)."""
-    return tuple((m.group(), m.start(), m.end()) for m in _HONORIFIC.finditer(text) if m.group() not in _GENERIC)
-
-
 def _honorifics(context: CheckContext) -> list[Finding]:
-    uses: list[tuple[str, Block, int, int]] = []
-    for block in _checked_blocks(context):
-        uses.extend((word, block, start, end) for word, start, end in _honorifics_in(block.norm))
+    """The specific honorifics (not 贵方, 贵单位) the text uses."""
+    uses = [(match.group(), block, match.start() - offset, match.end() - offset)
+            for match, block, offset in _matches(context, _HONORIFIC) if match.group() not in _GENERIC]
     if not uses:
         return []
     purchaser = context.expectations.purchaser or infer_purchaser(context.document)
