@@ -13,8 +13,10 @@ compiler has the shape used here are handled (3.11–3.13); others keep the stan
 written once at exit when new patterns were compiled (atomic; a parallel process may win, and what it
 lacks is compiled again next time).
 
-The same table keeps what core/regex_prefilter works out from a pattern's text (its starting characters,
-found by parsing the pattern with re._parser, as slow as compiling it): `starting_chars` looks it up.
+The same table keeps other texts worked out in Python from a text alone that every process would
+otherwise work out again (`remembered`): the starting characters of a pattern (core/regex_prefilter,
+found by parsing it with re._parser, as slow as compiling it) and the pattern of a word list
+(foreign-entity's vocabulary trie).
 """
 
 from __future__ import annotations
@@ -30,10 +32,9 @@ from generator.core import disk_cache
 SUBDIR = "regex"
 MAX_ENTRIES = 4000  # patterns built from user input are compiled too; do not let the table grow without end
 
-# (pattern, flags) → the arguments of _sre.compile; (STARTS, pattern, flags) → starting characters
+# (pattern, flags) → the arguments of _sre.compile; (kind, text, flags) → what `remembered` keeps
 _known: dict[tuple[Any, ...], Any] = {}
 _new: dict[tuple[Any, ...], Any] = {}
-STARTS = "starting-chars"
 _MISSING = object()
 _installed: list[Any] = []
 
@@ -87,12 +88,13 @@ def install() -> None:
     atexit.register(_save, entry)
 
 
-def starting_chars(pattern: str, flags: int, compute: Callable[[], str | None]) -> str | None:
-    """`compute()` (the pattern's starting characters as one string, or None when they cannot be said),
-    kept in the table while it is installed. An entry of any other type is worked out again."""
+def remembered(kind: str, text: str, flags: int, compute: Callable[[], str | None]) -> str | None:
+    """`compute()`, a non-empty string or None that depends on nothing but `text` and `flags` (and the
+    code of `kind`'s caller: change `kind` when that changes), kept in the table while it is installed.
+    An entry of any other type is worked out again."""
     if not _installed:
         return compute()
-    key = (STARTS, pattern, int(flags))
+    key = (kind, text, int(flags))
     found = _known.get(key, _new.get(key, _MISSING))
     if found is None or (type(found) is str and found):
         return found  # type: ignore[return-value]

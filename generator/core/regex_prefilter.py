@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+STARTS = "starting-chars-1"  # the kind of the results kept by core/regex_cache
 MAX_RANGE = 2000  # a class wider than this ([\u4e00-\u9fff]) filters nothing worth the lookahead
 
 
@@ -79,7 +80,7 @@ def starting_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     from generator.core import regex_cache
 
-    chars = regex_cache.starting_chars(pattern, flags, lambda: _parsed_starting_chars(pattern, flags))
+    chars = regex_cache.remembered(STARTS, pattern, flags, lambda: _parsed_starting_chars(pattern, flags))
     return None if chars is None else frozenset(chars)
 
 

@@ -180,3 +180,22 @@ def test_foreign_entity_finds_in_the_joined_text_what_each_block_alone_holds() -
                   [(m.group(), b, m.start() - o, m.end() - o) for m, b, o in foreign_entity._matches(context, foreign_entity._HONORIFIC)]}
     assert {word for _, word in honorifics} == {"贵校", "贵院", "贵行"}
     assert not any(index == 2 for index, _ in honorifics)  # 贵 | 院 across two blocks is no word
+
+
+def test_the_vocabulary_pattern_is_kept_with_the_compiled_patterns(monkeypatch) -> None:
+    from generator.core import regex_cache
+
+    monkeypatch.setattr(regex_cache, "_installed", [object()])  # as if install() had run
+    monkeypatch.setattr(regex_cache, "_known", {})
+    monkeypatch.setattr(regex_cache, "_new", {})
+    words = frozenset({"防火门", "防火门窗", "断桥铝", "电梯"})
+    foreign_entity._pattern.cache_clear()
+    pattern = foreign_entity._pattern(words)
+    assert [m.group() for m in pattern.finditer("防火门窗与防火门、断桥铝和电梯")] == ["防火门窗", "防火门", "断桥铝", "电梯"]
+    (key, kept), = regex_cache._new.items()
+    assert key[0] == foreign_entity._TRIE and kept == pattern.pattern
+    for damaged in (5, "", None):  # a damaged entry is worked out again (None: one that cannot be said)
+        regex_cache._known = {key: damaged}
+        foreign_entity._pattern.cache_clear()
+        assert foreign_entity._pattern(words).pattern == pattern.pattern
+    foreign_entity._pattern.cache_clear()

@@ -27,6 +27,7 @@ from generator.check.findings import ERROR, Finding, Location
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
+from generator.core import regex_cache
 from generator.core.findings import Rule
 from generator.text.document import Block
 
@@ -130,7 +131,7 @@ def _known_names(context: CheckContext) -> list[str]:
 
 
 # -- product vocabulary ----------------------------------------------------------------------
-def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _trie_text(words: tuple[str, ...]) -> str:
     trie: dict = {}
     for word in words:
         node = trie
@@ -146,12 +147,22 @@ def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return re.compile(build(trie))
+    return build(trie)
+
+
+_TRIE = "word-trie-1"  # the kind of the patterns kept by core/regex_cache (change it with _trie_text)
 
 
 @lru_cache(maxsize=8)
 def _pattern(words: frozenset[str]) -> re.Pattern[str]:
-    return _trie_pattern(tuple(sorted(words, key=len, reverse=True)))
+    """The vocabulary's pattern. Building its text takes milliseconds of Python, the same in every
+    process for the same words: it is kept with the compiled patterns (core/regex_cache)."""
+    ordered = tuple(sorted(words, key=len, reverse=True))
+    key = "\n".join(sorted(words))  # no word holds a newline when the key stands for them
+    if any("\n" in word for word in words):
+        return re.compile(_trie_text(ordered))
+    text = regex_cache.remembered(_TRIE, key, 0, lambda: _trie_text(ordered))
+    return re.compile(text if text is not None else _trie_text(ordered))
 
 
 # a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
