@@ -160,7 +160,7 @@ def test_foreign_entity_finds_in_the_joined_text_what_each_block_alone_holds() -
     builder = DocumentBuilder("方案.docx")
     builder.heading("一、服务承诺", 1)
     for text in ("设备交付后请联系贵", "院设备科。请拨打信达", "客户服务热线，或在华信电子", "处购买配件，贵校的防火门与断桥", "铝由我公司维护，含氯消毒剂另购。",
-                 "贵院", "拨打信达客服热线"):
+                 "贵院", "拨打信达客服热线", "贵院", "铝由我公司维护，含氯消毒剂另购。"):  # texts repeated too
         builder.paragraph(text)
     builder.table([["项目", "内容"], ["贵行", "在华信电子处维修"]])
     document = builder.build()

@@ -39,33 +39,39 @@ def _checked_blocks(context: CheckContext) -> list[Block]:
     return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
 
 
-# The short-name, vocabulary and honorific patterns run once over the checked blocks' normalised texts
-# joined by newlines (one C-level scan instead of one per block). None of them can match a newline, so
-# no match spans two blocks and every block's matches are the ones a scan of that block alone finds.
+# The short-name and honorific patterns run once over the checked blocks' distinct normalised texts
+# joined by newlines (one C-level scan instead of one per block; a document repeats many texts). None of
+# them can match a newline, so no match spans two texts and every text's matches are the ones a scan of
+# that text alone finds.
 _SEPARATOR = "\n"
 
 
-def _joined(context: CheckContext) -> tuple[list[Block], str, list[int]]:
-    """The checked blocks, their texts joined by _SEPARATOR, and where each block's text starts."""
-    def compute() -> tuple[list[Block], str, list[int]]:
-        blocks = _checked_blocks(context)
-        texts = [block.norm for block in blocks]
+def _joined(context: CheckContext) -> tuple[list[str], str, list[int]]:
+    """The checked blocks' distinct texts, joined by _SEPARATOR, and where each one starts."""
+    def compute() -> tuple[list[str], str, list[int]]:
+        texts = list(dict.fromkeys(block.norm for block in _checked_blocks(context)))
         starts, offset = [], 0
         for text in texts:
             starts.append(offset)
             offset += len(text) + len(_SEPARATOR)
-        return blocks, _SEPARATOR.join(texts), starts
+        return texts, _SEPARATOR.join(texts), starts
 
     return context.once("foreign-entity-joined", compute)
 
 
 def _matches(context: CheckContext, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Block, int]]:
-    """Each match of `pattern` in the checked blocks, with its block and the offset of the block's text
-    (a match's span minus the offset is its span in block.norm)."""
-    blocks, text, starts = _joined(context)
-    for match in pattern.finditer(text):
-        index = bisect_right(starts, match.start()) - 1
-        yield match, blocks[index], starts[index]
+    """Each match of `pattern` in the checked blocks, in document order, with its block and the offset of
+    the block's text in the joined text (a match's span minus the offset is its span in block.norm)."""
+    texts, joined, starts = _joined(context)
+    found: dict[str, list[re.Match[str]]] = {}
+    for match in pattern.finditer(joined):
+        found.setdefault(texts[bisect_right(starts, match.start()) - 1], []).append(match)
+    if not found:
+        return
+    offsets = dict(zip(texts, starts))
+    for block in _checked_blocks(context):
+        for match in found.get(block.norm, ()):
+            yield match, block, offsets[block.norm]
 
 
 # -- companies -----------------------------------------------------------------------------
@@ -197,14 +203,14 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
             return []
         pattern = _pattern(frozenset(owners))
         blocks = _checked_blocks(context)
-        kept = [_WORD_HITS.lookup((pattern.pattern, block.norm)) if memoisable(block.norm) else None
-                for block in blocks]
-        missing = [index for index, words in enumerate(kept) if words is None]
-        for index, words in zip(missing, _words_in(pattern, owners, [blocks[i].norm for i in missing])):
-            kept[index] = words
-            if memoisable(blocks[index].norm):
-                _WORD_HITS.put((pattern.pattern, blocks[index].norm), words)
-        return [(word, block, start, end) for block, words in zip(blocks, kept) for word, start, end in words or ()]
+        kept = {text: _WORD_HITS.lookup((pattern.pattern, text)) if memoisable(text) else None
+                for text in dict.fromkeys(block.norm for block in blocks)}
+        missing = [text for text, words in kept.items() if words is None]
+        for text, words in zip(missing, _words_in(pattern, owners, missing)):  # one scan for all of them
+            kept[text] = words
+            if memoisable(text):
+                _WORD_HITS.put((pattern.pattern, text), words)
+        return [(word, block, start, end) for block in blocks for word, start, end in kept[block.norm] or ()]
 
     return context.once("vocabulary-hits", compute)
 
