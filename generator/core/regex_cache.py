@@ -97,7 +97,7 @@ def remembered(kind: str, text: str, flags: int, compute: Callable[[], str | Non
     key = (kind, text, int(flags))
     found = _known.get(key, _new.get(key, _MISSING))
     if found is None or (type(found) is str and found):
-        return found  # type: ignore[return-value]
+        return found
     chars = compute()
     if len(_known) + len(_new) < MAX_ENTRIES:
         _new[key] = chars

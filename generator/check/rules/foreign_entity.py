@@ -68,7 +68,7 @@ def _matches(context: CheckContext, pattern: re.Pattern[str]) -> Iterator[tuple[
         found.setdefault(texts[bisect_right(starts, match.start()) - 1], []).append(match)
     if not found:
         return
-    offsets = dict(zip(texts, starts))
+    offsets = dict(zip(texts, starts, strict=True))
     for block in _checked_blocks(context):
         for match in found.get(block.norm, ()):
             yield match, block, offsets[block.norm]
@@ -206,7 +206,7 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         kept = {text: _WORD_HITS.lookup((pattern.pattern, text)) if memoisable(text) else None
                 for text in dict.fromkeys(block.norm for block in blocks)}
         missing = [text for text, words in kept.items() if words is None]
-        for text, words in zip(missing, _words_in(pattern, owners, missing)):  # one scan for all of them
+        for text, words in zip(missing, _words_in(pattern, owners, missing), strict=True):  # one scan for all
             kept[text] = words
             if memoisable(text):
                 _WORD_HITS.put((pattern.pattern, text), words)
