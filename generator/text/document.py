@@ -20,6 +20,20 @@ class Cell:
     col: int
 
 
+class _NormText:
+    """Block.norm, the normalised text. Every rule reads it of every block: the first reading keeps it
+    in the block's __dict__, where later readings find it as a plain attribute (what
+    functools.cached_property does, without the lock it takes on every first reading in Python 3.11).
+    A block's text never changes once it is built."""
+
+    def __get__(self, block: Block | None, owner: type | None = None) -> str:
+        if block is None:
+            raise AttributeError("norm")
+        text = block.normalised.text
+        block.__dict__["norm"] = text
+        return text
+
+
 @dataclass
 class Block:
     index: int  # 1-based, document order
@@ -39,10 +53,7 @@ class Block:
             self._norm = normalise(self.text, self.join_lines)
         return self._norm
 
-    @property
-    def norm(self) -> str:
-        norm = self._norm
-        return (norm if norm is not None else self.normalised).text
+    norm = _NormText()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised span [start, end) → the same span in the original text."""
