@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.text.normalize import Normalised, normalise, normalised_text
+from generator.text.normalize import Normalised, normalise
 
 SECTION_SEPARATOR = " > "
 
@@ -149,11 +149,13 @@ class DocumentBuilder:
                 if text is None:
                     texts.append(carried.get(c, ""))
                     continue
-                carried[c] = normalised_text(text)
-                texts.append(carried[c])
-                if text.strip():
+                normalised = normalise(text)
+                carried[c] = normalised.text
+                texts.append(normalised.text)
+                if text.strip():  # the block starts with the normalised text just worked out (same lines joined)
                     block = Block(0, self.section if section is None else section, text, "cell",
-                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page)
+                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page,
+                                  _norm=normalised)
                     self._add(block)
                     row_positions.append(len(self.blocks) - 1)
             positions.append(row_positions)
