@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
@@ -366,10 +367,15 @@ class Extractor:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
+        memo = self.memo
         for block in self.document.blocks:
             if block.kind in ("toc", "header", "footer"):
                 continue
-            found.extend(self.block_mentions(block))
+            if memo is not None and memoisable(block.text):  # block_mentions inlined: run for every block
+                kept = memo.get(self._key(block), partial(self._kept, block))
+                found.extend(Mention(kind, value, qualifiers, block, span) for kind, value, qualifiers, span in kept)
+            else:
+                found.extend(self.analyse(block))
         return found
 
     def _heading_qualifiers(self, block: Block) -> dict[str, str]:
@@ -437,9 +443,12 @@ class Extractor:
     def block_mentions(self, block: Block) -> list[Mention]:
         if self.memo is None or not memoisable(block.text):
             return self.analyse(block)
-        found = self.memo.get(self._key(block), lambda: tuple(
-            (m.kind, m.value, m.qualifiers, m.span) for m in self.analyse(block)))
+        found = self.memo.get(self._key(block), lambda: self._kept(block))
         return [Mention(kind, value, qualifiers, block, span) for kind, value, qualifiers, span in found]
+
+    def _kept(self, block: Block) -> tuple[_Found, ...]:
+        """What the memo keeps of a block's mentions (all but the block)."""
+        return tuple((m.kind, m.value, m.qualifiers, m.span) for m in self.analyse(block))
 
     def _key(self, block: Block) -> tuple[object, ...]:
         """Everything `analyse` reads: the block's text and how its lines were joined (its normalised

@@ -12,6 +12,11 @@ flags and the Python version; any failure falls back to Python's own compiler. O
 compiler has the shape used here are handled (3.11–3.13); others keep the standard behaviour. The table is
 written once at exit when new patterns were compiled (atomic; a parallel process may win, and what it
 lacks is compiled again next time).
+
+The same table keeps other texts worked out in Python from a text alone that every process would
+otherwise work out again (`remembered`): the starting characters of a pattern (core/regex_prefilter,
+found by parsing it with re._parser, as slow as compiling it) and the pattern of a word list
+(foreign-entity's vocabulary trie).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from generator.core import disk_cache
@@ -26,8 +32,10 @@ from generator.core import disk_cache
 SUBDIR = "regex"
 MAX_ENTRIES = 4000  # patterns built from user input are compiled too; do not let the table grow without end
 
-_known: dict[tuple[str, int], tuple[Any, ...]] = {}
-_new: dict[tuple[str, int], tuple[Any, ...]] = {}
+# (pattern, flags) → the arguments of _sre.compile; (kind, text, flags) → what `remembered` keeps
+_known: dict[tuple[Any, ...], Any] = {}
+_new: dict[tuple[Any, ...], Any] = {}
+_MISSING = object()
 _installed: list[Any] = []
 
 
@@ -78,6 +86,22 @@ def install() -> None:
 
     compiler.compile = compile
     atexit.register(_save, entry)
+
+
+def remembered(kind: str, text: str, flags: int, compute: Callable[[], str | None]) -> str | None:
+    """`compute()`, a non-empty string or None that depends on nothing but `text` and `flags` (and the
+    code of `kind`'s caller: change `kind` when that changes), kept in the table while it is installed.
+    An entry of any other type is worked out again."""
+    if not _installed:
+        return compute()
+    key = (kind, text, int(flags))
+    found = _known.get(key, _new.get(key, _MISSING))
+    if found is None or (type(found) is str and found):
+        return found
+    chars = compute()
+    if len(_known) + len(_new) < MAX_ENTRIES:
+        _new[key] = chars
+    return chars
 
 
 def uninstall() -> None:

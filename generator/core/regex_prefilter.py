@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+STARTS = "starting-chars-1"  # the kind of the results kept by core/regex_cache
 MAX_RANGE = 2000  # a class wider than this ([\u4e00-\u9fff]) filters nothing worth the lookahead
 
 
@@ -72,9 +73,18 @@ def _item(op: Any, av: Any, c: Any) -> tuple[set[str], bool]:
 
 
 def starting_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters every match of `pattern` starts with, or None when that cannot be said."""
+    """The characters every match of `pattern` starts with, or None when that cannot be said. Parsing
+    the pattern costs as much as compiling it: the result (a function of the text and flags alone) is
+    kept with the compiled patterns when core/regex_cache is installed."""
     if flags & re.IGNORECASE:
         return None
+    from generator.core import regex_cache
+
+    chars = regex_cache.remembered(STARTS, pattern, flags, lambda: _parsed_starting_chars(pattern, flags))
+    return None if chars is None else frozenset(chars)
+
+
+def _parsed_starting_chars(pattern: str, flags: int) -> str | None:
     try:
         import re._constants as constants  # type: ignore[import-not-found]
         import re._parser as parser  # type: ignore[import-not-found]
@@ -85,7 +95,7 @@ def starting_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         chars, empty = _sequence(parsed.data, constants)
     except (_GiveUp, ImportError, AttributeError, TypeError, ValueError, re.error):
         return None
-    return None if empty or not chars else frozenset(chars)
+    return None if empty or not chars else "".join(sorted(chars))
 
 
 def prefiltered(pattern: str, flags: int = 0) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.text.normalize import Normalised, normalise, normalised_text
+from generator.text.normalize import Normalised, normalise
 
 SECTION_SEPARATOR = " > "
 
@@ -18,6 +18,20 @@ class Cell:
     table: int
     row: int
     col: int
+
+
+class _NormText:
+    """Block.norm, the normalised text. Every rule reads it of every block: the first reading keeps it
+    in the block's __dict__, where later readings find it as a plain attribute (what
+    functools.cached_property does, without the lock it takes on every first reading in Python 3.11).
+    A block's text never changes once it is built."""
+
+    def __get__(self, block: Block | None, owner: type | None = None) -> str:
+        if block is None:
+            raise AttributeError("norm")
+        text = block.normalised.text
+        block.__dict__["norm"] = text
+        return text
 
 
 @dataclass
@@ -39,10 +53,7 @@ class Block:
             self._norm = normalise(self.text, self.join_lines)
         return self._norm
 
-    @property
-    def norm(self) -> str:
-        norm = self._norm
-        return (norm if norm is not None else self.normalised).text
+    norm = _NormText()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised span [start, end) → the same span in the original text."""
@@ -138,11 +149,13 @@ class DocumentBuilder:
                 if text is None:
                     texts.append(carried.get(c, ""))
                     continue
-                carried[c] = normalised_text(text)
-                texts.append(carried[c])
-                if text.strip():
+                normalised = normalise(text)
+                carried[c] = normalised.text
+                texts.append(normalised.text)
+                if text.strip():  # the block starts with the normalised text just worked out (same lines joined)
                     block = Block(0, self.section if section is None else section, text, "cell",
-                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page)
+                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page,
+                                  _norm=normalised)
                     self._add(block)
                     row_positions.append(len(self.blocks) - 1)
             positions.append(row_positions)

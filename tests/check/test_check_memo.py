@@ -88,8 +88,7 @@ def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
     text = ("投标人：北京华辰智联科技有限公司\n\n质保期为 年，联系电话：\n\n售后服务由XX负责，某某有限公司配合。\n\n"
             "请拨打信达客户服务热线，贵院与贵校的设备均享受此服务。")
     first = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
-    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
-                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
         memo.cached.cache_clear()
     foreign_entity._WORD_HITS.clear()
     normalize._memo.cache_clear()
@@ -97,15 +96,13 @@ def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
     assert first == fresh
     assert {f.rule for f in fresh} >= {"placeholder", "foreign-entity"}
     for block in doc(text).blocks:
-        for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
-                     foreign_entity._short_names_in, foreign_entity._honorifics_in):
+        for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
             assert memo(block.norm) == memo(block.norm) == memo.fresh(block.norm)
 
 
 def test_every_memo_is_bounded() -> None:
     assert normalize._memo.cache_info().maxsize == normalize.MEMO_SIZE
-    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint,
-                 foreign_entity._short_names_in, foreign_entity._honorifics_in):
+    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
         assert memo.cached.cache_info().maxsize is not None
     assert conflicting_commitment._group_key.cache_info().maxsize is not None
     assert conflicting_commitment._only.cache_info().maxsize is not None
@@ -154,3 +151,52 @@ def test_vocabularies_are_shared_until_a_profile_changes(tmp_path: Path) -> None
     assert edited is not first
     assert "测试专用新词汇" in edited.owners() and product.id in edited.owners()["测试专用新词汇"]
     assert "测试专用新词汇" not in first.owners()
+
+
+def test_foreign_entity_finds_in_the_joined_text_what_each_block_alone_holds() -> None:
+    """The rule scans all blocks at once: no match may span two blocks, and each one lands on its block."""
+    from generator.check.rules import CheckContext
+
+    builder = DocumentBuilder("方案.docx")
+    builder.heading("一、服务承诺", 1)
+    for text in ("设备交付后请联系贵", "院设备科。请拨打信达", "客户服务热线，或在华信电子", "处购买配件，贵校的防火门与断桥", "铝由我公司维护，含氯消毒剂另购。",
+                 "贵院", "拨打信达客服热线", "贵院", "铝由我公司维护，含氯消毒剂另购。"):  # texts repeated too
+        builder.paragraph(text)
+    builder.table([["项目", "内容"], ["贵行", "在华信电子处维修"]])
+    document = builder.build()
+    context = CheckContext(document, [], Expectations(vocabularies=load_vocabularies(ROOT)))
+    vocabulary = foreign_entity._pattern(frozenset(context.expectations.vocabularies.owners()))
+    for pattern in (foreign_entity._HONORIFIC, foreign_entity._SHORT_NAME, vocabulary):
+        joined = [(block.index, m.start() - offset, m.end() - offset, m.group(), m.groupdict())
+                  for m, block, offset in foreign_entity._matches(context, pattern)]
+        alone = [(block.index, m.start(), m.end(), m.group(), m.groupdict())
+                 for block in document.blocks for m in pattern.finditer(block.norm)]
+        assert joined == alone and joined
+    owners = context.expectations.vocabularies.owners()
+    texts = [block.norm for block in document.blocks]
+    assert foreign_entity._words_in(vocabulary, owners, texts) == [
+        tuple((m.group(), m.start(), m.end()) for m in vocabulary.finditer(text)) for text in texts]
+    honorifics = {(b.index, b.norm[s:e]) for _, b, s, e in
+                  [(m.group(), b, m.start() - o, m.end() - o) for m, b, o in foreign_entity._matches(context, foreign_entity._HONORIFIC)]}
+    assert {word for _, word in honorifics} == {"贵校", "贵院", "贵行"}
+    assert not any(index == 2 for index, _ in honorifics)  # 贵 | 院 across two blocks is no word
+
+
+def test_the_vocabulary_pattern_is_kept_with_the_compiled_patterns(monkeypatch) -> None:
+    from generator.core import regex_cache
+
+    monkeypatch.setattr(regex_cache, "_installed", [object()])  # as if install() had run
+    monkeypatch.setattr(regex_cache, "_known", {})
+    monkeypatch.setattr(regex_cache, "_new", {})
+    words = frozenset({"防火门", "防火门窗", "断桥铝", "电梯"})
+    foreign_entity._pattern.cache_clear()
+    pattern = foreign_entity._pattern(words)
+    assert [m.group() for m in pattern.finditer("防火门窗与防火门、断桥铝和电梯")] == ["防火门窗", "防火门", "断桥铝", "电梯"]
+    # (compiled patterns may be there too, when an earlier test imported the command line)
+    (key, kept), = [(key, kept) for key, kept in regex_cache._new.items() if key[0] == foreign_entity._TRIE]
+    assert kept == pattern.pattern
+    for damaged in (5, "", None):  # a damaged entry is worked out again (None: one that cannot be said)
+        regex_cache._known = {key: damaged}
+        foreign_entity._pattern.cache_clear()
+        assert foreign_entity._pattern(words).pattern == pattern.pattern
+    foreign_entity._pattern.cache_clear()

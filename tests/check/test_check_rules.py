@@ -142,6 +142,13 @@ def test_missing_sections_with_headings_and_without():
     assert [f.message for f in findings(plain, "方案.txt", sections=sections)] == ["缺少模板要求的章节“售后服务承诺书”"]
 
 
+def test_a_section_title_split_over_two_headings_is_not_found_in_them():
+    """The headings are searched together for a title they hold: never across two of them."""
+    text = "# 第一节 备品\n正文\n# 第二节 备件供应\n正文\n# 第三节 应急\n正文\n# 第四节 预案演练\n正文"
+    assert [f.message for f in findings(text, sections=["备件供应", "品备件", "应急预案"])] == [
+        "缺少模板要求的章节“品备件”", "缺少模板要求的章节“应急预案”"]
+
+
 # -- duplicate-text ---------------------------------------------------------------------------
 def test_duplicate_paragraphs_ignore_numbering_and_short_lines():
     paragraph = "我公司对产品提供两年的质保期，质保期内非因采购人原因出现的质量问题由我公司负责包修包换。"

@@ -39,3 +39,25 @@ def test_the_kind_words_are_filtered_and_match_exactly_as_without_the_filter():
     for text in sentences:
         assert [(m.span(), m.lastgroup) for m in KIND_RE.finditer(text)] == \
                [(m.span(), m.lastgroup) for m in plain.finditer(text)], text
+
+
+def test_starting_chars_are_kept_with_the_compiled_patterns(monkeypatch) -> None:
+    from generator.core import regex_cache
+    from generator.core.regex_prefilter import STARTS
+
+    monkeypatch.setattr(regex_cache, "_installed", [object()])  # as if install() had run
+    monkeypatch.setattr(regex_cache, "_known", {})
+    monkeypatch.setattr(regex_cache, "_new", {})
+    assert starting_chars("质保期|(?P<r>响应)") == frozenset("质响")
+    assert regex_cache._new[(STARTS, "质保期|(?P<r>响应)", 0)] == "响质"
+    assert starting_chars(".x") is None
+    assert regex_cache._new[(STARTS, ".x", 0)] is None
+    # what the next process reads back is used as it is ...
+    monkeypatch.setattr(regex_cache, "_known", {**regex_cache._new, (STARTS, "ab|cd", 0): "ac"})
+    monkeypatch.setattr(regex_cache, "_new", {})
+    assert starting_chars("ab|cd") == frozenset("ac") and starting_chars(".x") is None
+    assert not [key for key in regex_cache._new if key[0] == STARTS]  # nothing worked out again
+    # ... and a damaged entry (not a string, or an empty one) is worked out again
+    for damaged in (5, "", b"ac", ["a"]):
+        regex_cache._known[(STARTS, "ab|cd", 0)] = damaged
+        assert starting_chars("ab|cd") == frozenset("ac")

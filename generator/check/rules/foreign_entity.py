@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache, partial
+from collections.abc import Iterator
+from functools import lru_cache
 
 from generator.check.entities import (
     CompanyMention,
@@ -22,9 +24,10 @@ from generator.check.entities import (
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
-from generator.check.memo import BoundedMemo, memoisable, per_text
+from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
+from generator.core import regex_cache
 from generator.core.findings import Rule
 from generator.text.document import Block
 
@@ -34,6 +37,41 @@ MAX_LOCATIONS = 10
 
 def _checked_blocks(context: CheckContext) -> list[Block]:
     return context.once("foreign-entity-blocks", lambda: [b for b in context.document.blocks if b.kind != "toc"])
+
+
+# The short-name and honorific patterns run once over the checked blocks' distinct normalised texts
+# joined by newlines (one C-level scan instead of one per block; a document repeats many texts). None of
+# them can match a newline, so no match spans two texts and every text's matches are the ones a scan of
+# that text alone finds.
+_SEPARATOR = "\n"
+
+
+def _joined(context: CheckContext) -> tuple[list[str], str, list[int]]:
+    """The checked blocks' distinct texts, joined by _SEPARATOR, and where each one starts."""
+    def compute() -> tuple[list[str], str, list[int]]:
+        texts = list(dict.fromkeys(block.norm for block in _checked_blocks(context)))
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + len(_SEPARATOR)
+        return texts, _SEPARATOR.join(texts), starts
+
+    return context.once("foreign-entity-joined", compute)
+
+
+def _matches(context: CheckContext, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Block, int]]:
+    """Each match of `pattern` in the checked blocks, in document order, with its block and the offset of
+    the block's text in the joined text (a match's span minus the offset is its span in block.norm)."""
+    texts, joined, starts = _joined(context)
+    found: dict[str, list[re.Match[str]]] = {}
+    for match in pattern.finditer(joined):
+        found.setdefault(texts[bisect_right(starts, match.start()) - 1], []).append(match)
+    if not found:
+        return
+    offsets = dict(zip(texts, starts, strict=True))
+    for block in _checked_blocks(context):
+        for match in found.get(block.norm, ()):
+            yield match, block, offsets[block.norm]
 
 
 # -- companies -----------------------------------------------------------------------------
@@ -73,23 +111,14 @@ _BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 na
 _NOT_NAME = re.compile(r"^(?:我|本|贵|该|各|其|原|当地|厂家|公司|客户|用户|我们|我方|您|经销商|代理商|售后|服务)")
 
 
-@per_text
-def _short_names_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The short names in the text: (name, start, end)."""
-    found = []
-    for match in _SHORT_NAME.finditer(text):
-        group = "dialled" if match["dialled"] else "shop"
-        found.append((match[group], match.start(group), match.end(group)))
-    return tuple(found)
-
-
 def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
     found: dict[str, list[tuple[Block, int, int]]] = {}
-    for block in _checked_blocks(context):
-        for name, start, end in _short_names_in(block.norm):
-            if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
-                continue
-            found.setdefault(name, []).append((block, start, end))
+    for match, block, offset in _matches(context, _SHORT_NAME):
+        group = "dialled" if match["dialled"] else "shop"
+        name = match[group]
+        if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
+            continue
+        found.setdefault(name, []).append((block, match.start(group) - offset, match.end(group) - offset))
     return [Finding(RULE.id, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
                     tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
             for name, hits in found.items()]
@@ -108,7 +137,7 @@ def _known_names(context: CheckContext) -> list[str]:
 
 
 # -- product vocabulary ----------------------------------------------------------------------
-def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _trie_text(words: tuple[str, ...]) -> str:
     trie: dict = {}
     for word in words:
         node = trie
@@ -124,22 +153,47 @@ def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return re.compile(build(trie))
+    return build(trie)
+
+
+_TRIE = "word-trie-1"  # the kind of the patterns kept by core/regex_cache (change it with _trie_text)
 
 
 @lru_cache(maxsize=8)
 def _pattern(words: frozenset[str]) -> re.Pattern[str]:
-    return _trie_pattern(tuple(sorted(words, key=len, reverse=True)))
+    """The vocabulary's pattern. Building its text takes milliseconds of Python, the same in every
+    process for the same words: it is kept with the compiled patterns (core/regex_cache)."""
+    ordered = tuple(sorted(words, key=len, reverse=True))
+    key = "\n".join(sorted(words))  # no word holds a newline when the key stands for them
+    if any("\n" in word for word in words):
+        return re.compile(_trie_text(ordered))
+    text = regex_cache.remembered(_TRIE, key, 0, lambda: _trie_text(ordered))
+    return re.compile(text if text is not None else _trie_text(ordered))
 
 
 # a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
-# a compiled pattern hashes its whole program every time) and text
+# a compiled pattern hashes its whole program every time) and text. The pattern is slow (hundreds of
+# words): a rebuilt document only looks its blocks up; the blocks not kept are scanned in one go.
 _WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
 
 
-def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]], text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((match.group(), match.start(), match.end()) for match in pattern.finditer(text)
-                 if match.group() in owners)
+def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]],
+              texts: list[str]) -> list[tuple[tuple[str, int, int], ...]]:
+    """The vocabulary words in each text: (word, start, end)."""
+    if any(_SEPARATOR in word for word in owners):  # such a word could span two joined texts
+        return [tuple((m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.group() in owners)
+                for text in texts]
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    found: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+    for match in pattern.finditer(_SEPARATOR.join(texts)):
+        word = match.group()
+        if word in owners:
+            index = bisect_right(starts, match.start()) - 1
+            found[index].append((word, match.start() - starts[index], match.end() - starts[index]))
+    return [tuple(words) for words in found]
 
 
 def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[tuple[str, Block, int, int]]:
@@ -148,12 +202,15 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
-        hits: list[tuple[str, Block, int, int]] = []
-        for block in _checked_blocks(context):
-            scan = partial(_words_in, pattern, owners, block.norm)
-            found = _WORD_HITS.get((pattern.pattern, block.norm), scan) if memoisable(block.norm) else scan()
-            hits.extend((word, block, start, end) for word, start, end in found)
-        return hits
+        blocks = _checked_blocks(context)
+        kept = {text: _WORD_HITS.lookup((pattern.pattern, text)) if memoisable(text) else None
+                for text in dict.fromkeys(block.norm for block in blocks)}
+        missing = [text for text, words in kept.items() if words is None]
+        for text, words in zip(missing, _words_in(pattern, owners, missing), strict=True):  # one scan for all
+            kept[text] = words
+            if memoisable(text):
+                _WORD_HITS.put((pattern.pattern, text), words)
+        return [(word, block, start, end) for block in blocks for word, start, end in kept[block.norm] or ()]
 
     return context.once("vocabulary-hits", compute)
 
@@ -228,16 +285,10 @@ _FITS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@per_text
-def _honorifics_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The specific honorifics in the text (not 贵方, 贵单位): (word, start, end)."""
-    return tuple((m.group(), m.start(), m.end()) for m in _HONORIFIC.finditer(text) if m.group() not in _GENERIC)
-
-
 def _honorifics(context: CheckContext) -> list[Finding]:
-    uses: list[tuple[str, Block, int, int]] = []
-    for block in _checked_blocks(context):
-        uses.extend((word, block, start, end) for word, start, end in _honorifics_in(block.norm))
+    """The specific honorifics (not 贵方, 贵单位) the text uses."""
+    uses = [(match.group(), block, match.start() - offset, match.end() - offset)
+            for match, block, offset in _matches(context, _HONORIFIC) if match.group() not in _GENERIC]
     if not uses:
         return []
     purchaser = context.expectations.purchaser or infer_purchaser(context.document)

@@ -148,7 +148,8 @@ def check(context: CheckContext) -> list[Finding]:
     blocks = [b for b in context.document.blocks if b.kind != "toc"]
     findings: list[Finding] = []
     for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        findings.extend(_scan(block, following))
+        if _may_hold_blank(block.norm):  # most blocks hold none: _scan's first test, made before calling it
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            findings.extend(_scan(block, following))
     findings.extend(_empty_cells(context))
     return findings
