@@ -24,7 +24,9 @@ _LEAD_WORDS = ("我公司", "本公司", "贵公司", "委托", "授权", "代�
 _GENERIC = {"相关", "其他", "有关", "该", "本", "各", "某", "原", "母", "子", "分", "总", "合作", "关联", "物流", "快递",
             "保险", "运输", "第三方", "专业", "供货", "生产", "制造", "贵", "我", "上述", "下属", "控股", "参股"}
 # Text right before a company name that makes it a manufacturer or partner, not the bidder.
-_PARTNER_BEFORE = re.compile(r"(?:原厂|制造商|生产厂家|生产商|厂商|厂家|品牌|授权|代理|经销|合作伙伴|分包)[^。;]{0,12}$")
+_PARTNER_WORDS = r"原厂|制造商|生产企业|生产厂家|生产商|厂商|厂家|品牌|授权|代理|经销|合作伙伴|分包"
+_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS})[^。;]{{0,12}}$")
+_PARTNER_HEADER = re.compile(_PARTNER_WORDS)  # a table column of makers, authorising companies, subcontractors
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,22 @@ def same_company(name: str, allowed: list[str]) -> bool:
     return False
 
 
-def partner_context(mention: CompanyMention) -> bool:
-    return bool(_PARTNER_BEFORE.search(mention.block.norm[:mention.start]))
+def partner_context(mention: CompanyMention, document: Document) -> bool:
+    """Named as a maker, an authorising company, an agent or a subcontractor: by the words just before
+    it, or by the header of its table column (生产企业、授权单位)."""
+    if _PARTNER_BEFORE.search(mention.block.norm[:mention.start]):
+        return True
+    cell = mention.block.cell
+    if cell is None or cell.row == 0:
+        return False
+    header = document.header_texts(cell)
+    return cell.col < len(header) and bool(_PARTNER_HEADER.search(header[cell.col]))
+
+
+def partners(document: Document, mentions: list[CompanyMention]) -> set[str]:
+    """Companies the document names as partners somewhere: once introduced (a maker in the table of
+    authorisations), every other mention of them is the same partner."""
+    return {m.name for m in mentions if partner_context(m, document)}
 
 
 _BIDDER_SLOT = re.compile(

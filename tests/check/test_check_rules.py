@@ -82,6 +82,20 @@ def test_bidder_inferred_and_manufacturers_allowed():
     assert rules(text) == []
 
 
+def test_a_maker_named_in_a_table_of_authorisations_is_a_partner_throughout():
+    """A distributor's bid names the maker under 生产企业 and then on its own; a leftover company is still found."""
+    text = ("浙江康衡医疗科技有限公司（以下简称“我公司”）是经生产企业授权的销售和售后服务单位，授权情况如下：\n\n"
+            "| 生产企业 | 授权书编号 | 授权期限 |\n| --- | --- | --- |\n| 深圳安澜医疗电子有限公司 | SQ-2026-118 | 三年 |\n\n"
+            "深圳安澜医疗电子有限公司对本项目的售后服务提供以下支持。\n\n"
+            "投标人（盖章）：浙江康衡医疗科技有限公司")
+    assert rules(text) == []
+    leftover = text.replace("投标人（盖章）", "上海远拓信息技术有限公司负责本项目的巡检。\n\n投标人（盖章）")
+    (finding,) = findings(leftover)
+    assert finding.rule == "foreign-entity" and "上海远拓信息技术有限公司" in finding.message
+    elsewhere = text.replace("| 生产企业 |", "| 单位名称 |").replace("是经生产企业授权的", "是")
+    assert "深圳安澜医疗电子有限公司" in findings(elsewhere)[0].message  # no partner context anywhere
+
+
 def test_other_product_vocabulary():
     (finding,) = findings("本项目窗帘质保2年。我公司定期对采购人数据库进行备份。", product_type="textiles")
     assert "数据库" in finding.message and "应用软件系统" in finding.message
@@ -115,6 +129,15 @@ def test_tender_requirements():
         ("tender-requirement", "warranty"), ("tender-requirement", "onsite_arrival"),
         ("tender-requirement", "hotline"), ("tender-requirement", "training")]
     assert "市区4小时" in found[1].message and "省外" not in found[1].message
+
+
+def test_a_requirement_for_one_part_is_met_by_a_value_for_every_part():
+    """灯具质保期不少于3年: a warranty without parts holds for the lamps; a value for another part does not."""
+    lamps = [ExpectedRequirement("灯具质保期不少于3年", "warranty", "at_least", Duration(3, "年"), "灯具")]
+    assert findings("所供产品的质保期为3年。", requirements=lamps) == []
+    short = findings("所供产品的质保期为2年。", requirements=lamps)
+    assert [(f.rule, f.kind, f.severity) for f in short] == [("tender-requirement", "warranty", "error")]
+    assert findings("所供灯具的质保期为灯具3年、显示屏2年。", requirements=lamps) == []
 
 
 def test_a_tender_requirement_bounded_by_a_rule_only_asks_for_the_kind():

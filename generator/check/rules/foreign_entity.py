@@ -20,7 +20,7 @@ from generator.check.entities import (
     CompanyMention,
     infer_bidder,
     infer_purchaser,
-    partner_context,
+    partners,
     same_company,
 )
 from generator.check.findings import ERROR, Finding, Location
@@ -89,9 +89,10 @@ def _companies(context: CheckContext) -> list[Finding]:
         bidder_names, inferred = [guess], True
     purchaser = expectations.purchaser or infer_purchaser(context.document)
     allowed = bidder_names + list(expectations.allowed_names) + ([purchaser] if purchaser else [])
+    named_partners = partners(context.document, mentions)
     foreign: dict[str, list[CompanyMention]] = {}
     for mention in mentions:
-        if same_company(mention.name, allowed) or partner_context(mention):
+        if same_company(mention.name, allowed) or mention.name in named_partners:
             continue
         foreign.setdefault(mention.name, []).append(mention)
     how = "（按投标人签章和“以下简称我公司”推断）" if inferred else ""

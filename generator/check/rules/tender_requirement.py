@@ -50,8 +50,9 @@ def applies(requirement: ExpectedRequirement, mention: Mention) -> bool:
     if not requirement.qualifier:
         return True
     found = qualifier_dimension(requirement.qualifier)
-    if found is None:
-        return requirement.qualifier in (mention.qualifier or "")
+    if found is None:  # a part or scope the tiers do not know (灯具): named by the value, or a value for every part
+        return requirement.qualifier in (mention.qualifier or "") or not any(
+            mention.qualifier_of(d) for d in TIER_DIMENSIONS)
     dimension, word = found
     stated = mention.qualifier_of(dimension)
     if stated is None:
