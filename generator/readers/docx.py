@@ -245,17 +245,19 @@ def _joined(pieces: list[str]) -> str:
     return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text  # an invisible "no break here"
 
 
-def _paragraphs(body: Any) -> dict[Any, _Found] | None:
+def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
     """Every w:p of `body` → what the walk asks of it, from one walk of the whole part: lxml picks
     out the few tags that matter, where asking each paragraph on its own costs a Python iteration
     per paragraph and property (most of a read's time). None where a paragraph holds another (a
-    text box): its pieces belong to both, and the caller reads each paragraph by itself."""
+    text box): its pieces belong to both, and the caller reads each paragraph by itself. Also
+    whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
     if _has_nested_paragraph(body):
         return None
     found: dict[Any, _Found] = {}
     pieces: list[str] = []
     current = ppr = style = outline = None
     explicit = rendered = 0
+    paged = False
     for el in body.iter(_PARAGRAPH_TAGS):
         tag = el.tag
         if tag == _P:
@@ -263,6 +265,8 @@ def _paragraphs(body: Any) -> dict[Any, _Found] | None:
                 found[current] = (_joined(pieces), style, outline, max(explicit, rendered))
             current, ppr, style, outline, explicit, rendered, pieces = el, None, None, None, 0, 0, []
             continue
+        if tag == _RENDERED_BREAK or (tag == _BR and el.get(_TYPE) == "page"):
+            paged = True
         if current is None:
             continue  # before the first paragraph: in none
         parent = el.getparent()
@@ -288,7 +292,7 @@ def _paragraphs(body: Any) -> dict[Any, _Found] | None:
                 explicit += 1
     if current is not None:
         found[current] = (_joined(pieces), style, outline, max(explicit, rendered))
-    return found
+    return found, paged
 
 
 def _level(styles: Mapping[str, tuple[int | None, bool]], style: Any | None,
@@ -314,9 +318,12 @@ class _Body:
         self.page: int | None = None
         self.rels: dict[str, tuple[str, str, bool]] | None = None
         self.found: dict[Any, _Found] | None = None  # the part's _paragraphs, where they could be read
+        self.paged = False
 
     def read_paragraphs(self, body: Any) -> None:
-        self.found = _paragraphs(body)
+        read = _paragraphs(body)
+        if read is not None:
+            self.found, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
         if self.found is not None:
@@ -331,8 +338,8 @@ class _Body:
         return self.found[p][0] if self.found is not None else text_of(p)
 
     def walk(self, body: Any) -> None:
-        paged = any(b.get(_TYPE) == "page" for b in body.iter(_BR)) or \
-            body.find(f".//{_RENDERED_BREAK}") is not None
+        paged = self.paged if self.found is not None else \
+            any(b.get(_TYPE) == "page" for b in body.iter(_BR)) or body.find(f".//{_RENDERED_BREAK}") is not None
         self.page = 1 if paged else None
         self.children(body)
 

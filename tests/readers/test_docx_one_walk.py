@@ -41,6 +41,7 @@ BODIES = {
     "pages": _p("一", extra='<w:r><w:br w:type="page"/><w:lastRenderedPageBreak/><w:lastRenderedPageBreak/></w:r>')
     + '<w:tbl><w:tr><w:tc><w:p><w:r><w:br w:type="page"/><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
     + _p("二", extra='<w:r><w:br w:type="page"/></w:r>') + _p("三"),
+    "rendered-break-first": '<w:r><w:lastRenderedPageBreak/></w:r>' + _p("首页前") + _p("首页后"),
     "outside-paragraphs": '<w:tbl><w:tr><w:tc><w:r><w:t>孤立</w:t><w:br w:type="page"/></w:r>'
     '<w:p><w:r><w:t>格</w:t></w:r></w:p><w:r><w:t>又一个</w:t></w:r></w:tc></w:tr></w:tbl>'
     + _p("后") + '<w:r><w:t>正文外</w:t><w:tab/></w:r>',
@@ -72,7 +73,7 @@ def _docx(body: str) -> bytes:
 
 def _per_paragraph(data: bytes, monkeypatch: pytest.MonkeyPatch):
     with monkeypatch.context() as patch:
-        patch.setattr(docx, "_paragraphs", lambda body: None)
+        patch.setattr(docx, "_paragraphs", lambda body: None)  # as where a paragraph holds another
         return read_docx(data, "x.docx")
 
 
