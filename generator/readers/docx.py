@@ -223,7 +223,7 @@ def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
 _P, _TR, _TC, _TYPE, _VAL = f"{W}p", f"{W}tr", f"{W}tc", f"{W}type", f"{W}val"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{W}sdt", f"{W}sdtContent", f"{W}customXml"
 _CHAR_OF = {_TAB: "\t", _NO_BREAK_HYPHEN: "-", _BR: "\n", f"{W}cr": "\n"}
-_PARAGRAPH_TAGS = (_P, _PPR, _PSTYLE, _OUTLINE, *_TEXT_TAGS, _RENDERED_BREAK)
+_PARAGRAPH_TAGS = (_P, *_TEXT_TAGS, _RENDERED_BREAK)
 _nested: list[Any] = []
 
 
@@ -235,9 +235,9 @@ def _has_nested_paragraph(body: Any) -> bool:
     return bool(_nested[0](body))
 
 
-# What the walk asks of one w:p: its text (as text_of reads it), the w:pStyle and w:outlineLvl of its
-# first w:pPr (as paragraph_style finds them) and its page breaks (as _page_breaks counts them).
-_Found = tuple[str, Any, Any, int]
+# What the walk asks of every w:p: its text (as text_of reads it) and its page breaks (as _page_breaks
+# counts them). Its style is looked up only for the paragraphs that need one (paragraph_style).
+_Found = tuple[str, int]
 
 
 def _joined(pieces: list[str]) -> str:
@@ -246,24 +246,24 @@ def _joined(pieces: list[str]) -> str:
 
 
 def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
-    """Every w:p of `body` → what the walk asks of it, from one walk of the whole part: lxml picks
+    """Every w:p of `body` → its text and page breaks, from one walk of the whole part: lxml picks
     out the few tags that matter, where asking each paragraph on its own costs a Python iteration
-    per paragraph and property (most of a read's time). None where a paragraph holds another (a
+    per paragraph (most of a read's time). None where a paragraph holds another (a
     text box): its pieces belong to both, and the caller reads each paragraph by itself. Also
     whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
     if _has_nested_paragraph(body):
         return None
     found: dict[Any, _Found] = {}
     pieces: list[str] = []
-    current = ppr = style = outline = None
+    current = None
     explicit = rendered = 0
     paged = False
     for el in body.iter(_PARAGRAPH_TAGS):
         tag = el.tag
         if tag == _P:
             if current is not None:
-                found[current] = (_joined(pieces), style, outline, max(explicit, rendered))
-            current, ppr, style, outline, explicit, rendered, pieces = el, None, None, None, 0, 0, []
+                found[current] = (_joined(pieces), max(explicit, rendered))
+            current, explicit, rendered, pieces = el, 0, 0, []
             continue
         if tag == _RENDERED_BREAK or (tag == _BR and el.get(_TYPE) == "page"):
             paged = True
@@ -275,15 +275,6 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
             continue  # in no paragraph (none is inside another here): after `current`, outside it
         if tag == _T:
             pieces.append(el.text or "")
-        elif tag == _PPR:
-            if ppr is None and parent is current:
-                ppr = el
-        elif tag == _PSTYLE:
-            if style is None and ppr is not None and parent is ppr:
-                style = el
-        elif tag == _OUTLINE:
-            if outline is None and ppr is not None and parent is ppr:
-                outline = el
         elif tag == _RENDERED_BREAK:
             rendered += 1
         else:
@@ -291,7 +282,7 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
             if tag == _BR and el.get(_TYPE) == "page":
                 explicit += 1
     if current is not None:
-        found[current] = (_joined(pieces), style, outline, max(explicit, rendered))
+        found[current] = (_joined(pieces), max(explicit, rendered))
     return found, paged
 
 
@@ -326,9 +317,6 @@ class _Body:
             self.found, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
-        if self.found is not None:
-            _, style, outline, _ = self.found[p]
-            return _level(self.styles, style, outline)
         ppr = _child(p, _PPR)
         if ppr is None:
             return None, False
@@ -353,9 +341,9 @@ class _Body:
                     if self.page is not None:
                         self.page += _page_breaks(child)
                     continue
-                text, style, outline, breaks = found[child]
+                text, breaks = found[child]
                 if text.strip():
-                    items.append(Paragraph(text, self.page, *_level(self.styles, style, outline)))
+                    items.append(Paragraph(text, self.page, *self.paragraph_style(child)))
                 if self.page is not None:
                     self.page += breaks
                 continue
