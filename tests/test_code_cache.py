@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateSyntaxError
 
+from generator.core.bounded_memo import BoundedMemo
 from generator.pipeline.build import BuildOptions, build
 from generator.render import code_cache, proposal
 from generator.render.code_cache import compile_cached, environment_fingerprint
@@ -98,12 +99,12 @@ def test_document_is_the_same_with_cold_warm_and_no_cache(project: Path, cache: 
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     tender = project / "tenders" / "demo.yaml"
     options = {name: BuildOptions(output_root=project / name, allow_draft=True) for name in ("cold", "warm", "off")}
-    monkeypatch.setattr(proposal, "_CODE_CACHE", {})
+    monkeypatch.setattr(proposal, "_CODE_CACHE", BoundedMemo(proposal.MAX_TEMPLATES))
     cold = build(tender, options["cold"]).docx_bytes
     assert list(cache.glob("*.code"))
-    monkeypatch.setattr(proposal, "_CODE_CACHE", {})  # as a new process: only the disk cache is left
+    monkeypatch.setattr(proposal, "_CODE_CACHE", BoundedMemo(proposal.MAX_TEMPLATES))  # as a new process: only the disk cache is left
     warm = build(tender, options["warm"]).docx_bytes
     monkeypatch.setenv(code_cache.ENV_VAR, "")
-    monkeypatch.setattr(proposal, "_CODE_CACHE", {})
+    monkeypatch.setattr(proposal, "_CODE_CACHE", BoundedMemo(proposal.MAX_TEMPLATES))
     off = build(tender, options["off"]).docx_bytes
     assert cold == warm == off

@@ -9,6 +9,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.core.bounded_memo import BoundedMemo
 from generator.core.kinds import KINDS
 from generator.models.parties import Capability
 
@@ -93,8 +94,17 @@ class Clause(Strict):
         return self.status != "retired" and self.applies(product_type, capabilities)
 
 
+# Digests by body text: a build asks for each clause's digest several times (manifest entry, approval
+# state), and a batch or the web server for the same bodies build after build.
+_body_hashes: BoundedMemo[str] = BoundedMemo(1024)
+
+
 def body_hash(body: str) -> str:
     """sha256 of a clause body, normalised so line endings and trailing spaces do not count."""
+    return _body_hashes.get(body, lambda: _body_hash(body))
+
+
+def _body_hash(body: str) -> str:
     normal = "\n".join(line.rstrip() for line in body.strip().splitlines())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 

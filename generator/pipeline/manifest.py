@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +23,51 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _rel(path: Path, root: Path) -> str:
-    """`path` relative to `root`, which the caller has resolved (make_manifest does it once, not per path)."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+class _Relative:
+    """Paths relative to a resolved root, as `path.resolve().relative_to(root).as_posix()` gives them
+    (the path itself where it lies outside the root). The manifest names some sixty files from a few
+    folders: each folder is resolved once per manifest, and a file only costs an lstat to see that it
+    is not a symlink itself (a symlink is resolved in full)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.prefix = self.root.rstrip("/") + "/"
+        self.folders: dict[Path, str] = {}
+
+    def _resolved(self, path: Path) -> str:
+        name = path.name
+        if name in ("", ".", ".."):
+            return str(path.resolve())
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = str(path.parent.resolve())
+        joined = os.path.join(folder, name)
+        try:
+            if stat.S_ISLNK(os.lstat(joined).st_mode):
+                return str(Path(joined).resolve())
+        except (OSError, ValueError):
+            pass  # not there (or not a valid name): resolve() keeps such a last part as it is
+        return joined
+
+    def __call__(self, path: Path) -> str:
+        resolved = self._resolved(path)
+        if resolved == self.root:
+            return "."
+        if resolved.startswith(self.prefix):
+            return resolved[len(self.prefix):]
         return path.as_posix()
 
 
-def clause_entry(loaded: Loaded, root: Path) -> dict[str, Any]:
+def clause_entry(loaded: Loaded, root: Path, rel: _Relative | None = None) -> dict[str, Any]:
     """The clause's manifest entry; `root` resolved."""
+    rel = rel or _Relative(root)
     clause: Clause = loaded.model
     approval = clause.approval
     return {
         "id": clause.id,
         "version": clause.version,
         "title": clause.title,
-        "file": _rel(loaded.path, root),
+        "file": rel(loaded.path),
         "sha256": clause.body_sha256,
         "status": clause.status,
         "approved": clause.is_approved,
@@ -51,17 +81,18 @@ def make_manifest(*, root: Path, tender_id: str, template: str, input_files: lis
                   clauses: list[Loaded], commitments: Commitments, deviations: list[Deviation],
                   output_name: str, output_bytes: bytes, draft: bool, findings: int) -> dict[str, Any]:
     root = root.resolve()
+    rel = _Relative(root)
     return {
         "tool": {"name": "aftersales", "version": __version__},
         "tender": tender_id,
         "template": template,
         "draft": draft,
-        "inputs": [{"path": _rel(p, root), "sha256": sha256_file(p)} for p in input_files],
-        "clauses": [clause_entry(c, root) for c in clauses],
+        "inputs": [{"path": rel(p), "sha256": sha256_file(p)} for p in input_files],
+        "clauses": [clause_entry(c, root, rel) for c in clauses],
         "commitments": [
             {"kind": r.kind, "label": r.label,
              "values": [{"qualifier": q, "text": str(v)} for q, v in r.values.items()],
-             "source": f"{_rel(r.source.path, root)}:{r.source.line}" if r.source.line else _rel(r.source.path, root)}
+             "source": f"{rel(r.source.path)}:{r.source.line}" if r.source.line else rel(r.source.path)}
             for r in commitments.kinds.values()
         ],
         "fault_levels": [

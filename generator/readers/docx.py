@@ -220,6 +220,82 @@ def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
     return merge, span
 
 
+_P, _TR, _TC, _TYPE, _VAL = f"{W}p", f"{W}tr", f"{W}tc", f"{W}type", f"{W}val"
+_SDT, _SDT_CONTENT, _CUSTOM_XML = f"{W}sdt", f"{W}sdtContent", f"{W}customXml"
+_CHAR_OF = {_TAB: "\t", _NO_BREAK_HYPHEN: "-", _BR: "\n", f"{W}cr": "\n"}
+_PARAGRAPH_TAGS = (_P, *_TEXT_TAGS, _RENDERED_BREAK)
+_nested: list[Any] = []
+
+
+def _has_nested_paragraph(body: Any) -> bool:
+    if not _nested:
+        from lxml import etree
+
+        _nested.append(etree.XPath("boolean(.//w:p//w:p)", namespaces={"w": W[1:-1]}))
+    return bool(_nested[0](body))
+
+
+# What the walk asks of every w:p: its text (as text_of reads it) and its page breaks (as _page_breaks
+# counts them). Its style is looked up only for the paragraphs that need one (paragraph_style).
+_Found = tuple[str, int]
+
+
+def _joined(pieces: list[str]) -> str:
+    text = "".join(pieces)
+    return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text  # an invisible "no break here"
+
+
+def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
+    """Every w:p of `body` → its text and page breaks, from one walk of the whole part: lxml picks
+    out the few tags that matter, where asking each paragraph on its own costs a Python iteration
+    per paragraph (most of a read's time). None where a paragraph holds another (a
+    text box): its pieces belong to both, and the caller reads each paragraph by itself. Also
+    whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
+    if _has_nested_paragraph(body):
+        return None
+    found: dict[Any, _Found] = {}
+    pieces: list[str] = []
+    current = None
+    explicit = rendered = 0
+    paged = False
+    for el in body.iter(_PARAGRAPH_TAGS):
+        tag = el.tag
+        if tag == _P:
+            if current is not None:
+                found[current] = (_joined(pieces), max(explicit, rendered))
+            current, explicit, rendered, pieces = el, 0, 0, []
+            continue
+        if tag == _RENDERED_BREAK or (tag == _BR and el.get(_TYPE) == "page"):
+            paged = True
+        if current is None:
+            continue  # before the first paragraph: in none
+        parent = el.getparent()
+        if parent is not current and parent.getparent() is not current and \
+                next(el.iterancestors(_P), None) is not current:
+            continue  # in no paragraph (none is inside another here): after `current`, outside it
+        if tag == _T:
+            pieces.append(el.text or "")
+        elif tag == _RENDERED_BREAK:
+            rendered += 1
+        else:
+            pieces.append(_CHAR_OF[tag])
+            if tag == _BR and el.get(_TYPE) == "page":
+                explicit += 1
+    if current is not None:
+        found[current] = (_joined(pieces), max(explicit, rendered))
+    return found, paged
+
+
+def _level(styles: Mapping[str, tuple[int | None, bool]], style: Any | None,
+           outline: Any | None) -> tuple[int | None, bool]:
+    """(heading level, TOC style) of a paragraph with this w:pStyle and w:outlineLvl (or None)."""
+    level, toc = styles.get(style.get(_VAL, ""), (None, False)) if style is not None else (None, False)
+    if outline is not None:
+        value = _int(outline.get(_VAL), 9) + 1
+        level = value if value <= 9 else None
+    return level, toc
+
+
 class _Body:
     """Walks one document part (the main one, or a .docx embedded as an altChunk)."""
 
@@ -232,36 +308,51 @@ class _Body:
         self.depth = depth
         self.page: int | None = None
         self.rels: dict[str, tuple[str, str, bool]] | None = None
+        self.found: dict[Any, _Found] | None = None  # the part's _paragraphs, where they could be read
+        self.paged = False
+
+    def read_paragraphs(self, body: Any) -> None:
+        read = _paragraphs(body)
+        if read is not None:
+            self.found, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
         ppr = _child(p, _PPR)
         if ppr is None:
             return None, False
-        outline = _child(ppr, _OUTLINE)
-        style = _child(ppr, _PSTYLE)
-        level, toc = self.styles.get(style.get(f"{W}val", ""), (None, False)) if style is not None else (None, False)
-        if outline is not None:
-            value = _int(outline.get(f"{W}val"), 9) + 1
-            level = value if value <= 9 else None
-        return level, toc
+        return _level(self.styles, _child(ppr, _PSTYLE), _child(ppr, _OUTLINE))
+
+    def text(self, p: Any) -> str:
+        return self.found[p][0] if self.found is not None else text_of(p)
 
     def walk(self, body: Any) -> None:
-        paged = any(b.get(f"{W}type") == "page" for b in body.iter(f"{W}br")) or \
-            body.find(f".//{W}lastRenderedPageBreak") is not None
+        paged = self.paged if self.found is not None else \
+            any(b.get(_TYPE) == "page" for b in body.iter(_BR)) or body.find(f".//{_RENDERED_BREAK}") is not None
         self.page = 1 if paged else None
         self.children(body)
 
     def children(self, container: Any) -> None:
+        found, items = self.found, self.content.items
         for child in container:
             tag = child.tag
-            if tag == f"{W}p":
-                self.paragraph(child)
-            elif tag == f"{W}tbl":
+            if tag == _P:
+                if found is None:
+                    self.paragraph(child)
+                    if self.page is not None:
+                        self.page += _page_breaks(child)
+                    continue
+                text, breaks = found[child]
+                if text.strip():
+                    items.append(Paragraph(text, self.page, *self.paragraph_style(child)))
+                if self.page is not None:
+                    self.page += breaks
+                continue
+            if tag == _TBL:
                 self.table(child)
             elif tag == f"{W}altChunk":
                 self.alt_chunk(child)
-            elif tag in (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}smartTag"):
-                content = child.find(f"{W}sdtContent") if tag == f"{W}sdt" else child
+            elif tag in (_SDT, _CUSTOM_XML, f"{W}ins", f"{W}smartTag"):
+                content = child.find(_SDT_CONTENT) if tag == _SDT else child
                 if content is not None:
                     self.children(content)
                 continue
@@ -276,16 +367,21 @@ class _Body:
             level, toc = self.paragraph_style(p)
             self.content.items.append(Paragraph(text, self.page, level, toc))
 
-    def cell_text(self, container: Any) -> str:
-        """Paragraph texts of a cell, one per line (tables nested in the cell are read separately)."""
+    def cell_text(self, container: Any, nested: list[Any] | None = None) -> str:
+        """Paragraph texts of a cell, one per line; tables nested in the cell itself go to `nested`
+        (they are read separately)."""
         lines: list[str] = []
         for child in container:
-            if child.tag == f"{W}p":
-                text = text_of(child)
+            tag = child.tag
+            if tag == _P:
+                text = self.found[child][0] if self.found is not None else text_of(child)
                 if text.strip():
                     lines.append(text)
-            elif child.tag in (f"{W}sdt", f"{W}customXml"):
-                content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            elif tag == _TBL:
+                if nested is not None:
+                    nested.append(child)
+            elif tag in (_SDT, _CUSTOM_XML):
+                content = child.find(_SDT_CONTENT) if tag == _SDT else child
                 if content is not None:
                     inner = self.cell_text(content)
                     if inner:
@@ -295,19 +391,17 @@ class _Body:
     def table(self, tbl: Any) -> None:
         rows: list[tuple[str | None, ...]] = []
         nested: list[Any] = []
-        for tr in (child for child in tbl if child.tag == f"{W}tr"):
+        for tr in tbl.iterchildren(_TR):
             row: list[str | None] = []
-            cells = [c for c in tr if c.tag == f"{W}tc"]
-            cells += [tc for sdt in tr.findall(f"{W}sdt") for tc in sdt.iter(f"{W}tc")]
+            cells = list(tr.iterchildren(_TC))
+            for sdt in tr.iterchildren(_SDT):
+                cells.extend(sdt.iter(_TC))
             for tc in cells:
                 merge, span_el = _cell_merge(tc)
-                if merge is not None and merge.get(f"{W}val", "continue") == "continue":
-                    row.append(None)
-                else:
-                    row.append(self.cell_text(tc))
-                span = _int(span_el.get(f"{W}val"), 1) if span_el is not None else 1
-                row.extend([""] * (min(span, 50) - 1))
-                nested.extend(child for child in tc if child.tag == _TBL)
+                text = self.cell_text(tc, nested)  # read also for a merged cell: its nested tables count
+                row.append(None if merge is not None and merge.get(_VAL, "continue") == "continue" else text)
+                if span_el is not None:
+                    row.extend([""] * (min(_int(span_el.get(_VAL), 1), 50) - 1))
             rows.append(tuple(row))
         self.content.items.append(Table(tuple(rows), self.page))
         for inner in nested:
@@ -368,9 +462,9 @@ def _html_texts(data: bytes) -> list[str]:
 
 def _has_styled_heading(walker: _Body, body: Any) -> bool:
     """A paragraph with text whose style (or own outline level) makes it a heading, not a TOC entry."""
-    for p in body.iter(f"{W}p"):
+    for p in body.iter(_P):
         level, toc = walker.paragraph_style(p)
-        if level is not None and not toc and text_of(p).strip():
+        if level is not None and not toc and walker.text(p).strip():
             return True
     return False
 
@@ -384,6 +478,7 @@ def _read_main(package: _Package, content: Content, depth: int = 0) -> Any:
     if body is None:
         raise DocumentError(package.path, ".docx 中没有正文（word/document.xml 缺少 body）")
     walker = _Body(package, part, styles, content, depth)
+    walker.read_paragraphs(body)
     if depth == 0:
         content.heading_styles = _has_styled_heading(walker, body)
     walker.walk(body)

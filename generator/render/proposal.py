@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from generator.core.bounded_memo import BoundedMemo
 from generator.core.errors import BuildRefused, InputError, Problem, ProblemCollector
 from generator.load.yamlio import Loaded
 from generator.models.clause import Clause, Outline
@@ -69,21 +71,38 @@ def _explain(exc: BaseException) -> str:
     return f"渲染失败：{exc}"
 
 
-_CODE_CACHE: dict[tuple[str, str], Any] = {}
+# Compiled clause bodies and section titles as ready Template objects, by (name, source): a build
+# renders the same few hundred sources as the previous one, and compiling (or even loading the code
+# and running its module) is most of a render's time. The environment is built once per process for
+# them; it is never changed after make_environment, and Jinja templates render concurrently.
+MAX_TEMPLATES = 2048
+_CODE_CACHE: BoundedMemo[Template] = BoundedMemo(MAX_TEMPLATES)
+TITLE_NAME = "outline:title"
 
 
-def _compiled(env: ImmutableSandboxedEnvironment, body: str, name: str) -> Any:
-    """Compiled clause bodies, reused across renderers in a process and across processes through the
-    disk cache (compiling is most of a clause's render time)."""
-    key = (name, body)
-    if key not in _CODE_CACHE:
-        _CODE_CACHE[key] = compile_cached(env, body, name, environment_fingerprint(env))
-    return _CODE_CACHE[key]
+@functools.cache
+def shared_environment() -> ImmutableSandboxedEnvironment:
+    return make_environment()
+
+
+@functools.cache
+def _fingerprint(env: ImmutableSandboxedEnvironment) -> str:
+    return environment_fingerprint(env)
+
+
+def _compiled(env: ImmutableSandboxedEnvironment, body: str, name: str) -> Template:
+    """The template of `body`, reused across renderers in a process; its code comes from the disk
+    cache across processes (compiling is most of a clause's render time)."""
+    def compile_template() -> Template:
+        code = compile_cached(env, body, name, _fingerprint(env))
+        return env.template_class.from_code(env, code, env.make_globals(None))
+
+    return _CODE_CACHE.get((id(env), name, body), compile_template)
 
 
 class ClauseRenderer:
     def __init__(self, context: dict[str, Any]) -> None:
-        self.env: ImmutableSandboxedEnvironment = make_environment()
+        self.env: ImmutableSandboxedEnvironment = shared_environment()
         self.context = context
 
     def render_title(self, title: str) -> str:
@@ -91,7 +110,7 @@ class ClauseRenderer:
         if "{" not in title:
             return title
         try:
-            return literal(render_bounded(self.env.from_string(title), self.context)).strip()
+            return literal(render_bounded(_compiled(self.env, title, TITLE_NAME), self.context)).strip()
         except (TemplateError, EmptyValueError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
             raise ClauseFailure(Problem("templates", f"大纲章节标题“{title}”无法生成：{_explain(exc)}",
                                         field="sections.title")) from exc
@@ -99,9 +118,7 @@ class ClauseRenderer:
     def render(self, loaded: Loaded) -> str:
         clause: Clause = loaded.model
         try:
-            code = _compiled(self.env, clause.body, _template_name(clause))
-            template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
-            return render_bounded(template, self.context)
+            return render_bounded(_compiled(self.env, clause.body, _template_name(clause)), self.context)
         except RENDER_ERRORS as exc:
             raise clause_failure(loaded, exc) from exc
 
