@@ -106,7 +106,7 @@ def test_the_supply_table_lists_every_item_once_in_the_opening_section(project: 
     assert text.rindex("第一节 服务理念与原则") < heading < text.rindex("二、服务理念")
     assert text.count("一、供货范围") == 2 and text.count("第一节 服务理念与原则") == 2
     total = sum(int(str(i["quantity"])) for i in items)
-    assert f"共{total}辆车" in text
+    assert f"适用于我公司为本项目供应的下列车辆，合计{total}辆。" in text
     # the 服务档案 counts the cars and points to the table; the models are not repeated elsewhere
     assert f"所供的{total}辆车（见“服务理念与原则”一节的供货范围表）逐辆建立服务档案" in text
     assert "供货范围表所列各车型分别按各自的保养手册" in text

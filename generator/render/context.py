@@ -155,11 +155,12 @@ class SupplyRow:
 @dataclass(frozen=True)
 class Supply:
     """The tender's `items` for a clause: `{% if supply %}`, `{% for r in supply.rows %}`, and
-    `supply.count` (“12辆车”, “6台电梯”) when every row is counted in the type's own measure word —
+    `supply.count` (“12辆车”, “6台电梯”) and `supply.total` (“12”) when every row is counted in the type's own measure word —
     else "" and the text says 每辆 / 每台 as without items."""
 
     rows: tuple[SupplyRow, ...] = ()
     count: str = ""
+    total: str = ""  # the number alone (“12”), for “合计12辆”; "" when `count` is
     notes: bool = False  # some row has a 备注: the table gets the column
 
     def __bool__(self) -> bool:
@@ -177,12 +178,12 @@ def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: b
 
     rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note))
                  for i in tender.items)
-    count = ""
+    total = ""
     if tender.items and all(i.unit == product.measure_word for i in tender.items):
-        total = sum(i.quantity for i in tender.items)
-        if total == int(total):
-            count = f"{int(total)}{unit_noun(product)}"
-    return Supply(rows, count, any(r.note for r in rows))
+        units = sum(i.quantity for i in tender.items)
+        if units == int(units):
+            total = str(int(units))
+    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows))
 
 
 def answer_label(deviation: Deviation, product: ProductType) -> str:
