@@ -145,33 +145,62 @@ def test_without_items_the_document_has_no_supply_table(project: Path) -> None:
 
 # --- web form ----------------------------------------------------------------------------------------
 
+def _saved(project: Path, state: tender_form.FormState, source: Path) -> Tender:
+    checked = tender_store.check(project, state, source)
+    assert checked.ok, (checked.state.errors, checked.state.general)
+    loaded, problems = load_model(tender_store.save(checked), Tender)
+    assert loaded is not None, problems
+    return loaded.model
+
+
 def test_the_web_form_keeps_the_items_on_save(project: Path) -> None:
     source = project / "tenders" / "examples" / "vehicles.yaml"
     items = _items(source)
     raw, problems = read_yaml(source)
     assert not problems
     state = tender_form.state_from_raw(raw)
+    assert [row["name"] for row in state.items] == [i["name"] for i in items]
     state.values["id"] = "vehicles-copy"
     state.values["project_name"] = "修改后的公务用车项目"
-    checked = tender_store.check(project, state, source)
-    assert checked.ok, checked.state.errors
-    saved = tender_store.save(checked)
-    loaded, problems = load_model(saved, Tender)
-    assert loaded is not None, problems
-    assert [i.model_dump(exclude_defaults=True) for i in loaded.model.items] == items
-    assert loaded.model.project_name == "修改后的公务用车项目"
-    assert "items" in tender_form.PRESERVED
+    saved = _saved(project, state.with_blank_rows(), source)  # the page's empty last row is no item
+    assert [i.model_dump(exclude_defaults=True) for i in saved.items] == items
+    assert saved.project_name == "修改后的公务用车项目"
+    text = (project / "tenders" / "vehicles-copy.yaml").read_text(encoding="utf-8")
+    assert "# 采购清单（投标响应）" in text  # the list's own comment stays
 
 
-def test_the_web_form_reports_a_duplicate_item(project: Path) -> None:
+def test_the_web_form_edits_the_items(project: Path) -> None:
     source = project / "tenders" / "examples" / "vehicles.yaml"
-    _with_items(source, "items:\n  - {name: 轿车, quantity: 2, unit: 辆}\n  - {name: 轿车, quantity: 3, unit: 辆}\n")
     raw, _ = read_yaml(source)
-    state = tender_form.state_from_raw(raw)
-    checked = tender_store.check(project, state, source)
+    form = {f"{spec.name}": value for spec in tender_form.simple_fields()
+            if (value := tender_form.state_from_raw(raw).values.get(spec.name))}
+    form |= {"id": "vehicles-edited",
+             "items.0.name": "纯电动轿车（5座）", "items.0.model": "澄途 CT7001BEV", "items.0.quantity": "10",
+             "items.0.unit": "辆", "items.1.name": "", "items.1.quantity": "", "items.1.unit": "",  # left empty
+             "items.2.name": "随车充电设备", "items.2.quantity": "2.5", "items.2.unit": "套", "items.2.note": "含线缆"}
+    saved = _saved(project, tender_form.state_from_form(form), source)
+    assert [(i.name, i.model, i.quantity_text, i.unit, i.note) for i in saved.items] == [
+        ("纯电动轿车（5座）", "澄途 CT7001BEV", "10", "辆", ""), ("随车充电设备", "", "2.5", "套", "含线缆")]
+    form = {k: v for k, v in form.items() if not k.startswith("items.")}
+    assert _saved(project, tender_form.state_from_form(form), source).items == []  # every row removed
+
+
+@pytest.mark.parametrize(("rows", "name", "words"), [
+    ({"items.0.name": "轿车", "items.0.quantity": "2", "items.0.unit": "辆",
+      "items.1.name": "轿车", "items.1.quantity": "3", "items.1.unit": "辆"}, "items.1.name", "与第 1 项重复"),
+    ({"items.0.name": "轿车", "items.0.quantity": "0", "items.0.unit": "辆"}, "items.0.quantity", "数量应大于0"),
+    ({"items.0.name": "轿车", "items.0.quantity": "两辆", "items.0.unit": "辆"}, "items.0.quantity", "应为数字"),
+    ({"items.0.model": "CT7001", "items.0.quantity": "2", "items.0.unit": "辆"}, "items.0.name", "不能为空"),
+])
+def test_the_web_form_shows_an_item_problem_next_to_its_input(project: Path, rows: dict[str, str], name: str,
+                                                              words: str) -> None:
+    source = project / "tenders" / "examples" / "vehicles.yaml"
+    raw, _ = read_yaml(source)
+    values = tender_form.state_from_raw(raw).values
+    form = {k: v for k, v in values.items() if v} | rows
+    checked = tender_store.check(project, tender_form.state_from_form(form), source)
     assert not checked.ok
-    shown = [m for ms in checked.state.errors.values() for m in ms] + checked.state.general
-    assert any("轿车" in m and "重复" in m for m in shown), shown
+    assert any(words in m for m in checked.state.errors.get(name, [])), checked.state.errors
 
 
 # --- 暗标 --------------------------------------------------------------------------------------------

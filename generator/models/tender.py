@@ -31,7 +31,7 @@ class SupplyItem(Strict):
     @classmethod
     def _positive(cls, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("数量应为数字（如 12），不加单位；单位写在 unit 中")
+            raise ValueError("数量应为数字（如 12），不带单位，单位另行填写")
         if value <= 0:
             raise ValueError(f"数量应大于0，现为 {value}：不供货的货物请从采购清单中删除")
         if value > 1_000_000:
