@@ -47,6 +47,12 @@ def variant_group(capabilities: list[str]) -> str:
     return "goods"
 
 
+def blocks_text(blocks) -> str:
+    """The blocks' text, one per line; a standard's code and number are joined by a no-break space
+    (write/nobreak), read here as the space it is."""
+    return "\n".join(block.text for block in blocks).replace("\u00a0", " ")
+
+
 class Proposal:
     def __init__(self, tender: Path, docx: Path) -> None:
         inputs = load_inputs(tender)
@@ -54,7 +60,7 @@ class Proposal:
         self.product = inputs.product.model.for_products(self.tender.products)  # as the proposal shows it
         self.bidder = inputs.bidder.model
         self.document = read_document(docx)
-        self.text = "\n".join(block.text for block in self.document.blocks)
+        self.text = blocks_text(self.document.blocks)
         self.commitments = resolve(inputs)  # as offered to this tender (tiers that apply at its site)
 
 
@@ -154,9 +160,9 @@ def sentences(proposal: Proposal) -> set[str]:
     proposals share a sentence when only those names differ; the bidder's addresses, phone and
     certificate numbers are data, not sentences, and drop out. Headings (the one outline every type
     follows), page headers and footers and table header rows are labels, not sentences."""
-    text = "\n".join(block.text for block in proposal.document.blocks
-                     if block.kind not in ("heading", "toc", "header", "footer")
-                     and not (block.cell is not None and block.cell.row == 0))
+    text = blocks_text(block for block in proposal.document.blocks
+                       if block.kind not in ("heading", "toc", "header", "footer")
+                       and not (block.cell is not None and block.cell.row == 0))
     bidder = proposal.bidder
     names = [proposal.tender.project_name, proposal.tender.purchaser.name, proposal.tender.products,
              proposal.product.name, proposal.product.noun, proposal.product.warranty_word,
@@ -524,7 +530,7 @@ def test_a_fuel_car_is_warranted_and_rescued_as_one(project):
     tender.write_text(source.replace("products: 纯电动新能源汽车", "products: 燃油公务轿车（1.5T汽油）")
                       .replace("id: vehicles", "id: fuel-cars"), encoding="utf-8")
     built = build(tender, BuildOptions(output_root=project / "output"))
-    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    text = blocks_text(read_document(built.docx_path).blocks)
     for word in ("发动机和变速箱", "机油滤清器", "燃油耗尽", "立即熄火", "道路救援", "代步车", "首次保养"):
         assert word in text, word
     for word in ("三电系统", "动力电池", "充电", "高压", "电量耗尽"):
@@ -614,7 +620,7 @@ def test_escalators_have_their_own_cycles_and_warranty_parts_only_when_bought(pr
     tender.write_text(source.replace("products: 病床电梯、乘客电梯及自动扶梯", "products: 病床电梯及乘客电梯")
                       .replace("id: elevators", "id: lifts-only"), encoding="utf-8")
     built = build(tender, BuildOptions(output_root=project / "output"))
-    lifts = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    lifts = blocks_text(read_document(built.docx_path).blocks)
     assert "五方通话" in lifts and "维护保养" in lifts
     for words in ("自动扶梯", "梳齿板", "扶手带"):
         assert words not in lifts, words
@@ -1143,7 +1149,7 @@ def test_a_hospitals_lifts_keep_a_bed_lift_running_and_work_off_clinic_hours(pro
     tender.write_text(source.replace("蜀州市第二人民医院", "蜀州市政务服务中心").replace("id: elevators", "id: office-lifts"),
                       encoding="utf-8")
     built = build(tender, BuildOptions(output_root=project / "output"))
-    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    text = blocks_text(read_document(built.docx_path).blocks)
     assert "维护保养" in text and "门诊高峰" not in text and "病床电梯停梯" not in text
 
 
@@ -1612,7 +1618,7 @@ def variant_build(project: Path, example: str, products: str) -> str:
     tender.write_text(source.replace(current[0], f"products: {products}")
                       .replace(f"id: {example}", f"id: {example}-variant"), encoding="utf-8")
     built = build(tender, BuildOptions(output_root=project / "output"))
-    return "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    return blocks_text(read_document(built.docx_path).blocks)
 
 
 IMAGING_WORDS = ("液氦", "冷头", "球管", "体模", "影像设备", "影像类设备", "射线", "辐射", "放射", "超声", "机房",
@@ -1671,8 +1677,8 @@ def test_a_variant_may_only_reword_a_text_field(root):
     from pydantic import ValidationError
 
     data = YAML(typ="safe").load((root / "profiles" / "products" / "medical-equipment.yaml").read_text(encoding="utf-8"))
-    data["variants"]["imaging"]["texts"]["noun"] = "影像设备"
-    with pytest.raises(ValidationError, match="imaging.texts.noun"):
+    data["variants"]["imaging"]["texts"]["measure_word"] = "套"  # issue 15 (lighting): a noun may be reworded, its measure word not
+    with pytest.raises(ValidationError, match="imaging.texts.measure_word"):
         ProductType.model_validate(data)
 
 
@@ -1771,7 +1777,7 @@ def test_a_hospital_purchaser_gets_the_ward_wording(project):
     tender = project / "tenders" / "textiles-hospital.yaml"
     tender.write_text(data.replace("  name: 湘源职业技术学院\n", "  name: 湘源市第一人民医院\n")
                       .replace("id: textiles", "id: textiles-hospital"), encoding="utf-8")
-    text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
+    text = blocks_text(read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
     assert "病房使用的窗帘和床上用品按医院医用织物的洗涤消毒要求送洗" in text
     assert "寒暑假" not in text and "开学前" not in text
 
@@ -1903,7 +1909,7 @@ def test_window_and_hvac_work_fits_a_school_and_a_hospital(proposals, project):
     tender = project / "tenders" / "hvac-hospital.yaml"
     tender.write_text(source.replace("  name: 蜀州市机关事务服务中心\n", "  name: 蜀州市人民医院\n")
                       .replace("id: hvac-solar", "id: hvac-hospital"), encoding="utf-8")
-    text = "\n".join(b.text for b in read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
+    text = blocks_text(read_document(build(tender, BuildOptions(output_root=project / "output")).docx_path).blocks)
     assert "手术室、重症监护病房、服务器机房" in text
     assert "手术室" not in proposals["hvac-solar"].text
 
@@ -1940,7 +1946,7 @@ def test_a_hospital_buying_consumables_gets_spd_and_ward_stock_support(proposals
     tender.write_text(source.replace(hospital, "临州市疾病预防控制中心").replace("id: medical-consumables", "id: cdc-consumables"),
                       encoding="utf-8")
     built = build(tender, BuildOptions(output_root=project / "output"))
-    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    text = blocks_text(read_document(built.docx_path).blocks)
     assert "批号追溯" in text and [w for w in ("SPD", "定数包", "院内物流") if w in text] == []
 
 
@@ -2003,7 +2009,7 @@ def test_an_expired_authorisation_is_refused_and_a_blind_bid_hides_its_number(pr
 
     tender = project / "tenders" / "examples" / "lab-instruments.yaml"
     built = build(tender, BuildOptions(output_root=project / "output", anonymous=True))
-    text = "\n".join(block.text for block in read_document(built.docx_path).blocks)
+    text = blocks_text(read_document(built.docx_path).blocks)
     assert "原厂授权与售后支持" in text and "PX-AUTH-2026-ZJ017" not in text
     profile = project / "profiles" / "bidders" / "kangheng.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-06-30"),
@@ -2049,11 +2055,11 @@ def test_a_lighting_bid_without_a_display_says_nothing_of_displays(project):
     start, end = text.index("  - text: ★LED显示屏质保期"), text.index("  - text: ▲市区范围内")
     tender.write_text(text[:start].replace("单灯控制器及户外全彩LED显示屏", "及单灯控制器") + text[end:], encoding="utf-8")
     without = build(tender, BuildOptions(output_root=project / "out")).docx_path
-    own = "\n".join(block.text for block in read_document(without).blocks)
+    own = blocks_text(read_document(without).blocks)
     assert [words for words in DISPLAY_WORDS if words in own] == []
     assert "亮灯率" in own and "单灯控制器离线" in own
     example = build(ROOT / "tenders" / "examples" / "lighting.yaml", BuildOptions(output_root=project / "out2")).docx_path
-    full = "\n".join(block.text for block in read_document(example).blocks)
+    full = blocks_text(read_document(example).blocks)
     assert [words for words in DISPLAY_WORDS if words not in full] == []
 
 

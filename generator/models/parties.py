@@ -240,15 +240,24 @@ class Variant(Strict):
     adds_to_default: bool = False
     # issue 15 (fixes): a kind's own service-quality targets (a display's 像素完好比例), added to the type's
     quality_targets: list[QualityTarget] = []
+    # issue 15 (lighting): a kind's own training courses, replacing the type's course for the same
+    # audience (as faults replace by level; where two chosen variants differ the type's stays, so the
+    # hours the training commitment is checked against keep), and its own assessments, added to the type's
+    training_topics: list[TrainingTopic] = []
+    training_assessment: list[str] = []
 
 
 _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
-                  "quality_targets")  # issue 15 (fixes)
+                  "quality_targets",  # issue 15 (fixes)
+                  "training_assessment")  # issue 15 (lighting)
 
 
-# issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for
-_NOT_VARIANT_TEXTS = ("id", "name", "noun", "measure_word")
+# issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for.
+# issue 15 (lighting): `noun` may be reworded (灯具 → 灯具及显示屏 when a display is bought too): the type's
+# `name`, id and vocabulary stay what the checker and the clause lint know the type by, and `measure_word`
+# stays, so the counted noun (套灯具) keeps its measure word
+_NOT_VARIANT_TEXTS = ("id", "name", "measure_word")
 
 
 def variant_text_fields() -> frozenset[str]:
@@ -488,7 +497,7 @@ class ProductType(Strict):
             raise ValueError("服务质量指标所对应的承诺在本产品类型的默认承诺中没有：" + "、".join(wrong))
         return self
 
-    # issue 15 (variants): a variant's texts name text fields of the type (not its id, name or nouns)
+    # issue 15 (variants): a variant's texts name text fields of the type (not its id, name or measure word)
     @model_validator(mode="after")
     def _variant_texts_name_text_fields(self) -> ProductType:
         wrong = [f"{name}.texts.{key}" for name, v in self.variants.items() for key in v.texts
@@ -524,6 +533,13 @@ class ProductType(Strict):
             if len(given_faults) == 1:
                 by_level[level] = next(iter(given_faults.values()))
         update["faults"] = list(by_level.values())
+        # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
+        by_audience = {t.audience: t for t in self.training_topics}
+        for audience in dict.fromkeys(t.audience for v in chosen for t in v.training_topics):
+            given_topics = {t.model_dump_json(): t for v in chosen for t in v.training_topics if t.audience == audience}
+            if len(given_topics) == 1:
+                by_audience[audience] = next(iter(given_topics.values()))
+        update["training_topics"] = list(by_audience.values())
         update["liability_items"] = {**self.liability_items, **{k: x for v in chosen for k, x in v.liability_items.items()}}
         update["survey_items"] = {**self.survey_items, **{k: x for v in chosen for k, x in v.survey_items.items()}}
         specialised = self.model_copy(update=update)
