@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from generator.models.commitments import CommitmentsInput
 from generator.models.requirement import ID_PATTERN, Requirement, Strict
@@ -14,6 +16,50 @@ from generator.models.scoring import ScoringItem
 class Purchaser(Strict):
     name: str = Field(min_length=1)
     contact_address: str = ""
+
+
+class SupplyItem(Strict):
+    """One line of the tender's 采购清单 as the bid answers it: what is supplied, which model, how many."""
+
+    name: str = Field(min_length=1, max_length=60)  # 货物名称: 纯电动轿车（5座）
+    model: str = Field(default="", max_length=80)  # 品牌型号/规格; empty: not stated
+    quantity: float  # how many `unit`s; positive, whole or not (0.5 批 is odd but allowed)
+    unit: str = Field(min_length=1, max_length=8)  # 台, 辆, 套, 批
+    note: str = Field(default="", max_length=120)  # 备注: 含充电桩、配置见技术响应表
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _positive(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("数量应为数字（如 12），不带单位，单位另行填写")
+        if value <= 0:
+            raise ValueError(f"数量应大于0，现为 {value}：不供货的货物请从采购清单中删除")
+        if value > 1_000_000:
+            raise ValueError(f"数量 {value} 超出合理范围（不超过1000000）")
+        return value
+
+    @property
+    def quantity_text(self) -> str:
+        """12, not 12.0; 2.5 stays 2.5."""
+        return str(int(self.quantity)) if self.quantity == int(self.quantity) else f"{self.quantity:g}"
+
+
+def _distinct_names(items: list[SupplyItem]) -> list[SupplyItem]:
+    """Each name once: two lines with one name leave the reader unsure which the count means."""
+    seen: dict[str, int] = {}
+    errors = []
+    for index, item in enumerate(items):
+        if item.name in seen:
+            errors.append(InitErrorDetails(
+                type=PydanticCustomError("duplicate_item", "货物名称“{name}”与第 {first} 项重复：同一货物请合并为一项，"
+                                         "型号不同的请在名称中区分（如“纯电动轿车（5座）”“纯电动轿车（7座）”）",
+                                         {"name": item.name, "first": seen[item.name] + 1}),
+                loc=(index, "name"), input=item.name))
+        else:
+            seen[item.name] = index
+    if errors:
+        raise ValidationError.from_exception_data("items", errors)
+    return items
 
 
 class Tender(Strict):
@@ -37,4 +83,8 @@ class Tender(Strict):
     security_level: str = ""  # software: the system's 等级保护 level the tender names (第三级); empty: not given
     attachments: list[str] = []
     scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
+    # 采购清单 as bid: the proposal's 供货范围 table; empty: the document names only `products`
+    items: list[SupplyItem] = Field(default=[], max_length=200)
+
+    _items_distinct = field_validator("items")(_distinct_names)
 

@@ -141,6 +141,51 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+@dataclass(frozen=True)
+class SupplyRow:
+    """One row of the 供货范围 table as printed: `quantity` already written out (12, 2.5)."""
+
+    name: str
+    model: str
+    quantity: str
+    unit: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Supply:
+    """The tender's `items` for a clause: `{% if supply %}`, `{% for r in supply.rows %}`, and
+    `supply.count` (“12辆车”, “6台电梯”) and `supply.total` (“12”) when every row is counted in the type's own measure word —
+    else "" and the text says 每辆 / 每台 as without items."""
+
+    rows: tuple[SupplyRow, ...] = ()
+    count: str = ""
+    total: str = ""  # the number alone (“12”), for “合计12辆”; "" when `count` is
+    notes: bool = False  # some row has a 备注: the table gets the column
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: bool) -> Supply:
+    """暗标: the goods' names and models stay (what is offered is not who offers it, as a manufacturer
+    named in an authorisation stays); a cell that contains anything identifying the bidder (its own
+    brand, when it makes what it supplies) shows 略 like the profile's other identifying cells."""
+    hidden = identifying_strings(bidder) if anonymous else []
+
+    def shown(text: str) -> str:
+        return ANONYMOUS_CELL if any(value in text for value in hidden if len(value) >= 2) else text
+
+    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note))
+                 for i in tender.items)
+    total = ""
+    if tender.items and all(i.unit == product.measure_word for i in tender.items):
+        units = sum(i.quantity for i in tender.items)
+        if units == int(units):
+            total = str(int(units))
+    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows))
+
+
 def answer_label(deviation: Deviation, product: ProductType) -> str:
     """The 投标响应 names what is offered in the requirement's terms: its own word for the kind
     (保修期, 维保期), led by the words of its tier the offered values do not repeat
@@ -284,6 +329,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "noun": product.noun,
         "unit": product.measure_word,
         "unit_noun": unit_noun(product),
+        "supply": supply_of(tender, product, bidder, anonymous),  # the 供货范围 (tender.items)
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
         "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
         "resident_staff": tender.resident_staff,

@@ -43,7 +43,7 @@ def web_text(text: str, root: Path) -> str:
 def field_name(field: str) -> str:
     """A model path as the page names it: “招标要求第 2 条”, “本项目承诺调整：质保期”, “采购人全称”."""
     from generator.core.kinds import KINDS
-    from generator.web.tender_form import LABELS, REQUIREMENT_LABELS
+    from generator.web.tender_form import ITEM_LABELS, LABELS, REQUIREMENT_LABELS
 
     parts = field.split(".")
     if parts[0] == "requirements" and len(parts) >= 2 and parts[1].isdigit():
@@ -54,6 +54,9 @@ def field_name(field: str) -> str:
     if parts[0] == "overrides" and len(parts) >= 2 and parts[1].isdigit():
         rest = {"kind": "承诺项", "qualifier": "限定词", "value": "数值", "starts": "起算事件"}.get(".".join(parts[2:]), "")
         return f"本项目承诺调整第 {int(parts[1]) + 1} 行" + (f"：{rest}" if rest else "")
+    if parts[0] == "items" and len(parts) >= 2 and parts[1].isdigit():
+        rest = ITEM_LABELS.get(".".join(parts[2:]), "")
+        return f"采购清单第 {int(parts[1]) + 1} 项" + (f"：{rest}" if rest else "")
     return LABELS.get(field, field)
 
 

@@ -35,6 +35,7 @@ LABELS = {
     "template": "模板",
     "date": "投标文件日期",
     "requirements": "招标要求",
+    "items": "采购清单",
     "overrides": "本项目承诺调整",
 }
 HELP = {
@@ -45,6 +46,7 @@ HELP = {
 REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "承诺项", "bound": "要求方式", "value": "数值",
                       "qualifier": "限定词", "starts": "起算事件", "original": "原文全句",
                       "source.section": "出处章节", "source.page": "页码"}
+ITEM_LABELS = {"name": "货物名称", "model": "品牌型号", "quantity": "数量", "unit": "单位", "note": "备注"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
 TEMPLATE_LABELS = {"standard": "标准格式"}  # template folder → the name a clerk sees
 PRESERVED = ("attachments", "scoring", "resident_staff", "security_level")  # kept as they are in the file; not edited in the browser
@@ -52,7 +54,8 @@ SELECTS = ("bidder", "product_type", "template")
 ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
               "source.page")
 OVERRIDE_FIELDS = ("kind", "qualifier", "value", "starts")
-_ROW = re.compile(r"^(requirements|overrides)\.(\d+)\.(.+)$")
+ITEM_FIELDS = tuple(ITEM_LABELS)
+_ROW = re.compile(r"^(requirements|overrides|items)\.(\d+)\.(.+)$")
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class FormState:
     values: dict[str, str] = field(default_factory=dict)
     requirements: list[dict[str, str]] = field(default_factory=list)
     overrides: list[dict[str, str]] = field(default_factory=list)
+    items: list[dict[str, str]] = field(default_factory=list)  # 采购清单 rows: ITEM_FIELDS
+    item_origin: list[int] = field(default_factory=list)  # to_data: the row each kept item came from
     errors: dict[str, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)  # problems that belong to no input
 
@@ -130,6 +135,8 @@ class FormState:
             self.requirements.append({})  # kind and bound come from the 原文 once it is pasted
         if not self.overrides or self.overrides[-1].get("value"):
             self.overrides.append({})
+        if not self.items or any(self.items[-1].get(k) for k in ITEM_FIELDS):
+            self.items.append({})
         return self
 
 
@@ -155,7 +162,7 @@ def _rows(form: Any, table: str) -> list[dict[str, str]]:
 def state_from_form(form: Any) -> FormState:
     """The submitted form as typed (a Werkzeug MultiDict or any mapping)."""
     values = {spec.name: _typed(form.get(spec.name, "")) for spec in simple_fields()}
-    return FormState(values, _rows(form, "requirements"), _rows(form, "overrides"))
+    return FormState(values, _rows(form, "requirements"), _rows(form, "overrides"), _rows(form, "items"))
 
 
 def _blank_requirement(row: dict[str, str]) -> bool:
@@ -197,9 +204,37 @@ def to_data(state: FormState) -> tuple[dict[str, Any], list[int], dict[str, list
         requirements.append(item)
         origin.append(index)
     data["requirements"] = requirements
+    data["items"], state.item_origin = _items(state)
     overrides, members = _overrides(state)
     data["overrides"] = overrides
     return data, origin, members
+
+
+def _quantity(text: str) -> Any:
+    """12 → 12, 2.5 → 2.5; anything else stays text, for the model to refuse next to the input."""
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return int(number) if number == int(number) and "." not in text else number
+
+
+def _items(state: FormState) -> tuple[list[dict[str, Any]], list[int]]:
+    """The 采购清单 rows as the model's items; rows left wholly empty are not items."""
+    items, origin = [], []
+    for index, row in enumerate(state.items):
+        if not any(row.get(k) for k in ITEM_FIELDS):
+            continue
+        item: dict[str, Any] = {"name": row.get("name", "")}
+        if row.get("model"):
+            item["model"] = row["model"]
+        item["quantity"] = _quantity(row.get("quantity", ""))
+        item["unit"] = row.get("unit", "")
+        if row.get("note"):
+            item["note"] = row["note"]
+        items.append(item)
+        origin.append(index)
+    return items, origin
 
 
 def _overrides(state: FormState) -> tuple[dict[str, Any], dict[str, list[int]]]:
@@ -251,7 +286,7 @@ def place_problems(state: FormState, problems: list[Any], origin: list[int], mem
     """Put each Problem (generator.core.errors) next to the input its field names."""
     names = {spec.name for spec in simple_fields()}
     for problem in problems:
-        name = _input_for(problem.field, names, origin, members)
+        name = _input_for(problem.field, names, origin, members, state.item_origin)
         if name is None:
             where = f"（{problem.field}）" if problem.field else ""
             state.general.append(f"{problem.message}{where}")
@@ -284,10 +319,14 @@ def value_problems(state: FormState) -> None:
                 state.add_error(f"overrides.{index}.value", message)
 
 
-def _input_for(path: str, names: set[str], origin: list[int], members: dict[str, list[int]]) -> str | list[str] | None:
+def _input_for(path: str, names: set[str], origin: list[int], members: dict[str, list[int]],
+               item_origin: list[int] | None = None) -> str | list[str] | None:
     if path in names:
         return path
     parts = path.split(".")
+    if parts[0] == "items" and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(item_origin or []):
+        row = (item_origin or [])[int(parts[1])]
+        return f"items.{row}.{parts[2]}" if parts[2] in ITEM_FIELDS else None
     if parts[0] == "requirements" and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) < len(origin):
         row = origin[int(parts[1])]
         rest = ".".join(parts[2:])
@@ -326,6 +365,9 @@ def state_from_raw(raw: Any) -> FormState:
             "qualifier": _text(item.get("qualifier")), "starts": _text(item.get("starts")),
             "original": _text(item.get("original")), "source.section": _text(source.get("section")),
             "source.page": _text(source.get("page"))})
+    for item in get("items") or []:
+        if hasattr(item, "get"):
+            state.items.append({k: _text(item.get(k)) for k in ITEM_FIELDS})
     overrides = get("overrides")
     if overrides is not None and hasattr(overrides, "items"):
         for kind, value in overrides.items():
@@ -354,6 +396,6 @@ def blank_state(today: dt.date, bidders: list[tuple[str, str]], products: list[t
     return FormState(values)
 
 
-__all__ = ["FieldSpec", "FormState", "LABELS", "PRESERVED", "REQUIREMENT_LABELS",
+__all__ = ["ITEM_LABELS", "FieldSpec", "FormState", "LABELS", "PRESERVED", "REQUIREMENT_LABELS",
            "TEMPLATE_LABELS", "blank_state", "place_problems", "requirement_options", "simple_fields", "state_from_form",
            "state_from_raw", "to_data"]

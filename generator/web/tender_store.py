@@ -27,7 +27,9 @@ from generator.models.tender import Tender
 from generator.tender_extract.new_tender import ORDER as NEW_ORDER
 from generator.web.tender_form import FormState, place_problems, to_data, value_problems
 
-ORDER = [*NEW_ORDER, "overrides", "attachments"]
+ORDER = [*NEW_ORDER[:NEW_ORDER.index("products") + 1], "items", *NEW_ORDER[NEW_ORDER.index("products") + 1:],
+         "overrides", "attachments"]
+ITEM_ORDER = ("name", "model", "quantity", "unit", "note")
 SCALARS = ("id", "project_name", "project_number", "lot", "delivery_place", "bidder", "product_type", "products",
            "template", "date")
 REQUIREMENT_ORDER = ("text", "original", "kind", "bound", "value", "qualifier", "starts", "mark", "source")
@@ -188,6 +190,28 @@ def _insert(doc: CommentedMap, key: str, value: Any) -> None:
     doc.insert(position, key, value)
 
 
+def _merge_items(doc: CommentedMap, items: list[dict[str, Any]]) -> None:
+    """The 采购清单 as the form has it, one flow mapping a line; an item the form left as it was keeps
+    its node (and comment)."""
+    if not items:
+        doc.pop("items", None)
+        return
+    old = doc.get("items") if isinstance(doc.get("items"), CommentedSeq) else CommentedSeq()
+    rows = CommentedSeq()
+    for index, item in enumerate(items):
+        node = old[index] if index < len(old) else None
+        if isinstance(node, CommentedMap) and dict(node) == item:
+            rows.append(node)
+            continue
+        entry = CommentedMap((key, item[key]) for key in ITEM_ORDER if key in item)
+        entry.fa.set_flow_style()
+        rows.append(entry)
+    if isinstance(doc.get("items"), CommentedSeq):
+        old[:] = rows
+    else:
+        _insert(doc, "items", rows)
+
+
 def _as_date(text: Any) -> Any:
     try:
         return dt.date.fromisoformat(text) if isinstance(text, str) else text
@@ -261,6 +285,7 @@ def merge(base: CommentedMap, data: dict[str, Any], source: Path | None, target:
         old[:] = requirements
     else:
         _insert(doc, "requirements", requirements)
+    _merge_items(doc, data.get("items", []))
     overrides = doc.get("overrides") if isinstance(doc.get("overrides"), CommentedMap) else CommentedMap()
     for kind in [k for k in overrides if k != "fault_levels" and k not in data["overrides"]]:
         del overrides[kind]

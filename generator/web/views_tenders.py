@@ -66,6 +66,7 @@ def _render_form(state: tender_form.FormState, source_rel: str, status: int = 20
     return render_template(
         "tender_form.html", state=state.with_blank_rows(), fields=tender_form.simple_fields(),
         options=tender_form.requirement_options(), labels=tender_form.REQUIREMENT_LABELS,
+        item_labels=tender_form.ITEM_LABELS,
         choices=offered, template_items=[(t, tender_form.TEMPLATE_LABELS.get(t, t)) for t in offered.templates],
         source_rel=source_rel, confirm=confirm, draft=draft, readings=readings, mismatches=mismatches,
         notes=notes or [], tenders=tender_store.list_tenders(root), field_title=field_name), status

@@ -38,7 +38,7 @@ function showErrors(form, result) {
     messages.forEach((m) => { const div = document.createElement("div"); div.textContent = m; box.appendChild(div); });
     const input = document.getElementById(`f-${name}`);
     if (input) input.setAttribute("aria-invalid", "true");
-    const holder = box.closest(".field, .req-row, .ovr-row");
+    const holder = box.closest(".field, .req-row, .ovr-row, .item-row");
     if (holder) holder.classList.add("invalid");
   }
   showReadings(form, result.readings || {});
