@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -127,7 +128,26 @@ def anonymous_bidder(bidder: Bidder) -> Bidder:
         "team": [m.model_copy(update={"name": ANONYMOUS_CELL}) for m in bidder.team],
         "certificates": [c.model_copy(update={"number": ANONYMOUS_CELL}) for c in bidder.certificates],
         "authorisations": [a.model_copy(update={"letter": ANONYMOUS_CELL}) for a in bidder.authorisations],
+        "warehouses": [w.model_copy(update={"name": _neutral_name(w.name, bidder), "address": _city_of(w.address)})
+                       for w in bidder.warehouses],
     })
+
+
+def _neutral_name(name: str, bidder: Bidder) -> str:
+    """鲁禾生态寿光农资仓库 → 我公司寿光农资仓库; a name without the bidder's (a contracted warehouse) stays."""
+    for own in (bidder.legal_name, bidder.short_name):
+        if own and own in name:
+            return "我公司" + name.replace(own, "")
+    return name
+
+
+_CITY = re.compile(r"^(?:.{2,8}?(?:省|自治区))?.{2,8}?(?:市|州|盟|县)")
+
+
+def _city_of(address: str) -> str:
+    """The province and city of an address (山东省寿光市): where the stock is, not whose premises."""
+    match = _CITY.match(address)
+    return match.group() if match else ANONYMOUS_CELL
 
 
 def identifying_strings(bidder: Bidder) -> list[str]:
@@ -138,6 +158,7 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     values += [m.name for m in bidder.team]
     values += [c.number for c in bidder.certificates]
     values += [a.letter for a in bidder.authorisations]
+    values += [w.address for w in bidder.warehouses]
     return list(dict.fromkeys(v for v in values if v))
 
 
@@ -315,9 +336,10 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
     summary = [(views[k].label, str(views[k])) for k in KINDS if k in views]
     roles = roles_by_duty(bidder.team)
     desk = desk_roles(bidder.team, roles)
+    shown = anonymous_bidder(bidder) if anonymous else bidder
     return {
         "tender": tender,
-        "bidder": anonymous_bidder(bidder) if anonymous else bidder,
+        "bidder": shown,
         "anonymous": anonymous,
         "head": team_head(bidder.team).role if bidder.team else DEFAULT_HEAD,  # 项目经理, 售后服务经理
         "product": product,
@@ -338,7 +360,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "training_hours": total_training_hours(product),
         "charges": bidder.charges,
         # supplies: the warehouse holding the project's stock, and the team's roles by what they do
-        "warehouse": bidder.warehouses[0] if bidder.warehouses else None,
+        "warehouse": shown.warehouses[0] if shown.warehouses else None,
         "roles": roles,
         "desk_roles": desk,  # the team's roles that take requests (the organisation section's 支持层)
         "desk": "、".join(desk) or DEFAULT_DESK,  # who answers the hotline and logs requests

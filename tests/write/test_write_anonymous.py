@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx import Document
 
+from generator.load.project import load_inputs
 from generator.load.yamlio import load_model
 from generator.models.parties import Bidder
 from generator.pipeline.build import BuildOptions, build
@@ -78,3 +79,20 @@ def test_anonymous_build_ignores_the_bidders_letterhead(project: Path) -> None:
     anonymous = build(tender, BuildOptions(allow_draft=True, anonymous=True,
                                            output_root=project / "output" / "anon")).docx_bytes
     assert not any("信笺" in text or "华辰" in text for text in _parts(anonymous).values())
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "tenders" / "examples").glob("*.yaml"))
+
+
+def test_every_example_builds_as_a_blind_bid_with_nothing_that_names_the_bidder(project: Path) -> None:
+    """Each bidder's stock, authorisations, outlets and people pass the 暗标 self-check: a warehouse
+    named after the bidder becomes 我公司…仓库 at its city (山东省寿光市), not its street address."""
+    for example in EXAMPLES:
+        tender = project / "tenders" / "examples" / example.name
+        result = build(tender, BuildOptions(allow_draft=True, anonymous=True, output_root=project / "output" / "anon"))
+        text = "".join(_parts(result.docx_bytes).values())
+        bidder = load_inputs(tender, project).bidder.model
+        leaked = [s for s in identifying_strings(bidder) if s in text]
+        assert not leaked, (example.stem, leaked)
+        for warehouse in bidder.warehouses:
+            assert warehouse.name not in text or bidder.short_name not in warehouse.name, example.stem
