@@ -7,7 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.bounded_memo import BoundedMemo
 from generator.core.errors import Problem, ProblemCollector, os_reason
+from generator.core.file_version import Version, version
 from generator.core.layout import Layout, project_root
 from generator.load.value_guard import commitment_problems, template_syntax_problems
 from generator.load.yamlio import Loaded, load_model
@@ -18,16 +20,45 @@ from generator.models.tender import Tender
 find_root = project_root  # the nearest project root at or above a path, else the working directory
 
 
+# The clause files of a library, kept with the versions of its folders: adding, removing or renaming
+# a file changes its folder's mtime, so while every folder is the same version the list is the same.
+_clause_trees: BoundedMemo[tuple[tuple[Version, ...], list[Path]]] = BoundedMemo(64)
+
+
 def clause_files(root: Path, problems: ProblemCollector) -> list[Path]:
     """Every clauses/**/*.yaml; a folder that cannot be read is a problem, not a silent gap."""
+    top = Layout(root).clauses
+    kept = _clause_trees.lookup(os.fspath(top))
+    if kept is not None and all(_unchanged(v) for v in kept[0]):
+        return list(kept[1])
     found: list[Path] = []
+    versions: list[Version] = []
+    trusted = True
 
     def unreadable(exc: OSError) -> None:
-        problems.add(Problem(exc.filename or Layout(root).clauses, f"无法读取条款目录：{os_reason(exc)}"))
+        nonlocal trusted
+        trusted = False
+        problems.add(Problem(exc.filename or top, f"无法读取条款目录：{os_reason(exc)}"))
 
-    for folder, _, names in os.walk(Layout(root).clauses, onerror=unreadable):
+    for folder, _, names in os.walk(top, onerror=unreadable):
+        try:
+            current, still = version(folder)
+            versions.append(current)
+            trusted = trusted and still
+        except OSError:
+            trusted = False
         found += [Path(folder) / name for name in names if name.endswith(".yaml")]
-    return sorted(found)
+    found.sort()
+    if trusted and versions and all(_unchanged(v) for v in versions):
+        _clause_trees.put(os.fspath(top), (tuple(versions), found))
+    return list(found)
+
+
+def _unchanged(kept: Version) -> bool:
+    try:
+        return version(kept[0])[0] == kept
+    except OSError:
+        return False
 
 
 def load_clauses(root: Path, problems: ProblemCollector) -> dict[str, Loaded]:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.core import disk_cache
+from generator.core.bounded_memo import BoundedMemo
 from generator.core.errors import Problem, os_reason
+from generator.core.file_version import version
 from generator.load import validated
 from generator.load.sanitize import FieldIssue, clean_tree
 
@@ -33,6 +35,11 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 _parsed: dict[bytes, tuple[str, Any]] = {}
 _PARSED_LIMIT = 4096
 DISK_SUBDIR = "yaml"
+
+# Validated files by file version (core/file_version.py) and model: a batch or the web server loads
+# the same ~70 profiles and clauses for every build, and a file still since it was validated need not
+# even be read again. Only files still long enough for their version to be trusted are kept.
+_loaded: BoundedMemo[Loaded] = BoundedMemo(4096)
 
 
 @dataclass(frozen=True)
@@ -514,14 +521,25 @@ def problems_from_validation(path: Path, raw: Any, exc: ValidationError) -> list
 def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Problem]]:
     """One input file validated into `model`: the Loaded (model, path and text for line numbers), or
     the problems with file, line and field. Bytes validated cleanly before into the same model
-    (this process, or an earlier one through the disk cache) are taken as they were: `validated`."""
+    (this process, or an earlier one through the disk cache) are taken as they were: `validated`;
+    a file this process validated and that is still the same version is not even read again."""
+    try:
+        current, still = version(path)
+    except OSError:
+        current, still = None, False
+    if current is not None:
+        kept = _loaded.lookup((current, model))
+        if kept is not None:
+            return kept, []
     data, problems = _read_input(path)
     if data is None:
         return None, problems
     content = validated.digest(data)
     known = validated.lookup(content, model)
     if known is not None:  # these bytes decoded, parsed and validated cleanly before
-        return Loaded(path, known, None, data.decode("utf-8-sig")), []
+        loaded = Loaded(path, known, None, data.decode("utf-8-sig"))
+        _keep(current, still, path, model, loaded)
+        return loaded, []
     tree, text, problems = _data_of(path, data)
     if problems:
         return None, problems
@@ -534,4 +552,18 @@ def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Prob
     except ValidationError as exc:
         return None, problems_from_validation(path, loaded.raw, exc)
     validated.store(content, model, instance)
-    return Loaded(path, instance, None, text), []
+    loaded = Loaded(path, instance, None, text)
+    _keep(current, still, path, model, loaded)
+    return loaded, []
+
+
+def _keep(current: Any, still: bool, path: Path, model: type, loaded: Loaded) -> None:
+    """Keep `loaded` under the file's version when the file was still and did not change while read."""
+    if current is None or not still:
+        return
+    try:
+        if version(path)[0] != current:
+            return
+    except OSError:
+        return
+    _loaded.put((current, model), loaded)

@@ -8,6 +8,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from generator.core.bounded_memo import BoundedMemo
+from generator.core.file_version import version
+
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
@@ -56,10 +59,35 @@ def _active_content(archive: zipfile.ZipFile, names: list[str]) -> str | None:
     return None
 
 
+# The verdict for each file version (core/file_version.py): every build checks the same reference document.
+_verdicts: BoundedMemo[tuple[str | None]] = BoundedMemo(256)
+
+
 def docx_problem(path: Path) -> str | None:
     """None for a usable .docx; otherwise what is wrong, in words for the user."""
     if path.suffix.lower() == ".doc":
         return "是旧版 Word 格式（.doc），请用 Word 或 WPS 另存为 .docx"
+    try:
+        current, still = version(path)
+    except OSError:
+        return _docx_problem(path)
+    kept = _verdicts.lookup(current)
+    if kept is not None:
+        return kept[0]
+    verdict = _docx_problem(path)
+    if still and _same_version(path, current):  # not changed while it was read
+        _verdicts.put(current, (verdict,))
+    return verdict
+
+
+def _same_version(path: Path, current: tuple) -> bool:
+    try:
+        return version(path)[0] == current
+    except OSError:
+        return False
+
+
+def _docx_problem(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
