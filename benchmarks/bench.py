@@ -272,54 +272,18 @@ def check_available() -> bool:
 # -- the benchmark -----------------------------------------------------------------------------------
 
 def clear_memory_caches() -> None:
-    """Forget what this process memoised (parsed inputs, charts, column widths, heading matches), so a
-    run costs what the first build of a new process costs (the disk caches stay warm)."""
-    import generator.load.yamlio as yamlio
-
-    getattr(yamlio, "_parsed", {}).clear()
-    try:
-        from generator.pictures import cached
-
-        cached._memory.clear()
-    except ImportError:
-        pass
-    from generator.write import docx_writer
-
-    for name in ("_fitted_widths",):
-        if hasattr(docx_writer, name):
-            getattr(docx_writer, name).cache_clear()
-    try:  # the writer's prepared references and frames (the disk copy stays)
-        from generator.write import prepared
-
-        for name in ("_references", "_frames"):
-            getattr(prepared, name, {}).clear()
-    except ImportError:
-        pass
-    try:  # the reader's style levels and in-memory contents
-        from generator.readers import docx as docx_reader
-
-        getattr(docx_reader, "clear_memory", lambda: None)()
-    except ImportError:
-        pass
-    try:  # input file hashes
-        from generator.pipeline import file_hashes
-
-        file_hashes.clear()
-    except ImportError:
-        pass
-    _clear_checker_memos()
-
-
-def _clear_checker_memos() -> None:
-    """Every memo of the checker (generator/check/memo.py's BoundedMemo and per-text memos, and the
-    lru_caches of its modules), found on the imported modules rather than listed by name."""
+    """Forget what this process memoised (parsed and validated inputs, charts, column widths, prepared
+    references, the checker's block analyses…), so a run costs what the first build of a new process
+    costs (the disk caches stay warm). Every bounded memo, per-text memo and lru_cache of the package is
+    found on the imported modules rather than listed by name; the few plain dicts are named."""
     import functools
     import sys
 
-    from generator.check.memo import BoundedMemo, TextMemo
+    from generator.check.memo import TextMemo
+    from generator.core.bounded_memo import BoundedMemo
 
     for module_name, module in list(sys.modules.items()):
-        if module is None or not module_name.startswith("generator.check"):
+        if module is None or not module_name.startswith("generator."):
             continue
         for value in list(vars(module).values()):
             if isinstance(value, BoundedMemo):
@@ -328,6 +292,17 @@ def _clear_checker_memos() -> None:
                 value.cached.cache_clear()
             elif isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()
+    import generator.load.validated as validated
+    import generator.load.yamlio as yamlio
+
+    yamlio._parsed.clear()
+    validated._memory.clear()
+    try:
+        from generator.pictures import cached
+
+        cached._memory.clear()
+    except ImportError:
+        pass
 
 
 def children_cpu() -> float:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "check"))
 
-from corpus_tools import cases, run_case, score  # noqa: E402
+from corpus_tools import cases, run_case, score
 
-from generator.check.findings import RULES  # noqa: E402
+from generator.check.findings import RULES
 
 TARGET = 0.9
 
 
-def table(title: str, result) -> bool:  # noqa: ANN001 - corpus_tools.Score
+def table(title: str, result) -> bool:
     print(title)
     print(f"{'rule':<24}{'expected':>9}{'found':>7}{'tp':>5}{'precision':>11}{'recall':>8}")
     failing = False

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline.build import BuildOptions, build  # noqa: E402
 from generator.check import check_document  # noqa: E402
 from generator.check.load import from_options  # noqa: E402
+from generator.pipeline.build import BuildOptions, build  # noqa: E402
 from generator.text.reader import read_bytes  # noqa: E402
 
 

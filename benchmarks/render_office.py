@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.pipeline.build import BuildOptions, build
 from generator.core.errors import UserError
 from generator.office.libreoffice import Job, render
+from generator.pipeline.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 
