@@ -96,6 +96,10 @@ def _size(value: Any) -> int | None:
     return len(value) if isinstance(value, (str, list, tuple)) else None
 
 
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+MAX_SAFE_ATTRIBUTES = 4096
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """The sandbox with limits on what a body may compute: every call checks the time budget,
     repetition (`'x' * n`) and powers are bounded, ranges are short, and an internal attribute is an
@@ -118,6 +122,18 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 max(abs(left).bit_length(), 1) * right > MAX_POWER_BITS:
             raise RenderLimitError("乘方结果过大，已停止")
         return super().call_binop(context, operator, left, right)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """The sandbox's own verdict, kept per (type, attribute): Jinja decides from the attribute's name
+        and the object's type alone (jinja2.sandbox.is_internal_attribute, modifies_known_mutable),
+        never from the value; a build asks it ~500 times for the same few model fields."""
+        key = (type(obj), attr)
+        safe = _SAFE_ATTRIBUTES.get(key)
+        if safe is None:
+            safe = super().is_safe_attribute(obj, attr, value)
+            if len(_SAFE_ATTRIBUTES) < MAX_SAFE_ATTRIBUTES:  # bounded: a hostile body may name any attribute
+                _SAFE_ATTRIBUTES[key] = safe
+        return safe
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
         raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
