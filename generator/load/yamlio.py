@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,6 +53,7 @@ class Loaded:
     model: Any
     _raw: Any = None
     text: str | None = None
+    _lines: dict[tuple[str | int, ...], int | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def raw(self) -> Any:
@@ -61,11 +62,16 @@ class Loaded:
         return self._raw
 
     def line_of(self, *keys: str | int) -> int | None:
-        if self._raw is None and self.text is not None:
-            line = scan_key_line(self.text, keys)
-            if line is not None:
-                return line
-        return locate(self.raw, keys)[0]
+        """The line of a path of keys; kept, as the text never changes (a build asks for the source
+        line of every commitment, of the same few files)."""
+        if keys in self._lines:
+            return self._lines[keys]
+        line = scan_key_line(self.text, keys) if self._raw is None and self.text is not None else None
+        if line is None:
+            line = locate(self.raw, keys)[0]
+        if len(self._lines) < 1024:
+            self._lines[keys] = line
+        return line
 
 
 def scan_key_line(text: str, keys: tuple[str | int, ...]) -> int | None:
