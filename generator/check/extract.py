@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
 
+from generator.check.facts import facts
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
@@ -369,8 +370,8 @@ class Extractor:
         found: list[Mention] = []
         memo = self.memo
         for block in self.document.blocks:
-            if block.kind in ("toc", "header", "footer"):
-                continue
+            if block.kind in ("toc", "header", "footer") or facts(block).silent:
+                continue  # most blocks neither state a value nor name a kind: nothing to look up
             if memo is not None and memoisable(block.text):  # block_mentions inlined: run for every block
                 kept = memo.get(self._key(block), partial(self._kept, block))
                 found.extend(Mention(kind, value, qualifiers, block, span) for kind, value, qualifiers, span in kept)
@@ -588,6 +589,13 @@ def _shift(value: Value, offset: int) -> Value:
     from dataclasses import replace
 
     return replace(value, start=value.start + offset, end=value.end + offset)
+
+
+def silent(text: str) -> bool:
+    """A normalised text in which `Extractor.analyse` finds nothing, whatever its heading path, kind or
+    table cell: no value pattern occurs and no sentence holds a word naming a kind (analyse skips such
+    sentences first). Pure in the text: kept in its check/facts record."""
+    return not may_have_values(text) and not any(keywords(s.group()) for s in _SENTENCE_RE.finditer(text))
 
 
 def extract_all(document: Document) -> list[Mention]:

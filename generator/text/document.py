@@ -46,6 +46,8 @@ class Block:
     join_lines: bool = False
     page: int | None = None  # 1-based page, when the file records pages (PDF, some .docx)
     _norm: Normalised | None = field(default=None, repr=False)
+    # what the checker works out from the normalised text (check/facts.TextFacts), kept on first use
+    facts: Any = field(default=None, repr=False, compare=False)
 
     @property
     def normalised(self) -> Normalised:

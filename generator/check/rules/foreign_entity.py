@@ -23,8 +23,8 @@ from generator.check.entities import (
     partners,
     same_company,
 )
+from generator.check.facts import facts
 from generator.check.findings import ERROR, Finding, Location
-from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
 from generator.core import regex_cache
@@ -172,12 +172,6 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(text if text is not None else _trie_text(ordered))
 
 
-# a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
-# a compiled pattern hashes its whole program every time) and text. The pattern is slow (hundreds of
-# words): a rebuilt document only looks its blocks up; the blocks not kept are scanned in one go.
-_WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
-
-
 def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]],
               texts: list[str]) -> list[tuple[tuple[str, int, int], ...]]:
     """The vocabulary words in each text: (word, start, end)."""
@@ -203,14 +197,18 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
+        # a block's vocabulary words are kept in its text's record (check/facts), per pattern (its source:
+        # it stands for the owners it was built from; a compiled pattern hashes its whole program every
+        # time). The pattern is slow (hundreds of words): a rebuilt document only reads its records, and
+        # the texts not known yet are scanned in one go.
+        key = pattern.pattern
         blocks = _checked_blocks(context)
-        kept = {text: _WORD_HITS.lookup((pattern.pattern, text)) if memoisable(text) else None
-                for text in dict.fromkeys(block.norm for block in blocks)}
+        records = {block.norm: facts(block) for block in blocks}
+        kept = {text: record.vocabulary_words(key) for text, record in records.items()}
         missing = [text for text, words in kept.items() if words is None]
         for text, words in zip(missing, _words_in(pattern, owners, missing), strict=True):  # one scan for all
             kept[text] = words
-            if memoisable(text):
-                _WORD_HITS.put((pattern.pattern, text), words)
+            records[text].keep_vocabulary_words(key, words)
         return [(word, block, start, end) for block in blocks for word, start, end in kept[block.norm] or ()]
 
     return context.once("vocabulary-hits", compute)
