@@ -13,16 +13,17 @@ from __future__ import annotations
 from generator.check.memo import per_text
 from generator.text.document import Block
 
-# A record's vocabulary hits, per vocabulary pattern: a process sees one or two vocabularies (the
-# project's, an edited one); a record holding more forgets them all rather than grow.
-_MAX_PATTERNS = 4
+# A record's kept scans (foreign-entity's vocabulary words and short names, per pattern): a process sees
+# one or two vocabularies (the project's, an edited one); a record holding more forgets them all rather
+# than grow.
+_MAX_SCANS = 6
 
 
 class TextFacts:
     """The text-only facts of one normalised text. Shared by every block with that text (kept in the
-    memo): never changed once made, but for `words`, which only gains entries equal in every thread."""
+    memo): never changed once made, but for `scans`, which only gains entries equal in every thread."""
 
-    __slots__ = ("silent", "names", "may_hold_blank", "fingerprint", "words")
+    __slots__ = ("silent", "names", "may_hold_blank", "fingerprint", "scans")
 
     def __init__(self, silent: bool, names: tuple[tuple[str, int, int], ...], may_hold_blank: bool,
                  fingerprint: str) -> None:
@@ -30,16 +31,16 @@ class TextFacts:
         self.names = names  # company names: (normalised name, start, end)
         self.may_hold_blank = may_hold_blank  # a pattern the placeholder rule reports matches somewhere
         self.fingerprint = fingerprint  # the text without numbering, spaces and punctuation
-        self.words: dict[str, tuple[tuple[str, int, int], ...]] = {}  # vocabulary pattern → (word, start, end)
+        self.scans: dict[str, tuple[tuple[str, int, int], ...]] = {}  # pattern → (word, start, end)
 
-    def vocabulary_words(self, pattern: str) -> tuple[tuple[str, int, int], ...] | None:
-        """The words of the vocabulary `pattern` (its source) found in the text, if already worked out."""
-        return self.words.get(pattern)
+    def scanned(self, pattern: str) -> tuple[tuple[str, int, int], ...] | None:
+        """What a scan for `pattern` (a key naming it) found in the text, if it was kept."""
+        return self.scans.get(pattern)
 
-    def keep_vocabulary_words(self, pattern: str, words: tuple[tuple[str, int, int], ...]) -> None:
-        if len(self.words) >= _MAX_PATTERNS:
-            self.words.clear()
-        self.words[pattern] = words
+    def keep_scan(self, pattern: str, found: tuple[tuple[str, int, int], ...]) -> None:
+        if len(self.scans) >= _MAX_SCANS:
+            self.scans.clear()
+        self.scans[pattern] = found
 
 
 @per_text

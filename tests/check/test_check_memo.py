@@ -106,7 +106,7 @@ def test_text_facts_answer_as_a_fresh_scan() -> None:
         assert record.fingerprint == duplicate_text.text_fingerprint(block.norm)
     records = [facts.facts(block) for block in doc(text).blocks]
     assert any(r.names for r in records) and any(r.may_hold_blank for r in records)
-    assert any(r.words for r in records)  # the vocabulary words the rule found are kept with the text
+    assert any(r.scans for r in records)  # the vocabulary words and short names the rule found are kept
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
@@ -129,9 +129,9 @@ def test_silent_needs_neither_a_value_nor_a_kind_word() -> None:
 def test_a_record_keeps_few_vocabularies() -> None:
     record = facts._compute("防火门与电梯")
     for number in range(10):
-        record.keep_vocabulary_words(f"pattern-{number}", (("电梯", 4, 6),))
-        assert record.vocabulary_words(f"pattern-{number}") == (("电梯", 4, 6),)
-    assert len(record.words) <= facts._MAX_PATTERNS
+        record.keep_scan(f"pattern-{number}", (("电梯", 4, 6),))
+        assert record.scanned(f"pattern-{number}") == (("电梯", 4, 6),)
+    assert len(record.scans) <= facts._MAX_SCANS
 
 
 def test_every_memo_is_bounded() -> None:
