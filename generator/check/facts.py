@@ -2,9 +2,10 @@
 
 Several rules read a fact of every block that depends on nothing but its text: the company names in it
 (foreign-entity, metadata, anonymity), whether it may hold a blank (placeholder), its fingerprint
-(duplicate-text), the vocabulary words in it (foreign-entity) and whether it can state a commitment at
-all (the extractor). The build checks every document it writes and repeats the same clause texts: the
-record of a text is worked out once (`_compute`, the one place that does) and kept in a bounded memo;
+(duplicate-text), the vocabulary words and short names in it (foreign-entity) and whether it can state a
+commitment at all (the extractor). The build checks every document it writes and repeats the same clause
+texts: the record of a text is worked out once (`_compute`, the one place that does, but for what the
+rules' own scans leave in it) and kept in a bounded memo;
 a block keeps its record on first use, so each block costs one lookup however many rules ask.
 """
 
@@ -21,13 +22,16 @@ _MAX_SCANS = 6
 
 class TextFacts:
     """The text-only facts of one normalised text. Shared by every block with that text (kept in the
-    memo): never changed once made, but for `scans`, which only gains entries equal in every thread."""
+    memo): never changed once made, but for `silent`, set once, and `scans`, which only gains entries (the
+    same in every thread)."""
 
     __slots__ = ("silent", "names", "may_hold_blank", "fingerprint", "scans")
 
-    def __init__(self, silent: bool, names: tuple[tuple[str, int, int], ...], may_hold_blank: bool,
-                 fingerprint: str) -> None:
-        self.silent = silent  # no value and no word naming a kind: no mention under any heading or column
+    def __init__(self, names: tuple[tuple[str, int, int], ...], may_hold_blank: bool, fingerprint: str) -> None:
+        # True: no value and no word naming a kind, so no mention under any heading or in any column. The
+        # extractor finds it out as it first analyses the text (None until then): a separate scan would
+        # repeat the most costly part of that analysis for every text a process sees first.
+        self.silent: bool | None = None
         self.names = names  # company names: (normalised name, start, end)
         self.may_hold_blank = may_hold_blank  # a pattern the placeholder rule reports matches somewhere
         self.fingerprint = fingerprint  # the text without numbering, spaces and punctuation
@@ -52,11 +56,10 @@ def text_facts(text: str) -> TextFacts:
 def _compute(text: str) -> TextFacts:
     # the rule modules import this one (through the rules package): their functions are looked up here
     from generator.check.entities import names_in
-    from generator.check.extract import silent
     from generator.check.rules.duplicate_text import text_fingerprint
     from generator.check.rules.placeholder import may_hold_blank
 
-    return TextFacts(silent(text), names_in(text), may_hold_blank(text), text_fingerprint(text))
+    return TextFacts(names_in(text), may_hold_blank(text), text_fingerprint(text))
 
 
 def facts(block: Block) -> TextFacts:
