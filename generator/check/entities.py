@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.check.memo import per_text
+from generator.check.facts import facts
 from generator.text.document import Block, Document
 
 _SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)(?:[\u4e00-\u9fff]{2,8}分公司)?")
@@ -53,12 +53,11 @@ def _trim(run: str) -> str:
 
 
 def company_names(block: Block) -> list[CompanyMention]:
-    text = block.norm
-    return [CompanyMention(name, block, start, end) for name, start, end in _names_in(text)]
+    return [CompanyMention(name, block, start, end) for name, start, end in facts(block).names]
 
 
-@per_text  # the same clause texts come back in every build
-def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
+def names_in(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The company names in a normalised text (kept in its check/facts record)."""
     found: list[tuple[str, int, int]] = []
     for match in _SUFFIX.finditer(text):
         start = match.start()

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
 
+from generator.check.facts import facts as text_facts_of
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
@@ -369,8 +370,8 @@ class Extractor:
         found: list[Mention] = []
         memo = self.memo
         for block in self.document.blocks:
-            if block.kind in ("toc", "header", "footer"):
-                continue
+            if block.kind in ("toc", "header", "footer") or text_facts_of(block).silent:
+                continue  # most blocks neither state a value nor name a kind: nothing to look up
             if memo is not None and memoisable(block.text):  # block_mentions inlined: run for every block
                 kept = memo.get(self._key(block), partial(self._kept, block))
                 found.extend(Mention(kind, value, qualifiers, block, span) for kind, value, qualifiers, span in kept)
@@ -483,11 +484,13 @@ class Extractor:
         customers = list(QUALIFIER_RES["customer"].finditer(text)) if has_values else []
         heading_qualifiers = self._heading_qualifiers(block) if has_values else {}
         mentions: list[Mention] = []
+        named = False  # a sentence holds a word naming a kind
         for s_match in _SENTENCE_RE.finditer(text):
             sentence = s_match.group()
             s0 = s_match.start()
             values = find_values(sentence) if has_values else []
             words = keywords(sentence)
+            named = named or bool(words)
             if not values and (not words or block.kind == "heading"):
                 continue  # neither a value nor a word that could name a promise without one
             clauses = Spans([m.span() for m in _CLAUSE_RE.finditer(sentence)])
@@ -565,6 +568,8 @@ class Extractor:
             if block.kind != "heading":  # a heading names a topic (一、响应时间), not a promise
                 mentions.extend(_named_only(block, sentence, s0, words, {kind for _, kind, _ in assigned},
                                             clauses, facts))
+        if not has_values and not named:  # silent (see silent()): found out here, at no extra cost
+            text_facts_of(block).silent = True
         return mentions
 
 
@@ -588,6 +593,14 @@ def _shift(value: Value, offset: int) -> Value:
     from dataclasses import replace
 
     return replace(value, start=value.start + offset, end=value.end + offset)
+
+
+def silent(text: str) -> bool:
+    """A normalised text in which `Extractor.analyse` finds nothing, whatever its heading path, kind or
+    table cell: no value pattern occurs and no sentence holds a word naming a kind (analyse skips such
+    sentences first). Pure in the text: analyse finds it out as it goes and keeps it in the text's
+    check/facts record; this is the definition (the tests hold analyse to it)."""
+    return not may_have_values(text) and not any(keywords(s.group()) for s in _SENTENCE_RE.finditer(text))
 
 
 def extract_all(document: Document) -> list[Mention]:

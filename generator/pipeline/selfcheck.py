@@ -16,14 +16,17 @@ from generator.text.reader import read_bytes
 
 GENERATED = "生成的文档"
 _LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|(?<![A-Za-z])(?:None|null)(?![A-Za-z])")
+_LEAK_WORDS = ("{{", "}}", "{%", "%}", "None", "null")  # what any match of _LEAKS contains
 TEMPLATE_LEAK = Rule("template-leak", "生成的文本中残留模板语法或程序值", ERROR, order=0)
 
 
 def self_check_texts(texts: list[str]) -> list[Finding]:
     """Unrendered template syntax and Python values in generated text."""
     # one search over all of it first: almost always nothing leaked (a newline cannot join two texts'
-    # ends into a match, nor stand between a letter and None)
-    if not _LEAKS.search("\n".join(texts)):
+    # ends into a match, nor stand between a letter and None). Every match holds one of _LEAK_WORDS, and
+    # looking for those plain words is many times faster than the pattern's scan.
+    joined = "\n".join(texts)
+    if not any(word in joined for word in _LEAK_WORDS) or not _LEAKS.search(joined):
         return []
     findings = []
     for text in texts:

@@ -3,17 +3,18 @@ section path, original text and normalised text (see normalize.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.text.normalize import Normalised, normalise
 
 SECTION_SEPARATOR = " > "
 
 
-@dataclass(frozen=True)
-class Cell:
-    """Where a table cell sits: table number, row and column (0-based)."""
+class Cell(NamedTuple):
+    """Where a table cell sits: table number, row and column (0-based). A named tuple: a long proposal
+    has thousands of cells, and a tuple is made several times faster than a frozen dataclass."""
 
     table: int
     row: int
@@ -46,6 +47,8 @@ class Block:
     join_lines: bool = False
     page: int | None = None  # 1-based page, when the file records pages (PDF, some .docx)
     _norm: Normalised | None = field(default=None, repr=False)
+    # what the checker works out from the normalised text (check/facts.TextFacts), kept on first use
+    facts: Any = field(default=None, repr=False, compare=False)
 
     @property
     def normalised(self) -> Normalised:
@@ -126,25 +129,28 @@ class DocumentBuilder:
             self.stack.pop()
         self.stack.append((level, title))
         self._section = SECTION_SEPARATOR.join(title for _, title in self.stack)
-        self._add(Block(0, self.section, text, "heading", level, line, page=page))
+        self.blocks.append(Block(len(self.blocks) + 1, self._section, text, "heading", level, line, page=page))
 
     def paragraph(self, text: str, kind: str = "paragraph", line: int | None = None,
                   join_lines: bool = False, section: str | None = None, page: int | None = None) -> None:
         if not text.strip():
             return
-        block = Block(0, self.section if section is None else section, text, kind, 0, line, None, join_lines, page)
-        self._add(block)
+        self.blocks.append(Block(len(self.blocks) + 1, self._section if section is None else section, text, kind, 0,
+                                 line, None, join_lines, page))
 
-    def table(self, rows: list[list[str | None]], line: int | None = None, section: str | None = None,
+    def table(self, rows: Sequence[Sequence[str | None]], line: int | None = None, section: str | None = None,
               page: int | None = None) -> None:
         """rows of cell texts; None marks a cell merged with the one above (no block, carries its text)."""
         table_id = self._table_count
         self._table_count += 1
         positions: list[list[int]] = []
         carried: dict[int, str] = {}
+        blocks = self.blocks
+        where = self._section if section is None else section
         for r, row in enumerate(rows):
             row_positions: list[int] = []
             texts: list[str] = []
+            cell_line = None if line is None else line + r
             for c, text in enumerate(row):
                 if text is None:
                     texts.append(carried.get(c, ""))
@@ -153,18 +159,12 @@ class DocumentBuilder:
                 carried[c] = normalised.text
                 texts.append(normalised.text)
                 if text.strip():  # the block starts with the normalised text just worked out (same lines joined)
-                    block = Block(0, self.section if section is None else section, text, "cell",
-                                  line=None if line is None else line + r, cell=Cell(table_id, r, c), page=page,
-                                  _norm=normalised)
-                    self._add(block)
-                    row_positions.append(len(self.blocks) - 1)
+                    row_positions.append(len(blocks))
+                    blocks.append(Block(len(blocks) + 1, where, text, "cell", 0, cell_line, Cell(table_id, r, c),
+                                        False, page, normalised))
             positions.append(row_positions)
             self.table_rows[(table_id, r)] = texts
         self.tables[table_id] = positions
-
-    def _add(self, block: Block) -> None:
-        block.index = len(self.blocks) + 1
-        self.blocks.append(block)
 
     def build(self) -> Document:
         return Document(self.path, self.blocks, self.tables, self.table_rows)

@@ -17,7 +17,7 @@ def document_from_content(content: Content, path: str) -> Document:
     builder = DocumentBuilder(path)
     for item in content.items:
         if isinstance(item, Table):
-            builder.table([list(row) for row in item.rows], page=item.page)
+            builder.table(item.rows, page=item.page)
         else:
             _paragraph(builder, item, content.heading_styles)
     document = builder.build()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import Expectations, check_document, entities, extract
+from generator.check import Expectations, check_document, entities, extract, facts
 from generator.check.memo import TEXT_MAX_CHARS, BoundedMemo
 from generator.check.profiles import load_vocabularies
 from generator.check.rules import conflicting_commitment, duplicate_text, foreign_entity, placeholder
@@ -84,30 +84,72 @@ def test_same_text_under_other_headings_and_columns_is_analysed_apart() -> None:
     assert sum(1 for m in memoised if m[5] == "5年") == 1  # only under 质保期 is a bare 5年 a promise
 
 
-def test_placeholder_and_company_memos_answer_as_a_fresh_scan() -> None:
+def _fields(record: facts.TextFacts) -> tuple:
+    return record.names, record.may_hold_blank, record.fingerprint
+
+
+def test_text_facts_answer_as_a_fresh_scan() -> None:
     text = ("投标人：北京华辰智联科技有限公司\n\n质保期为 年，联系电话：\n\n售后服务由XX负责，某某有限公司配合。\n\n"
             "请拨打信达客户服务热线，贵院与贵校的设备均享受此服务。")
     first = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
-    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
-        memo.cached.cache_clear()
-    foreign_entity._WORD_HITS.clear()
+    facts.text_facts.cached.cache_clear()
     normalize._memo.cache_clear()
     fresh = check_document(doc(text), Expectations(vocabularies=load_vocabularies(ROOT))).findings
     assert first == fresh
     assert {f.rule for f in fresh} >= {"placeholder", "foreign-entity"}
     for block in doc(text).blocks:
-        for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
-            assert memo(block.norm) == memo(block.norm) == memo.fresh(block.norm)
+        record = facts.facts(block)
+        assert facts.facts(block) is record is facts.text_facts(block.norm)  # one record per text, kept on the block
+        assert _fields(record) == _fields(facts._compute(block.norm))
+        assert record.names == entities.names_in(block.norm)
+        assert record.may_hold_blank == placeholder.may_hold_blank(block.norm)
+        assert record.fingerprint == duplicate_text.text_fingerprint(block.norm)
+    records = [facts.facts(block) for block in doc(text).blocks]
+    assert any(r.names for r in records) and any(r.may_hold_blank for r in records)
+    assert any(r.scans for r in records)  # the vocabulary words and short names the rule found are kept
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_a_silent_text_yields_no_mention(path: Path) -> None:
+    """analyse marks a text silent exactly when silent() says so; the extractor then skips its blocks,
+    and what it finds is what a fresh analysis finds."""
+    facts.text_facts.cached.cache_clear()
+    document = read_document(path)
+    extractor = extract.Extractor(document, memo=None)
+    analysed = [block for block in document.blocks if block.kind not in ("toc", "header", "footer")]
+    fresh = [extractor.analyse(block) for block in analysed]
+    for block, found in zip(analysed, fresh, strict=True):
+        if extract.silent(block.norm):
+            assert found == [] and facts.facts(block).silent is True
+        elif block.cell is None:
+            assert facts.facts(block).silent is None  # a cell may be skipped by its column before the scan
+    assert any(facts.facts(block).silent for block in analysed)
+    again = read_document(path)
+    memo: BoundedMemo[tuple] = BoundedMemo(extract.MEMO_SIZE)
+    assert _found(extract.Extractor(again, memo=memo).mentions()) == _fresh(again)
+    assert len(memo) < len(again.blocks)  # silent blocks are neither looked up nor kept
+
+
+def test_silent_needs_neither_a_value_nor_a_kind_word() -> None:
+    assert extract.silent("我公司将认真履行本方案。")
+    assert not extract.silent("接到报修后2小时内响应。")
+    assert not extract.silent("提供免费版本升级。")  # a kind named without a value
+
+
+def test_a_record_keeps_few_vocabularies() -> None:
+    record = facts._compute("防火门与电梯")
+    for number in range(10):
+        record.keep_scan(f"pattern-{number}", (("电梯", 4, 6),))
+        assert record.scanned(f"pattern-{number}") == (("电梯", 4, 6),)
+    assert len(record.scans) <= facts._MAX_SCANS
 
 
 def test_every_memo_is_bounded() -> None:
     assert normalize._memo.cache_info().maxsize == normalize.MEMO_SIZE
-    for memo in (placeholder._may_hold_blank, entities._names_in, duplicate_text._fingerprint):
-        assert memo.cached.cache_info().maxsize is not None
+    assert facts.text_facts.cached.cache_info().maxsize is not None
     assert conflicting_commitment._group_key.cache_info().maxsize is not None
     assert conflicting_commitment._only.cache_info().maxsize is not None
     assert extract.MENTIONS.maxsize == extract.MEMO_SIZE
-    assert foreign_entity._WORD_HITS.maxsize > 0
 
 
 def test_long_blocks_are_analysed_but_not_kept() -> None:
@@ -117,9 +159,9 @@ def test_long_blocks_are_analysed_but_not_kept() -> None:
     memoised = _found(extract.Extractor(document, memo=memo).mentions())
     assert memoised == _fresh(document) and memoised
     assert len(memo) == 0 and memo.misses == 0
-    placeholder._may_hold_blank.cached.cache_clear()
-    assert placeholder._may_hold_blank(text) == placeholder._may_hold_blank.fresh(text)
-    assert placeholder._may_hold_blank.cached.cache_info().currsize == 0
+    facts.text_facts.cached.cache_clear()
+    assert _fields(facts.text_facts(text)) == _fields(facts._compute(text))
+    assert facts.text_facts.cached.cache_info().currsize == 0
 
 
 def test_long_texts_are_normalised_but_not_kept() -> None:

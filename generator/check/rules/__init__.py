@@ -31,10 +31,12 @@ class CheckContext:
 def company_mentions(context: CheckContext) -> list[Any]:  # list[entities.CompanyMention]
     """Every full company name outside the table of contents, found once per document (foreign-entity
     and metadata both read them)."""
-    from generator.check.entities import company_names
+    from generator.check.entities import CompanyMention
+    from generator.check.facts import facts
 
-    return context.once("company-mentions", lambda: [
-        m for b in context.document.blocks if b.kind != "toc" for m in company_names(b)])
+    return context.once("company-mentions", lambda: [  # entities.company_names of each block, inlined
+        CompanyMention(name, b, start, end) for b in context.document.blocks if b.kind != "toc"
+        for name, start, end in facts(b).names])
 
 
 @cache

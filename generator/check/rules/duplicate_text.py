@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from generator.check.facts import facts
 from generator.check.findings import WARNING, Finding, Location
-from generator.check.memo import per_text
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.text.document import Block
@@ -20,11 +20,11 @@ _NOISE = re.compile(r"[\W_]+")
 
 
 def fingerprint(block: Block) -> str:
-    return _fingerprint(block.norm)
+    return facts(block).fingerprint
 
 
-@per_text  # the same paragraphs come back in every build
-def _fingerprint(text: str) -> str:
+def text_fingerprint(text: str) -> str:
+    """A normalised text without numbering, spaces and punctuation (kept in its check/facts record)."""
     return _NOISE.sub("", _NUMBERING.sub("", text.strip()))
 
 

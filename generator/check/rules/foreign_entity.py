@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from generator.check.entities import (
@@ -23,8 +23,8 @@ from generator.check.entities import (
     partners,
     same_company,
 )
+from generator.check.facts import facts
 from generator.check.findings import ERROR, Finding, Location
-from generator.check.memo import BoundedMemo, memoisable
 from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
 from generator.core import regex_cache
@@ -74,6 +74,41 @@ def _matches(context: CheckContext, pattern: re.Pattern[str]) -> Iterator[tuple[
             yield match, block, offsets[block.norm]
 
 
+def _scan_joined(pattern: re.Pattern[str], texts: list[str]) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each match of `pattern` (which cannot match a _SEPARATOR) in `texts`, scanned joined: the match, the
+    index of its text and the offset of that text in the joined one."""
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    for match in pattern.finditer(_SEPARATOR.join(texts)):
+        index = bisect_right(starts, match.start()) - 1
+        yield match, index, starts[index]
+
+
+Hits = tuple[tuple[str, int, int], ...]  # what a scan finds in one text: (word or name, start, end)
+
+
+def _kept_scan(context: CheckContext, key: str, scan: Callable[[list[str]], list[Hits]]) -> dict[str, Hits]:
+    """What `scan` finds in each checked text, kept in the text's record (check/facts) under `key`: a
+    rebuilt document only reads its records, and the texts not known yet are scanned in one go."""
+    records = context.once("foreign-entity-records",
+                           lambda: {block.norm: facts(block) for block in _checked_blocks(context)})
+    kept: dict[str, Hits] = {}
+    missing: list[str] = []
+    for text, record in records.items():
+        hits = record.scanned(key)
+        if hits is None:
+            missing.append(text)
+        else:
+            kept[text] = hits
+    if missing:
+        for text, hits in zip(missing, scan(missing), strict=True):
+            kept[text] = hits
+            records[text].keep_scan(key, hits)
+    return kept
+
+
 # -- companies -----------------------------------------------------------------------------
 def _companies(context: CheckContext) -> list[Finding]:
     mentions = company_mentions(context)
@@ -112,14 +147,25 @@ _BLANK_NAME = re.compile(r"[xX]{2,}|某某|_{2,}|\*{2,}")  # XXXX有限公司 na
 _NOT_NAME = re.compile(r"^(?:我|本|贵|该|各|其|原|当地|厂家|公司|客户|用户|我们|我方|您|经销商|代理商|售后|服务)")
 
 
+_SHORT_NAME_SCAN = "short-names:" + _SHORT_NAME.pattern  # its key in the texts' records
+
+
+def _short_names_in(texts: list[str]) -> list[Hits]:
+    found: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+    for match, index, offset in _scan_joined(_SHORT_NAME, texts):
+        group = "dialled" if match["dialled"] else "shop"
+        found[index].append((match[group], match.start(group) - offset, match.end(group) - offset))
+    return [tuple(hits) for hits in found]
+
+
 def _short_names(context: CheckContext, allowed: list[str]) -> list[Finding]:
     found: dict[str, list[tuple[Block, int, int]]] = {}
-    for match, block, offset in _matches(context, _SHORT_NAME):
-        group = "dialled" if match["dialled"] else "shop"
-        name = match[group]
-        if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
-            continue
-        found.setdefault(name, []).append((block, match.start(group) - offset, match.end(group) - offset))
+    kept = _kept_scan(context, _SHORT_NAME_SCAN, _short_names_in)
+    for block in _checked_blocks(context):
+        for name, start, end in kept[block.norm]:
+            if _NOT_NAME.match(name) or same_company(name, allowed) or any(name in a for a in allowed):
+                continue
+            found.setdefault(name, []).append((block, start, end))
     return [Finding(RULE.id, ERROR, f"出现其他公司的简称“{name}”，与投标人不符，疑为其他文件的残留",
                     tuple(Location.of(b, s, e, 4) for b, s, e in hits[:MAX_LOCATIONS]))
             for name, hits in found.items()]
@@ -172,28 +218,16 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(text if text is not None else _trie_text(ordered))
 
 
-# a block's vocabulary words, per pattern (its source: it stands for the owners it was built from;
-# a compiled pattern hashes its whole program every time) and text. The pattern is slow (hundreds of
-# words): a rebuilt document only looks its blocks up; the blocks not kept are scanned in one go.
-_WORD_HITS: BoundedMemo[tuple[tuple[str, int, int], ...]] = BoundedMemo(16384)
-
-
-def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]],
-              texts: list[str]) -> list[tuple[tuple[str, int, int], ...]]:
+def _words_in(pattern: re.Pattern[str], owners: dict[str, frozenset[str]], texts: list[str]) -> list[Hits]:
     """The vocabulary words in each text: (word, start, end)."""
     if any(_SEPARATOR in word for word in owners):  # such a word could span two joined texts
         return [tuple((m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.group() in owners)
                 for text in texts]
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + len(_SEPARATOR)
     found: list[list[tuple[str, int, int]]] = [[] for _ in texts]
-    for match in pattern.finditer(_SEPARATOR.join(texts)):
+    for match, index, offset in _scan_joined(pattern, texts):
         word = match.group()
         if word in owners:
-            index = bisect_right(starts, match.start()) - 1
-            found[index].append((word, match.start() - starts[index], match.end() - starts[index]))
+            found[index].append((word, match.start() - offset, match.end() - offset))
     return [tuple(words) for words in found]
 
 
@@ -203,15 +237,11 @@ def _vocabulary_hits(context: CheckContext, vocabularies: Vocabularies) -> list[
         if not owners:
             return []
         pattern = _pattern(frozenset(owners))
-        blocks = _checked_blocks(context)
-        kept = {text: _WORD_HITS.lookup((pattern.pattern, text)) if memoisable(text) else None
-                for text in dict.fromkeys(block.norm for block in blocks)}
-        missing = [text for text, words in kept.items() if words is None]
-        for text, words in zip(missing, _words_in(pattern, owners, missing), strict=True):  # one scan for all
-            kept[text] = words
-            if memoisable(text):
-                _WORD_HITS.put((pattern.pattern, text), words)
-        return [(word, block, start, end) for block in blocks for word, start, end in kept[block.norm] or ()]
+        # kept per pattern source: it stands for the owners it was built from (a compiled pattern hashes
+        # its whole program every time). The pattern is slow (hundreds of words).
+        kept = _kept_scan(context, pattern.pattern, lambda texts: _words_in(pattern, owners, texts))
+        return [(word, block, start, end) for block in _checked_blocks(context)
+                for word, start, end in kept[block.norm]]
 
     return context.once("vocabulary-hits", compute)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from generator.check.facts import facts
 from generator.check.findings import ERROR, WARNING, Finding, Location
-from generator.check.memo import per_text
 from generator.check.rules import CheckContext
 from generator.core.findings import Rule
 from generator.core.regex_prefilter import compile_filtered
@@ -81,17 +81,17 @@ def _emphasis(text: str, match: re.Match[str]) -> bool:
     return bool(after.strip()) and text.count(run, match.end()) > 0
 
 
-@per_text
-def _may_hold_blank(text: str) -> bool:
+def may_hold_blank(text: str) -> bool:
     """Whether any pattern `_scan` reports matches the text at all (most blocks: none). Pure in the
-    text, and kept: the build, a batch and the web server check the same clause texts again and again."""
+    text, and kept in its check/facts record: the build, a batch and the web server check the same
+    clause texts again and again."""
     return bool(_MARKS.search(text) or _MISSING_NUMBER.search(text) or _INSTRUCTION.search(text)
                 or _BLANK_DATE.search(text) or _EMPTY_FIELD.search(text) or _BARE_LABEL.match(text))
 
 
 def _scan(block: Block, next_block: Block | None) -> list[Finding]:
     text = block.norm
-    if not _may_hold_blank(text):
+    if not facts(block).may_hold_blank:
         return []
     findings: list[Finding] = []
     marks = [m for m in _MARKS.finditer(text) if not _emphasis(text, m)]
@@ -148,7 +148,7 @@ def check(context: CheckContext) -> list[Finding]:
     blocks = [b for b in context.document.blocks if b.kind != "toc"]
     findings: list[Finding] = []
     for index, block in enumerate(blocks):
-        if _may_hold_blank(block.norm):  # most blocks hold none: _scan's first test, made before calling it
+        if facts(block).may_hold_blank:  # most blocks hold none: _scan's first test, made before calling it
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             findings.extend(_scan(block, following))
     findings.extend(_empty_cells(context))
