@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, get_args
+from collections.abc import Callable
+from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -300,6 +301,20 @@ class QualityTarget(Strict):
         return self
 
 
+Item = TypeVar("Item", bound=BaseModel)
+
+
+def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], str]) -> list[Item]:
+    """The type's items with each one the chosen variants give for its key (a fault's level, a course's
+    audience) in its place, when they give one or all give the same; keys only variants give are added."""
+    by_key = {key(item): item for item in own}
+    for name in dict.fromkeys(key(item) for items in given for item in items):
+        alike = {item.model_dump_json(): item for items in given for item in items if key(item) == name}
+        if len(alike) == 1:
+            by_key[name] = next(iter(alike.values()))
+    return list(by_key.values())
+
+
 class ProductType(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Text  # 信息化设备
@@ -527,19 +542,10 @@ class ProductType(Strict):
             given = {v.texts[key] for v in chosen if key in v.texts}
             if len(given) == 1:
                 update[key] = given.pop()
-        by_level = {f.level: f for f in self.faults}
-        for level in dict.fromkeys(f.level for v in chosen for f in v.faults):
-            given_faults = {f.model_dump_json(): f for v in chosen for f in v.faults if f.level == level}
-            if len(given_faults) == 1:
-                by_level[level] = next(iter(given_faults.values()))
-        update["faults"] = list(by_level.values())
+        update["faults"] = _replaced(self.faults, [v.faults for v in chosen], lambda f: f.level)
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
-        by_audience = {t.audience: t for t in self.training_topics}
-        for audience in dict.fromkeys(t.audience for v in chosen for t in v.training_topics):
-            given_topics = {t.model_dump_json(): t for v in chosen for t in v.training_topics if t.audience == audience}
-            if len(given_topics) == 1:
-                by_audience[audience] = next(iter(given_topics.values()))
-        update["training_topics"] = list(by_audience.values())
+        update["training_topics"] = _replaced(self.training_topics, [v.training_topics for v in chosen],
+                                              lambda t: t.audience)
         update["liability_items"] = {**self.liability_items, **{k: x for v in chosen for k, x in v.liability_items.items()}}
         update["survey_items"] = {**self.survey_items, **{k: x for v in chosen for k, x in v.survey_items.items()}}
         specialised = self.model_copy(update=update)
