@@ -1060,10 +1060,10 @@ def test_consumer_rules_are_cited_only_for_reference(proposals):
 
 def test_the_courtesy_car_and_repeated_failures_follow_one_rule(proposals):
     vehicles = proposals["vehicles"]
-    resolution = str(vehicles.commitments.get("resolution").values[None])
+    limits = "、".join(f"{name}{lvl.resolution}" for name, lvl in vehicles.commitments.fault_levels.items())
     assert "当日修复" not in vehicles.text
-    triggers = re.findall(r"故障预计不能在(\d+小时)内排除的", vehicles.text)
-    assert triggers and set(triggers) == {resolution}
+    triggers = re.findall(r"故障预计不能在其故障等级的解决时限（([^）]+)）内排除的", vehicles.text)
+    assert triggers and set(triggers) == {limits}
     # the conditions and time limit are stated once, under spare parts; the service section only refers to them
     assert "按“备品备件”一节规定的条件和时限安排代步车" in section(vehicles, "道路救援")
     assert vehicles.text.count("代步车保障") == 2  # the spare-parts heading in the TOC and in the body
@@ -1318,6 +1318,12 @@ def test_the_backup_item_is_offered_on_one_condition(proposals):
         if proposal.commitments.get("backup_equipment") is None or proposal.commitments.get("resolution") is None:
             continue
         assert "不能按期修复时" not in proposal.text, name
+        levels = proposal.commitments.fault_levels
+        if levels:  # each fault is judged by its own level's limit (a 一级 fault is not left for the overall 48 h)
+            limits = "、".join(f"{level}{lvl.resolution}" for level, lvl in levels.items())
+            assert proposal.text.count(f"故障预计不能在其故障等级的解决时限（{limits}）内排除") >= 2, name
+            checked += 1
+            continue
         values = proposal.commitments.get("resolution").values
         if len(values) != 1:
             continue  # tiers (小修/大修): the spare-parts section states them as the summary does
@@ -2125,3 +2131,32 @@ def test_a_chemical_leak_is_guided_at_once_and_attended_within_the_promise(propo
     assert f"在接报后{value}内到场" in text  # the emergency plan
     assert f"接报后当即电话指导处置，并在{value}内派员到场" in text  # the 承诺书
     assert "发生泄漏、误接触等安全事件" in text  # the summary says when the arrival promise applies
+
+
+# ---- content3 (issue 15): an evaluator's reading of the vehicles proposal
+
+
+def test_vehicle_maintenance_is_charged_alike_in_and_out_of_the_warranty(proposals):
+    """The maintenance section and the out-of-warranty section agree: routine maintenance is not a
+    warranty repair, only the first service (and any the maker makes free) costs nothing."""
+    text = proposals["vehicles"].text
+    maintenance = re.search(r"定期保养：[^\n]*", text)[0]
+    assert "保修期内免费的只有首次保养" in maintenance and "保修期内外一律" in maintenance
+    charged = re.search(r"保修期外通常需要收费的事项是[^\n]*", text)[0]
+    assert "定期保养" not in charged or "保修期内同样收费" in charged
+
+
+def test_the_vehicle_emergency_wording_fits_the_purchaser_and_an_ev_fire(proposals):
+    vehicles = proposals["vehicles"]
+    assert "公安" not in vehicles.tender.purchaser.name and "执勤" not in vehicles.text
+    assert "断开电源" not in vehicles.text
+    assert "关闭启动开关（下电）" in vehicles.text and "撤离至上风处" in vehicles.text
+    assert "告知消防人员是电动汽车" in vehicles.text
+
+
+def test_workshop_repairs_keep_the_old_parts_for_the_driver(proposals):
+    """Vehicles are repaired at the service station: nothing is 当场 shown to the purchaser or taken away."""
+    text = section(proposals["vehicles"], "故障处理")
+    assert "带走更换下来" not in text and "当场向采购人展示" not in text
+    assert "旧件挂牌标识" in text and "交车时交驾驶员确认" in text
+    assert "当场向采购人展示" in section(proposals["it-equipment"], "故障处理")  # on-site repairs keep it
