@@ -130,3 +130,40 @@ def test_the_training_days_are_checked_against_the_courses_the_variant_brings(pr
     assert any("合计16课时" in str(problem) for problem in refused.value.problems)
     road = tender_for(project, "LED路灯灯具及单灯控制器", "蜀州市城区主干道路灯节能改造项目", "四川省蜀州市城区主干道")
     assert build(road, BuildOptions(output_root=project / "out")).docx_path.exists()  # no display: the type's courses
+
+
+# ---- content3 (issue 15): an evaluator's reading of a road-only lighting proposal
+
+ROAD = ("LED路灯灯具及单灯控制器", "蜀州市城区主干道路灯节能改造项目", "四川省蜀州市城区主干道（采购人指定地点）")
+
+
+def test_a_road_purchase_reads_as_road_lighting(project):
+    """No square, landscape, building or scene wording of other lighting in a road-only bid; circuit
+    outages follow the fault levels, only scattered faults wait for the day's batch; the technical
+    lead is an electrical engineer; poles are neither checked nor warranted when none are bought."""
+    text = "\n".join(document_text(build(tender_for(project, *ROAD), BuildOptions(output_root=project / "out")).docx_path))
+    own = text.replace(ROAD[1], "").replace(ROAD[2], "")  # the tender's own name and place may say anything
+    for word in ("广场", "景观", "建筑物", "场景", "主要场所", "场所的正常使用", "重要场所"):
+        assert word not in own, word
+    assert "白天集中处理单灯控制器离线和回路跳闸" not in text
+    assert "回路跳闸和成段熄灭按故障等级的时限立即处理" in text
+    assert "本项目各路段的照明分段安排夜间巡查" in text and "主要路段和路口的平均照度" in text
+    assert "机械工程专业" not in text and "电气工程专业高级工程师" in text
+    assert "灯杆有无变形" not in text and "所供灯杆" not in text
+
+
+def test_poles_are_checked_and_warranted_only_when_bought(project):
+    tender = tender_for(project, "LED路灯灯具、灯杆及单灯控制器", ROAD[1], ROAD[2])
+    text = "\n".join(document_text(build(tender, BuildOptions(output_root=project / "out")).docx_path))
+    poles = lighting_data()["variants"]["poles"]
+    assert "检查灯杆有无变形和镀锌层损伤" in text
+    assert f"（含{poles['texts']['warranty_covers']}）" in text
+    assert poles["maintenance_items"][0] in text
+
+
+def test_the_mixed_example_keeps_its_display_wording_after_the_road_fixes(project):
+    text = "\n".join(document_text(build(EXAMPLE, BuildOptions(output_root=project / "out")).docx_path))
+    display = lighting_data()["variants"]["display"]["texts"]
+    for field in ("confidential_setting", "warranty_covers", "trial_run"):
+        assert display[field].rstrip("。") in text, field
+    assert "场景" not in text and "所供灯杆" not in text  # no poles bought; road lights and a display
