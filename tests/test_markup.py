@@ -49,3 +49,20 @@ def test_numbering_levels_and_resets():
     assert counter.next(1) == "第二节"
     assert counter.next(2) == "一、"
     assert [chinese_ordinal(n) for n in (10, 11, 20, 21)] == ["十", "十一", "二十", "二十一"]
+
+
+@pytest.mark.parametrize("text", ["名称", "2", "两名", "ABC123", "# 标题", "1. 列表", "1．列表", "a|b", "- x", "[[签章]]",
+                                  ">> 右", "<< 左", " 2、", "甲\n乙", "\ue002已有", "x\ue003y", "", "Ⅻ", "２．"])
+def test_inert_values_never_read_as_markup(text: str) -> None:
+    from generator.render.markup import INERT, _MARKER_START, _PRIVATE, VALUE_PIPE, inert, literal
+
+    made = inert(text)
+    full = _PRIVATE.sub("", text).replace("\r", " ").replace("\n", " ").replace("|", VALUE_PIPE)
+    assert made == (INERT + full if _MARKER_START.match(full) else full)  # the fast path changes nothing
+    assert literal(made) == _PRIVATE.sub("", text).replace("\r", " ").replace("\n", " ")
+    assert parse(f"开头{made}")[0] == Paragraph(literal(f"开头{made}"))
+
+
+def test_table_cells_with_and_without_escaped_pipes():
+    table = parse("| 甲 | 乙 |\n|---|---|\n| a\\|b | c |\n| d | e |")[0]
+    assert table == Table(("甲", "乙"), (("a|b", "c"), ("d", "e")))
