@@ -66,3 +66,16 @@ def test_inert_values_never_read_as_markup(text: str) -> None:
 def test_table_cells_with_and_without_escaped_pipes():
     table = parse("| 甲 | 乙 |\n|---|---|\n| a\\|b | c |\n| d | e |")[0]
     assert table == Table(("甲", "乙"), (("a|b", "c"), ("d", "e")))
+
+
+def test_lines_that_only_look_like_markup_are_text():
+    text = ("第一行\n-5℃以下也能运行\n2026年起执行\n[注]见附件\n>x<\n\n- 项目\n续写\n1．其次\n| 甲 | 乙 |\n| 1 | 2 |\n表后文字\n"
+            "１、全角数字")
+    assert parse(text) == [
+        Paragraph("第一行-5℃以下也能运行2026年起执行[注]见附件>x<"),
+        ListBlock(("项目续写",), False),
+        ListBlock(("其次",), True),
+        Table(("甲", "乙"), (("1", "2"),)),
+        Paragraph("表后文字"),
+        ListBlock(("全角数字",), True),
+    ]

@@ -43,6 +43,7 @@ def literal(text: str) -> str:
     if INERT not in text and VALUE_PIPE not in text:
         return text
     return text.replace(INERT, "").replace(VALUE_PIPE, "|")
+_MARKER_FIRST = frozenset("|#[><-")  # the first characters of the markers below (or a digit: 1. 列表项)
 _SEPARATOR_ROW = re.compile(r"^\|(\s*:?-{2,}:?\s*\|)+\s*$")
 
 
@@ -101,6 +102,15 @@ def parse(text: str) -> list[MarkupBlock]:
         line = raw.strip()
         if not line:
             flush()
+            continue
+        first = line[0]
+        if first not in _MARKER_FIRST and not first.isdigit():  # most lines: text, no marker can start it
+            if table:
+                flush()
+            if items:
+                items[-1] += line  # continuation of a list item
+            else:
+                paragraph.append(line)
             continue
         if line.startswith("|"):
             if not table:
