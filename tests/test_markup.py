@@ -54,7 +54,7 @@ def test_numbering_levels_and_resets():
 @pytest.mark.parametrize("text", ["名称", "2", "两名", "ABC123", "# 标题", "1. 列表", "1．列表", "a|b", "- x", "[[签章]]",
                                   ">> 右", "<< 左", " 2、", "甲\n乙", "\ue002已有", "x\ue003y", "", "Ⅻ", "２．"])
 def test_inert_values_never_read_as_markup(text: str) -> None:
-    from generator.render.markup import INERT, _MARKER_START, _PRIVATE, VALUE_PIPE, inert, literal
+    from generator.render.markup import _MARKER_START, _PRIVATE, INERT, VALUE_PIPE, inert, literal
 
     made = inert(text)
     full = _PRIVATE.sub("", text).replace("\r", " ").replace("\n", " ").replace("|", VALUE_PIPE)

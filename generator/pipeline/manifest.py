@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from json.encoder import encode_basestring
 import os
 import stat
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
