@@ -76,7 +76,7 @@ class Keyword:
     weak: bool = False  # names the kind only when nothing else in the clause does (自售出之日起)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a build makes ~700, each faster to make
 class Mention:
     kind: str
     value: Value
