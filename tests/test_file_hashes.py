@@ -71,3 +71,27 @@ def test_bounded(tmp_path, monkeypatch):
 def test_missing_file_still_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         file_hashes.sha256_file(tmp_path / "missing.yaml")
+
+
+def test_build_inputs_named_by_the_hash_of_their_bytes(tmp_path):
+    """The build hashes its inputs once (pipeline/build.input_hashes): a loaded file by the bytes it was
+    loaded from, however it was loaded (read and validated, or kept from an earlier load)."""
+    from pathlib import Path
+
+    from generator.load.project import load_inputs
+    from generator.load.yamlio import load_model
+    from generator.models.clause import Clause
+    from generator.pipeline.build import input_hashes
+
+    root = Path(__file__).resolve().parent.parent
+    inputs = load_inputs(root / "tenders" / "demo.yaml")
+    used = list(inputs.clauses.values())[:5]
+    hashes = input_hashes(inputs, used)
+    assert [path for path, _ in hashes] == inputs.files() + [c.path for c in used]
+    assert all(digest == file_hashes.sha256_fresh(path) for path, digest in hashes)
+    clause = tmp_path / "x.yaml"
+    clause.write_bytes(used[0].path.read_bytes())
+    first, _ = load_model(clause, Clause)
+    again, _ = load_model(clause, Clause)
+    assert first is not None and again is not None
+    assert first.sha256 == again.sha256 == used[0].sha256 == hashlib.sha256(clause.read_bytes()).hexdigest()

@@ -59,3 +59,4 @@ def test_relative_paths_match_resolve(tree: Path, monkeypatch: pytest.MonkeyPatc
     assert got[2] == "clauses/sub/b.yaml" and got[3] == "clauses/a.yaml"  # through the symlinks
     assert got[4] == paths[4].as_posix()  # resolves outside the root: named as given
     assert got[9] == "."
+    assert [rel(p) for p in reversed(paths)] == got[::-1]  # answered again from the manifest's own memo

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.check.expectations import Expectations, ExpectedRequirement
 from generator.check.profiles import Vocabularies, find_project_root, load_vocabularies
-from generator.core.errors import InputError, Problem
+from generator.core.errors import InputError, Problem, display_path
 from generator.core.kinds import FAULT_KINDS
 from generator.core.layout import Layout
 
@@ -34,7 +34,14 @@ def _resolved(product: Any, bidder: Any, tender: Any, expectations: Expectations
 def apply_commitments(commitments: Any, expectations: Expectations) -> None:
     """Resolved Commitments (generator.resolve.commitments) → plain values for profile-mismatch."""
     expectations.resolved = {kind: dict(resolved.values) for kind, resolved in commitments.kinds.items()}
-    expectations.resolved_sources = {kind: str(resolved.source) for kind, resolved in commitments.kinds.items()}
+    shown: dict[Any, str] = {}  # display_path of the few files that set them, once each (it reads the cwd)
+
+    def source_text(source: Any) -> str:  # str(source)
+        if source.path not in shown:
+            shown[source.path] = display_path(source.path)
+        return source.shown(shown[source.path])
+
+    expectations.resolved_sources = {kind: source_text(resolved.source) for kind, resolved in commitments.kinds.items()}
     expectations.fault_levels = {
         name: {kind: getattr(level, kind) for kind in FAULT_KINDS
                if getattr(level, kind) is not None}

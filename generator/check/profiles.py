@@ -7,6 +7,7 @@ Results are cached per file and modification time.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,15 +110,19 @@ def _load(path: str, mtime: float) -> ProductVocabulary | None:
 def load_vocabularies(root: Path) -> Vocabularies:
     products: dict[str, ProductVocabulary] = {}
     directory = Layout(root).products
-    if directory.is_dir():
-        for path in sorted(directory.glob("*.yaml")):
-            try:
-                mtime = path.stat().st_mtime
-            except OSError:
-                continue
-            product = _load(str(path), mtime)
-            if product is not None:
-                products[product.id] = product
+    try:  # the names `directory.glob("*.yaml")` gives, in its sorted order, without pathlib's matching
+        names = sorted(entry.name for entry in os.scandir(directory) if entry.name.endswith(".yaml"))
+    except OSError:  # not there, or not a folder
+        names = []
+    for name in names:
+        path = os.path.join(directory, name)
+        try:
+            mtime = os.stat(path).st_mtime
+        except OSError:
+            continue
+        product = _load(path, mtime)
+        if product is not None:
+            products[product.id] = product
     return _vocabularies(tuple(products.values()))
 
 

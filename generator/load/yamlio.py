@@ -53,6 +53,9 @@ class Loaded:
     model: Any
     _raw: Any = None
     text: str | None = None
+    # hex sha256 of the bytes the model was made from ("" when not known): the build's identity and
+    # manifest name the input by it without reading or even stat'ing the file again
+    sha256: str = field(default="", compare=False, repr=False)
     _lines: dict[tuple[str | int, ...], int | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -543,7 +546,7 @@ def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Prob
     content = validated.digest(data)
     known = validated.lookup(content, model)
     if known is not None:  # these bytes decoded, parsed and validated cleanly before
-        loaded = Loaded(path, known, None, data.decode("utf-8-sig"))
+        loaded = Loaded(path, known, None, data.decode("utf-8-sig"), content.hex())
         _keep(current, still, path, model, loaded)
         return loaded, []
     tree, text, problems = _data_of(path, data)
@@ -558,7 +561,7 @@ def load_model(path: Path, model: type[Model]) -> tuple[Loaded | None, list[Prob
     except ValidationError as exc:
         return None, problems_from_validation(path, loaded.raw, exc)
     validated.store(content, model, instance)
-    loaded = Loaded(path, instance, None, text)
+    loaded = Loaded(path, instance, None, text, content.hex())
     _keep(current, still, path, model, loaded)
     return loaded, []
 

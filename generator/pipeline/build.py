@@ -167,7 +167,8 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     scores = score_items(tender.scoring, commitments)
     proposal = render_proposal(inputs.outline.model, sections, context, draft=bool(unapproved), figures=figures,
                                scores=scores)
-    identity = package_identity(inputs, used, options)
+    hashes = input_hashes(inputs, used)
+    identity = package_identity(inputs, [digest for _, digest in hashes], options)
     proposal = provenance_properties(proposal, used, unapproved, identity.fingerprint, full=options.provenance)
     from generator.write.docx_writer import WriteOptions, write_docx_read_back
     from generator.write.page_frame import PageNumbering
@@ -183,7 +184,7 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     findings = run_self_check(written.content, inputs, commitments, accepted, options.anonymous)
 
     manifest = make_manifest(root=inputs.root, tender_id=tender.id, template=tender.template,
-                             input_files=inputs.files() + [c.path for c in used], clauses=used,
+                             input_files=hashes, clauses=used,
                              commitments=commitments, deviations=deviations, output_name=DOCX_NAME,
                              output_bytes=data, draft=bool(unapproved), findings=findings)
     manifest["unapproved_clauses"] = unapproved
@@ -230,14 +231,23 @@ def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | Non
     }
 
 
-def package_identity(inputs: Inputs, used: list[Loaded], options: BuildOptions):
-    """Identifiers of this bid's .docx: from the tender, the bidder and the bytes of every input, so
-    a rebuild gives the same file and two bids (or one bid's 暗标 and named copies) share none."""
+def input_hashes(inputs: Inputs, used: list[Loaded]) -> list[tuple[Path, str]]:
+    """Every input file of the build (its inputs, then the clauses used) with the sha256 of its bytes,
+    once for both the package identity and the manifest: a loaded file's is that of the bytes it was
+    loaded from (no second stat or read), the reference document's and attachments' from file_hashes."""
+    known = {loaded.path: loaded.sha256 for loaded in (inputs.tender, inputs.bidder, inputs.product, inputs.outline,
+                                                       *used)}
+    return [(path, known.get(path) or sha256_file(path)) for path in inputs.files() + [c.path for c in used]]
+
+
+def package_identity(inputs: Inputs, hashes: list[str], options: BuildOptions):
+    """Identifiers of this bid's .docx: from the tender, the bidder and the bytes of every input
+    (`hashes`, as input_hashes gives them), so a rebuild gives the same file and two bids (or one
+    bid's 暗标 and named copies) share none."""
     from generator.write.identity import PackageIdentity, bid_seed
 
     tender: Tender = inputs.tender.model
     bidder = inputs.bidder.model
-    hashes = [sha256_file(path) for path in inputs.files() + [c.path for c in used]]
     mode = "anonymous" if options.anonymous else "named"
     seed = bid_seed(tender.id, bidder.id, bidder.legal_name, mode, *hashes)
     return PackageIdentity(seed, "" if options.anonymous else bidder.legal_name)

@@ -1,7 +1,8 @@
 """sha256 of input files, worked out once per file version within a process.
 
-A build hashes every input twice (the package identity and manifest.json) and a batch or the web
-server builds from the same profiles and clauses again and again. An entry is kept by the file's
+A build names its reference document and attachments by it (a loaded YAML input carries the hash of
+the bytes it was loaded from, Loaded.sha256, see pipeline/build.input_hashes), and a batch or the web
+server builds from the same files again and again. An entry is kept by the file's
 version (core/file_version.py: path, inode, size, mtime), and only for a file that has been still
 long enough for its version to be trusted.
 """

@@ -30,6 +30,10 @@ _PRIVATE = re.compile(f"[{INERT}{VALUE_PIPE}]")
 
 def inert(text: str) -> str:
     """A printed value as text that `parse` never reads as markup."""
+    if text.isalnum():
+        # most values (名称, 2, 两名): letters and digits only hold no private character, line break or
+        # pipe, and no marker (each needs a sign or a space) can start them
+        return text
     text = _PRIVATE.sub("", text).replace("\r", " ").replace("\n", " ").replace("|", VALUE_PIPE)
     return INERT + text if _MARKER_START.match(text) else text
 
@@ -39,6 +43,7 @@ def literal(text: str) -> str:
     if INERT not in text and VALUE_PIPE not in text:
         return text
     return text.replace(INERT, "").replace(VALUE_PIPE, "|")
+_MARKER_FIRST = frozenset("|#[><-")  # the first characters of the markers below (or a digit: 1. 列表项)
 _SEPARATOR_ROW = re.compile(r"^\|(\s*:?-{2,}:?\s*\|)+\s*$")
 
 
@@ -62,9 +67,15 @@ class MarkupError(ValueError):
         self.line = line  # 1-based within the rendered body
 
 
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
 def _cells(line: str) -> tuple[str, ...]:
-    inner = line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]
-    return tuple(literal(cell.strip().replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", inner))
+    line = line.strip()
+    inner = line[1:-1] if line.endswith("|") else line[1:]
+    if "\\" not in inner:  # no escaped pipe: every pipe separates cells
+        return tuple(literal(cell.strip()) for cell in inner.split("|"))
+    return tuple(literal(cell.strip().replace("\\|", "|")) for cell in _CELL_SEPARATOR.split(inner))
 
 
 def parse(text: str) -> list[MarkupBlock]:
@@ -91,6 +102,15 @@ def parse(text: str) -> list[MarkupBlock]:
         line = raw.strip()
         if not line:
             flush()
+            continue
+        first = line[0]
+        if first not in _MARKER_FIRST and not first.isdigit():  # most lines: text, no marker can start it
+            if table:
+                flush()
+            if items:
+                items[-1] += line  # continuation of a list item
+            else:
+                paragraph.append(line)
             continue
         if line.startswith("|"):
             if not table:

@@ -40,7 +40,11 @@ class Source:
     def __str__(self) -> str:
         from generator.core.errors import display_path
 
-        return f"{display_path(self.path)}:{self.line}" if self.line else display_path(self.path)
+        return self.shown(display_path(self.path))
+
+    def shown(self, path: str) -> str:
+        """As str(self), the file being shown as `path` (display_path of it, worked out by the caller)."""
+        return f"{path}:{self.line}" if self.line else path
 
 
 @dataclass(frozen=True)

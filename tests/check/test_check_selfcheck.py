@@ -42,3 +42,21 @@ def test_build_refuses_another_company_and_a_conflicting_promise(project):
         build(project / "tenders" / "demo.yaml", BuildOptions(force=True, allow_draft=True))
     fields = {p.field for p in refused.value.problems}
     assert {"foreign-entity", "conflicting-commitment", "profile-mismatch"} <= fields
+
+
+def test_resolved_sources_read_as_the_sources_print(tmp_path, monkeypatch):
+    """apply_commitments shows each source file once (display_path) and gives what str(source) gives,
+    inside the working directory (relative paths) and outside it (absolute ones)."""
+    from generator.check.expectations import Expectations
+    from generator.check.load import apply_commitments
+    from generator.load.project import load_inputs
+    from generator.pipeline.build import resolve
+
+    commitments = resolve(load_inputs(ROOT / "tenders" / "demo.yaml"))
+    for cwd, relative in ((ROOT, True), (tmp_path, False)):
+        monkeypatch.chdir(cwd)
+        expectations = Expectations()
+        apply_commitments(commitments, expectations)
+        assert expectations.resolved_sources == {kind: str(r.source) for kind, r in commitments.kinds.items()}
+        shown = list(expectations.resolved_sources.values())
+        assert shown and all(text.startswith("/") != relative for text in shown)
