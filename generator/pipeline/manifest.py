@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import stat
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -123,56 +122,4 @@ def make_manifest(*, root: Path, tender_id: str, template: str, input_files: lis
 
 
 def dumps(manifest: dict[str, Any]) -> bytes:
-    """`json.dumps(manifest, ensure_ascii=False, indent=2)` and a newline, byte for byte. With an
-    indent, json runs its pure-Python encoder (a generator per container, ~1 ms for a manifest);
-    `_indented` writes the same text directly, strings through json's own (C) string encoder."""
-    pieces: list[str] = []
-    _indented(manifest, "\n", pieces)
-    pieces.append("\n")
-    return "".join(pieces).encode("utf-8")
-
-
-def _indented(value: object, newline: str, out: list[str]) -> None:
-    """`value` as json.dumps(indent=2, ensure_ascii=False) writes it, `newline` being the line break
-    and indent of the line it starts on. Same type tests in the same order as json.encoder."""
-    if isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            out.append(separator)
-            separator = "," + inner
-            _indented(item, inner, out)
-        out.append(newline + "]")
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            if not isinstance(key, str):  # json turns other keys into strings; the manifest has none
-                raise TypeError(f"manifest key {key!r} is not a string")
-            if type(item) is str:  # most values: written here rather than by another call
-                out.append(f"{separator}{encode_basestring(key)}: {encode_basestring(item)}")
-            else:
-                out.append(f"{separator}{encode_basestring(key)}: ")
-                _indented(item, inner, out)
-            separator = "," + inner
-        out.append(newline + "}")
-    elif isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(json.dumps(value))  # NaN and Infinity as json writes them
-    else:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
