@@ -36,6 +36,7 @@ from generator.write.body_xml import (
     plain_run,
     png_size,
     run,
+    styled_paragraph,
 )
 from generator.write.body_xml import table as body_table
 from generator.write.cover_title import layout as cover_layout
@@ -175,7 +176,7 @@ class DocxWriter:
             style = self.style_ids["Table Header" if row_index == 0 else "Table Text"]
             lines = [_header_cell(text, width) if row_index == 0 else text.split("\n")
                      for text, width in zip(cells, widths, strict=True)]
-            rows.append(["".join(Para(style, self._runs(line)).xml() for line in cell) for cell in lines])
+            rows.append(["".join([styled_paragraph(style, self._runs(line)) for line in cell]) for cell in lines])
         self.items.append(body_table(self.style_ids[TABLE_STYLE], [_twips(w) for w in widths],
                                      [_twips_round(w) for w in widths], rows, HEADER_FILL))
         self._last = None
