@@ -198,26 +198,22 @@ _TBL, _TCPR, _VMERGE, _GRID_SPAN = f"{W}tbl", f"{W}tcPr", f"{W}vMerge", f"{W}gri
 _PPR, _OUTLINE, _PSTYLE = f"{W}pPr", f"{W}outlineLvl", f"{W}pStyle"
 
 
-def _child(element: Any, tag: str) -> Any | None:
-    """element.find(tag) for a plain tag, without the path machinery (asked several times per paragraph)."""
-    for child in element:
-        if child.tag == tag:
-            return child
-    return None
-
-
-def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
-    """The cell's w:vMerge and w:gridSpan (as tc.find("w:tcPr/w:vMerge") finds them: the first in
-    document order), by walking the children once instead of two path searches per cell."""
-    merge = span = None
-    for child in tc:
-        if child.tag == _TCPR:
+def _paragraph_props(p: Any) -> tuple[Any | None, Any | None] | None:
+    """The paragraph's w:pStyle and w:outlineLvl (as p.find("w:pPr/w:pStyle") finds them: in the first
+    w:pPr, the first of each), or None without a w:pPr: one walk of w:pPr's children for both,
+    without the path machinery (asked of every paragraph with text)."""
+    for child in p:
+        if child.tag == _PPR:
+            style = outline = None
             for prop in child:
-                if prop.tag == _VMERGE and merge is None:
-                    merge = prop
-                elif prop.tag == _GRID_SPAN and span is None:
-                    span = prop
-    return merge, span
+                tag = prop.tag
+                if tag == _PSTYLE:
+                    if style is None:
+                        style = prop
+                elif tag == _OUTLINE and outline is None:
+                    outline = prop
+            return style, outline
+    return None
 
 
 _P, _TR, _TC, _TYPE, _VAL = f"{W}p", f"{W}tr", f"{W}tc", f"{W}type", f"{W}val"
@@ -317,10 +313,10 @@ class _Body:
             self.found, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
-        ppr = _child(p, _PPR)
-        if ppr is None:
+        props = _paragraph_props(p)
+        if props is None:
             return None, False
-        return _level(self.styles, _child(ppr, _PSTYLE), _child(ppr, _OUTLINE))
+        return _level(self.styles, *props)
 
     def text(self, p: Any) -> str:
         return self.found[p][0] if self.found is not None else text_of(p)
@@ -388,6 +384,36 @@ class _Body:
                         lines.append(inner)
         return "\n".join(lines)
 
+    def cell(self, tc: Any, nested: list[Any]) -> tuple[str, Any | None, Any | None]:
+        """A w:tc's text (as cell_text reads it) with its w:vMerge and w:gridSpan (as
+        tc.find("w:tcPr/w:vMerge") finds them: the first in document order), from one walk of its
+        children; its nested tables go to `nested`."""
+        lines: list[str] = []
+        merge = span = None
+        found = self.found
+        for child in tc:
+            tag = child.tag
+            if tag == _P:
+                text = found[child][0] if found is not None else text_of(child)
+                if text.strip():
+                    lines.append(text)
+            elif tag == _TCPR:
+                for prop in child:
+                    if prop.tag == _VMERGE:
+                        if merge is None:
+                            merge = prop
+                    elif prop.tag == _GRID_SPAN and span is None:
+                        span = prop
+            elif tag == _TBL:
+                nested.append(child)
+            elif tag in (_SDT, _CUSTOM_XML):
+                content = child.find(_SDT_CONTENT) if tag == _SDT else child
+                if content is not None:
+                    inner = self.cell_text(content)
+                    if inner:
+                        lines.append(inner)
+        return "\n".join(lines), merge, span
+
     def table(self, tbl: Any) -> None:
         rows: list[tuple[str | None, ...]] = []
         nested: list[Any] = []
@@ -397,8 +423,7 @@ class _Body:
             for sdt in tr.iterchildren(_SDT):
                 cells.extend(sdt.iter(_TC))
             for tc in cells:
-                merge, span_el = _cell_merge(tc)
-                text = self.cell_text(tc, nested)  # read also for a merged cell: its nested tables count
+                text, merge, span_el = self.cell(tc, nested)  # read also for a merged cell: its nested tables count
                 row.append(None if merge is not None and merge.get(_VAL, "continue") == "continue" else text)
                 if span_el is not None:
                     row.extend([""] * (min(_int(span_el.get(_VAL), 1), 50) - 1))
