@@ -233,7 +233,9 @@ def _has_nested_paragraph(body: Any) -> bool:
 
 # What the walk asks of every w:p: its text (as text_of reads it) and its page breaks (as _page_breaks
 # counts them). Its style is looked up only for the paragraphs that need one (paragraph_style).
-_Found = tuple[str, int]
+# Texts are kept as plain strings and page breaks only where a paragraph has any: no tuple per
+# paragraph that outlives the walk (fewer objects for the garbage collector to go through).
+_Read = tuple[dict[Any, str], dict[Any, int], bool]
 
 
 def _joined(pieces: list[str]) -> str:
@@ -241,15 +243,16 @@ def _joined(pieces: list[str]) -> str:
     return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text  # an invisible "no break here"
 
 
-def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
-    """Every w:p of `body` → its text and page breaks, from one walk of the whole part: lxml picks
-    out the few tags that matter, where asking each paragraph on its own costs a Python iteration
-    per paragraph (most of a read's time). None where a paragraph holds another (a
-    text box): its pieces belong to both, and the caller reads each paragraph by itself. Also
-    whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
+def _paragraphs(body: Any) -> _Read | None:
+    """Every w:p of `body` → its text, and → its page breaks where it has any, from one walk of the
+    whole part: lxml picks out the few tags that matter, where asking each paragraph on its own
+    costs a Python iteration per paragraph (most of a read's time). None where a paragraph holds
+    another (a text box): its pieces belong to both, and the caller reads each paragraph by itself.
+    Also whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
     if _has_nested_paragraph(body):
         return None
-    found: dict[Any, _Found] = {}
+    texts: dict[Any, str] = {}
+    breaks: dict[Any, int] = {}
     pieces: list[str] = []
     current = None
     explicit = rendered = 0
@@ -258,8 +261,11 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
         tag = el.tag
         if tag == _P:
             if current is not None:
-                found[current] = (_joined(pieces), max(explicit, rendered))
-            current, explicit, rendered, pieces = el, 0, 0, []
+                texts[current] = _joined(pieces)
+                if explicit or rendered:
+                    breaks[current] = max(explicit, rendered)
+                pieces.clear()
+            current, explicit, rendered = el, 0, 0
             continue
         if tag == _RENDERED_BREAK or (tag == _BR and el.get(_TYPE) == "page"):
             paged = True
@@ -278,8 +284,10 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
             if tag == _BR and el.get(_TYPE) == "page":
                 explicit += 1
     if current is not None:
-        found[current] = (_joined(pieces), max(explicit, rendered))
-    return found, paged
+        texts[current] = _joined(pieces)
+        if explicit or rendered:
+            breaks[current] = max(explicit, rendered)
+    return texts, breaks, paged
 
 
 def _level(styles: Mapping[str, tuple[int | None, bool]], style: Any | None,
@@ -304,13 +312,14 @@ class _Body:
         self.depth = depth
         self.page: int | None = None
         self.rels: dict[str, tuple[str, str, bool]] | None = None
-        self.found: dict[Any, _Found] | None = None  # the part's _paragraphs, where they could be read
+        self.found: dict[Any, str] | None = None  # the part's paragraph texts, where _paragraphs could read them
+        self.breaks: dict[Any, int] = {}  # and their page breaks (paragraphs without any are not listed)
         self.paged = False
 
     def read_paragraphs(self, body: Any) -> None:
         read = _paragraphs(body)
         if read is not None:
-            self.found, self.paged = read
+            self.found, self.breaks, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
         props = _paragraph_props(p)
@@ -319,7 +328,7 @@ class _Body:
         return _level(self.styles, *props)
 
     def text(self, p: Any) -> str:
-        return self.found[p][0] if self.found is not None else text_of(p)
+        return self.found[p] if self.found is not None else text_of(p)
 
     def walk(self, body: Any) -> None:
         paged = self.paged if self.found is not None else \
@@ -328,7 +337,7 @@ class _Body:
         self.children(body)
 
     def children(self, container: Any) -> None:
-        found, items = self.found, self.content.items
+        found, breaks, items = self.found, self.breaks, self.content.items
         for child in container:
             tag = child.tag
             if tag == _P:
@@ -337,11 +346,11 @@ class _Body:
                     if self.page is not None:
                         self.page += _page_breaks(child)
                     continue
-                text, breaks = found[child]
+                text = found[child]
                 if text.strip():
                     items.append(Paragraph(text, self.page, *self.paragraph_style(child)))
-                if self.page is not None:
-                    self.page += breaks
+                if self.page is not None and breaks:
+                    self.page += breaks.get(child, 0)
                 continue
             if tag == _TBL:
                 self.table(child)
@@ -370,7 +379,7 @@ class _Body:
         for child in container:
             tag = child.tag
             if tag == _P:
-                text = self.found[child][0] if self.found is not None else text_of(child)
+                text = self.found[child] if self.found is not None else text_of(child)
                 if text.strip():
                     lines.append(text)
             elif tag == _TBL:
@@ -394,7 +403,7 @@ class _Body:
         for child in tc:
             tag = child.tag
             if tag == _P:
-                text = found[child][0] if found is not None else text_of(child)
+                text = found[child] if found is not None else text_of(child)
                 if text.strip():
                     lines.append(text)
             elif tag == _TCPR:
