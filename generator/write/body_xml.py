@@ -30,10 +30,12 @@ class Para:
 
     style: str | None
     runs: list[str] = field(default_factory=list)
-    props: dict[str, str] = field(default_factory=dict)
+    props: dict[str, str] | None = None  # made by the first `set`: most paragraphs have none
     section: str = ""  # a w:sectPr ending a section with this paragraph (last in w:pPr, as the schema orders it)
 
     def set(self, name: str, **attrs: str) -> None:
+        if self.props is None:
+            self.props = {}
         self.props[name] = "".join(f' w:{key}="{escape(value, _ATTR)}"' for key, value in attrs.items())
 
     def xml(self) -> str:
@@ -42,8 +44,10 @@ class Para:
             if style is None:
                 return f"<w:p>{''.join(self.runs)}</w:p>"
             return styled_paragraph(style, self.runs)
-        items = props.items() if len(props) < 2 else sorted(props.items(), key=lambda item: _PPR_ORDER[item[0]])
-        props_xml = "".join([f"<w:{name}{attrs}/>" for name, attrs in items])
+        props_xml = ""
+        if props:
+            items = props.items() if len(props) < 2 else sorted(props.items(), key=lambda item: _PPR_ORDER[item[0]])
+            props_xml = "".join([f"<w:{name}{attrs}/>" for name, attrs in items])
         style_xml = f'<w:pStyle w:val="{style}"/>' if style is not None else ""
         return f"<w:p><w:pPr>{style_xml}{props_xml}{section}</w:pPr>{''.join(self.runs)}</w:p>"
 

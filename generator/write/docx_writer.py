@@ -226,7 +226,7 @@ class DocxWriter:
             if not isinstance(item, Para) or len(found) == count:
                 break
             found.append(item)
-            if "pageBreakBefore" in item.props:
+            if item.props is not None and "pageBreakBefore" in item.props:
                 break
         return found
 
