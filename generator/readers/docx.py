@@ -261,7 +261,8 @@ def _paragraphs(body: Any) -> _Read | None:
         tag = el.tag
         if tag == _P:
             if current is not None:
-                texts[current] = _joined(pieces)
+                text = "".join(pieces)  # as _joined, in line (once per paragraph)
+                texts[current] = text.replace(WORD_JOINER, "") if WORD_JOINER in text else text
                 if explicit or rendered:
                     breaks[current] = max(explicit, rendered)
                 pieces.clear()
