@@ -91,7 +91,7 @@ class DocxWriter:
     # -- paragraphs -------------------------------------------------------------------------
     def _p(self, style: str, text: str = "") -> Para:
         """A body paragraph record."""
-        p = Para(self.style_ids[style])
+        p = Para(self.style_ids[style], self._runs(text))  # _runs gives a new list: the paragraph's own
         if self._break_pending:
             p.set("pageBreakBefore")
             self._break_pending = False
@@ -99,12 +99,12 @@ class DocxWriter:
             p.set("spacing", before=str(AFTER_TABLE))  # air below the table
         self._after_table = False
         self._last = p
-        p.runs += self._runs(text)
         self.items.append(p)
         return p
 
     def _runs(self, text: str) -> list[str]:
-        """The runs of a body paragraph's or table cell's text (the catalog writer shades data)."""
+        """The runs of a body paragraph's or table cell's text (the catalog writer shades data), as a
+        new list."""
         return [run(text)] if text else []
 
     def header_runs(self, text: str) -> str:
