@@ -8,6 +8,7 @@ import marshal
 import math
 import re
 import threading
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ from generator.write.cover_title import layout as cover_layout
 from generator.write.custom_properties import custom_xml
 from generator.write.identity import PackageIdentity, app_properties, bid_seed
 from generator.write.nobreak import escape
-from generator.write.package import Deflated, deflate, zip_entries
+from generator.write.package import Deflated, deflate, deflated_stream, zip_entries
 from generator.write.page_frame import PageNumbering
 from generator.write.parts import PartsPackage
 from generator.write.toc_fit import fitted_line
@@ -620,8 +621,10 @@ def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[
 
 # The body's DEFLATE stream is most of zipping's time (~1.7 ms for a demo's 190 KB). zlib releases the
 # GIL while it compresses, so it is made on another thread while this one reads the parts back (Python,
-# holding the GIL): on a machine with a second core the two overlap. A smaller body is compressed in
-# line (starting a thread costs ~0.1 ms). The stream is the one zipped() would make: same bytes.
+# holding the GIL): on a machine with a second core the two overlap. The thread makes it in one zlib call
+# (package.deflated_stream): each time it took the GIL back between calls it would wait for this thread
+# to give it up (up to the 5 ms switch interval). A smaller body is compressed in line (starting a thread
+# costs ~0.1 ms). The stream is the one zipped() would make: the same bytes.
 BACKGROUND_DEFLATE_BYTES = 32 * 1024
 
 
@@ -630,13 +633,15 @@ class _Deflating:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self._stream: Deflated | None = None
+        self._stream: bytes | None = None
         self._thread = threading.Thread(target=self._run, name="deflate-body", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        self._stream = deflate(self.data)
+        self._stream = deflated_stream(self.data)
 
     def result(self) -> Deflated:
         self._thread.join()
-        return self._stream if self._stream is not None else deflate(self.data)  # the thread failed: here
+        if self._stream is None:  # the thread failed (out of memory): compressed here
+            return deflate(self.data)
+        return zlib.crc32(self.data), self._stream
