@@ -198,26 +198,22 @@ _TBL, _TCPR, _VMERGE, _GRID_SPAN = f"{W}tbl", f"{W}tcPr", f"{W}vMerge", f"{W}gri
 _PPR, _OUTLINE, _PSTYLE = f"{W}pPr", f"{W}outlineLvl", f"{W}pStyle"
 
 
-def _child(element: Any, tag: str) -> Any | None:
-    """element.find(tag) for a plain tag, without the path machinery (asked several times per paragraph)."""
-    for child in element:
-        if child.tag == tag:
-            return child
-    return None
-
-
-def _cell_merge(tc: Any) -> tuple[Any | None, Any | None]:
-    """The cell's w:vMerge and w:gridSpan (as tc.find("w:tcPr/w:vMerge") finds them: the first in
-    document order), by walking the children once instead of two path searches per cell."""
-    merge = span = None
-    for child in tc:
-        if child.tag == _TCPR:
+def _paragraph_props(p: Any) -> tuple[Any | None, Any | None] | None:
+    """The paragraph's w:pStyle and w:outlineLvl (as p.find("w:pPr/w:pStyle") finds them: in the first
+    w:pPr, the first of each), or None without a w:pPr: one walk of w:pPr's children for both,
+    without the path machinery (asked of every paragraph with text)."""
+    for child in p:
+        if child.tag == _PPR:
+            style = outline = None
             for prop in child:
-                if prop.tag == _VMERGE and merge is None:
-                    merge = prop
-                elif prop.tag == _GRID_SPAN and span is None:
-                    span = prop
-    return merge, span
+                tag = prop.tag
+                if tag == _PSTYLE:
+                    if style is None:
+                        style = prop
+                elif tag == _OUTLINE and outline is None:
+                    outline = prop
+            return style, outline
+    return None
 
 
 _P, _TR, _TC, _TYPE, _VAL = f"{W}p", f"{W}tr", f"{W}tc", f"{W}type", f"{W}val"
@@ -237,7 +233,9 @@ def _has_nested_paragraph(body: Any) -> bool:
 
 # What the walk asks of every w:p: its text (as text_of reads it) and its page breaks (as _page_breaks
 # counts them). Its style is looked up only for the paragraphs that need one (paragraph_style).
-_Found = tuple[str, int]
+# Texts are kept as plain strings and page breaks only where a paragraph has any: no tuple per
+# paragraph that outlives the walk (fewer objects for the garbage collector to go through).
+_Read = tuple[dict[Any, str], dict[Any, int], bool]
 
 
 def _joined(pieces: list[str]) -> str:
@@ -245,15 +243,16 @@ def _joined(pieces: list[str]) -> str:
     return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text  # an invisible "no break here"
 
 
-def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
-    """Every w:p of `body` → its text and page breaks, from one walk of the whole part: lxml picks
-    out the few tags that matter, where asking each paragraph on its own costs a Python iteration
-    per paragraph (most of a read's time). None where a paragraph holds another (a
-    text box): its pieces belong to both, and the caller reads each paragraph by itself. Also
-    whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
+def _paragraphs(body: Any) -> _Read | None:
+    """Every w:p of `body` → its text, and → its page breaks where it has any, from one walk of the
+    whole part: lxml picks out the few tags that matter, where asking each paragraph on its own
+    costs a Python iteration per paragraph (most of a read's time). None where a paragraph holds
+    another (a text box): its pieces belong to both, and the caller reads each paragraph by itself.
+    Also whether the part has a page break at all (explicit or rendered, in a paragraph or not)."""
     if _has_nested_paragraph(body):
         return None
-    found: dict[Any, _Found] = {}
+    texts: dict[Any, str] = {}
+    breaks: dict[Any, int] = {}
     pieces: list[str] = []
     current = None
     explicit = rendered = 0
@@ -262,8 +261,12 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
         tag = el.tag
         if tag == _P:
             if current is not None:
-                found[current] = (_joined(pieces), max(explicit, rendered))
-            current, explicit, rendered, pieces = el, 0, 0, []
+                text = "".join(pieces)  # as _joined, in line (once per paragraph)
+                texts[current] = text.replace(WORD_JOINER, "") if WORD_JOINER in text else text
+                if explicit or rendered:
+                    breaks[current] = max(explicit, rendered)
+                pieces.clear()
+            current, explicit, rendered = el, 0, 0
             continue
         if tag == _RENDERED_BREAK or (tag == _BR and el.get(_TYPE) == "page"):
             paged = True
@@ -282,8 +285,10 @@ def _paragraphs(body: Any) -> tuple[dict[Any, _Found], bool] | None:
             if tag == _BR and el.get(_TYPE) == "page":
                 explicit += 1
     if current is not None:
-        found[current] = (_joined(pieces), max(explicit, rendered))
-    return found, paged
+        texts[current] = _joined(pieces)
+        if explicit or rendered:
+            breaks[current] = max(explicit, rendered)
+    return texts, breaks, paged
 
 
 def _level(styles: Mapping[str, tuple[int | None, bool]], style: Any | None,
@@ -308,22 +313,23 @@ class _Body:
         self.depth = depth
         self.page: int | None = None
         self.rels: dict[str, tuple[str, str, bool]] | None = None
-        self.found: dict[Any, _Found] | None = None  # the part's _paragraphs, where they could be read
+        self.found: dict[Any, str] | None = None  # the part's paragraph texts, where _paragraphs could read them
+        self.breaks: dict[Any, int] = {}  # and their page breaks (paragraphs without any are not listed)
         self.paged = False
 
     def read_paragraphs(self, body: Any) -> None:
         read = _paragraphs(body)
         if read is not None:
-            self.found, self.paged = read
+            self.found, self.breaks, self.paged = read
 
     def paragraph_style(self, p: Any) -> tuple[int | None, bool]:
-        ppr = _child(p, _PPR)
-        if ppr is None:
+        props = _paragraph_props(p)
+        if props is None:
             return None, False
-        return _level(self.styles, _child(ppr, _PSTYLE), _child(ppr, _OUTLINE))
+        return _level(self.styles, *props)
 
     def text(self, p: Any) -> str:
-        return self.found[p][0] if self.found is not None else text_of(p)
+        return self.found[p] if self.found is not None else text_of(p)
 
     def walk(self, body: Any) -> None:
         paged = self.paged if self.found is not None else \
@@ -332,7 +338,7 @@ class _Body:
         self.children(body)
 
     def children(self, container: Any) -> None:
-        found, items = self.found, self.content.items
+        found, breaks, items = self.found, self.breaks, self.content.items
         for child in container:
             tag = child.tag
             if tag == _P:
@@ -341,11 +347,11 @@ class _Body:
                     if self.page is not None:
                         self.page += _page_breaks(child)
                     continue
-                text, breaks = found[child]
+                text = found[child]
                 if text.strip():
                     items.append(Paragraph(text, self.page, *self.paragraph_style(child)))
-                if self.page is not None:
-                    self.page += breaks
+                if self.page is not None and breaks:
+                    self.page += breaks.get(child, 0)
                 continue
             if tag == _TBL:
                 self.table(child)
@@ -374,7 +380,7 @@ class _Body:
         for child in container:
             tag = child.tag
             if tag == _P:
-                text = self.found[child][0] if self.found is not None else text_of(child)
+                text = self.found[child] if self.found is not None else text_of(child)
                 if text.strip():
                     lines.append(text)
             elif tag == _TBL:
@@ -388,6 +394,36 @@ class _Body:
                         lines.append(inner)
         return "\n".join(lines)
 
+    def cell(self, tc: Any, nested: list[Any]) -> tuple[str, Any | None, Any | None]:
+        """A w:tc's text (as cell_text reads it) with its w:vMerge and w:gridSpan (as
+        tc.find("w:tcPr/w:vMerge") finds them: the first in document order), from one walk of its
+        children; its nested tables go to `nested`."""
+        lines: list[str] = []
+        merge = span = None
+        found = self.found
+        for child in tc:
+            tag = child.tag
+            if tag == _P:
+                text = found[child] if found is not None else text_of(child)
+                if text.strip():
+                    lines.append(text)
+            elif tag == _TCPR:
+                for prop in child:
+                    if prop.tag == _VMERGE:
+                        if merge is None:
+                            merge = prop
+                    elif prop.tag == _GRID_SPAN and span is None:
+                        span = prop
+            elif tag == _TBL:
+                nested.append(child)
+            elif tag in (_SDT, _CUSTOM_XML):
+                content = child.find(_SDT_CONTENT) if tag == _SDT else child
+                if content is not None:
+                    inner = self.cell_text(content)
+                    if inner:
+                        lines.append(inner)
+        return "\n".join(lines), merge, span
+
     def table(self, tbl: Any) -> None:
         rows: list[tuple[str | None, ...]] = []
         nested: list[Any] = []
@@ -397,8 +433,7 @@ class _Body:
             for sdt in tr.iterchildren(_SDT):
                 cells.extend(sdt.iter(_TC))
             for tc in cells:
-                merge, span_el = _cell_merge(tc)
-                text = self.cell_text(tc, nested)  # read also for a merged cell: its nested tables count
+                text, merge, span_el = self.cell(tc, nested)  # read also for a merged cell: its nested tables count
                 row.append(None if merge is not None and merge.get(_VAL, "continue") == "continue" else text)
                 if span_el is not None:
                     row.extend([""] * (min(_int(span_el.get(_VAL), 1), 50) - 1))

@@ -146,6 +146,7 @@ class DocumentBuilder:
         positions: list[list[int]] = []
         carried: dict[int, str] = {}
         blocks = self.blocks
+        table_rows = self.table_rows
         where = self._section if section is None else section
         for r, row in enumerate(rows):
             row_positions: list[int] = []
@@ -156,14 +157,15 @@ class DocumentBuilder:
                     texts.append(carried.get(c, ""))
                     continue
                 normalised = normalise(text)
-                carried[c] = normalised.text
-                texts.append(normalised.text)
+                norm = carried[c] = normalised.text
+                texts.append(norm)
                 if text.strip():  # the block starts with the normalised text just worked out (same lines joined)
-                    row_positions.append(len(blocks))
-                    blocks.append(Block(len(blocks) + 1, where, text, "cell", 0, cell_line, Cell(table_id, r, c),
+                    position = len(blocks)
+                    row_positions.append(position)
+                    blocks.append(Block(position + 1, where, text, "cell", 0, cell_line, Cell(table_id, r, c),
                                         False, page, normalised))
             positions.append(row_positions)
-            self.table_rows[(table_id, r)] = texts
+            table_rows[(table_id, r)] = texts
         self.tables[table_id] = positions
 
     def build(self) -> Document:

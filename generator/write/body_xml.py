@@ -24,26 +24,37 @@ _PPR_ORDER = {name: rank for rank, name in enumerate(SEQUENCES["w:pPr"])}
 TABLE_STYLE = "Table Grid"  # the name of the table style every table uses (styles.ensure_styles adds it)
 
 
-@dataclass
+@dataclass(slots=True)  # no per-instance __dict__: a build makes ~400 of these
 class Para:
     """One paragraph: its style id, extra properties (element name → its attribute text) and runs."""
 
     style: str | None
     runs: list[str] = field(default_factory=list)
-    props: dict[str, str] = field(default_factory=dict)
+    props: dict[str, str] | None = None  # made by the first `set`: most paragraphs have none
     section: str = ""  # a w:sectPr ending a section with this paragraph (last in w:pPr, as the schema orders it)
 
     def set(self, name: str, **attrs: str) -> None:
+        if self.props is None:
+            self.props = {}
         self.props[name] = "".join(f' w:{key}="{escape(value, _ATTR)}"' for key, value in attrs.items())
 
     def xml(self) -> str:
-        head = ""
-        if self.style is not None or self.props or self.section:
-            props = "".join(f"<w:{name}{attrs}/>" for name, attrs in
-                            sorted(self.props.items(), key=lambda item: _PPR_ORDER[item[0]]))
-            style = f'<w:pStyle w:val="{self.style}"/>' if self.style is not None else ""
-            head = f"<w:pPr>{style}{props}{self.section}</w:pPr>"
-        return f"<w:p>{head}{''.join(self.runs)}</w:p>"
+        style, props, section = self.style, self.props, self.section
+        if not props and not section:  # most paragraphs: a style and runs
+            if style is None:
+                return f"<w:p>{''.join(self.runs)}</w:p>"
+            return styled_paragraph(style, self.runs)
+        props_xml = ""
+        if props:
+            items = props.items() if len(props) < 2 else sorted(props.items(), key=lambda item: _PPR_ORDER[item[0]])
+            props_xml = "".join([f"<w:{name}{attrs}/>" for name, attrs in items])
+        style_xml = f'<w:pStyle w:val="{style}"/>' if style is not None else ""
+        return f"<w:p><w:pPr>{style_xml}{props_xml}{section}</w:pPr>{''.join(self.runs)}</w:p>"
+
+
+def styled_paragraph(style: str, runs: list[str]) -> str:
+    """Para(style, runs).xml() without the record: a table cell's paragraph (no other properties)."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(runs)}</w:p>'
 
 
 # an attribute value as a parser reads it back: white space characters become spaces (XML 1.0, 3.3.3)

@@ -64,8 +64,12 @@ def texts(value: str) -> str:
 
 def plain_texts(value: str) -> str:
     """The w:t element of text without tabs or breaks, as python-docx writes it (no non-breaking hyphens)."""
+    if not value:
+        return ""
     space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f"<w:t{space}>{escape(value)}</w:t>" if value else ""
+    if "&" in value or "<" in value or ">" in value:  # escape(value), in line: called for every run
+        value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    return f"<w:t{space}>{value}</w:t>"
 
 
 def keep_numbers_with_units(document) -> None:

@@ -85,6 +85,13 @@ def deflate(data: bytes) -> Deflated:
     return zlib.crc32(data), compressor.compress(data) + compressor.flush()
 
 
+def deflated_stream(data: bytes) -> bytes:
+    """deflate(data)'s stream from one zlib call: the input is all there, so zlib makes the same blocks
+    (tests/write/test_write_deflate_ahead.py), and the GIL is released once for the whole part, not
+    three times (crc32, compress, flush) — what a thread compressing beside Python code needs."""
+    return zlib.compress(data, COMPRESS_LEVEL, wbits=-15)
+
+
 COMPRESS_LEVEL = 6
 _VERSION = 20  # "version made by / needed to extract" zipfile writes for a deflated entry
 _UNIX = 3  # the same creating system on every platform
