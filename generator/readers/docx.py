@@ -373,16 +373,21 @@ class _Body:
             level, toc = self.paragraph_style(p)
             self.content.items.append(Paragraph(text, self.page, level, toc))
 
-    def cell_text(self, container: Any, nested: list[Any] | None = None) -> str:
+    def cell_text(self, container: Any, nested: list[Any] | None = None,
+                  properties: list[Any] | None = None) -> str:
         """Paragraph texts of a cell, one per line; tables nested in the cell itself go to `nested`
-        (they are read separately)."""
+        (they are read separately), its w:tcPr to `properties` (when asked for): one walk."""
         lines: list[str] = []
+        found = self.found
         for child in container:
             tag = child.tag
             if tag == _P:
-                text = self.found[child] if self.found is not None else text_of(child)
+                text = found[child] if found is not None else text_of(child)
                 if text.strip():
                     lines.append(text)
+            elif tag == _TCPR:
+                if properties is not None:
+                    properties.append(child)
             elif tag == _TBL:
                 if nested is not None:
                     nested.append(child)
@@ -396,33 +401,18 @@ class _Body:
 
     def cell(self, tc: Any, nested: list[Any]) -> tuple[str, Any | None, Any | None]:
         """A w:tc's text (as cell_text reads it) with its w:vMerge and w:gridSpan (as
-        tc.find("w:tcPr/w:vMerge") finds them: the first in document order), from one walk of its
-        children; its nested tables go to `nested`."""
-        lines: list[str] = []
+        tc.find("w:tcPr/w:vMerge") finds them: the first in document order); its nested tables go to `nested`."""
+        properties: list[Any] = []
+        text = self.cell_text(tc, nested, properties)
         merge = span = None
-        found = self.found
-        for child in tc:
-            tag = child.tag
-            if tag == _P:
-                text = found[child] if found is not None else text_of(child)
-                if text.strip():
-                    lines.append(text)
-            elif tag == _TCPR:
-                for prop in child:
-                    if prop.tag == _VMERGE:
-                        if merge is None:
-                            merge = prop
-                    elif prop.tag == _GRID_SPAN and span is None:
-                        span = prop
-            elif tag == _TBL:
-                nested.append(child)
-            elif tag in (_SDT, _CUSTOM_XML):
-                content = child.find(_SDT_CONTENT) if tag == _SDT else child
-                if content is not None:
-                    inner = self.cell_text(content)
-                    if inner:
-                        lines.append(inner)
-        return "\n".join(lines), merge, span
+        for tcpr in properties:
+            for prop in tcpr:
+                if prop.tag == _VMERGE:
+                    if merge is None:
+                        merge = prop
+                elif prop.tag == _GRID_SPAN and span is None:
+                    span = prop
+        return text, merge, span
 
     def table(self, tbl: Any) -> None:
         rows: list[tuple[str | None, ...]] = []
