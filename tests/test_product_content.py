@@ -2160,3 +2160,10 @@ def test_workshop_repairs_keep_the_old_parts_for_the_driver(proposals):
     assert "带走更换下来" not in text and "当场向采购人展示" not in text
     assert "旧件挂牌标识" in text and "交车时交驾驶员确认" in text
     assert "当场向采购人展示" in section(proposals["it-equipment"], "故障处理")  # on-site repairs keep it
+
+
+def test_parts_that_touched_patients_are_the_hospitals_clinical_waste(proposals):
+    """A site repair of medical equipment does not carry away filters and sensors from the patient circuit."""
+    text = section(proposals["medical-equipment"], "故障处理流程")
+    assert "医疗废物" in text and "交科室按医疗废物管理规定处置" in text and "带走包装物和更换下来的废旧部件" not in text
+    assert "带走包装物和更换下来的废旧部件" in section(proposals["it-equipment"], "故障处理流程")  # the default stays

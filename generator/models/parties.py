@@ -458,6 +458,9 @@ class ProductType(Strict):
     repair_precautions: str = ""  # which steps of a repair need the purchaser's consent first
     trial_run: str = ""  # what commissioning and the trial run consist of (保压检漏、空运转和负荷试车……)
     site_rules: str = ""  # how a repair visit behaves where the unit stands (院感要求、机房登记……)
+    # what becomes of the parts a site repair replaces, where not all are simply taken away (a
+    # ventilator's filters and flow sensors are clinical waste of the hospital's)
+    used_parts: str = ""
     analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
     outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
     busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
