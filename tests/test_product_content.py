@@ -2167,3 +2167,10 @@ def test_parts_that_touched_patients_are_the_hospitals_clinical_waste(proposals)
     text = section(proposals["medical-equipment"], "故障处理流程")
     assert "医疗废物" in text and "交科室按医疗废物管理规定处置" in text and "带走包装物和更换下来的废旧部件" not in text
     assert "带走包装物和更换下来的废旧部件" in section(proposals["it-equipment"], "故障处理流程")  # the default stays
+
+
+def test_the_hotline_number_stands_apart_from_its_hours(proposals):
+    """“400-826-3391 7×24小时由…” reads as one number: the hours go in brackets after it."""
+    for name, proposal in proposals.items():
+        assert not re.search(r"\d \d+×\d+小时", proposal.text), name
+        assert f"{proposal.bidder.hotline}（" in proposal.text, name
