@@ -18,6 +18,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 ENV_VAR = "AFTERSALES_CACHE_DIR"
 MAGIC = b"aftersales-cache-1\n"  # every entry starts with it; anything else is ignored
@@ -82,6 +83,17 @@ def load_marshalled(path: Path | None) -> object | None:
         return marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
+
+
+def store_marshalled(path: Path | None, value: Any) -> None:
+    """Write `value` as `marshal.dumps(value)` (what load_marshalled reads); nothing when it cannot be marshalled."""
+    import marshal
+
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    store(path, payload)
 
 
 def store(path: Path | None, payload: bytes) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import marshal
 import sys
 from types import CodeType
 from typing import Any
@@ -97,9 +96,5 @@ def uninstall() -> None:
 def _save(entry: Any) -> None:
     if not _new:
         return
-    try:
-        payload = marshal.dumps(dict(_known))
-    except ValueError:
-        return
-    disk_cache.store(entry, payload)
+    disk_cache.store_marshalled(entry, dict(_known))
     _new.clear()

@@ -22,7 +22,6 @@ found by parsing it with re._parser, as slow as compiling it) and the pattern of
 from __future__ import annotations
 
 import atexit
-import marshal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -115,11 +114,6 @@ def uninstall() -> None:
 def _save(entry: Any) -> None:
     if not _new:
         return
-    table = {**_known, **_new}
-    try:
-        payload = marshal.dumps(table)
-    except ValueError:
-        return
-    disk_cache.store(entry, payload)
+    disk_cache.store_marshalled(entry, {**_known, **_new})
     _known.update(_new)
     _new.clear()
