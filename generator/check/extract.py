@@ -552,10 +552,12 @@ class Extractor:
             previous_end: dict[str, int] = {}
             value_starts = [v.start for v in values]
             remedies = Matches(QUALIFIER_RES["remedy"], sentence)
+            level_row = _LevelRow()
             for value, kind, word in assigned:
                 clause_span = clauses.containing(value.start) or (0, len(sentence))
                 qualifiers = self._qualifiers(block, sentence, value, value_starts, clause_span, remedies, kind, word,
                                               labels, heading_qualifiers, previous_end.get(kind, 0))
+                level_row.apply(kind, qualifiers)
                 previous_end[kind] = value.end
                 if value.start in extensions and not any(d in qualifiers for d in _TELLS_APART):
                     subject = _EXTENDED_SUBJECT_RE.fullmatch(sentence, clause_span[0], extensions[value.start])
@@ -574,6 +576,28 @@ class Extractor:
         if not has_values and not named:  # silent (see silent()): found out here, at no extra cost
             text_facts_of(block).silent = True
         return mentions
+
+
+class _LevelRow:
+    """A fault level named before one time limit holds for the other limits listed after it in the same
+    sentence (“一级故障15分钟内响应、1小时内到达现场、8小时内排除”), until a limit of a kind the row already
+    has (“一级故障2小时内到场、其他故障24小时内到场”) or another level ends the row."""
+
+    def __init__(self) -> None:
+        self.level: str | None = None
+        self.kinds: set[str] = set()
+
+    def apply(self, kind: str, qualifiers: dict[str, str]) -> None:
+        if kind not in FAULT_KINDS:  # the limits a fault level sets
+            return
+        level = qualifiers.get("severity")
+        if level is not None:
+            self.level, self.kinds = level, {kind}
+        elif self.level is not None and kind not in self.kinds:
+            qualifiers["severity"] = self.level
+            self.kinds.add(kind)
+        else:
+            self.level = None
 
 
 def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str],

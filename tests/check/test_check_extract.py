@@ -29,6 +29,20 @@ def test_severity_phase_and_condition():
                      ("response", "2小时", "质保期外"), ("onsite_arrival", "4小时", "必要时")]
 
 
+def test_a_fault_level_holds_for_the_limits_listed_after_it():
+    found = summary("48小时内排除故障，其中一级故障15分钟内响应、市区1小时内到达现场、8小时内排除。")
+    assert found == [("resolution", "48小时", None), ("response", "15分钟", "一级"),
+                     ("onsite_arrival", "1小时", "一级、市区"), ("resolution", "8小时", "一级")]
+
+
+def test_a_fault_level_row_ends_at_a_second_limit_of_the_same_kind_or_a_new_level():
+    assert summary("一级故障2小时内到场、4小时内响应，其余故障24小时内到场。") == [
+        ("onsite_arrival", "2小时", "一级"), ("response", "4小时", "一级"), ("onsite_arrival", "24小时", "其余故障")]
+    assert summary("一级故障1小时内到场、二级故障8小时内排除、24小时内响应。质保期3年。") == [
+        ("onsite_arrival", "1小时", "一级"), ("resolution", "8小时", "二级"), ("response", "24小时", "二级"),
+        ("warranty", "3年", None)]
+
+
 def test_complaint_and_records_and_backup():
     found = summary("自受理投诉起24小时内答复。记录存档保存5年。24小时内仍未修复的，48小时内提供备用机。")
     assert found == [("complaint_response", "24小时", None), ("records_retention", "5年", None),
