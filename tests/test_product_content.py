@@ -653,6 +653,22 @@ def test_the_letter_restates_a_required_arrival_time(proposals):
     assert "远程无法解决" not in section(proposals["landscaping"], "服务承诺一览表")
 
 
+def test_the_letter_states_the_limits_of_the_most_urgent_fault_level(proposals):
+    """The signed letter holds the strictest limits too (一级故障15分钟内响应…), not only the general ones:
+    an evaluator compares it with the fault-level table."""
+    checked = 0
+    for name, proposal in proposals.items():
+        levels = proposal.commitments.fault_levels
+        if not levels or "onsite_repair" not in proposal.product.capabilities:
+            continue
+        level, limits = next(iter(levels.items()))
+        letter = section(proposal, "承诺书")
+        assert f"其中{level}故障{limits.response}内响应" in letter, name
+        assert f"{limits.resolution}内排除" in letter, name
+        checked += 1
+    assert checked >= 5
+
+
 CONSUMABLES = ["medical-consumables", "disinfection-chemicals", "agrochemicals", "office-consumables"]
 
 
