@@ -35,6 +35,20 @@ def test_batch_builds_every_tender_and_prints_a_summary(project: Path, cli, jobs
     assert "Traceback" not in out + err
 
 
+def test_a_notice_shared_by_many_tenders_is_told_once_after_the_table(project: Path, cli) -> None:
+    tenders = tender_copies(project, 4)
+    for path in tenders:  # a signing date copied from last year's bid: a notice, not a refusal
+        text = path.read_text(encoding="utf-8")
+        path.write_text("\n".join("date: 2020-01-02" if line.startswith("date:") else line
+                                  for line in text.splitlines()) + "\n", encoding="utf-8")
+    code, out, err = cli("build", *tenders, "--allow-draft", "--jobs", "1")
+    assert code == 0, err
+    assert out.count("提示 1 条（见表后）") == 4
+    assert "图" not in out.split("提示：")[1].split("共 4 个")[0]  # no chart was replaced by a table
+    told = [line for line in out.splitlines() if "落款日期为2020年1月2日" in line]
+    assert len(told) == 1 and "copy-1.yaml" in told[0] and "等 4 个" in told[0]
+
+
 def test_one_bad_tender_does_not_stop_the_others_and_exits_2(project: Path, cli) -> None:
     good = tender_copies(project, 2)
     bad = project / "tenders" / "bad.yaml"

@@ -154,9 +154,25 @@ def format_table(rows: list[tuple[str, ...]]) -> list[str]:
     return lines
 
 
+def notice_lines(outcomes: list[Outcome]) -> list[str]:
+    """The notices of built tenders, each told once with the tenders it concerns (a date copied into 100
+    tender files is one line, not 100)."""
+    by_notice: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        for notice in outcome.notices:
+            by_notice.setdefault(notice, []).append(outcome.tender)
+    lines = ["提示："] if by_notice else []
+    for notice, tenders in by_notice.items():
+        shown = "、".join(tenders[:3]) + (f" 等 {len(tenders)} 个" if len(tenders) > 3 else "")
+        lines.append(f"  ! {notice}（{shown}）")
+    return lines
+
+
 def print_summary(outcomes: list[Outcome], seconds: float, jobs: int) -> None:
     typer.echo("")
     for line in format_table(summary_rows(outcomes)):
+        typer.echo(line)
+    for line in notice_lines(outcomes):
         typer.echo(line)
     failed = sum(1 for o in outcomes if not o.ok)
     typer.echo(f"共 {len(outcomes)} 个招标项目：成功 {len(outcomes) - failed}，失败 {failed}；"

@@ -53,6 +53,7 @@ class Outcome:
     findings: int | None = None  # checker findings of a built document; problems of a failed one
     message: str = ""  # the rendered error, in Chinese (a traceback for an internal error)
     notes: tuple[str, ...] = ()  # 草稿 / 负偏离 remarks of a built document
+    notices: tuple[str, ...] = ()  # what a single build prints as “! …” (a stale date, charts given as tables)
     internal: bool = False  # an unexpected exception: a bug, not the user's input
 
     @property
@@ -77,10 +78,11 @@ def _success(tender: str, result: BuildResult, seconds: float) -> Outcome:
     if result.unapproved:
         notes.append(f"草稿（未审定条款 {len(result.unapproved)} 条）")
     if result.notices:
-        notes.append("图改以表格给出（见单独生成时的提示）")
+        notes.append(f"提示 {len(result.notices)} 条（见表后）")
     return Outcome(tender, 0, seconds, output=str(result.docx_path), blocks=result.blocks or None,
                    pages=result.pages,
-                   findings=_findings_from_manifest(result.manifest_path), notes=tuple(notes))
+                   findings=_findings_from_manifest(result.manifest_path), notes=tuple(notes),
+                   notices=result.notices)
 
 
 # A worker's state: Ctrl-C reaches the parent only; the parent stops workers with SIGTERM, which
