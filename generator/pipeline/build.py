@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from generator.load.yamlio import Loaded
 from generator.models.clause import Clause
 from generator.models.tender import Tender
 from generator.pipeline.manifest import dumps, make_manifest, sha256_file
+from generator.pipeline.notices import authorisation_notices, stale_date_notice
 from generator.pipeline.provenance import FINGERPRINT, provenance_properties
 from generator.render.context import build_context
 from generator.render.proposal import render_proposal, select_clauses
@@ -200,18 +200,9 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
         pages = export_pdf(target / DOCX_NAME, pdf_path).pages
     return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data,
                        blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages,
-                       notices=tuple(n for n in (figures.notice, stale_date_notice(tender.date)) if n),
+                       notices=(*([figures.notice] if figures.notice else []), *filter(None, [stale_date_notice(tender.date)]),
+                                *authorisation_notices(tender, inputs.bidder.model, product, commitments)),
                        scores=tuple(scores))
-
-
-def stale_date_notice(signed: dt.date, today: dt.date | None = None) -> str | None:
-    """The 落款日期 of the cover and the 承诺书 comes from the tender file: an earlier one than today is
-    most likely last time's bid copied, and would be submitted stale."""
-    today = today or dt.date.today()
-    if signed >= today:
-        return None
-    return (f"落款日期为{signed.year}年{signed.month}月{signed.day}日，早于今天（{today.year}年{today.month}月{today.day}日）："
-            f"如为本次投标，请改招标项目文件的 date")
 
 
 def scoring_record(scores: list[ItemScore], proposal) -> dict[str, object] | None:
