@@ -57,7 +57,7 @@ class Proposal:
     def __init__(self, tender: Path, docx: Path) -> None:
         inputs = load_inputs(tender)
         self.tender = inputs.tender.model
-        self.product = inputs.product.model.for_products(self.tender.products)  # as the proposal shows it
+        self.product = inputs.product.model.for_products(self.tender.purchased)  # as the proposal shows it
         self.bidder = inputs.bidder.model
         self.document = read_document(docx)
         self.text = blocks_text(self.document.blocks)
@@ -113,7 +113,7 @@ def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
 
 def test_only_the_people_and_certificates_the_type_needs(proposals):
     for name, proposal in proposals.items():
-        product = proposal.product.for_products(proposal.tender.products)  # vehicles:electric
+        product = proposal.product.for_products(proposal.tender.purchased)  # vehicles:electric
         for member in proposal.bidder.team:
             shown = member.name in proposal.text
             assert shown == product.wants(member.serves), (name, member.role, member.serves)
@@ -970,7 +970,7 @@ def test_the_head_of_service_has_one_title_taken_from_the_team(proposals):
     from generator.render.context import for_product, team_head
 
     for name, proposal in proposals.items():
-        head = team_head(for_product(proposal.bidder, proposal.product.for_products(proposal.tender.products)).team).role
+        head = team_head(for_product(proposal.bidder, proposal.product.for_products(proposal.tender.purchased)).team).role
         assert "项目服务负责人" not in proposal.text, name
         assert f"本项目的售后服务由{head}全面负责" in proposal.text, name  # the organisation chart's lead-in
         named = set(re.findall(r"由([^，。；、（）\s]{2,8}?)(?:亲自督办|督办|统筹|任应急|任现场总指挥|组织专题|逐项分析|跟踪落实)", proposal.text))
@@ -1048,7 +1048,7 @@ def test_a_car_is_repaired_at_the_service_station_not_on_site(proposals):
 
 def test_the_high_voltage_claim_follows_the_technicians_certificate(proposals):
     vehicles = proposals["vehicles"]
-    team = for_product(vehicles.bidder, vehicles.product.for_products(vehicles.tender.products)).team
+    team = for_product(vehicles.bidder, vehicles.product.for_products(vehicles.tender.purchased)).team
     # a car's traction system runs below 1 kV: the electrician's permit is the low-voltage one
     certified = [m for m in team if "低压电工作业" in m.qualification]
     assert certified and not any("高压电工作业" in m.qualification for m in team)
@@ -1401,7 +1401,7 @@ def test_core_people_profile_content_reaches_its_sections(proposals):
     """Every type's duties, site rules, breaches and promises, and a trained type's aim and assessment,
     are given in the profile and printed whole in their own section (not only somewhere)."""
     for name, proposal in proposals.items():
-        product = proposal.product.for_products(proposal.tender.products)
+        product = proposal.product.for_products(proposal.tender.purchased)
         organisation = section(proposal, "服务组织与人员")
         assert product.team_duties and product.staff_rules, name
         assert all(duty in organisation for duty in product.team_duties), name
@@ -1651,7 +1651,7 @@ LIFE_SUPPORT_WORDS = ("氧电池", "流量传感器", "呼气阀", "细菌过滤
 
 def test_an_icu_purchase_reads_as_life_support_not_imaging(proposals):
     proposal = proposals["medical-equipment"]
-    assert proposal.product.variants_for(proposal.tender.products) == ["life_support"]
+    assert proposal.product.variants_for(proposal.tender.purchased) == ["life_support"]
     text = proposal.text
     assert [w for w in IMAGING_WORDS if w in text] == []
     assert [w for w in LIFE_SUPPORT_WORDS if w not in text] == []
@@ -1774,7 +1774,7 @@ def letter(text: str) -> str:
 
 def test_a_dormitory_bedding_purchase_reads_as_bedding_and_curtains(proposals):
     proposal = proposals["textiles"]
-    assert proposal.product.variants_for(proposal.tender.products) == ["bedding"]
+    assert proposal.product.variants_for(proposal.tender.purchased) == ["bedding"]
     text = proposal.text
     assert [w for w in UNIFORM_WORDS + ELECTRIC_CURTAIN_WORDS if w in text] == []
     assert [w for w in ("病房", "扩建", "机具") if w in text] == []
@@ -1810,7 +1810,7 @@ AAS_WORDS = ("空心阴极灯", "燃烧头", "石墨管", "乙炔", "回火防�
 
 def test_a_gc_lc_aas_purchase_gets_no_mass_spec_icp_or_balance_content(proposals):
     proposal = proposals["lab-instruments"]
-    assert proposal.product.variants_for(proposal.tender.products) == ["aas"]
+    assert proposal.product.variants_for(proposal.tender.purchased) == ["aas"]
     text = proposal.text
     assert [w for w in MS_WORDS + ("天平", "检定工具") if w in text] == []
     assert [w for w in AAS_WORDS + ("雾化器",) if w not in text] == []
@@ -1855,7 +1855,7 @@ def test_training_workshop_equipment_reads_as_teaching_not_production(proposals,
     """A 技师学院 buying 实训 machines is not a factory: no 产线, 产能 or 订单; lessons, exams and the
     school calendar instead. A factory's purchase keeps its production wording."""
     proposal = proposals["industrial-equipment"]
-    assert set(proposal.product.variants_for(proposal.tender.products)) == {"teaching", "robot"}
+    assert set(proposal.product.variants_for(proposal.tender.purchased)) == {"teaching", "robot"}
     text = proposal.text
     assert [w for w in ("产线", "产能", "订单", "生产计划", "生产旺季", "产量数据") if w in text] == []
     for words in ("一级（停课故障）", "寒暑假", "技能考核", "实训指导教师", "安全围栏门联锁", "示教器电缆"):

@@ -133,6 +133,23 @@ def test_elevators_keep_a_technical_file_per_listed_lift(project: Path) -> None:
     assert len(_supply_tables(data)) == 1
 
 
+def test_variants_are_chosen_by_the_listed_goods_too(project: Path) -> None:
+    """`products` says only 公务用车; the list names a petrol car beside the electric ones, so the proposal
+    carries the fuel wording as well (what a mixed purchase of the two drivetrains reads)."""
+    path = project / "tenders" / "examples" / "vehicles.yaml"
+    text = path.read_text(encoding="utf-8").replace("products: 纯电动新能源汽车", "products: 公务用车")
+    path.write_text(text, encoding="utf-8")
+    loaded, problems = load_model(path, Tender)
+    assert loaded is not None and not problems
+    assert loaded.model.purchased.startswith("公务用车、纯电动轿车")
+    electric_only = _text(build(path, BuildOptions(output_root=project / "out", force=True)).docx_bytes)
+    _with_items(path, "items:\n  - {name: 纯电动轿车（5座）, model: 澄途 CT7001BEV, quantity: 8, unit: 辆}\n"
+                      "  - {name: 汽油越野车, model: 澄途 CT5003, quantity: 2, unit: 辆}\n")
+    mixed = _text(build(path, BuildOptions(output_root=project / "out", force=True)).docx_bytes)
+    assert "燃油系统作业前释放油压" not in electric_only  # the fuel variant's staff rule
+    assert "燃油系统作业前释放油压" in mixed
+
+
 def test_without_items_the_document_has_no_supply_table(project: Path) -> None:
     path = project / "tenders" / "examples" / "vehicles.yaml"
     _with_items(path, "items: []\n")

@@ -88,3 +88,9 @@ class Tender(Strict):
 
     _items_distinct = field_validator("items")(_distinct_names)
 
+    @property
+    def purchased(self) -> str:
+        """The words a product type's variants are chosen by: `products` and the 采购清单's goods (a list
+        naming 自动扶梯 brings the escalator wording even where `products` says only 电梯)."""
+        return "、".join([self.products, *(item.name for item in self.items)])
+

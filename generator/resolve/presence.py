@@ -197,7 +197,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     if training is not None:
         value = next(iter(training.values.values()), None)
         # issue 15 (lighting): the courses as the proposal shows them (a variant's course replaces the type's)
-        message = training_problem(product.for_products(tender.products), value if isinstance(value, Duration) else None)
+        message = training_problem(product.for_products(tender.purchased), value if isinstance(value, Duration) else None)
         if message:
             problems.append(Problem(inputs.product.path, message, inputs.product.line_of("training_topics"),
                                     field="training_topics",
