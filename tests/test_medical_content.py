@@ -214,3 +214,9 @@ def test_training_reaches_every_shift_and_goes_on(icu):
     assert "每年为使用科室和医学工程科免费复训" in training and "新入职或轮转" in training
     days = icu.commitments.kinds["training"].describe()
     assert f"集中培训{days}，共16课时" in training  # the committed days and the courses' hours stay
+
+
+def test_a_mixed_purchase_lists_its_families_and_imaging_together(medical_project):
+    mixed = purchase(medical_project, "呼吸机、监护仪及移动DR", "mixed")
+    assert "五、监护仪、呼吸机和影像设备常见故障" in mixed.text
+    assert "院内存放一台备用呼吸机" in mixed.text and "输液泵" not in mixed.section("临床保障")
