@@ -1651,12 +1651,14 @@ LIFE_SUPPORT_WORDS = ("氧电池", "流量传感器", "呼气阀", "细菌过滤
 
 def test_an_icu_purchase_reads_as_life_support_not_imaging(proposals):
     proposal = proposals["medical-equipment"]
-    assert proposal.product.variants_for(proposal.tender.purchased) == ["life_support"]
+    # issue 20 (medical): the device families bought have their own variants beside life support
+    assert proposal.product.variants_for(proposal.tender.purchased) == ["life_support", "monitor", "ventilator",
+                                                                        "infusion_pump", "syringe_pump"]
     text = proposal.text
     assert [w for w in IMAGING_WORDS if w in text] == []
     assert [w for w in LIFE_SUPPORT_WORDS if w not in text] == []
     assert "换用备用设备，呼吸机故障时先用简易呼吸器维持患者通气，通知医学工程科" in section(proposal, "应急预案")
-    assert re.search(r"二级（严重故障）：[^\n]*呼吸机通气参数", text)
+    assert re.search(r"二级（严重故障）：[^\n]*通气参数", text)
 
 
 def test_a_ct_and_mri_purchase_gets_the_imaging_wording(project):
@@ -1682,9 +1684,9 @@ def test_variants_that_disagree_keep_the_types_own_wording(root):
     loaded, problems = load_model(root / "profiles" / "products" / "medical-equipment.yaml", ProductType)
     assert not problems and loaded is not None
     medical = loaded.model
-    assert medical.variants_for("监护仪及移动DR") == ["life_support", "imaging", "radiation"]
+    assert medical.variants_for("呼吸机及移动DR") == ["life_support", "ventilator", "imaging", "radiation"]
     assert medical.variants_for("高频电刀") == ["life_support"]  # nothing named: the default
-    mixed = medical.for_products("监护仪及移动DR")
+    mixed = medical.for_products("呼吸机及移动DR")
     assert mixed.first_measures == medical.first_measures  # both variants give their own: the type's stays
     assert mixed.outside_checks == medical.variants["radiation"].texts["outside_checks"]  # only one gives it
     levels = {f.level: f.examples for f in mixed.faults}

@@ -476,6 +476,14 @@ class ProductType(Strict):
     # 服务质量指标: the trade's measurable targets, and the report they are stated in (empty: 季度服务报告)
     quality_targets: list[QualityTarget] = []
     quality_report: str = ""
+    # issue 20 (medical): the scheduled visit's own note and scope, the wear parts it renews free within
+    # the warranty, and how the training reaches every shift and goes on afterwards; each a phrase or
+    # whole sentence without figures, empty: the clause's general wording
+    inspection_note: str = ""  # 服务承诺一览表: the visit row's 说明 (empty: 上门检查，出具书面记录)
+    inspection_scope: str = ""  # the visit's section: what every visit covers and how each unit is recorded
+    maintenance_parts: str = ""  # 免费服务内容: the maintenance parts the scheduled visits renew free
+    training_batches: str = ""  # 培训计划: how the courses reach every shift and each kind of unit
+    training_followup: str = ""  # 后续培训: what follows within the warranty (refresher, newcomers), after "保修期内，"
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
