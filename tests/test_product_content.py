@@ -245,10 +245,10 @@ def test_goods_profiles_reach_the_goods_clauses(proposals):
     """The goods family's spare-parts and repair clauses show the type's own stock and record fields."""
     for name in ("office-furniture", "textiles"):
         proposal = proposals[name]
-        parts = section(proposal, "备品备件")
+        parts = section(proposal, proposal.product.spares_word or "备品备件")  # issue 20 (goods): the trade's own title
         for part in proposal.product.spare_parts_list:
             assert part.name in parts, (name, part.name)
-        assert proposal.product.record_fields in section(proposal, "报修处理流程"), name
+        assert proposal.product.record_fields in section(proposal, (proposal.product.request_word or "报修") + "处理流程"), name
 
 
 # A commitment's number belongs in the summary, the 偏离表, its own section and the 承诺书; one or two
@@ -1199,7 +1199,7 @@ def test_shelf_life_is_the_labels_and_only_a_floor_is_promised(proposals, name):
     assert not re.search(r"(?:有效期|保质期)为\d", text)
     assert "以产品标签标示的生产日期起计算" not in text
     if "shelf_life" not in proposal.commitments.kinds:
-        assert "统一承诺" in text
+        assert "统一承诺一个" not in text  # issue 20 (goods): the label governs, said without self-justification
     # the 偏离表 answers a shelf-life requirement as the clause does: the label, then the floor
     for requirement, response in table_columns(proposal, "招标要求", "投标响应"):
         if re.search(r"保质期|有效期", requirement) and "剩余" not in requirement:
@@ -1459,7 +1459,7 @@ SUPPLY_SECTIONS = {
     "office-furniture": {"质保期与质保范围": ("五金件失灵", "甲醛释放量", "锁具", "同款、同色", "脚垫"),
                          "安装与验收": ("GB 18580", "力学性能", "使用房间"),
                          "服务响应时限": ("柜体倾斜",)},
-    "textiles": {"质保期与质保范围": ("缩水", "阻燃性能", "挂钩带", "同批次面料", "拉绳"),
+    "textiles": {"质保期与质保范围": ("缩水", "燃烧性能", "挂钩带", "同批次面料", "拉绳"),  # issue 20: 阻燃窗帘的燃烧性能
                  "安装与验收": ("GB 18401", "色牢度", "面料批次"),
                  "服务响应时限": ("窗帘轨道松脱",)},
 }
@@ -1951,7 +1951,8 @@ def test_the_lab_section_says_each_thing_once(proposals):
     assert "提醒采购人安排校准" not in lab.text and "提醒即将到期" not in lab.text  # the calibration table reminds
 
 
-SPD_WORDS = ("院内物流与科室二级库", "SPD", "HIS", "UDI", "定数包", "二级库补货", "效期预警", "一物一码")
+# issue 20 (goods): 一物一码 belongs to high-value goods, written only where the purchase names them
+SPD_WORDS = ("院内物流与科室二级库", "SPD", "HIS", "UDI", "定数包", "二级库补货", "效期预警")
 
 
 def test_a_hospital_buying_consumables_gets_spd_and_ward_stock_support(proposals, project):

@@ -484,6 +484,20 @@ class ProductType(Strict):
     maintenance_parts: str = ""  # 免费服务内容: the maintenance parts the scheduled visits renew free
     training_batches: str = ""  # 培训计划: how the courses reach every shift and each kind of unit
     training_followup: str = ""  # 后续培训: what follows within the warranty (refresher, newcomers), after "保修期内，"
+    # issue 20 (goods): how a goods trade settles a problem and names its own work, so the goods clauses
+    # keep one figure per fact (repair, adjustment and exchange from stock within the resolution time; the
+    # delivery period only for what is made anew) and use the trade's words; each a phrase without
+    # figures, empty: the goods clauses' general wording
+    stock_exchange: str = ""  # what is exchanged from stock within the resolution time (常规款式的桌椅、柜体)
+    made_to_order: str = ""  # what has to be made anew, within the delivery period (按房间尺寸定制的柜体)
+    stand_in: str = ""  # what is lent free while it is made (同类临时桌椅); empty: nothing is lent
+    request_word: str = ""  # what a problem report is called (质量反馈; its work is then 返修, not 维修); empty: 报修
+    spares_word: str = ""  # what the stocked parts are called (备用成品与辅料); empty: 备品备件
+    piece_rates: str = ""  # how work after the warranty is priced (按件计价……); empty: the bidder's hourly labour charge
+    warranty_restart: str = ""  # what restarts the warranty, a whole sentence; empty: a repaired part's
+    # consumables: the one rule for products near their expiry (who warns, what is exchanged free), whole
+    # sentences stated once in 储存与使用指导 and referred to elsewhere; empty: the family's wording
+    near_expiry: str = ""
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
