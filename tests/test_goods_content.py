@@ -161,3 +161,13 @@ def test_medical_consumables_keep_to_their_own_goods(proposals):
     urgent = proposal.commitments.kinds["delivery"].describe()
     recall = proposal.section("召回")
     assert re.search(r"召回按紧急订单的时限（[^）]+）补送", recall), urgent
+
+
+def test_school_purchases_get_campus_rules_and_student_handouts(proposals):
+    """G6: school furniture work follows campus rules; school bedding is handed out and exchanged on the spot,
+    and the laundering a school arranges is covered by our written washing instructions."""
+    assert "女性工作人员陪同" in proposals["office-furniture"].text
+    textiles = proposals["textiles"].text
+    assert "当场调换" in textiles and "质量反馈二维码" in textiles
+    assert "按该说明洗涤后出现超出允许范围的缩水、褪色，按质量问题调换" in textiles
+    assert "可协助对接洗涤企业" not in textiles
