@@ -21,6 +21,7 @@ from generator.load.project import load_inputs
 from generator.models.parties import ProductType
 from generator.pipeline.build import BuildOptions, build, resolve
 from generator.render.context import for_product, identifying_strings
+from generator.resolve.presence import nearest_outlet
 from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,26 @@ def test_no_other_product_types_vocabulary(proposals):
     assert not found, "方案中出现其他产品类型的用语：" + "；".join(found)
 
 
+# what an outlet may be called right after its city (湘源服务网点, 湘源授权服务站, 临州网点, 湘源服务站)
+OUTLET_NAME = r"(?:授权服务站|服务网点|服务站|网点|服务部|维保站)"
+
+
+def test_the_outlet_serving_the_project_has_one_name_in_every_section(proposals):
+    checked = 0
+    for name, proposal in proposals.items():
+        nearest = nearest_outlet(proposal.bidder, proposal.tender.delivery_place)
+        if nearest is None:
+            continue
+        city = nearest.outlet.city
+        text = proposal.text
+        for outlet in proposal.bidder.outlets:  # an address may name a building so (康衡医疗临州服务部)
+            text = text.replace(outlet.address, "")
+        named = set(re.findall(rf"{re.escape(city)}{OUTLET_NAME}", text))
+        assert named == {city + proposal.product.outlet_word}, (name, named)
+        checked += 1
+    assert checked >= 10
+
+
 def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
     found = []
     for name, proposal in proposals.items():
@@ -138,7 +159,8 @@ def test_each_type_has_its_own_section(proposals):
 
 def test_the_nearest_outlet_is_named_with_its_distance(proposals):
     for name, proposal in proposals.items():
-        match = re.search(r"由(\S{2,6})服务网点负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
+        word = re.escape(proposal.product.outlet_word)
+        match = re.search(rf"由(\S{{2,6}}){word}负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
         assert match, f"{name}: 方案未写明负责本项目的网点及其距离"
         # an outlet in the delivery city is measured to the delivery place, one elsewhere to the place's city
         assert match[2] == "服务地点" or match[2] in proposal.tender.delivery_place, name

@@ -484,6 +484,9 @@ class ProductType(Strict):
     maintenance_parts: str = ""  # 免费服务内容: the maintenance parts the scheduled visits renew free
     training_batches: str = ""  # 培训计划: how the courses reach every shift and each kind of unit
     training_followup: str = ""  # 后续培训: what follows within the warranty (refresher, newcomers), after "保修期内，"
+    # issue 20 (outlets): what the bidder's outlets are called in this trade; the one serving the project
+    # is named the same way in every section (湘源授权服务站, not 湘源服务网点 here and 湘源服务站 there)
+    outlet_word: str = Field(default="服务网点", min_length=2, max_length=8)
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 

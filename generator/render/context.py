@@ -353,6 +353,8 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit_noun": unit_noun(product),
         "supply": supply_of(tender, product, bidder, anonymous),  # the 供货范围 (tender.items)
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
+        # its name, the same in every section (临州服务网点, 湘源授权服务站); else the trade's word for one
+        "outlet": f"{nearest.outlet.city}{product.outlet_word}" if nearest else f"负责本项目的{product.outlet_word}",
         "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
         "resident_staff": tender.resident_staff,
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
