@@ -691,6 +691,18 @@ def test_the_letter_states_the_limits_of_the_most_urgent_fault_level(proposals):
     assert checked >= 5
 
 
+def test_shared_sections_promise_only_what_can_be_checked(proposals):
+    """Evaluators (three goods proposals): a goal of no 不满意 at all cannot be verified; a three-level survey
+    tells little; a note on yearly indicators where no indicator is yearly is a template's leftover."""
+    for name, proposal in proposals.items():
+        text = proposal.text
+        assert "不出现评为" not in text and "合同期内不发生" not in text, name
+        assert "很满意、满意、基本满意、不满意和很不满意五档" in text, name
+        yearly = any("自然年" in t.measure for t in proposal.product.quality_targets)
+        assert ("按自然年考核的指标报告年内累计值" in text) == yearly, name
+        assert "定期汇总投诉情况" not in text, name
+
+
 CONSUMABLES = ["medical-consumables", "disinfection-chemicals", "agrochemicals", "office-consumables"]
 
 
