@@ -627,7 +627,8 @@ def test_a_site_in_the_outlets_city_is_served_at_the_city_times(proposals):
     """Regional tiers mean nothing for one site in the city of the outlet: the proposal says which applies."""
     assert "本项目服务地点位于蜀州市区，到达现场一律执行市区时限" in proposals["elevators"].text
     assert "市区以外的时限适用于所供车辆在外地发生故障的情形" in proposals["vehicles"].text  # a car travels
-    assert "区域划分以采购人所在地的行政区划为准" in proposals["medical-equipment"].text  # a county: no claim
+    # a county an hour from the outlet in another city, against 市区2小时: served at the city tier as well
+    assert "（距青禾县约48公里、车程约1小时），到达现场一律执行市区时限" in proposals["medical-equipment"].text
 
 
 def test_escalators_have_their_own_cycles_and_warranty_parts_only_when_bought(proposals, project):

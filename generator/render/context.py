@@ -14,7 +14,7 @@ from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, Tea
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
-from generator.resolve.presence import in_outlet_city, nearest_outlet, total_training_hours
+from generator.resolve.presence import in_outlet_city, nearest_outlet, reached_within_city_tier, total_training_hours
 
 
 class KindView:
@@ -356,6 +356,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # its name, the same in every section (临州服务网点, 湘源授权服务站); else the trade's word for one
         "outlet": f"{nearest.outlet.city}{product.outlet_word}" if nearest else f"负责本项目的{product.outlet_word}",
         "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
+        # an outlet elsewhere reaches the site within the city tier's time: visits keep the city tier
+        "reached_site": product.repair_at == "site" and reached_within_city_tier(nearest, tender.delivery_place,
+                                                                                 commitments),
         "resident_staff": tender.resident_staff,
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
