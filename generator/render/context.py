@@ -171,6 +171,7 @@ class SupplyRow:
     quantity: str
     unit: str
     note: str
+    registration: str
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class Supply:
     count: str = ""
     total: str = ""  # the number alone (“12”), for “合计12辆”; "" when `count` is
     notes: bool = False  # some row has a 备注: the table gets the column
+    registrations: bool = False  # some row has a 注册证编号: the table gets the column
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -197,14 +199,15 @@ def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: b
     def shown(text: str) -> str:
         return ANONYMOUS_CELL if any(value in text for value in hidden if len(value) >= 2) else text
 
-    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note))
+    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note), i.registration)
                  for i in tender.items)
     total = ""
     if tender.items and all(i.unit == product.measure_word for i in tender.items):
         units = sum(i.quantity for i in tender.items)
         if units == int(units):
             total = str(int(units))
-    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows))
+    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows),
+                  any(r.registration for r in rows))
 
 
 def answer_label(deviation: Deviation, product: ProductType) -> str:
