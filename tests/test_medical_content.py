@@ -220,3 +220,9 @@ def test_a_mixed_purchase_lists_its_families_and_imaging_together(medical_projec
     mixed = purchase(medical_project, "呼吸机、监护仪及移动DR", "mixed")
     assert "五、监护仪、呼吸机和影像设备常见故障" in mixed.text
     assert "院内存放一台备用呼吸机" in mixed.text and "输液泵" not in mixed.section("临床保障")
+
+
+def test_icu_uptime_and_metrology_are_stated_as_an_icu_needs(icu):
+    """Evaluator: 95% uptime is low for life support; metrology said nothing of who pays."""
+    assert "年开机率不低于98%" in icu.text and "年开机率 | 98%" in icu.text
+    assert "按规定周期进行的检定和校准，费用由我公司承担" in icu.section("计量")

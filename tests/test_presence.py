@@ -128,3 +128,36 @@ def test_the_proposal_states_the_tiers_that_apply_everywhere(project, cli):
     docx = project / "output" / "elevators" / "售后服务方案.docx"
     text = "\n".join(block.text for block in read_document(docx).blocks)
     assert "省内" not in text and "其他区域按总体时限" not in text and "市区30分钟内到达现场" in text
+
+
+MEDICAL = Path("tenders") / "examples" / "medical-equipment.yaml"
+KANGHENG = Path("profiles") / "bidders" / "kangheng.yaml"
+
+
+def _travel_to_qinghe(project: Path, travel: str) -> None:
+    profile = project / KANGHENG
+    text = profile.read_text(encoding="utf-8")
+    assert "{place: 青禾县, distance_km: 48, travel: 1小时}" in text
+    profile.write_text(text.replace("travel: 1小时}", f"travel: {travel}}}"), encoding="utf-8")
+
+
+def test_a_site_reached_within_the_city_tier_keeps_only_that_tier(root, project, cli):
+    """A county hospital an hour from the outlet in another city, against 市区2小时: the bid serves it at the
+    city tier and says so; 省内 and 省外 could never apply to it."""
+    assert arrival_tiers(root / MEDICAL) == ["市区"]
+    code, _, err = cli("build", project / MEDICAL)
+    assert code == 0, err
+    text = "\n".join(b.text for b in read_document(project / "output" / "medical-equipment" / "售后服务方案.docx").blocks)
+    assert "由临州服务网点负责（距青禾县约48公里、车程约1小时），到达现场一律执行市区时限" in text
+    assert "省外" not in text and "市区2小时内到达现场" in text
+    _travel_to_qinghe(project, "3小时")  # slower than the city tier: every tier stays (resident staff back it)
+    assert arrival_tiers(project / MEDICAL) == ["市区", "省内", "省外"]
+
+
+def test_a_fault_level_arrival_shorter_than_the_drive_is_refused(project, cli):
+    tender = project / MEDICAL
+    tender.write_text(re.sub(r"\nresident_staff:[^\n]*", "", tender.read_text(encoding="utf-8")), encoding="utf-8")
+    _travel_to_qinghe(project, "90分钟")  # 市区2小时 holds; 一级 1小时 cannot
+    code, _, err = cli("build", tender)
+    assert code == 1
+    assert "到达现场承诺“一级故障1小时”短于最近网点" in err and "Traceback" not in err

@@ -21,6 +21,7 @@ from generator.load.project import load_inputs
 from generator.models.parties import ProductType
 from generator.pipeline.build import BuildOptions, build, resolve
 from generator.render.context import for_product, identifying_strings
+from generator.resolve.presence import nearest_outlet
 from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,26 @@ def test_no_other_product_types_vocabulary(proposals):
     assert not found, "方案中出现其他产品类型的用语：" + "；".join(found)
 
 
+# what an outlet may be called right after its city (湘源服务网点, 湘源授权服务站, 临州网点, 湘源服务站)
+OUTLET_NAME = r"(?:授权服务站|服务网点|服务站|网点|服务部|维保站)"
+
+
+def test_the_outlet_serving_the_project_has_one_name_in_every_section(proposals):
+    checked = 0
+    for name, proposal in proposals.items():
+        nearest = nearest_outlet(proposal.bidder, proposal.tender.delivery_place)
+        if nearest is None:
+            continue
+        city = nearest.outlet.city
+        text = proposal.text
+        for outlet in proposal.bidder.outlets:  # an address may name a building so (康衡医疗临州服务部)
+            text = text.replace(outlet.address, "")
+        named = set(re.findall(rf"{re.escape(city)}{OUTLET_NAME}", text))
+        assert named == {city + proposal.product.outlet_word}, (name, named)
+        checked += 1
+    assert checked >= 10
+
+
 def test_no_equipment_only_wording_where_it_does_not_fit(proposals):
     found = []
     for name, proposal in proposals.items():
@@ -138,7 +159,8 @@ def test_each_type_has_its_own_section(proposals):
 
 def test_the_nearest_outlet_is_named_with_its_distance(proposals):
     for name, proposal in proposals.items():
-        match = re.search(r"由(\S{2,6})服务网点负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
+        word = re.escape(proposal.product.outlet_word)
+        match = re.search(rf"由(\S{{2,6}}){word}负责[^。]*?距(\S+?)约(\d+)公里", proposal.text)
         assert match, f"{name}: 方案未写明负责本项目的网点及其距离"
         # an outlet in the delivery city is measured to the delivery place, one elsewhere to the place's city
         assert match[2] == "服务地点" or match[2] in proposal.tender.delivery_place, name
@@ -605,7 +627,8 @@ def test_a_site_in_the_outlets_city_is_served_at_the_city_times(proposals):
     """Regional tiers mean nothing for one site in the city of the outlet: the proposal says which applies."""
     assert "本项目服务地点位于蜀州市区，到达现场一律执行市区时限" in proposals["elevators"].text
     assert "市区以外的时限适用于所供车辆在外地发生故障的情形" in proposals["vehicles"].text  # a car travels
-    assert "区域划分以采购人所在地的行政区划为准" in proposals["medical-equipment"].text  # a county: no claim
+    # a county an hour from the outlet in another city, against 市区2小时: served at the city tier as well
+    assert "（距青禾县约48公里、车程约1小时），到达现场一律执行市区时限" in proposals["medical-equipment"].text
 
 
 def test_escalators_have_their_own_cycles_and_warranty_parts_only_when_bought(proposals, project):
@@ -667,6 +690,18 @@ def test_the_letter_states_the_limits_of_the_most_urgent_fault_level(proposals):
         assert f"{limits.resolution}内排除" in letter, name
         checked += 1
     assert checked >= 5
+
+
+def test_shared_sections_promise_only_what_can_be_checked(proposals):
+    """Evaluators (three goods proposals): a goal of no 不满意 at all cannot be verified; a three-level survey
+    tells little; a note on yearly indicators where no indicator is yearly is a template's leftover."""
+    for name, proposal in proposals.items():
+        text = proposal.text
+        assert "不出现评为" not in text and "合同期内不发生" not in text, name
+        assert "很满意、满意、基本满意、不满意和很不满意五档" in text, name
+        yearly = any("自然年" in t.measure for t in proposal.product.quality_targets)
+        assert ("按自然年考核的指标报告年内累计值" in text) == yearly, name
+        assert "定期汇总投诉情况" not in text, name
 
 
 CONSUMABLES = ["medical-consumables", "disinfection-chemicals", "agrochemicals", "office-consumables"]

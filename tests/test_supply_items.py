@@ -49,7 +49,7 @@ def _text(data: bytes) -> str:
 
 def _supply_tables(data: bytes) -> list[list[list[str]]]:
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in _document(data).tables]
-    return [t for t in tables if t and t[0][:5] == HEADER]
+    return [t for t in tables if t and [h for h in t[0] if h != "注册证编号"][:5] == HEADER]
 
 
 # --- model validation -------------------------------------------------------------------------------
@@ -239,3 +239,22 @@ def test_anonymous_build_keeps_models_but_hides_the_bidders_own_brand(project: P
     assert "湘联" not in body
     # mixed units: no total is counted, the text keeps 每辆车
     assert "我公司为本项目所供的每辆车建立服务档案" in _text(anonymous)
+
+
+def test_registration_numbers_get_their_own_column_and_survive_the_web_form(project: Path) -> None:
+    """A medical purchase lists each device's 注册证编号 (evaluators check them against the maker's
+    registration); a list without any keeps the five columns."""
+    source = project / "tenders" / "examples" / "medical-equipment.yaml"
+    items = _items(source)
+    assert all(i.get("registration") for i in items)
+    [table] = _supply_tables(build(source, BuildOptions(output_root=project / "out", force=True)).docx_bytes)
+    assert table[0] == ["序号", "名称", "品牌型号", "注册证编号", "数量", "单位"]
+    assert [row[3] for row in table[1:]] == [i["registration"] for i in items]
+    raw, _ = read_yaml(source)
+    state = tender_form.state_from_raw(raw)
+    state.values["id"] = "medical-copy"
+    saved = _saved(project, state.with_blank_rows(), source)
+    assert [i.registration for i in saved.items] == [i["registration"] for i in items]
+    vehicles = project / "tenders" / "examples" / "vehicles.yaml"
+    [plain] = _supply_tables(build(vehicles, BuildOptions(output_root=project / "out", force=True)).docx_bytes)
+    assert "注册证编号" not in plain[0]

@@ -498,6 +498,9 @@ class ProductType(Strict):
     # consumables: the one rule for products near their expiry (who warns, what is exchanged free), whole
     # sentences stated once in 储存与使用指导 and referred to elsewhere; empty: the family's wording
     near_expiry: str = ""
+    # issue 20 (outlets): what the bidder's outlets are called in this trade; the one serving the project
+    # is named the same way in every section (湘源授权服务站, not 湘源服务网点 here and 湘源服务站 there)
+    outlet_word: str = Field(default="服务网点", min_length=2, max_length=8)
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 

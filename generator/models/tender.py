@@ -26,6 +26,9 @@ class SupplyItem(Strict):
     quantity: float  # how many `unit`s; positive, whole or not (0.5 批 is odd but allowed)
     unit: str = Field(min_length=1, max_length=8)  # 台, 辆, 套, 批
     note: str = Field(default="", max_length=120)  # 备注: 含充电桩、配置见技术响应表
+    # issue 20: the goods' registration where the trade has one (医疗器械注册证编号 and class); any row
+    # with one gives the 供货范围 table a 注册证编号 column
+    registration: str = Field(default="", max_length=60)  # 国械注准20233070000（第三类）
 
     @field_validator("quantity", mode="before")
     @classmethod

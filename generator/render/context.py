@@ -14,7 +14,7 @@ from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, Tea
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
-from generator.resolve.presence import in_outlet_city, nearest_outlet, total_training_hours
+from generator.resolve.presence import in_outlet_city, nearest_outlet, reached_within_city_tier, total_training_hours
 
 
 class KindView:
@@ -171,6 +171,7 @@ class SupplyRow:
     quantity: str
     unit: str
     note: str
+    registration: str
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class Supply:
     count: str = ""
     total: str = ""  # the number alone (“12”), for “合计12辆”; "" when `count` is
     notes: bool = False  # some row has a 备注: the table gets the column
+    registrations: bool = False  # some row has a 注册证编号: the table gets the column
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -197,14 +199,15 @@ def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: b
     def shown(text: str) -> str:
         return ANONYMOUS_CELL if any(value in text for value in hidden if len(value) >= 2) else text
 
-    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note))
+    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note), i.registration)
                  for i in tender.items)
     total = ""
     if tender.items and all(i.unit == product.measure_word for i in tender.items):
         units = sum(i.quantity for i in tender.items)
         if units == int(units):
             total = str(int(units))
-    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows))
+    return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows),
+                  any(r.registration for r in rows))
 
 
 def answer_label(deviation: Deviation, product: ProductType) -> str:
@@ -353,7 +356,12 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "unit_noun": unit_noun(product),
         "supply": supply_of(tender, product, bidder, anonymous),  # the 供货范围 (tender.items)
         "nearest": nearest,  # presence.Nearest or None: the outlet serving the delivery place
+        # its name, the same in every section (临州服务网点, 湘源授权服务站); else the trade's word for one
+        "outlet": f"{nearest.outlet.city}{product.outlet_word}" if nearest else f"负责本项目的{product.outlet_word}",
         "local_site": in_outlet_city(nearest, tender.delivery_place),  # every visit is within the city
+        # an outlet elsewhere reaches the site within the city tier's time: visits keep the city tier
+        "reached_site": product.repair_at == "site" and reached_within_city_tier(nearest, tender.delivery_place,
+                                                                                 commitments),
         "resident_staff": tender.resident_staff,
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),

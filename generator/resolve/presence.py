@@ -8,7 +8,9 @@ SHORT_PROMISE_HOURS with no outlet known to reach the place is refused as well. 
 province: its 省内 tier is read as the 郊区 tier (adapted in resolve.for_place). At a site in the city
 of a local outlet, a product kept where it is installed is always visited within the city tier:
 the farther region tiers of its promises can never apply and are left out (for_site), except the
-ones the tender asks to be answered.
+ones the tender asks to be answered; the same holds at a site an outlet elsewhere reaches in less
+than the city tier's time (reach: 青禾县, 1 hour, against 市区2小时). A fault level's arrival (一级
+1小时) is a city-tier promise too, checked against the travel time like the others.
 """
 
 from __future__ import annotations
@@ -109,15 +111,28 @@ def in_outlet_city(nearest: Nearest | None, place: str) -> bool:
             and not any(word in place for word in RURAL_WORDS))
 
 
+def reached_within_city_tier(nearest: Nearest | None, place: str, commitments: Commitments) -> bool:
+    """An outlet elsewhere whose stated travel time to the site is shorter than every city-tier arrival
+    promise (临州 → 青禾县, 1 hour, against 市区2小时): the bidder serves the site at the city tier, and
+    says so, rather than leave a county hospital to wonder whether 市区 or 省内 applies to it."""
+    if nearest is None or nearest.local or is_municipality(place) or nearest.travel is None:
+        return False
+    arrival = commitments.kinds.get("onsite_arrival")
+    city = [v for q, v in arrival.values.items() if city_tier(q) and regions_of(q)] if arrival else []
+    return bool(city) and all(isinstance(v, Duration) and nearest.travel.compare(v) == -1 for v in city)
+
+
 def for_site(commitments: Commitments, tender: Tender, product: ProductType, bidder: Bidder) -> Commitments:
     """The commitments as they apply at this tender's site. A product that stays where it is
-    installed (repair_at site), delivered in the city of a local outlet, is always reached within
-    the city tier: a kind tiered by region keeps its city tier and drops 省内、省外 and the like,
-    which could never apply — unless the tender asks about that region (a requirement's or scoring
-    item's qualifier names it), since the 偏离表 and the 评分点 must answer it. Vehicles
-    (repair_at workshop) travel, so all their region tiers stay."""
-    if product.repair_at != "site" or not in_outlet_city(nearest_outlet(bidder, tender.delivery_place),
-                                                          tender.delivery_place):
+    installed (repair_at site), delivered in the city of a local outlet or reached from an outlet
+    elsewhere within the city tier's time, is always reached within the city tier: a kind tiered by
+    region keeps its city tier and drops 省内、省外 and the like, which could never apply — unless the
+    tender asks about that region (a requirement's or scoring item's qualifier names it), since the
+    偏离表 and the 评分点 must answer it. Vehicles (repair_at workshop) travel, so all their region
+    tiers stay."""
+    nearest = nearest_outlet(bidder, tender.delivery_place)
+    if product.repair_at != "site" or not (in_outlet_city(nearest, tender.delivery_place)
+                                           or reached_within_city_tier(nearest, tender.delivery_place, commitments)):
         return commitments
     asked = {(item.kind, word) for item in tender.requirements for word in regions_of(item.qualifier)}
     asked |= {(item.kind, word) for item in tender.scoring for word in regions_of(item.qualifier)}
@@ -187,6 +202,9 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     arrival = commitments.kinds.get("onsite_arrival")
     if arrival is not None:
         durations = [(q, v) for q, v in arrival.values.items() if isinstance(v, Duration)]
+        # a fault level's arrival (一级 1小时, in the city tier) is a city promise as well, often the strictest
+        durations += [(f"{name}故障", level.onsite_arrival) for name, level in commitments.fault_levels.items()
+                      if isinstance(level.onsite_arrival, Duration)]
         message = arrival_problem(bidder, tender.delivery_place, tender.resident_staff, durations)
         if message:
             problems.append(Problem(arrival.source.path, message, arrival.source.line, field="onsite_arrival",
