@@ -81,10 +81,11 @@ def test_textiles_speak_the_trades_own_words(proposals):
     """G2: no repair-shop wording in the textiles proposal; furniture keeps its own (安装, 修理, 报修)."""
     textiles = proposals["textiles"].text
     for word in ("报修处理流程", "安装维修主管", "巡检频次", "备品备件", "安装调试", "安装施工员",
-                 "维修人工", "修复交付时重新起算", "配件与所供", "客房", "会议室", "毛类"):
+                 "维修人工", "修复交付时重新起算", "配件与所供", "客房", "会议室", "毛类", "技术人员", "受理报修",
+                 "修换及时"):
         assert word not in textiles, word
     for word in ("质量反馈处理流程", "定期检查频次", "备用成品与辅料", "按件计价", "自调换交付之日起重新计算质保期",
-                 "安装与调换主管"):
+                 "安装与调换主管", "受理质量反馈", "调换及时"):
         assert word in textiles, word
     furniture = proposals["office-furniture"].text
     for word in ("安装施工员", "巡检频次", "安装调试完成时限", "维修人工", "全部技术资料"):

@@ -435,7 +435,8 @@ def test_visits_and_confidentiality_fit_the_type(proposals):
         idea = re.search(r"售后服务理念可以概括为“(.+?)”", proposal.text)
         assert idea, name
         ideas.setdefault(idea[1], set()).add(variant_group(product.capabilities))
-    assert len(ideas) == 5 and all(len(groups) == 1 for groups in ideas.values()), ideas
+    # each family has its motto; a goods trade may put it in its own words (纺织品：调换及时)
+    assert len(ideas) >= 5 and all(len(groups) == 1 for groups in ideas.values()), ideas
 
 
 # --- what an evaluator of each trade checks first (issue 15, second reading) ---------------------

@@ -501,6 +501,8 @@ class ProductType(Strict):
     # issue 20 (outlets): what the bidder's outlets are called in this trade; the one serving the project
     # is named the same way in every section (湘源授权服务站, not 湘源服务网点 here and 湘源服务站 there)
     outlet_word: str = Field(default="服务网点", min_length=2, max_length=8)
+    # the goods family's motto in the trade's words (纺织品不“修”: 送装到位、调换及时、件件有回音); empty: the family's
+    service_motto: str = Field(default="", max_length=30)
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
