@@ -21,6 +21,7 @@ from generator.check.facts import facts as text_facts_of
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
+    BIDDER_SUBJECT_RE,
     BOUND_QUOTE_RE,
     BOUND_WORDS_RE,
     COMPLAINT_RE,
@@ -30,6 +31,7 @@ from generator.check.patterns import (
     MAINTENANCE_WORD_RE,
     NEUTRAL_RE,
     PENALTY_CONTEXT_RE,
+    PURCHASER_DUTY_RE,
     QUALIFIER_DIMENSIONS,
     QUALIFIER_RES,
     REQUIREMENT_CONTEXT_RE,
@@ -184,7 +186,7 @@ def _context_kind(value: Value, texts: list[str]) -> str | None:
 
 
 _BLOCK_DIMENSIONS = ("customer",)  # stated once for a whole paragraph (对于签约客户：…)
-_OWN_DIMENSIONS = ("customer", "remedy")  # found by their own rules, not the nearest word before the value
+_OWN_DIMENSIONS = ("customer", "remedy", "service")  # found by their own rules, not the nearest word before the value
 
 
 def _qualifiers_before(text: str, value_start: int, value_starts: list[int], since: int = 0) -> dict[str, str]:
@@ -298,7 +300,7 @@ def _qualifiers_in_cells(cells: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in cells:
         for dimension in QUALIFIER_RES:
-            if dimension not in found:
+            if dimension not in found and dimension != "service":  # a schedule's service: its own clause only
                 match = QUALIFIER_RES[dimension].search(text)
                 if match:
                     found[dimension] = canonical_qualifier(dimension, match)
@@ -327,17 +329,30 @@ class _ClauseFacts:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}
+        duty = PURCHASER_DUTY_RE.search(sentence)
+        self._duty = duty.start() if duty else None  # where the purchaser's duties begin
 
     def _get(self, span: tuple[int, int]) -> tuple[bool, bool]:
         if span not in self._facts:
             clause = self.sentence[span[0]:span[1]]
             self._facts[span] = (REQUIREMENT_CONTEXT_RE.search(clause) is not None
-                                 or PENALTY_CONTEXT_RE.search(clause) is not None,
+                                 or PENALTY_CONTEXT_RE.search(clause) is not None or self._purchasers(span),
                                  COMPLAINT_RE.search(clause) is not None)
         return self._facts[span]
 
+    def _purchasers(self, span: tuple[int, int]) -> bool:
+        """The clause states the purchaser's duty: the purchaser is its subject (采购人应…), or that of an
+        earlier clause of the sentence and the bidder is not named since (甲方应在验收后，10个工作日内付款)."""
+        if self._duty is None or self._duty >= span[1]:
+            return False
+        last = None
+        for match in PURCHASER_DUTY_RE.finditer(self.sentence, 0, span[1]):
+            last = match
+        assert last is not None
+        return BIDDER_SUBJECT_RE.search(self.sentence, last.end(), span[1]) is None
+
     def not_a_promise(self, span: tuple[int, int]) -> bool:
-        """The clause quotes a requirement or sets a penalty."""
+        """The clause quotes a requirement, sets a penalty or states the purchaser's duty."""
         return self._get(span)[0]
 
     def complaint(self, span: tuple[int, int]) -> bool:
@@ -430,6 +445,10 @@ class Extractor:
             mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
             if mode and mode.end() == word.start:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
+        if kind == HOTLINE and value.vtype == "schedule":
+            service = QUALIFIER_RES["service"].search(sentence, clause[0], value.start)
+            if service:  # 远程技术支持5×8小时 beside 服务热线7×24小时: two services, two schedules
+                qualifiers["service"] = canonical_qualifier("service", service)
         if kind in (WARRANTY, SHELF_LIFE):
             qualifiers.pop("phase", None)
         if kind == WARRANTY:

@@ -159,7 +159,7 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
         others = [Mention(m.start - start, m.end - start, m.value, m.type, m.raw) for m in mentions
                   if start <= m.start < end and m is not mention]
         context = (plain(item.label) + "：" if item.label else "") + norm[:start]
-        reading = read_mention(clause, local, others, clause_start - start, context, norm[end:])
+        reading = read_mention(clause, local, others, clause_start - start, context, norm[end:], plain(item.label))
         previous_end = mention.end
         if reading is not None:
             readings.append((mention, reading, (start, end)))
