@@ -50,6 +50,7 @@ from generator.core.kinds import (
     RESOLUTION,
     RESPONSE,
     SHELF_LIFE,
+    SPARE_PARTS,
     WARRANTY,
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
@@ -449,6 +450,8 @@ class Extractor:
             service = QUALIFIER_RES["service"].search(sentence, clause[0], value.start)
             if service:  # 远程技术支持5×8小时 beside 服务热线7×24小时: two services, two schedules
                 qualifiers["service"] = canonical_qualifier("service", service)
+        if kind == SPARE_PARTS and qualifiers.get("component") == "配件":
+            del qualifiers["component"]  # 常备易损件，备件供应10年: what the kind is about, not a part apart
         if kind in (WARRANTY, SHELF_LIFE):
             qualifiers.pop("phase", None)
         if kind == WARRANTY:

@@ -114,7 +114,8 @@ def _row_body(block: TextBlock, cells: list[str]) -> str:
 def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     if block.cells:
         repaired = tuple(shown(c) for c in block.cells)
-        block_cells = [c for c in repaired if not re.fullmatch(r"[★▲]?\s*\d{1,3}\s*[★▲]?", c)]
+        # sequence numbers (1, 12, a 前附表's 条款号 4.1) are no label and no requirement
+        block_cells = [c for c in repaired if not re.fullmatch(r"[★▲]?\s*\d{1,3}(?:\.\d{1,3}){0,3}\s*[★▲]?", c)]
         if not block_cells or all(_strip_marks(c) in _HEADER_WORDS for c in block_cells):
             return None
         lone = [c for c in repaired if c in ("★", "▲")]  # a “实质性条款” column holding just the mark

@@ -36,3 +36,13 @@ def test_the_purchasers_duties_are_not_promises():
     # the bidder named after the purchaser speaks for itself again
     assert stated("采购人应提供安装场地，我公司在到货后3天内安装完毕。") == [("installation", "3天", None)]
     assert stated("我公司接到采购人报修后1小时内响应。") == [("response", "1小时", None)]
+
+
+def test_spare_parts_are_not_told_apart_by_the_word_for_parts():
+    text = "我公司常备易损件，保证设备停产后备件供应不少于10年。\n\n备件供应年限：设备停产后8年。\n"
+    assert stated(text) == [("spare_parts", "10年", None), ("spare_parts", "8年", None)]
+    assert "conflicting-commitment" in rules(text, "方案.txt")
+
+
+def test_towns_named_as_places_are_no_tier():
+    assert stated("我公司在全县各乡镇设有配送点，承诺供货期为7天。") == [("delivery", "7天", None)]

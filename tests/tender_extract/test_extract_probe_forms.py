@@ -24,3 +24,11 @@ def test_a_repair_time_past_which_a_backup_is_due_is_the_backups_limit():
     assert read("车辆维修时间超过48小时的，须免费提供同级别代步车。\n") == [("backup_equipment", "at_most", "48小时")]
     assert read("设备故障24小时以上未修复的，须提供备用设备。\n") == [("backup_equipment", "at_most", "24小时")]
     assert read("维修时间不超过48小时。\n") == [("resolution", "at_most", "48小时")]  # a limit asked for
+
+
+def test_a_clause_number_is_no_label():
+    table = ("条款号    条款名称        编列内容\n"
+             "2.1       投标有效期      投标截止之日起90日历天\n"
+             "4.1       交货期          合同签订后30日内\n"
+             "4.2       质保期          验收合格之日起不少于3年\n")
+    assert read(table) == [("delivery", "at_most", "30天"), ("warranty", "at_least", "3年")]
