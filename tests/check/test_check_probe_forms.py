@@ -46,3 +46,10 @@ def test_spare_parts_are_not_told_apart_by_the_word_for_parts():
 
 def test_towns_named_as_places_are_no_tier():
     assert stated("我公司在全县各乡镇设有配送点，承诺供货期为7天。") == [("delivery", "7天", None)]
+
+
+def test_days_and_hours_written_out_are_a_schedule():
+    assert stated("我公司7天24小时受理报修，2小时内响应。") == [("hotline", "7×24小时", None), ("response", "2小时", None)]
+    # two periods side by side (7天内, 24小时内) are no schedule
+    found = stated("维修时间为7天24小时内给予答复。")
+    assert [value for _, value, _ in found] == ["7天", "24小时"] and all(kind != "hotline" for kind, _, _ in found)

@@ -32,3 +32,17 @@ def test_a_clause_number_is_no_label():
              "4.1       交货期          合同签订后30日内\n"
              "4.2       质保期          验收合格之日起不少于3年\n")
     assert read(table) == [("delivery", "at_most", "30天"), ("warranty", "at_least", "3年")]
+
+
+def marks(text: str) -> list[tuple[str, str]]:
+    return [(d.kind, d.mark) for d in extract_requirements(read_text_blocks(text)).requirements]
+
+
+def test_an_items_triangle_under_a_starred_heading_stays_starred():
+    text = "★一、售后服务\n（1）▲维修响应：接到报修后30分钟内响应，2个工作日内修复。\n二、其他要求\n（1）▲培训不少于2天。\n"
+    assert marks(text) == [("response", "★"), ("resolution", "★"), ("training", "▲")]
+
+
+def test_days_and_hours_written_out_are_a_schedule():
+    assert read("提供7天24小时技术支持热线。\n") == [("hotline", "equals", "7×24小时")]
+    assert read("接到报修后24小时内到达现场。\n") == [("onsite_arrival", "at_most", "24小时")]
