@@ -205,8 +205,9 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
     return found
 
 
-_LABEL_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
-_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+# what opens a label: a start, a separator, or a list bullet (● 整机质保3年)
+_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
+_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")

@@ -29,6 +29,12 @@ _CLOSED = re.compile(r"[(（][^()（）]*[)）]$")
 _LABEL = re.compile(r"^[^\s,，。;；:：()（）]{1,10}[:：]")
 
 
+# columns set apart by three spaces or more (or two ideographic spaces): a table copied from a PDF
+_SPACED = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # one cell: words with at most two spaces between them
+_SEQUENCE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+
+
 def _width(text: str) -> int:
     """Display columns: CJK and full-width characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
@@ -67,6 +73,8 @@ class _TextReader:
                 self.i += 1
             elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
                 self._table()
+            elif not self.markdown and _SPACED.search(stripped) and _SPACED.search(self._next_line()):
+                self._spaced_table()
             elif self._is_heading(stripped):
                 level = heading_level(stripped, PROPOSAL) or 3
                 self.builder.heading(stripped, level, self.i + 1)
@@ -98,6 +106,46 @@ class _TextReader:
                 rows.append([cell.strip() for cell in self.lines[self.i].split("\t")])
             else:
                 break
+            self.i += 1
+        self.builder.table(rows, line=start + 1)
+
+    def _next_line(self) -> str:
+        """The next line of text after the current one, past blank lines and page furniture."""
+        j = self.i + 1
+        while j < len(self.lines) and (j in self.furniture or not self.lines[j].strip()):
+            j += 1
+        return self.lines[j].strip() if j < len(self.lines) else ""
+
+    def _spaced_table(self) -> None:
+        """Rows whose columns are set apart by runs of spaces (a table copied from a PDF). Each cell goes
+        to the column of the first row it starts under; the empty cells a row opens with (after its
+        number) carry the text above down, as merged cells do (“| | 郊县4小时内 |” under “到场时间”)."""
+        start = self.i
+        head = self.lines[self.i].rstrip()
+        starts = [_width(head[:m.start()]) for m in _CELL.finditer(head)]
+        rows: list[list[str | None]] = []
+        while self.i < len(self.lines):
+            raw = self.lines[self.i].rstrip()
+            if self.i in self.furniture or not raw.strip():
+                if not self._next_line() or not _SPACED.search(self._next_line()):
+                    break
+                self.i += 1
+                continue
+            if rows and not _SPACED.search(raw.strip()):
+                break
+            cells: list[str] = [""] * len(starts)
+            for match in _CELL.finditer(raw):
+                at = _width(raw[:match.start()])
+                column = max((k for k, s in enumerate(starts) if s <= at + 2), default=0)
+                cells[column] = f"{cells[column]} {match.group()}".strip()
+            row: list[str | None] = list(cells)
+            if rows:
+                for k, text in enumerate(cells):
+                    if text and not _SEQUENCE.fullmatch(text):
+                        break
+                    if not text:
+                        row[k] = None  # carried down from the row above
+            rows.append(row)
             self.i += 1
         self.builder.table(rows, line=start + 1)
 

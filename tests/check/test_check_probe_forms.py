@@ -53,3 +53,9 @@ def test_days_and_hours_written_out_are_a_schedule():
     # two periods side by side (7天内, 24小时内) are no schedule
     found = stated("维修时间为7天24小时内给予答复。")
     assert [value for _, value, _ in found] == ["7天", "24小时"] and all(kind != "hotline" for kind, _, _ in found)
+
+
+def test_a_bulleted_part_is_told_apart_from_the_whole_unit():
+    text = "● 整机质保3年，压缩机等主要部件质保5年。\n● 市区范围内4小时内到场。\n"
+    assert stated(text)[:2] == [("warranty", "3年", "主机"), ("warranty", "5年", "压缩机等主要部件")]
+    assert "conflicting-commitment" not in rules(text, "方案.txt")

@@ -22,7 +22,7 @@ from generator.text.text_blocks import read_blocks
 PROBES = Path(__file__).resolve().parent / "probes"
 TEXTS = sorted(PROBES.glob("*.txt"))
 _UNITS = {"min": "分钟", "h": "小时", "d": "天", "wd": "工作日", "mo": "个月", "y": "年"}
-_SHOWN = {"1/mo": "每月一次", "1/q": "每季度一次", "7x24": "7×24小时"}  # the forms the probes use
+_SHOWN = {"1/mo": "每月一次", "1/q": "每季度一次", "2/y": "每半年一次", "7x24": "7×24小时"}  # the forms the probes use
 
 
 def _squash(text: str) -> str:

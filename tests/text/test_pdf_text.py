@@ -72,3 +72,15 @@ def test_a_table_flattened_to_columns_of_spaces_is_read_as_rows():
     assert [b.cells for b in blocks] == [("序号", "项目", "具体要求"), ("1", "质保期", "不少于5年"), ("2", "响应时间", "1小时内")]
     assert blocks[1].header == ("序号", "项目", "具体要求")
     assert read_text_blocks("在 1小时内 响应。\n")[0].cells == ()  # stray single spaces are no columns
+
+
+def test_the_checker_reads_a_table_flattened_to_columns_of_spaces():
+    text = ("序号    服务项目      承诺内容\n"
+            "1       到场时间      市区2小时内\n"
+            "2                     郊县4小时内\n"
+            "以上承诺均为正式承诺。\n")
+    document = read_bytes(text.encode("utf-8"), "方案.txt")
+    rows = [document.row_texts(b.cell) for b in document.blocks if b.cell is not None and b.cell.col == 0]
+    # the empty cell a row opens with carries the text above down, as a merged cell does
+    assert rows == [["序号", "服务项目", "承诺内容"], ["1", "到场时间", "市区2小时内"], ["2", "到场时间", "郊县4小时内"]]
+    assert [b.norm for b in document.blocks if b.kind == "paragraph"] == ["以上承诺均为正式承诺。"]
