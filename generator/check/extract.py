@@ -21,6 +21,7 @@ from generator.check.facts import facts as text_facts_of
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
+    BIDDER_SUBJECT_RE,
     BOUND_QUOTE_RE,
     BOUND_WORDS_RE,
     COMPLAINT_RE,
@@ -30,6 +31,7 @@ from generator.check.patterns import (
     MAINTENANCE_WORD_RE,
     NEUTRAL_RE,
     PENALTY_CONTEXT_RE,
+    PURCHASER_DUTY_RE,
     QUALIFIER_DIMENSIONS,
     QUALIFIER_RES,
     REQUIREMENT_CONTEXT_RE,
@@ -48,6 +50,7 @@ from generator.core.kinds import (
     RESOLUTION,
     RESPONSE,
     SHELF_LIFE,
+    SPARE_PARTS,
     WARRANTY,
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
@@ -184,7 +187,7 @@ def _context_kind(value: Value, texts: list[str]) -> str | None:
 
 
 _BLOCK_DIMENSIONS = ("customer",)  # stated once for a whole paragraph (对于签约客户：…)
-_OWN_DIMENSIONS = ("customer", "remedy")  # found by their own rules, not the nearest word before the value
+_OWN_DIMENSIONS = ("customer", "remedy", "service")  # found by their own rules, not the nearest word before the value
 
 
 def _qualifiers_before(text: str, value_start: int, value_starts: list[int], since: int = 0) -> dict[str, str]:
@@ -202,8 +205,9 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
     return found
 
 
-_LABEL_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
-_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+# what opens a label: a start, a separator, or a list bullet (● 整机质保3年)
+_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
+_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
@@ -298,7 +302,7 @@ def _qualifiers_in_cells(cells: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in cells:
         for dimension in QUALIFIER_RES:
-            if dimension not in found:
+            if dimension not in found and dimension != "service":  # a schedule's service: its own clause only
                 match = QUALIFIER_RES[dimension].search(text)
                 if match:
                     found[dimension] = canonical_qualifier(dimension, match)
@@ -327,17 +331,30 @@ class _ClauseFacts:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}
+        duty = PURCHASER_DUTY_RE.search(sentence)
+        self._duty = duty.start() if duty else None  # where the purchaser's duties begin
 
     def _get(self, span: tuple[int, int]) -> tuple[bool, bool]:
         if span not in self._facts:
             clause = self.sentence[span[0]:span[1]]
             self._facts[span] = (REQUIREMENT_CONTEXT_RE.search(clause) is not None
-                                 or PENALTY_CONTEXT_RE.search(clause) is not None,
+                                 or PENALTY_CONTEXT_RE.search(clause) is not None or self._purchasers(span),
                                  COMPLAINT_RE.search(clause) is not None)
         return self._facts[span]
 
+    def _purchasers(self, span: tuple[int, int]) -> bool:
+        """The clause states the purchaser's duty: the purchaser is its subject (采购人应…), or that of an
+        earlier clause of the sentence and the bidder is not named since (甲方应在验收后，10个工作日内付款)."""
+        if self._duty is None or self._duty >= span[1]:
+            return False
+        last = None
+        for match in PURCHASER_DUTY_RE.finditer(self.sentence, 0, span[1]):
+            last = match
+        assert last is not None
+        return BIDDER_SUBJECT_RE.search(self.sentence, last.end(), span[1]) is None
+
     def not_a_promise(self, span: tuple[int, int]) -> bool:
-        """The clause quotes a requirement or sets a penalty."""
+        """The clause quotes a requirement, sets a penalty or states the purchaser's duty."""
         return self._get(span)[0]
 
     def complaint(self, span: tuple[int, int]) -> bool:
@@ -430,6 +447,12 @@ class Extractor:
             mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
             if mode and mode.end() == word.start:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
+        if kind == HOTLINE and value.vtype == "schedule":
+            service = QUALIFIER_RES["service"].search(sentence, clause[0], value.start)
+            if service:  # 远程技术支持5×8小时 beside 服务热线7×24小时: two services, two schedules
+                qualifiers["service"] = canonical_qualifier("service", service)
+        if kind == SPARE_PARTS and qualifiers.get("component") == "配件":
+            del qualifiers["component"]  # 常备易损件，备件供应10年: what the kind is about, not a part apart
         if kind in (WARRANTY, SHELF_LIFE):
             qualifiers.pop("phase", None)
         if kind == WARRANTY:

@@ -44,12 +44,16 @@ REQUIREMENT_CONTEXT_RE = re.compile(
     r"招标文件|采购文件|招标要求|采购需求|磋商文件|谈判文件|询价文件|招标人要求|采购人要求|招标方要求|甲方要求")
 # Penalties and lateness (“迟到1小时的，扣罚100元”) are not service promises.
 PENALTY_CONTEXT_RE = re.compile(r"迟到|超时|延误|逾期|扣罚|罚款|罚金|违约金|赔偿")
+# What the purchaser must do (采购人应于到货后3日内组织验收, 甲方须在验收合格后10个工作日内付款) is not a promise of
+# the bidder's: the clause naming the purchaser as its subject, and the clauses after it until the bidder speaks.
+PURCHASER_DUTY_RE = re.compile(r"(?:采购人|招标人|采购方|招标方|甲方|买方|业主方?|需方|采购单位)(?:应当?|须|必须|负责|有权)")
+BIDDER_SUBJECT_RE = re.compile(r"我公司|本公司|我方|我们|乙方|中标人|中标方|投标人|供应商|卖方|供方")
 BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
 BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the tender's, not a promise
 
 # Qualifier dimensions, in output order.
 QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "customer",
-                        "remedy", "category", "time")
+                        "remedy", "category", "time", "service")
 # inspection covers two activities that bids promise at different rates: 巡检 and 保养
 MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
 # Place names that open a regional clause (北京、天津周边区域, 长三角范围内); cities come from entities.PLACES.
@@ -57,7 +61,11 @@ _AREAS = (r"长三角|珠三角|东三省|华东|华南|华北|华中|西南|西
           r"北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
           r"贵州|云南|陕西|甘肃|青海|广西|西藏|宁夏|新疆")
 _REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区|市内|城区|本市(?=范围|内|区域|辖区)|同城|市辖区|省内|本省|"
-                 r"省外|外省|外地|异地|偏远地区|远郊|郊区|郊县|县区|区县|其他地区|其他区域")
+                 r"省外|外省|外地|异地|偏远地区|远郊|郊区|郊县|县区|区县|其他地区|其他区域|"
+                 # towns as a tier (乡镇用户、乡镇4小时), not as places (各乡镇配送点)
+                 r"(?<![各全])(?:乡镇|农村)(?=用户|客户|地区|范围|区域|的|:|\d|[一二三四五六七八九十两半])")
+# a tier by distance from the service point (50公里以内 / 50公里以外): the distance is the region
+_DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内|范围内|内|以外|之外|外|以上)"
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
@@ -65,7 +73,7 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
     "region": compile_filtered(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
-                         rf"{_REGION_WORDS}"),
+                         rf"{_DISTANCE}|{_REGION_WORDS}"),
     "component": compile_filtered(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
                             r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
     "phase": compile_filtered(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
@@ -78,6 +86,8 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     # 7天退货、15天换货、一年保修: a return or exchange window is not the repair warranty
     "remedy": compile_filtered(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
     "mode": compile_filtered(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+    # the service a schedule is for, when it is not the hotline itself (远程技术支持5×8小时, 现场服务5×8小时)
+    "service": compile_filtered(r"(远程|在线|线上|现场)(?:技术)?(?:支持|服务|值守|诊断|指导)"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
     "category": compile_filtered(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
     "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
@@ -89,6 +99,7 @@ _REGION_CANON = {
     **{word: "省内" for word in ("省内各区县", "省内各市县", "省内各地市", "省内各地区", "省内各市")},
     **dict.fromkeys(("省外", "外省", "外地", "异地", "偏远地区", "远郊"), "省外"),
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
+    **dict.fromkeys(("乡镇", "农村"), "乡镇"),
     **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),
 }
 WHOLE_UNIT = "主机"  # the component qualifier of the whole unit (整机, 整车 …)
@@ -107,6 +118,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "severity":
         return _SEVERITY_CANON.get(word, word)
     if dimension == "region":
+        if match["km"]:
+            return f"{match['km']}公里{'以内' if match['side'] in ('以内', '之内', '范围内', '内') else '以外'}"
         if match["area"]:  # 北京、天津周边区域: the phrase itself, or the region word inside it
             inner = _REGION_WORD_RE.search(word)
             return _REGION_CANON.get(inner.group(), inner.group()) if inner else re.sub(r"范围内?$", "", word)
@@ -118,6 +131,6 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
         return "质保期内" if inside else "质保期外"
     if dimension == "condition":
         return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
-    if dimension == "mode":
+    if dimension in ("mode", "service"):
         return "现场" if word == "现场" else "远程"
     return word

@@ -61,7 +61,18 @@ _TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假�
 _PHASE = re.compile(r"(?:质保|保修|养护)期(?:外|满后)")  # “质保期内” is where most promises hold: no tier
 _COMPLAINT = re.compile(r"投诉|意见|建议|不满|整改")
 _FAILED_REPAIR = re.compile(r"(?:无法|不能|未能|未)[^，,]{0,3}$")  # “不能在48小时内修好的，须提供备机”
-_BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转)")
+_BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转|代步车|代用)")
+# “维修时间超过48小时的，须提供代步车”, “48小时以上未修复的”: past this time a backup falls due
+_OVERRUN_BEFORE = re.compile(r"(?<!不)(?:超过|超出|多于|大于)$")
+_OVERRUN_AFTER = re.compile(r"^(?:以上)?[^，,的]{0,6}的")
+_OVER_AFTER = re.compile(r"^以上[^，,的]{0,6}的")
+
+
+def _overrun(clause: str, mention: Mention) -> bool:
+    """The value is a time that, once passed, brings something due (“超过48小时的”), not a limit asked for."""
+    rest = clause[mention.end:]
+    return bool(_OVERRUN_BEFORE.search(clause[:mention.start]) and _OVERRUN_AFTER.match(rest)
+                or _OVER_AFTER.match(rest))
 _TURNAROUND_IDIOMS = ("不过夜", "不过周")
 _RECORDS = re.compile(r"记录|档案|资料|报告|台账|工单|单据|日志")
 _LEVEL_DIGITS = {"1": "一", "2": "二", "3": "三", "4": "四"}
@@ -106,13 +117,14 @@ def _distance(hit: tuple[int, int, str], mention: Mention) -> int:
 
 
 def choose_kind(clause: str, mention: Mention, others: list[Mention], context: str = "",
-                after: str = "") -> tuple[str, bool] | None:
+                after: str = "", label: str = "") -> tuple[str, bool] | None:
     """(kind, from_label) for a mention inside `clause`, or None when nothing fits. `after`: the rest
-    of the sentence."""
+    of the sentence; `label`: the item's label (a table row's name cell, “投诉处理：”), also in `context`."""
     allowed = TYPE_KINDS.get(mention.type, DURATION_KINDS)
     if mention.raw in _TURNAROUND_IDIOMS and "修" in clause:
         return REPAIR_TURNAROUND, False  # 小修不过夜: the vehicle is back the same day
-    if mention.type == "duration" and _FAILED_REPAIR.search(clause[:mention.start]) and _BACKUP_AFTER.match(after):
+    if mention.type == "duration" and (_FAILED_REPAIR.search(clause[:mention.start]) or _overrun(clause, mention)) \
+            and _BACKUP_AFTER.match(after):
         return BACKUP_EQUIPMENT, False
     verb_after = bound_after(clause[mention.end:]) == "at_most"
     best: tuple[int, int, int, str] | None = None
@@ -131,10 +143,12 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
         if kind in (RESPONSE, RESOLUTION) and _COMPLAINT.search(clause + context):
             kind = COMPLAINT_RESPONSE
         return kind, False
-    if context and "后" not in clause[:mention.start]:
-        # no keyword in the clause: the item label or an earlier clause of the sentence may name it
-        # (“投诉处理：对采购人的投诉，须在1个工作日内…”); a clause opening with “…后” is a new event
-        hits = _keyword_hits(context, allowed)
+    # no keyword in the clause: the item label or an earlier clause of the sentence may name it
+    # (“投诉处理：对采购人的投诉，须在1个工作日内…”); a clause opening with “…后” is a new event, whose
+    # kind only the item's own label still names (“响应时间 | 接到通知后1小时内”)
+    scope = context if "后" not in clause[:mention.start] else label
+    if scope:
+        hits = _keyword_hits(scope, allowed)
         if hits:
             kind = max(hits, key=lambda h: (h[1], -KIND_ORDER.index(h[2])))[2]
             if kind in (RESPONSE, RESOLUTION) and _COMPLAINT.search(clause + context):
@@ -147,6 +161,8 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
 
 def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
     """(bound, explicit): from the words around the value, else the kind's usual direction."""
+    if kind == BACKUP_EQUIPMENT and mention.type == "duration" and _overrun(clause, mention):
+        return "at_most", True  # 超过48小时的，提供代步车: the backup is due within that time
     before = clause[max(0, mention.start - 8):mention.start]
     after = clause[mention.end:mention.end + 6]
     if mention.type == "frequency" and "at_least" in bounds_inside(mention.raw):  # 每季度至少一次
@@ -220,10 +236,10 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
 
 
 def read_mention(clause: str, mention: Mention, others: list[Mention], previous_end: int,
-                 context: str = "", after: str = "") -> Reading | None:
+                 context: str = "", after: str = "", label: str = "") -> Reading | None:
     """`context`: the item label and the sentence before this clause, for a clause without keywords;
-    `after`: the sentence after it."""
-    chosen = choose_kind(clause, mention, others, context, after)
+    `after`: the sentence after it; `label`: the item label alone."""
+    chosen = choose_kind(clause, mention, others, context, after, label)
     if chosen is None:
         return None
     kind, from_label = chosen

@@ -93,6 +93,11 @@ def _head_mark(text: str) -> str:
     return "★" if "★" in head else "▲" if "▲" in head else ""
 
 
+def _stronger(mark: str, other: str) -> str:
+    """Of an item's own mark and the one its heading or caption gives, the stronger (★ over ▲ over none)."""
+    return "★" if "★" in (mark, other) else mark or other
+
+
 def _row_body(block: TextBlock, cells: list[str]) -> str:
     """A table row's cells, each after its column heading when the table has one (“到现场时间：≤2小时”):
     a fault-tier table names the kind only in its first row."""
@@ -114,7 +119,8 @@ def _row_body(block: TextBlock, cells: list[str]) -> str:
 def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     if block.cells:
         repaired = tuple(shown(c) for c in block.cells)
-        block_cells = [c for c in repaired if not re.fullmatch(r"[★▲]?\s*\d{1,3}\s*[★▲]?", c)]
+        # sequence numbers (1, 12, a 前附表's 条款号 4.1) are no label and no requirement
+        block_cells = [c for c in repaired if not re.fullmatch(r"[★▲]?\s*\d{1,3}(?:\.\d{1,3}){0,3}\s*[★▲]?", c)]
         if not block_cells or all(_strip_marks(c) in _HEADER_WORDS for c in block_cells):
             return None
         lone = [c for c in repaired if c in ("★", "▲")]  # a “实质性条款” column holding just the mark
@@ -122,7 +128,7 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
         cells = [c for c in block_cells if c not in ("★", "▲")]
         if not cells:
             return None
-        mark = "★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1]) or inherited
+        mark = _stronger("★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1]), inherited)
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
         rest = cells[1:] if label else cells
         row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
@@ -130,7 +136,7 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     repaired_text = shown(block.text)
     head = repaired_text.lstrip("★▲ ")
     text = _NUMBERING.sub("", head) if _NUMBERING.match(head) else repaired_text
-    mark = _head_mark(repaired_text) or inherited
+    mark = _stronger(_head_mark(repaired_text), inherited)  # ▲ on an item under a ★ heading: still ★
     match = re.match(r"^([★▲]?[^：:，。；\d]{2,12})[：:]", text)
     label = _strip_marks(match.group(1)) if match else ""
     return _Item(label, text, block.text, mark, block)
@@ -159,7 +165,7 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
         others = [Mention(m.start - start, m.end - start, m.value, m.type, m.raw) for m in mentions
                   if start <= m.start < end and m is not mention]
         context = (plain(item.label) + "：" if item.label else "") + norm[:start]
-        reading = read_mention(clause, local, others, clause_start - start, context, norm[end:])
+        reading = read_mention(clause, local, others, clause_start - start, context, norm[end:], plain(item.label))
         previous_end = mention.end
         if reading is not None:
             readings.append((mention, reading, (start, end)))
@@ -175,7 +181,8 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
             # the clause, with the value-less clauses before it (“接到报修后，”) as its lead-in
             text = (prefix if taken_until == 0 else "") + sentence[taken_until:end]
             taken_until, last_clause = end, (start, end)
-        mark = "★" if "★" in sentence[:mention.start] else "▲" if "▲" in sentence[:mention.start] else item.mark
+        before = sentence[:mention.start]
+        mark = _stronger("★" if "★" in before else "▲" if "▲" in before else "", item.mark)
         qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind) or _section_phase(item.block.section)
         drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, qualifier,
                             mark, item.block.section, item.block.page, item.quote, list(reading.notes),
@@ -211,7 +218,7 @@ def _present_drafts(item: _Item, sentence: str, prefix: str, taken: set[str]) ->
     """Requirements stated without a value (免费提供培训, 建立维修档案, 立即响应) for the kinds the
     sentence gave no value for."""
     drafts = []
-    mark = "★" if "★" in sentence else "▲" if "▲" in sentence else item.mark
+    mark = _stronger("★" if "★" in sentence else "▲" if "▲" in sentence else "", item.mark)
     for kind, _ in present_kinds(plain(sentence)):
         if kind in taken:
             continue

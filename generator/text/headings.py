@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.bounds import BEFORE_WORDS
 from generator.text.normalize import normalise
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -57,11 +58,26 @@ TENDER = Numbering(
     max_length=40, not_heading=re.compile(r"[。；;，,：:！？]$|[：:](?=.)", re.S), marks=re.compile(r"^[★▲ ]+"))
 
 
+# a line ending on a word that needs what follows (质保期为 / 承诺在 / 不少于 / 及): the sentence goes on
+# on the next line (a converter broke it there), so the line is neither a title nor a whole item
+# (the bound words written before a figure: core/bounds.py)
+_MID_SENTENCE_END = re.compile(rf"(?:[为是于及和与或并将按每]|(?<![所存现实])在|(?<!目)的|达到|{BEFORE_WORDS})$")
+
+
+def ends_mid_sentence(text: str, following: str = "") -> bool:
+    """The line stops on a word that cannot end a sentence or a title, or inside a number the next line
+    goes on with (“须在3⏎0分钟内”): what it says goes on next line."""
+    line = text.rstrip()
+    if line[-1:].isdigit() and following.lstrip()[:1].isdigit():
+        return True
+    return _MID_SENTENCE_END.search(line) is not None
+
+
 def heading_level(text: str, numbering: Numbering) -> int | None:
     """Level of a numbered heading line such as “第三节 质保期” or “（二）备件保障”, else None."""
     line = normalise(text, join_lines=True).text.strip() if numbering.normalised else text.strip()
     line = numbering.marks.sub("", line, count=1)
-    if not line or len(line) > numbering.max_length or numbering.not_heading.search(line):
+    if not line or len(line) > numbering.max_length or numbering.not_heading.search(line) or ends_mid_sentence(line):
         return None
     for pattern, level in numbering.patterns:
         if pattern.match(line):

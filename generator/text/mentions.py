@@ -41,7 +41,9 @@ _FREQUENCY = re.compile(
     rf"每\s*(?P<period>半年度|半年|季度|季|年度|年|个月|月|星期|周|(?P<days>\d{{1,2}})\s*[日天])(?P<gap>[^，。；;,\d]{{0,10}}?)"
     rf"(?P<count>{_NUM})\s*次")
 _PER_PERIOD = re.compile(rf"(?P<count>{_NUM})\s*次\s*/\s*(?P<period>半年|季度|年|月|周)")
-_SCHEDULE = re.compile(r"(?<![\d.])(?P<days>[1-7])\s*[×xX\*＊]\s*(?P<hours>\d{1,2})(?!\d)(?:\s*[×xX\*＊]\s*36[56])?(?:\s*小时|h)?")
+_SCHEDULE = re.compile(r"(?<![\d.])(?P<days>[1-7])\s*[×xX\*＊]\s*(?P<hours>\d{1,2})(?!\d)(?:\s*[×xX\*＊]\s*36[56])?(?:\s*小时|h)?"
+                       # 7天24小时受理 (days and hours written out; not 7天24小时内, two periods)
+                       r"|(?<![\d.])(?P<days2>[1-7])天(?P<hours2>\d{1,2})小时(?!内|以内|之内)")
 # round-the-clock availability, not a deadline: 24小时服务热线, 全天候技术支持, 确保24小时应急响应
 _ROUND_CLOCK = re.compile(r"(?:24小时|全天候)(?=\s*(?:服务)?(?:热线|值班|值守|客服|服务电话|在线|技术支持|应急响应|待命))")
 # a count within a period (一年内提供不少于4次): a frequency
@@ -120,8 +122,10 @@ def find_mentions(sentence: str) -> list[Mention]:
         return all(end <= a or start >= b for a, b in taken)
 
     for match in _SCHEDULE.finditer(text):
-        found.append(Mention(match.start(), match.end(), Schedule(int(match["days"]), int(match["hours"])),
-                             "schedule", match.group()))
+        days, hours = (match["days"], match["hours"]) if match["days"] else (match["days2"], match["hours2"])
+        if not 1 <= int(hours) <= 24:
+            continue
+        found.append(Mention(match.start(), match.end(), Schedule(int(days), int(hours)), "schedule", match.group()))
         taken.append(match.span())
     for match in _ROUND_CLOCK.finditer(text):
         if free(*match.span()):

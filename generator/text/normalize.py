@@ -6,7 +6,8 @@ can find it with Ctrl-F. Normalisation:
 - full-width ASCII (２４、ｈ、：、（）) → half-width, the ideographic space → space;
 - whitespace inside Chinese text (PDF or web extraction: “尊 重客户”, “1 小时”) is removed;
   a single space is kept only between two ASCII letters/digits (“ISO 9001”, “1. 24”);
-- line breaks: removed like spaces when a reader joined broken lines, else kept as separators;
+- line breaks: removed like spaces when a reader joined broken lines, else kept as separators; a break
+  between two digits of a joined paragraph is a number broken by the converter and joins it again;
 - conversion debris: the pinyin a web converter appends to a Traditional character (務(wù), 個(gè))
   is removed.
 """
@@ -66,6 +67,7 @@ _JOINERS = "\u2060+"  # WORD JOINER: invisible, read as nothing (documents from 
 _SPACES_KEEP_NL = re.compile(rf"{_DEBRIS}|{_JOINERS}|[^\S\n]+|\n[\s]*")
 _SPACES_ALL = re.compile(rf"{_DEBRIS}|{_JOINERS}|\s+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")
+_NUMBER_PART = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def _normalise(text: str, join_lines: bool) -> Normalised:
             continue
         before = translated[start - 1] if start > 0 else ""
         after = translated[end] if end < length else ""
+        if "\n" in run and before in _NUMBER_PART and after in _NUMBER_PART:
+            continue  # a number a converter broke across lines (“在3⏎0分钟内”): one number again
         if before in _ASCII_WORD and after in _ASCII_WORD and before and after:
             pieces.append(" ")
             offsets.append(start)

@@ -9,7 +9,8 @@ import unicodedata
 
 from generator.readers.text import decode_text
 from generator.text.document import Document, DocumentBuilder
-from generator.text.headings import PROPOSAL, heading_level, plain_heading, starts_like_item
+from generator.text.headings import PROPOSAL, ends_mid_sentence, heading_level, plain_heading, starts_like_item
+from generator.text.pages import furniture
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -26,6 +27,12 @@ def _wrap_slack(width: int) -> int:
 _CLOSED = re.compile(r"[(（][^()（）]*[)）]$")
 # a line that opens with a short label (联系电话：, 主机：): one field of a list
 _LABEL = re.compile(r"^[^\s,，。;；:：()（）]{1,10}[:：]")
+
+
+# columns set apart by three spaces or more (or two ideographic spaces): a table copied from a PDF
+_SPACED = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # one cell: words with at most two spaces between them
+_SEQUENCE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 
 
 def _width(text: str) -> int:
@@ -46,12 +53,17 @@ class _TextReader:
         self.builder = DocumentBuilder(path)
         self.markdown = markdown
         self.i = 0
+        # page numbers and the running header or footer beside them (text copied from a PDF): not read
+        # as sentences, and a paragraph broken by a page end goes on after them
+        numbers, running = furniture(self.lines) if not markdown else (set(), set())
+        self.furniture = numbers | running
+        self.running = [self.lines[i].strip() for i in sorted(running)]
 
     def run(self) -> Document:
         while self.i < len(self.lines):
             line = self.lines[self.i]
             stripped = line.strip()
-            if not stripped or (self.markdown and stripped.startswith("```")):
+            if not stripped or (self.markdown and stripped.startswith("```")) or self.i in self.furniture:
                 self.i += 1
                 continue
             if self.markdown and _MD_HEADING.match(stripped):
@@ -61,12 +73,16 @@ class _TextReader:
                 self.i += 1
             elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
                 self._table()
+            elif not self.markdown and _SPACED.search(stripped) and _SPACED.search(self._next_line()):
+                self._spaced_table()
             elif self._is_heading(stripped):
                 level = heading_level(stripped, PROPOSAL) or 3
                 self.builder.heading(stripped, level, self.i + 1)
                 self.i += 1
             else:
                 self._paragraph()
+        for text in dict.fromkeys(" ".join(line.split()) for line in self.running):
+            self.builder.paragraph(text, kind="header", section="页眉")  # as a .docx's header: after the body
         return self.builder.build()
 
     def _is_heading(self, stripped: str) -> bool:
@@ -93,6 +109,46 @@ class _TextReader:
             self.i += 1
         self.builder.table(rows, line=start + 1)
 
+    def _next_line(self) -> str:
+        """The next line of text after the current one, past blank lines and page furniture."""
+        j = self.i + 1
+        while j < len(self.lines) and (j in self.furniture or not self.lines[j].strip()):
+            j += 1
+        return self.lines[j].strip() if j < len(self.lines) else ""
+
+    def _spaced_table(self) -> None:
+        """Rows whose columns are set apart by runs of spaces (a table copied from a PDF). Each cell goes
+        to the column of the first row it starts under; the empty cells a row opens with (after its
+        number) carry the text above down, as merged cells do (“| | 郊县4小时内 |” under “到场时间”)."""
+        start = self.i
+        head = self.lines[self.i].rstrip()
+        starts = [_width(head[:m.start()]) for m in _CELL.finditer(head)]
+        rows: list[list[str | None]] = []
+        while self.i < len(self.lines):
+            raw = self.lines[self.i].rstrip()
+            if self.i in self.furniture or not raw.strip():
+                if not self._next_line() or not _SPACED.search(self._next_line()):
+                    break
+                self.i += 1
+                continue
+            if rows and not _SPACED.search(raw.strip()):
+                break
+            cells: list[str] = [""] * len(starts)
+            for match in _CELL.finditer(raw):
+                at = _width(raw[:match.start()])
+                column = max((k for k, s in enumerate(starts) if s <= at + 2), default=0)
+                cells[column] = f"{cells[column]} {match.group()}".strip()
+            row: list[str | None] = list(cells)
+            if rows:
+                for k, text in enumerate(cells):
+                    if text and not _SEQUENCE.fullmatch(text):
+                        break
+                    if not text:
+                        row[k] = None  # carried down from the row above
+            rows.append(row)
+            self.i += 1
+        self.builder.table(rows, line=start + 1)
+
     def _paragraph(self) -> None:
         """One block from a line, joined with following lines that continue its sentence."""
         start = self.i
@@ -100,16 +156,23 @@ class _TextReader:
         self.i += 1
         while self.i < len(self.lines):
             current = parts[-1].strip()
-            if current.endswith(_SENTENCE_END) or (not self.markdown and len(current) < 8):
+            if current.endswith(_SENTENCE_END):
                 break
             j = self.i
             blanks = 0
-            while j < len(self.lines) and not self.lines[j].strip() and blanks < 2:
+            crossed = False  # a page end: the blank lines around its furniture do not end the paragraph
+            while j < len(self.lines) and (j in self.furniture or not self.lines[j].strip() and blanks < 2):
+                crossed = crossed or j in self.furniture
+                blanks += j not in self.furniture
                 j += 1
-                blanks += 1
+            blanks = 0 if crossed else blanks
             if j >= len(self.lines) or not self.lines[j].strip():
                 break
             following = self.lines[j].strip()
+            # “质保期为⏎5年”, “在3⏎0分钟内”: the sentence goes on, whatever the widths
+            dangling = not self.markdown and ends_mid_sentence(current, following)
+            if not self.markdown and len(current) < 8 and not dangling:
+                break
             if self.markdown and blanks:
                 break
             if (starts_like_item(following) or following.startswith("|") or following.count("\t") >= 2
@@ -117,11 +180,13 @@ class _TextReader:
                 break
             if blanks and (len(current) < 20 or plain_heading(following)):
                 break
-            if not blanks and not self.markdown and _width(following) > _width(current) + _wrap_slack(_width(current)):
+            if not blanks and not self.markdown and not dangling \
+                    and _width(following) > _width(current) + _wrap_slack(_width(current)):
                 break  # a wrapped line fills the width: one shorter than the next ended there (a list, a title)
-            if not self.markdown and (_CLOSED.search(current) or _LABEL.match(current) and _LABEL.match(following)):
+            if not self.markdown and not dangling \
+                    and (_CLOSED.search(current) or _LABEL.match(current) and _LABEL.match(following)):
                 break  # “主机：2年免费保修（含人工）” / “加湿器：1年…”: items of a list, one a line
-            parts.extend(self.lines[self.i:j + 1])
+            parts.extend(line for k, line in enumerate(self.lines[self.i:j + 1], self.i) if k not in self.furniture)
             self.i = j + 1
         self.builder.paragraph("\n".join(parts), line=start + 1, join_lines=len(parts) > 1)
 

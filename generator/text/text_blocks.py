@@ -15,7 +15,8 @@ from pathlib import Path
 from generator.core.errors import InputError, Problem
 from generator.core.numerals import to_half_width_digits
 from generator.readers.content import Content, Table
-from generator.text.headings import TENDER, heading_level
+from generator.text.headings import TENDER, ends_mid_sentence, heading_level
+from generator.text.pages import line_key, running_keys
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
@@ -57,10 +58,17 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
 
 
+# columns set apart by runs of spaces (a PDF-to-text tool keeping the layout, a table pasted as text)
+_SPACED_COLUMNS = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
+_COLUMN_GAP = re.compile(r" {3,}|\u3000{2,}")
+
+
 def _positional(line: str) -> list[str]:
     """Every cell of a row written as text, empty ones included."""
     if "|" in line or "｜" in line:
         return [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
+    if "\t" not in line and _SPACED_COLUMNS.search(line.strip()):
+        return [c.strip() for c in _COLUMN_GAP.split(line.strip())]
     return [c.strip() for c in line.strip().split("\t")]
 
 
@@ -86,11 +94,14 @@ def _merge_row(previous: str, line: str) -> str:
 
 
 def _split_row(line: str) -> tuple[str, ...] | None:
-    """Cells of a table row written as text: “| a | b |”, tab-separated, or columns of spaces."""
+    """Cells of a table row written as text: “| a | b |”, tab-separated, or columns set apart by three
+    spaces or more."""
     if "|" in line or "｜" in line:
         cells = [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
     elif "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
+    elif _SPACED_COLUMNS.search(line.strip()):
+        cells = [c.strip() for c in _COLUMN_GAP.split(line.strip())]
     else:
         return None
     cells = [c for c in cells if c]
@@ -106,36 +117,53 @@ def _wrap_width(lines: list[str]) -> int:
 
 def read_text_blocks(text: str) -> list[TextBlock]:
     sections = _Sections()
-    pending: list[list] = []  # [text, section, cells, line, header, columns] of blocks whose page is not yet known
+    # [text, section, cells, line, header, columns, page] of blocks whose page is not yet known (page: None,
+    # or the page a sentence broken by a page end began on)
+    pending: list[list] = []
     blocks: list[TextBlock] = []
     sheets = text.split("\f")  # form feeds, where a PDF-to-text tool kept them, are page ends
+    headers = running_keys(text.split("\n"))  # the running header and footer of every page
     page: int | None = 1 if len(sheets) > 1 else None
     number = 0
     joinable = False  # the last line may continue on the next one
+    dangling = False  # the last line stops on a word that needs what follows: the next line ends its sentence
     previous_raw = ""  # the last table row as written, to add a continuation line to
     table_header: tuple[str, ...] | None = None  # first row of the table being read
 
-    def flush(at: int | None) -> None:
-        blocks.extend(TextBlock(t, s, at, c, n, h, k) for t, s, c, n, h, k in pending)
+    def flush(at: int | None, keep_last: bool = False) -> None:
+        """The blocks read so far are on page `at`; `keep_last`: the last one goes on after the page end
+        (a sentence broken by it), and stays on the page it began on."""
+        kept = pending.pop() if keep_last and pending else None
+        blocks.extend(TextBlock(t, s, p if p is not None else at, c, n, h, k) for t, s, c, n, h, k, p in pending)
         pending.clear()
+        if kept is not None:
+            kept[6] = at if kept[6] is None else kept[6]
+            pending.append(kept)
 
     for sheet_index, sheet in enumerate(sheets):
         if len(sheets) > 1:
-            flush(page)
+            flush(page, keep_last=joinable and bool(pending) and not pending[-1][2])
             page = sheet_index + 1
         lines = sheet.split("\n")
-        wrap = _wrap_width(lines)
+        # the running header or footer repeated beside the page numbers: not read, and a sentence it
+        # interrupts goes on after it
+        numbers = {i for i, x in enumerate(lines) if _PAGE_FOOTER.match(to_half_width_digits(x.strip()))
+                   and x.strip() and (x.strip()[0] in "-—–－_~·第" or "页" in x)}
+        running = {i for i, x in enumerate(lines) if x.strip() and line_key(x) in headers}
+        wrap = _wrap_width([x for i, x in enumerate(lines) if i not in running])
         last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for offset, raw in enumerate(lines):
             number += 1 if offset else (0 if sheet_index else 1)
             line = raw.strip().replace("\u3000", " ")
+            if offset in running:
+                continue
             if not line or _TABLE_RULE.match(line):
-                joinable = joinable and bool(line)  # an empty line ends a paragraph
+                joinable = joinable and (bool(line) or offset > last)  # an empty line ends a paragraph, not a page
                 continue
             footer = _PAGE_FOOTER.match(to_half_width_digits(line))
             if footer and len(sheets) == 1 and (line[0] in "-—–－_~·第" or "页" in line):
                 # a footer closes page N: what came before is on N, what follows on N + 1
-                flush(int(footer.group(1)))
+                flush(int(footer.group(1)), keep_last=joinable and not pending[-1][2] if pending else False)
                 page = int(footer.group(1)) + 1
                 continue
             cells = _split_row(raw)
@@ -151,21 +179,27 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 header = table_header if table_header is not None else ()
                 if table_header is None:
                     table_header = tuple(_positional(raw)) if is_header_row(cells) else ()
-                pending.append([" | ".join(cells), str(sections), cells, number, header, tuple(_positional(raw))])
+                pending.append([" | ".join(cells), str(sections), cells, number, header, tuple(_positional(raw)), None])
                 joinable = False
                 continue
             table_header = None
             text = line
             level = heading_level(text, TENDER)
             # the rest of a broken sentence is itself wrapped, or ends it (or ends the text)
-            rest = len(line) >= wrap or _LINE_END.search(text) or offset == last
+            rest = len(line) >= wrap or _LINE_END.search(text) or offset == last or dangling
             if level is None and joinable and rest and pending and not _NEW_ITEM.match(text):
                 pending[-1][0] += "\n" + text  # a sentence broken across lines by a converter
             else:
                 if level is not None:
                     sections.enter(level, line)
-                pending.append([text, str(sections), (), number, (), ()])
-            joinable = level is None and len(line) >= wrap and not _LINE_END.search(text)
+                pending.append([text, str(sections), (), number, (), (), None])
+            # a line as long as the wrapped ones, or one stopping on a word that needs what follows (质保期为)
+            ahead = offset + 1  # the next line of text, past the page's furniture
+            while ahead < len(lines) and (ahead in running or ahead in numbers):
+                ahead += 1
+            following = lines[ahead] if ahead < len(lines) else ""
+            dangling = level is None and ends_mid_sentence(text, following) and not _LINE_END.search(text)
+            joinable = level is None and (len(line) >= wrap or dangling) and not _LINE_END.search(text)
     flush(page)
     return blocks
 

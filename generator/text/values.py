@@ -37,6 +37,7 @@ MISSING_RE = compile_filtered(
     r"|(?P<same>当日|当天)")
 SCHEDULE_RE = compile_filtered(
     r"(?<![\d.])(?P<days>[1-7])天?[×xX*](?P<hours>\d{1,2})(?:小时|h|H)?(?:[×xX*]36[56]天?)?(?:小时|h|H)?(?![\d])"
+    r"|(?<![\d.])(?P<days2>[1-7])天(?P<hours2>\d{1,2})小时(?!内|以内|之内)"  # 7天24小时受理报修: written out
     r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
 FREQUENCY_RE = re.compile(
     rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|季度|季|年度|年|月|周|星期)"
@@ -122,7 +123,8 @@ def _schedule(match: re.Match[str]) -> Value | None:
     if match["always"]:
         schedule = Schedule(7, 24)
     else:
-        days, hours = int(match["days"]), int(match["hours"])
+        days, hours = (int(match["days"]), int(match["hours"])) if match["days"] else \
+            (int(match["days2"]), int(match["hours2"]))
         if not 1 <= hours <= 24:
             return None
         schedule = Schedule(days, hours)

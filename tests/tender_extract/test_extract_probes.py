@@ -1,0 +1,86 @@
+"""Probe 招标文件 texts written to vary what real tenders do and the corpus under-represents
+(tests/tender_extract/probes/: PDF text with running headers and 第X页 共Y页 between lines, a number broken
+across lines, a requirement table flattened to space-aligned columns, Chinese numerals and full-width
+digits, mileage alternatives, tiers by place and distance, 投标人须知 boilerplate and the purchaser's duties).
+
+Each probe has a truth file in the format of the shared scorer (NN_name.requirements.yaml). Every
+requirement of a kind other than `other` is extracted with its kind, bound, value and ★, and nothing of a
+scored kind is extracted that matches no truth item (one overlapping an `other` item is neutral)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.core.quantities import Duration, compare
+from generator.tender_extract.requirements import extract_requirements
+from generator.text.text_blocks import read_blocks
+
+PROBES = Path(__file__).resolve().parent / "probes"
+TEXTS = sorted(PROBES.glob("*.txt"))
+_UNITS = {"min": "分钟", "h": "小时", "d": "天", "wd": "工作日", "mo": "个月", "y": "年"}
+_SHOWN = {"1/mo": "每月一次", "1/q": "每季度一次", "2/y": "每半年一次", "7x24": "7×24小时"}  # the forms the probes use
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _overlap(a: str, b: str) -> int:
+    a, b = _squash(a), _squash(b)
+    if a in b or b in a:
+        return min(len(a), len(b)) if min(len(a), len(b)) >= 4 else 0
+    return max((n for i in range(len(a)) for n in range(4, len(a) - i + 1) if a[i:i + n] in b), default=0)
+
+
+def _value_ok(expected, value) -> bool:
+    if expected is None:
+        return value is None
+    expected = str(expected)
+    match = re.fullmatch(r"([\d.]+)(min|h|d|wd|mo|y)", expected)
+    if match:
+        first = getattr(value, "options", None)  # 3年或10万公里 is read as its period
+        value = first[0] if first else value
+        return value is not None and compare(Duration(float(match[1]), _UNITS[match[2]]), value) == 0
+    return str(value) == _SHOWN.get(expected, expected)
+
+
+def _truth(text: Path) -> list[dict]:
+    data = YAML(typ="safe").load(text.with_suffix(".requirements.yaml").read_text(encoding="utf-8"))
+    return list(data["requirements"])
+
+
+def test_the_probes_vary_what_they_should():
+    assert len(TEXTS) >= 6
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
+    for form in ("共 42 页", "贰年", "２４", "或10万公里", "50公里以内", "偏远地区", "投标有效期", "采购人应", "5×8"):
+        assert form in texts, form
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[p.stem for p in TEXTS])
+def test_probe(text: Path):
+    truth = _truth(text)
+    drafts = extract_requirements(read_blocks(text)).requirements
+    problems, used = [], set()
+    for wanted in (t for t in truth if t["kind"] != "other"):
+        candidates = [(_overlap(d.text, wanted["quote"]), i) for i, d in enumerate(drafts)
+                      if d.kind == wanted["kind"] and i not in used]
+        candidates = [c for c in candidates if c[0]]
+        if not candidates:
+            problems.append(f"not extracted: {wanted['kind']} “{wanted['quote']}”")
+            continue
+        draft = drafts[max(candidates)[1]]
+        used.add(max(candidates)[1])
+        if draft.bound != wanted["bound"] or not _value_ok(wanted.get("value"), draft.value):
+            problems.append(f"{wanted['kind']} “{wanted['quote']}”: {draft.bound} {draft.value}, "
+                            f"wanted {wanted['bound']} {wanted.get('value')}")
+        if ("★" in draft.mark) != ("★" in str(wanted.get("starred") or "")):
+            problems.append(f"star of {wanted['kind']} “{wanted['quote']}”: {draft.mark or 'none'}")
+    others = [t["quote"] for t in truth if t["kind"] == "other"]
+    for i, draft in enumerate(drafts):
+        if i not in used and not any(_overlap(draft.text, quote) for quote in others):
+            problems.append(f"false requirement: {draft.kind} {draft.bound} {draft.value} “{draft.text}”")
+    assert problems == []
