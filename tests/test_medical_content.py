@@ -226,3 +226,15 @@ def test_icu_uptime_and_metrology_are_stated_as_an_icu_needs(icu):
     """Evaluator: 95% uptime is low for life support; metrology said nothing of who pays."""
     assert "年开机率不低于98%" in icu.text and "年开机率 | 98%" in icu.text
     assert "按规定周期进行的检定和校准，费用由我公司承担" in icu.section("计量")
+
+
+def test_second_read_resident_engineer_standards_and_bedside_words(icu):
+    """Second evaluator read: the resident engineer takes every report first and is counted with the team;
+    the uptime remedy does not extend the warranty a second time; periodic and post-repair electrical tests
+    follow YY/T 0841; no imaging or IT words (地面承重, 硬盘) for bedside devices."""
+    assert "驻场技术人员是本项目报修的第一处置人" in icu.section("故障处理")
+    assert "另派技术人员一名常驻采购人现场" in icu.section("人员")
+    assert "按实际停机时间顺延" not in icu.text and "不重复计算" in icu.text
+    assert "（YY/T 0841）" in icu.text and "GB 9706.1—2020）和相应专用标准" in icu.text
+    for word in ("地面承重", "硬盘"):
+        assert word not in icu.text, word
