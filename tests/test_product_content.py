@@ -693,6 +693,17 @@ def test_the_letter_states_the_limits_of_the_most_urgent_fault_level(proposals):
     assert checked >= 5
 
 
+def test_the_complaint_answer_reads_alike_in_summary_process_and_letter(proposals):
+    """An evaluator found “投诉处理时限 12小时” in the summary, a staged answer in the process and a flat one
+    in the letter: every proposal now states the staged answer where it names the time."""
+    for name, proposal in proposals.items():
+        if "complaint_response" not in proposal.commitments.kinds:
+            continue
+        assert "需检验或鉴定的，先答复处理安排和检验计划" in section(proposal, "服务承诺一览表"), name
+        if "onsite_repair" in proposal.product.capabilities:
+            assert "先书面答复处理安排和检验计划" in section(proposal, "承诺书"), name
+
+
 def test_shared_sections_promise_only_what_can_be_checked(proposals):
     """Evaluators (three goods proposals): a goal of no 不满意 at all cannot be verified; a three-level survey
     tells little; a note on yearly indicators where no indicator is yearly is a template's leftover."""
