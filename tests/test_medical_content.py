@@ -238,3 +238,8 @@ def test_second_read_resident_engineer_standards_and_bedside_words(icu):
     assert "（YY/T 0841）" in icu.text and "GB 9706.1—2020）和相应专用标准" in icu.text
     for word in ("地面承重", "硬盘"):
         assert word not in icu.text, word
+
+
+def test_the_service_file_keeps_the_udi_and_the_letter_promises_renewed_registrations(icu):
+    assert "产品唯一标识（UDI）" in icu.section("故障处理")
+    assert "延续注册后的注册证复印件" in icu.section("承诺书")
