@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from proposal_text import section_text
 
 from generator.load.project import load_inputs
 from generator.pipeline.build import BuildOptions, build, resolve
@@ -38,11 +39,7 @@ class Proposal:
 
     def section(self, title: str) -> str:
         """The text of the section whose heading contains `title` (after the table of contents)."""
-        body = self.text[self.text.index("第一节", self.text.index("第一节") + 1):]
-        match = re.search(rf"(?:^|\n)第[一二三四五六七八九十]+节 [^\n]*{title}[^\n]*\n(.*?)(?=\n第[一二三四五六七八九十]+节 |\Z)",
-                          body, re.S)
-        assert match, title
-        return match[1]
+        return section_text(self.text, title)
 
     def letter(self) -> str:
         return self.text[self.text.rindex("售后服务承诺书"):]

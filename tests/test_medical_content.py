@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from proposal_text import section_text
 
 from generator.check.extract import extract
 from generator.core.quantities import Duration, compare
@@ -56,11 +57,7 @@ class Built:
 
     def section(self, title: str) -> str:
         """The text of the section whose heading contains `title`, up to the next 第X节 (after the contents)."""
-        body = self.text[self.text.index("第一节", self.text.index("第一节") + 1):]
-        match = re.search(rf"(?:^|\n)第[一二三四五六七八九十]+节 [^\n]*{title}[^\n]*\n(.*?)(?=\n第[一二三四五六七八九十]+节 |\Z)",
-                          body, re.S)
-        assert match, title
-        return match[1]
+        return section_text(self.text, title)
 
     def rows(self, first_cell: str) -> list[str]:
         """The lines of table rows that start with `first_cell` (cells joined by “ | ”)."""

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from proposal_text import section_text
 from ruamel.yaml import YAML
 
 from generator.check.extract import extract
@@ -354,10 +355,7 @@ def table_columns(proposal: Proposal, first: str, second: str) -> list[tuple[str
 
 def section(proposal: Proposal, title: str) -> str:
     """The text of the section whose heading contains `title` (up to the next 第X节)."""
-    match = re.search(rf"\n第[一二三四五六七八九十]+节 [^\n]*{title}[^\n]*\n(.*?)(?=\n第[一二三四五六七八九十]+节 |\Z)",
-                      proposal.text[proposal.text.index("第一节", proposal.text.index("第一节") + 1):], re.S)
-    assert match, title
-    return match[1]
+    return section_text(proposal.text, title)
 
 
 def test_fault_levels_differ_from_each_other(proposals):
