@@ -17,20 +17,28 @@ _SLASHED = re.compile(r"^\s*(?:第\s*)?\d{1,4}\s*/\s*(?:共\s*)?\d{1,4}\s*(?:页
 _NEAR = 2  # a running header or footer is within this many lines (blank ones not counted) of a page number
 _LONGEST = 60  # characters: a running header is a title and a name, not a paragraph
 _SENTENCE = re.compile(r"[。；;！？!?，,]")  # nor a sentence, which a text may well repeat at a page end
+# columns set apart by three spaces or more (or two ideographic spaces): a table kept in its layout by a
+# PDF-to-text tool, or pasted as text; COLUMN_GAP is what sets two such columns apart
+SPACED_COLUMNS = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
+COLUMN_GAP = re.compile(r" {3,}|\u3000{2,}")
 
 
-def page_number(line: str) -> int | None:
-    """The page number a line consists of, or None. A bare number is not one (a table cell, a list):
-    it needs 第…页, a slash, or dashes around it."""
+def footer_number(line: str) -> int | None:
+    """The page number of a footer written out (第 2 页 共 6 页, - 12 -, — 3 —), or None. A bare number is
+    not one (a table cell, a list): it needs 第…页 or dashes around it."""
     stripped = to_half_width_digits(line.strip())
-    if not stripped:
-        return None
-    if _SLASHED.match(stripped):
-        return int(re.findall(r"\d+", stripped)[0])
-    match = PAGE_NUMBER.match(stripped)
+    match = PAGE_NUMBER.match(stripped) if stripped else None
     if match and (stripped[0] in "-—–－_~·第" or "页" in stripped):
         return int(match.group(1))
     return None
+
+
+def page_number(line: str) -> int | None:
+    """The page number a line consists of, or None: a footer written out, or a slashed one (2/6)."""
+    stripped = to_half_width_digits(line.strip())
+    if stripped and _SLASHED.match(stripped):
+        return int(re.findall(r"\d+", stripped)[0])
+    return footer_number(stripped)
 
 
 def line_key(line: str) -> str:

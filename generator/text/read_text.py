@@ -10,7 +10,7 @@ import unicodedata
 from generator.readers.text import decode_text
 from generator.text.document import Document, DocumentBuilder
 from generator.text.headings import PROPOSAL, ends_mid_sentence, heading_level, plain_heading, starts_like_item
-from generator.text.pages import furniture
+from generator.text.pages import SPACED_COLUMNS, furniture
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -29,8 +29,6 @@ _CLOSED = re.compile(r"[(（][^()（）]*[)）]$")
 _LABEL = re.compile(r"^[^\s,，。;；:：()（）]{1,10}[:：]")
 
 
-# columns set apart by three spaces or more (or two ideographic spaces): a table copied from a PDF
-_SPACED = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # one cell: words with at most two spaces between them
 _SEQUENCE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 
@@ -73,7 +71,7 @@ class _TextReader:
                 self.i += 1
             elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
                 self._table()
-            elif not self.markdown and _SPACED.search(stripped) and _SPACED.search(self._next_line()):
+            elif not self.markdown and SPACED_COLUMNS.search(stripped) and SPACED_COLUMNS.search(self._next_line()):
                 self._spaced_table()
             elif self._is_heading(stripped):
                 level = heading_level(stripped, PROPOSAL) or 3
@@ -127,11 +125,11 @@ class _TextReader:
         while self.i < len(self.lines):
             raw = self.lines[self.i].rstrip()
             if self.i in self.furniture or not raw.strip():
-                if not self._next_line() or not _SPACED.search(self._next_line()):
+                if not self._next_line() or not SPACED_COLUMNS.search(self._next_line()):
                     break
                 self.i += 1
                 continue
-            if rows and not _SPACED.search(raw.strip()):
+            if rows and not SPACED_COLUMNS.search(raw.strip()):
                 break
             cells: list[str] = [""] * len(starts)
             for match in _CELL.finditer(raw):

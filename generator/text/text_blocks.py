@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.errors import InputError, Problem
-from generator.core.numerals import to_half_width_digits
 from generator.readers.content import Content, Table
 from generator.text.headings import TENDER, ends_mid_sentence, heading_level
-from generator.text.pages import line_key, running_keys
+from generator.text.pages import COLUMN_GAP, SPACED_COLUMNS, footer_number, line_key, running_keys
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
@@ -32,7 +31,6 @@ class TextBlock:
     columns: tuple[str, ...] = ()  # a table row's every column, empty ones included (to align with header)
 
 
-_PAGE_FOOTER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[/，,]?\s*共\s*\d+\s*页)?[\s\-—–－_~·]*$")
 _TABLE_RULE = re.compile(r"^[\s|+\-=:─━┼┬┴├┤│]+$")
 # A line that opens something new: a numbered item, a mark, a list bullet, a “字段：” label.
 _NEW_ITEM = re.compile(r"^(?:[★▲#*•·\-]|[（(]?\s*\d{1,2}\s*[)）、.．](?!\d)|[（(][一二三四五六七八九十]+[)）]|"
@@ -58,17 +56,12 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
 
 
-# columns set apart by runs of spaces (a PDF-to-text tool keeping the layout, a table pasted as text)
-_SPACED_COLUMNS = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
-_COLUMN_GAP = re.compile(r" {3,}|\u3000{2,}")
-
-
 def _positional(line: str) -> list[str]:
     """Every cell of a row written as text, empty ones included."""
     if "|" in line or "｜" in line:
         return [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
-    if "\t" not in line and _SPACED_COLUMNS.search(line.strip()):
-        return [c.strip() for c in _COLUMN_GAP.split(line.strip())]
+    if "\t" not in line and SPACED_COLUMNS.search(line.strip()):
+        return [c.strip() for c in COLUMN_GAP.split(line.strip())]
     return [c.strip() for c in line.strip().split("\t")]
 
 
@@ -100,8 +93,8 @@ def _split_row(line: str) -> tuple[str, ...] | None:
         cells = [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
     elif "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
-    elif _SPACED_COLUMNS.search(line.strip()):
-        cells = [c.strip() for c in _COLUMN_GAP.split(line.strip())]
+    elif SPACED_COLUMNS.search(line.strip()):
+        cells = [c.strip() for c in COLUMN_GAP.split(line.strip())]
     else:
         return None
     cells = [c for c in cells if c]
@@ -147,8 +140,7 @@ def read_text_blocks(text: str) -> list[TextBlock]:
         lines = sheet.split("\n")
         # the running header or footer repeated beside the page numbers: not read, and a sentence it
         # interrupts goes on after it
-        numbers = {i for i, x in enumerate(lines) if _PAGE_FOOTER.match(to_half_width_digits(x.strip()))
-                   and x.strip() and (x.strip()[0] in "-—–－_~·第" or "页" in x)}
+        numbers = {i for i, x in enumerate(lines) if footer_number(x) is not None}
         running = {i for i, x in enumerate(lines) if x.strip() and line_key(x) in headers}
         wrap = _wrap_width([x for i, x in enumerate(lines) if i not in running])
         last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
@@ -160,11 +152,11 @@ def read_text_blocks(text: str) -> list[TextBlock]:
             if not line or _TABLE_RULE.match(line):
                 joinable = joinable and (bool(line) or offset > last)  # an empty line ends a paragraph, not a page
                 continue
-            footer = _PAGE_FOOTER.match(to_half_width_digits(line))
-            if footer and len(sheets) == 1 and (line[0] in "-—–－_~·第" or "页" in line):
+            footer = footer_number(line)
+            if footer is not None and len(sheets) == 1:
                 # a footer closes page N: what came before is on N, what follows on N + 1
-                flush(int(footer.group(1)), keep_last=joinable and not pending[-1][2] if pending else False)
-                page = int(footer.group(1)) + 1
+                flush(footer, keep_last=joinable and not pending[-1][2] if pending else False)
+                page = footer + 1
                 continue
             cells = _split_row(raw)
             if table_header is not None and pending and pending[-1][2] and _continues_row(previous_raw, raw):
