@@ -66,13 +66,6 @@ _BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转|代步
 _OVERRUN_BEFORE = re.compile(r"(?<!不)(?:超过|超出|多于|大于)$")
 _OVERRUN_AFTER = re.compile(r"^(?:以上)?[^，,的]{0,6}的")
 _OVER_AFTER = re.compile(r"^以上[^，,的]{0,6}的")
-
-
-def _overrun(clause: str, mention: Mention) -> bool:
-    """The value is a time that, once passed, brings something due (“超过48小时的”), not a limit asked for."""
-    rest = clause[mention.end:]
-    return bool(_OVERRUN_BEFORE.search(clause[:mention.start]) and _OVERRUN_AFTER.match(rest)
-                or _OVER_AFTER.match(rest))
 _TURNAROUND_IDIOMS = ("不过夜", "不过周")
 _RECORDS = re.compile(r"记录|档案|资料|报告|台账|工单|单据|日志")
 _LEVEL_DIGITS = {"1": "一", "2": "二", "3": "三", "4": "四"}
@@ -105,6 +98,13 @@ def _keyword_hits(text: str, allowed: set[str]) -> list[tuple[int, int, str]]:
                     continue  # “质保期内…”, “服务期间”: the period something happens in
                 hits.append((match.start(), match.end(), kind))
     return hits
+
+
+def _overrun(clause: str, mention: Mention) -> bool:
+    """The value is a time that, once passed, brings something due (“超过48小时的”), not a limit asked for."""
+    rest = clause[mention.end:]
+    return bool(_OVERRUN_BEFORE.search(clause[:mention.start]) and _OVERRUN_AFTER.match(rest)
+                or _OVER_AFTER.match(rest))
 
 
 def _distance(hit: tuple[int, int, str], mention: Mention) -> int:

@@ -88,9 +88,13 @@ def _strip_marks(text: str) -> str:
     return re.sub(r"\s*[★▲]\s*", "", text).strip()
 
 
+def _mark_in(text: str) -> str:
+    """The strongest mark in a text: ★, else ▲, else none."""
+    return "★" if "★" in text else "▲" if "▲" in text else ""
+
+
 def _head_mark(text: str) -> str:
-    head = text[:12]
-    return "★" if "★" in head else "▲" if "▲" in head else ""
+    return _mark_in(text[:12])
 
 
 def _stronger(mark: str, other: str) -> str:
@@ -128,7 +132,7 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
         cells = [c for c in block_cells if c not in ("★", "▲")]
         if not cells:
             return None
-        mark = _stronger("★" if "★" in marks else "▲" if "▲" in marks else _head_mark(cells[-1]), inherited)
+        mark = _stronger(_mark_in(marks) or _head_mark(cells[-1]), inherited)
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
         rest = cells[1:] if label else cells
         row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
@@ -181,8 +185,7 @@ def _sentence_drafts(item: _Item, sentence: str, prefix: str) -> list[Draft]:
             # the clause, with the value-less clauses before it (“接到报修后，”) as its lead-in
             text = (prefix if taken_until == 0 else "") + sentence[taken_until:end]
             taken_until, last_clause = end, (start, end)
-        before = sentence[:mention.start]
-        mark = _stronger("★" if "★" in before else "▲" if "▲" in before else "", item.mark)
+        mark = _stronger(_mark_in(sentence[:mention.start]), item.mark)
         qualifier = reading.qualifier or _label_qualifier(item.label, reading.kind) or _section_phase(item.block.section)
         drafts.append(Draft(_tidy(text), reading.kind, reading.bound, mention.value, qualifier,
                             mark, item.block.section, item.block.page, item.quote, list(reading.notes),
@@ -218,7 +221,7 @@ def _present_drafts(item: _Item, sentence: str, prefix: str, taken: set[str]) ->
     """Requirements stated without a value (免费提供培训, 建立维修档案, 立即响应) for the kinds the
     sentence gave no value for."""
     drafts = []
-    mark = _stronger("★" if "★" in sentence else "▲" if "▲" in sentence else "", item.mark)
+    mark = _stronger(_mark_in(sentence), item.mark)
     for kind, _ in present_kinds(plain(sentence)):
         if kind in taken:
             continue
@@ -295,7 +298,7 @@ def _conflicts(drafts: list[Draft]) -> None:
 
 def _section_mark(section: str) -> str:
     """★/▲ on a heading (“★二、商务要求”, “售后服务要求（★）”) marks every item under it."""
-    return "★" if "★" in section else "▲" if "▲" in section else ""
+    return _mark_in(section)
 
 
 def _caption_mark(block: TextBlock | None) -> str:
