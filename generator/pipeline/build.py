@@ -200,8 +200,9 @@ def build(tender_path: Path, options: BuildOptions = BuildOptions()) -> BuildRes
         pages = export_pdf(target / DOCX_NAME, pdf_path).pages
     return BuildResult(tender.id, target / DOCX_NAME, target / MANIFEST_NAME, deviations, unapproved, data,
                        blocks=len(proposal.blocks), pdf_path=pdf_path, pages=pages,
-                       notices=(*([figures.notice] if figures.notice else []), *filter(None, [stale_date_notice(tender.date)]),
-                                *authorisation_notices(tender, inputs.bidder.model, product, commitments)),
+                       notices=tuple(n for n in (figures.notice, stale_date_notice(tender.date),
+                                                 *authorisation_notices(tender, inputs.bidder.model, product, commitments))
+                                     if n),
                        scores=tuple(scores))
 
 
