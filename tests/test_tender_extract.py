@@ -73,6 +73,7 @@ def reading(sentence: str, index: int = 0):
     ("五金配件质保期不少于２年", 0, "warranty", "at_least", "五金配件"),
     ("产品到货时剩余有效期不少于12个月", 0, "remaining_shelf_life", "at_least", None),  # its own kind (issue 14)
     ("运维记录保存期限不少于五年", 0, "records_retention", "at_least", None),
+    ("全部点位录像保存不少于30天", 0, "video_retention", "at_least", None),  # the footage, not the service records
 ])
 def test_kind_bound_and_qualifier_come_from_the_words_around_the_value(sentence, index, kind, bound, qualifier):
     result = reading(sentence, index)
@@ -83,7 +84,6 @@ def test_kind_bound_and_qualifier_come_from_the_words_around_the_value(sentence,
 @pytest.mark.parametrize("sentence", [
     "投标有效期：自开标之日起90日历天",
     "中标人应在中标通知书发出之日起30日内与采购人签订合同",
-    "全部点位录像保存不少于30天",
     "上线后试运行不少于1个月",
 ])
 def test_values_about_something_else_give_no_requirement(sentence):

@@ -164,6 +164,15 @@ _TABLE = (
          proposal_words=r"投诉", tender_words=("投诉", "退换", "退货", "换货")),
     Kind("records_retention", "duration", "服务记录保存期限", "higher", answered_in="fault_handling", units=_YEARS,  # 资料保存期限: a word
          proposal_words=r"保存期限|保管期限|保存|存档|归档|保管|留存", tender_words=("保存", "存档", "归档")),
+    # a security system's footage kept before it is overwritten (录像保存30天): its own kind, tried before the
+    # service records' 保存 so that the two periods are never compared with each other
+    Kind("video_retention", "duration", "录像保存期限", "higher", answered_in="product_service", units=frozenset({"天", "个月"}),
+         max_days=10 * 365,
+         proposal_words=r"(?:录像|视频|图像|监控)(?:资料|数据|文件)?(?:的)?(?:保存|存储|保留|存档)(?:时间|期限|天数|时长|周期)?|可保存天数",
+         # whole compounds: the nearest keyword to a value names it, and 保存 alone is the service records'
+         tender_words=("录像保存", "录像存储", "录像资料保存", "录像资料存储", "录像数据保存", "视频保存", "视频存储",
+                       "视频资料保存", "图像保存", "图像存储", "图像资料保存", "监控资料保存"),
+         names=("录像保存时间", "录像存储时间", "存储时间", "录像保存期限")),
     Kind("software_upgrade", "duration", "免费软件升级期限", "higher", answered_in="software_upgrade", units=frozenset({"年", "个月"}),
          max_days=30 * 365, proposal_words=r"(?:免费)?(?:软件|系统|版本)?升级|适应性(?:维护|修改|改进)",  # adaptive maintenance: the software
          tender_words=("升级",)),  # changed to fit a new environment
@@ -186,11 +195,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in _TABLE}
 
 # Where the words of two kinds overlap, the kind tried first wins: the most specific words first.
 PROPOSAL_ORDER = ("remaining_shelf_life", "survival_rate", "uptime", "service_period", "backup_equipment", "spare_parts",
-                  "repair_turnaround", "complaint_response", "records_retention", "software_upgrade",
+                  "repair_turnaround", "complaint_response", "video_retention", "records_retention", "software_upgrade",
                   "satisfaction_survey", "return_visit", "inspection", "training", "installation", "delivery",
                   "shelf_life", "warranty", "hotline", "resolution", "onsite_arrival", "response")
 TENDER_ORDER = ("complaint_response", "satisfaction_survey", "uptime", "survival_rate", "return_visit", "inspection",
-                "spare_parts", "backup_equipment", "software_upgrade", "records_retention", "repair_turnaround",
+                "spare_parts", "backup_equipment", "software_upgrade", "video_retention", "records_retention", "repair_turnaround",
                 "remaining_shelf_life", "shelf_life", "delivery", "installation", "training", "warranty",
                 "service_period", "hotline", "onsite_arrival", "resolution", "response")
 

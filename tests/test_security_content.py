@@ -1,0 +1,90 @@
+"""What an evaluator found in the security-systems proposal (tenders/examples/security-systems.yaml).
+
+- The footage's retention is a commitment of its own (video_retention, 录像保存期限): in the summary, the
+  storage section and the acceptance test, answered in the 偏离表, read by `check` and `tender extract`
+  apart from the service records' 保存期限.
+- Service is counted per device (每台安防设备建立服务档案, 同一台…经两次修理), not per 套 of a whole system.
+- Removed storage disks stay with the purchaser in every section; lightning damage is not excluded where
+  the protection we installed fell short of its design.
+- Vehicle barriers and plate recognition appear only when the tender buys them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.pipeline.build import BuildOptions, build
+from generator.text.reader import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tenders" / "examples" / "security-systems.yaml"
+VEHICLE = ("道闸", "车牌", "车辆出入")
+
+
+def text_of(docx: Path) -> str:
+    return "\n".join(block.text for block in read_document(docx).blocks).replace("\u00a0", " ")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> str:
+    return text_of(build(EXAMPLE, BuildOptions(output_root=tmp_path_factory.mktemp("security"))).docx_path)
+
+
+def test_video_retention_is_stated_where_an_evaluator_looks(example):
+    assert "录像保存期限\n30天\n各点位的录像均保存至少该期限，存储容量按此核算" in example  # a row of the summary
+    assert "各点位的录像保存时间不少于30天，存储容量按此配置" in example
+    assert "各点位的录像保存时间不少于30天" in example[example.index("安防系统的验收检测"):]
+
+
+def test_service_is_counted_per_device(example):
+    assert "每台安防设备建立服务档案" in example
+    assert "同一台安防设备在质保期内因同一质量问题经两次修理" in example
+    assert "套安防系统" not in example
+
+
+def test_removed_disks_stay_with_the_purchaser_everywhere(example):
+    assert "更换下来的存储硬盘一律当场交采购人登记保管" in example
+    assert "带走包装物和更换下来的废旧部件（采购人要求留存的除外）" not in example
+
+
+def test_lightning_damage_is_ours_where_our_protection_fell_short(example):
+    assert "由我公司安装的防雷和接地设施未达到设计要求而遭受雷击损坏的，不属此列" in example
+
+
+def test_no_vehicle_barriers_unless_bought(example, project):
+    assert not any(word in example for word in VEHICLE)
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(id="security-barriers", products=data["products"] + "、车辆道闸及车牌识别系统")
+    tender = project / "tenders" / "security-barriers.yaml"
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with tender.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    assert "检查车辆道闸的防砸和通行逻辑" in text
+    assert "车辆出入记录和车牌识别数据" in text
+
+
+def test_video_retention_is_told_apart_from_the_service_records(tmp_path, cli):
+    proposal = tmp_path / "方案.txt"
+    proposal.write_text("售后服务承诺\n一、录像资料保存时间为30天，服务记录保存5年。\n"
+                        "二、我公司承诺录像保存期限不少于60天。\n", encoding="utf-8")
+    code, out, _ = cli("check", str(proposal))
+    assert code == 1
+    assert "录像保存期限前后不一致：30天（1 处）；60天（1 处）" in out
+    assert "服务记录保存期限" not in out
+
+
+def test_tender_extract_reads_a_retention_requirement(tmp_path, cli):
+    tender = tmp_path / "招标文件.txt"
+    tender.write_text("第三章 采购需求\n三、商务要求\n1.录像资料保存时间不少于30天。\n2.服务记录保存不少于5年。\n",
+                      encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    code, _, _ = cli("tender", "extract", str(tender), "-o", str(draft))
+    assert code == 0
+    requirements = YAML(typ="safe").load(draft.read_text(encoding="utf-8"))["requirements"]
+    kinds = {r["text"]: r["kind"] for r in requirements}
+    assert kinds == {"录像资料保存时间不少于30天": "video_retention", "服务记录保存不少于5年": "records_retention"}
