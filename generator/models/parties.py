@@ -74,9 +74,8 @@ class Warehouse(Strict):
 # `place` against the delivery place as an outlet's reach is
 class ServicePoint(Strict):
     place: str = Text  # 禾丰县
-    name: str = Text  # the store or station
-    township: str = Text  # where it is (城关街道)
-    covers: list[str] = Field(min_length=1)  # the townships its technicians serve
+    name: str = Text  # the store or station (禾丰县城关街道惠农农资门市部)
+    covers: list[str] = Field(min_length=1)  # the townships its technicians serve, its own first
     phone: str = Text
     technicians: int = Field(ge=1, le=50)  # stationed there in the season, from the outlet serving the place
     serves: Serves = []
