@@ -13,3 +13,17 @@ def section_text(text: str, title: str) -> str:
                       body, re.S)
     assert match, title
     return match[1]
+
+
+def as_lines(blocks) -> str:
+    """The blocks' text one per line, a table row's cells on one line joined by “ | ”."""
+    lines: list[str] = []
+    row = None
+    for block in blocks:
+        here = (block.cell.table, block.cell.row) if block.cell else None
+        if here is not None and here == row:
+            lines[-1] += " | " + block.text
+        else:
+            lines.append(block.text)
+        row = here
+    return "\n".join(lines).replace("\u00a0", " ")

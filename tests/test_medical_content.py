@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from proposal_text import section_text
+from proposal_text import as_lines, section_text
 
 from generator.check.extract import extract
 from generator.core.quantities import Duration, compare
@@ -31,20 +31,6 @@ from generator.text.reader import read_document
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tenders" / "examples" / "medical-equipment.yaml"
 PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
-
-
-def as_lines(blocks) -> str:
-    """The blocks' text one per line, a table row's cells on one line joined by “ | ”."""
-    lines: list[str] = []
-    row = None
-    for block in blocks:
-        here = (block.cell.table, block.cell.row) if block.cell else None
-        if here is not None and here == row:
-            lines[-1] += " | " + block.text
-        else:
-            lines.append(block.text)
-        row = here
-    return "\n".join(lines).replace("\u00a0", " ")
 
 
 class Built:

@@ -69,6 +69,18 @@ class Warehouse(Strict):
     serves: Serves = []
 
 
+# issue 21 (agrochemicals): where the bidder serves a county's townships beside its outlets (a cooperating
+# 农资门店 taking reports and empty containers, where technicians are stationed in the season), matched by
+# `place` against the delivery place as an outlet's reach is
+class ServicePoint(Strict):
+    place: str = Text  # 禾丰县
+    name: str = Text  # the store or station (禾丰县城关街道惠农农资门市部)
+    covers: list[str] = Field(min_length=1)  # the townships its technicians serve, its own first
+    phone: str = Text
+    technicians: int = Field(ge=1, le=50)  # stationed there in the season, from the outlet serving the place
+    serves: Serves = []
+
+
 class Certificate(Strict):
     name: str = Text
     number: str = Text
@@ -129,6 +141,7 @@ class Bidder(Strict):
     team: list[TeamMember] = Field(min_length=1)
     certificates: list[Certificate] = []
     warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
+    service_points: list[ServicePoint] = []  # issue 21: township points beside the outlets
     # issue 15 (content): the makers' authorisations of a distributor (none: the bidder makes what it sells)
     authorisations: list[Authorisation] = []
     charges: Charges | None = None
@@ -246,12 +259,14 @@ class Variant(Strict):
     # hours the training commitment is checked against keep), and its own assessments, added to the type's
     training_topics: list[TrainingTopic] = []
     training_assessment: list[str] = []
+    field_courses: list[FieldCourse] = []  # issue 21: a kind's own course for the users in the field (熏蒸作业)
 
 
 _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
                   "quality_targets",  # issue 15 (fixes)
-                  "training_assessment")  # issue 15 (lighting)
+                  "training_assessment",  # issue 15 (lighting)
+                  "field_courses")  # issue 21
 
 
 # issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for.
@@ -264,6 +279,37 @@ _NOT_VARIANT_TEXTS = ("id", "name", "measure_word")
 def variant_text_fields() -> frozenset[str]:
     return frozenset(name for name, info in ProductType.model_fields.items()
                      if info.annotation in (str, "str") and name not in _NOT_VARIANT_TEXTS)
+
+
+# issue 21 (agrochemicals): a crop the supplies are bought for, named by words of the tender's project name
+# or products, with its control windows (防治适期): what is controlled, with what, and what the field
+# guidance in the window stresses; whole phrases without figures
+class ControlWindow(Strict):
+    stage: str = Text  # 返青至拔节期
+    targets: str = Text  # 纹枯病、麦蜘蛛和春季杂草
+    supplies: str = Text  # what is used in it (杀菌剂、杀螨剂，追施拔节肥)
+    guidance: str = Text  # what the guidance in the window stresses (施药时机、用量、桶混)
+
+
+class Crop(Strict):
+    name: str = Text  # 小麦
+    when: list[str] = Field(min_length=1)  # words naming it in the tender (小麦, 冬小麦)
+    windows: list[ControlWindow] = Field(min_length=1)
+
+
+# issue 21 (agrochemicals): a rule of using the products (桶混与复配, 安全间隔期, 轮换用药), and a course for the
+# users in the field, timed by the season rather than by days of a classroom course (hence no hours)
+class UseRule(Strict):
+    name: str = Text
+    text: str = Text  # whole sentences without figures
+
+
+class FieldCourse(Strict):
+    audience: str = Text  # 农户和种植大户
+    timing: str = Text  # 每个防治适期开始前
+    venue: str = Text  # 各乡镇配送点和田间地头
+    content: str = Text
+    method: str = Text
 
 
 # issue 15 (supplies): a quality problem a supply meets in use, how it is verified and what is done
@@ -503,6 +549,13 @@ class ProductType(Strict):
     outlet_word: str = Field(default="服务网点", min_length=2, max_length=8)
     # the goods family's motto in the trade's words (纺织品不“修”: 送装到位、调换及时、件件有回音); empty: the family's
     service_motto: str = Field(default="", max_length=30)
+    # issue 21 (agrochemicals): supplies timed by the crop calendar: the crops (chosen by the tender's words),
+    # the rules of use, the courses for the users in the field, and when a replacement goes as an urgent
+    # order (a phrase, 防治适期内: a window closes before a regular delivery would arrive); empty: none
+    crops: list[Crop] = []
+    use_rules: list[UseRule] = []
+    field_courses: list[FieldCourse] = []
+    season_exchange: str = ""
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
@@ -551,6 +604,10 @@ class ProductType(Strict):
             raise ValueError("变体的 texts 只能改写产品类型的文字字段（如 charged_items、first_measures），"
                              "以下不是：" + "、".join(wrong))
         return self
+
+    def crops_for(self, words: str) -> list[Crop]:
+        """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资)."""
+        return [crop for crop in self.crops if any(word in words for word in crop.when)]
 
     def variants_for(self, products: str) -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""

@@ -130,6 +130,9 @@ def anonymous_bidder(bidder: Bidder) -> Bidder:
         "authorisations": [a.model_copy(update={"letter": ANONYMOUS_CELL}) for a in bidder.authorisations],
         "warehouses": [w.model_copy(update={"name": _neutral_name(w.name, bidder), "address": _city_of(w.address)})
                        for w in bidder.warehouses],
+        # issue 21: a cooperating store's name and phone would point to its partner; counts and townships stay
+        "service_points": [p.model_copy(update={"name": ANONYMOUS_CELL, "phone": ANONYMOUS_CELL})
+                           for p in bidder.service_points],
     })
 
 
@@ -240,6 +243,7 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
         "team": [m for m in bidder.team if product.wants(m.serves)],
         "certificates": [c for c in bidder.certificates if product.wants(c.serves)],
         "warehouses": [w for w in bidder.warehouses if product.wants(w.serves)],
+        "service_points": [p for p in bidder.service_points if product.wants(p.serves)],  # issue 21
         "authorisations": [a for a in bidder.authorisations if product.wants(a.serves)],  # issue 15 (content)
     })
 
@@ -363,6 +367,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "reached_site": product.repair_at == "site" and reached_within_city_tier(nearest, tender.delivery_place,
                                                                                  commitments),
         "resident_staff": tender.resident_staff,
+        # issue 21 (agrochemicals): the crops the purchase is for, and the township points serving the place
+        "crops": product.crops_for(f"{tender.project_name}、{tender.purchased}"),
+        "points": [p for p in shown.service_points if p.place in tender.delivery_place],
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),

@@ -189,6 +189,22 @@ def training_problem(product: ProductType, training: Duration | None) -> str | N
     return None
 
 
+def stationed_problem(bidder: Bidder, product: ProductType, place: str) -> str | None:
+    """issue 21: the technicians the township points of the place are given in the season come from the outlet
+    serving it; more than its staff would be people the bidder does not have."""
+    points = [p for p in bidder.service_points if p.place in place and product.wants(p.serves)]
+    if not points:
+        return None
+    stationed = sum(p.technicians for p in points)
+    nearest = nearest_outlet(bidder, place)
+    if nearest is None:
+        return f"服务点（service_points）驻点技术人员共{stationed}名，但没有服务网点在“{place}”当地或在 reach 中写明到该地的车程"
+    if stationed > nearest.outlet.staff:
+        return (f"服务点（service_points）驻点技术人员共{stationed}名，多于负责该地的{nearest.outlet.city}网点的"
+                f"服务人员{nearest.outlet.staff}名")
+    return None
+
+
 def total_training_hours(product: ProductType) -> float:
     return sum(t.hours for t in product.training_topics)
 
@@ -229,6 +245,11 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
                                     inputs.bidder.line_of("authorisations", index, "valid_until"),
                                     field=f"authorisations[{index}].valid_until",
                                     hint="取得续期的授权书后更新 letter 和 valid_until，或删去该授权"))
+    message = stationed_problem(bidder, product, tender.delivery_place)
+    if message:
+        problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
+                                field="service_points",
+                                hint="减少服务点的驻点技术人员（technicians），或在 outlets 中写明该网点的实际人数"))
     if not [m for m in bidder.team if product.wants(m.serves)]:
         problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
                                 inputs.bidder.line_of("team"), field="team",

@@ -1,0 +1,263 @@
+"""issue 21 (agrochemicals): an agrochemicals bid reads as an evaluator of a county's crop-protection purchase expects.
+
+The example (禾丰县's wheat “一喷三防” and fertiliser purchase) and the same tender for other crops, another
+county and fumigants are built and read back. Each test names the evaluator's point it covers:
+- A1 the crops the goods are bought for and their control windows (防治适期), with what is done before and
+  during each window;
+- A2 dosage by growth stage, tank-mixing, the safe interval before harvest and resistance management;
+- A3 a training plan for farmers, spraying teams and township technicians: safe use, protective equipment,
+  poisoning first aid and empty-container recycling, with batches, venues and timing tied to the season;
+- A4 how a county's townships are covered: the bidder's township points and stationed technicians, from its
+  profile, and a dispatch rule; more technicians than the serving outlet has is refused;
+- A5 in the season an exchange or replenishment comes as an urgent order, within the window, in every section.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from proposal_text import as_lines, section_text
+
+from generator.core.errors import BuildRefused
+from generator.load.project import load_inputs
+from generator.pipeline.build import BuildOptions, build, resolve
+from generator.text.reader import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tenders" / "examples" / "agrochemicals.yaml"
+PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
+SEASON = "防治适期服务"  # the type's section on the crop calendar
+
+
+class Built:
+    def __init__(self, tender: Path, anonymous: bool = False) -> None:
+        options = BuildOptions(output_root=tender.parent.parent / "output", anonymous=anonymous, force=True)
+        self.text = as_lines(read_document(build(tender, options).docx_path).blocks)
+        inputs = load_inputs(tender)
+        self.tender = inputs.tender.model
+        self.product = inputs.product.model.for_products(self.tender.purchased)
+        self.bidder = inputs.bidder.model
+        self.commitments = resolve(inputs)
+
+    def section(self, title: str) -> str:
+        return section_text(self.text, title)
+
+    def delivery(self, tier: str) -> str:
+        return str(self.commitments.kinds["delivery"].values[tier])
+
+
+@pytest.fixture(scope="module")
+def agro_project(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("agro") / "project"
+    target.mkdir()
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, target / name)
+    (target / "output").mkdir()
+    return target
+
+
+def purchase(project: Path, name: str, **fields: str) -> Path:
+    """The example tender with some of its one-line fields (project_name, products, delivery_place) replaced."""
+    source = EXAMPLE.read_text(encoding="utf-8").replace("id: agrochemicals", f"id: agro-{name}")
+    for field, value in fields.items():
+        source = re.sub(rf"^{field}: .*$", f"{field}: {value}", source, flags=re.M)
+    tender = project / "tenders" / f"agro-{name}.yaml"
+    tender.write_text(source, encoding="utf-8")
+    return tender
+
+
+@pytest.fixture(scope="module")
+def wheat(agro_project) -> Built:
+    return Built(agro_project / "tenders" / "examples" / "agrochemicals.yaml")
+
+
+@pytest.fixture(scope="module")
+def maize(agro_project) -> Built:
+    return Built(purchase(agro_project, "maize", project_name="禾丰县农业农村局2026年玉米病虫害统防统治物资采购项目",
+                          products="玉米田除草剂、杀虫剂、杀菌剂及配方肥"))
+
+
+@pytest.fixture(scope="module")
+def fumigants(agro_project) -> Built:
+    return Built(purchase(agro_project, "fumigants", project_name="禾丰县粮食储备库2026年储粮熏蒸药剂采购项目",
+                          products="储粮熏蒸用磷化铝片剂及杀鼠剂"))
+
+
+# A1 -------------------------------------------------------------------------------------------
+
+def test_the_crop_and_each_of_its_control_windows_are_named(wheat):
+    season = wheat.section(SEASON)
+    assert "本项目所购农资产品用于小麦" in season
+    crop = next(c for c in wheat.product.crops if c.name == "小麦")
+    for window in crop.windows:
+        row = next(line for line in season.splitlines() if line.startswith(f"小麦{window.stage} | "))
+        assert window.targets in row and window.supplies in row and window.guidance in row, row
+    assert "玉米" not in season
+
+
+def test_before_and_during_each_window_the_bidder_says_what_it_does(wheat):
+    season = wheat.section(SEASON)
+    before = season.split("适期前：", 1)[1].split("适期内：", 1)[0]
+    assert "备足本适期所需的品种和数量" in before and "鲁禾生态寿光农资仓库" in before
+    assert "提前一个常规订单的供货期下达配送通知" in before
+    assert "在适期开始前送达各配送点并验收完毕" in before
+    during = season.split("适期内：", 1)[1]
+    assert "驻点指导" in during and "到田间查看苗情和病虫情" in during
+
+
+def test_another_crop_gets_its_own_windows_and_none_of_wheats(maize):
+    season = maize.section(SEASON)
+    assert "本项目所购农资产品用于玉米" in season
+    assert "玉米大喇叭口期 | " in season and "草地贪夜蛾" in season
+    assert "小麦" not in maize.text and "赤霉病" not in maize.text
+
+
+def test_a_purchase_naming_no_crop_gets_the_windows_agreed_before_the_first_delivery(agro_project):
+    built = Built(purchase(agro_project, "nocrop", project_name="禾丰县农业农村局2026年农业投入品采购项目",
+                           products="配方复合肥、杀菌剂及杀虫剂"))
+    season = built.section(SEASON)
+    assert "招标文件未写明作物" in season and "防治对象 | 所用农资" not in season
+    assert "用于小麦" not in built.text
+
+
+def test_crop_calendar_text_stays_out_of_other_product_types(tmp_path):
+    for name in ("landscaping", "medical-consumables", "disinfection-chemicals"):
+        tender = ROOT / "tenders" / "examples" / f"{name}.yaml"
+        text = as_lines(read_document(build(tender, BuildOptions(output_root=tmp_path)).docx_path).blocks)
+        for words in ("防治适期", "桶混", "乡镇服务点", "驻点技术人员", "用药培训"):
+            assert words not in text, (name, words)
+
+
+# A2 -------------------------------------------------------------------------------------------
+
+def test_dosage_tank_mixing_safe_interval_and_rotation_are_guided(wheat):
+    guidance = wheat.section(SEASON).split("科学用药指导", 1)[1].split("用药培训", 1)[0]
+    names = [rule.name for rule in wheat.product.use_rules]
+    assert names == ["按生育期定量", "桶混与复配", "安全间隔期", "轮换用药"]
+    for rule in wheat.product.use_rules:
+        assert f"{rule.name}：{rule.text}" in guidance
+    assert "相容性试验" in guidance and "二次稀释" in guidance  # how a tank mix is made, in order
+    assert "作用机理不同的药剂" in guidance
+
+
+# A3 -------------------------------------------------------------------------------------------
+
+def training_rows(built: Built) -> list[list[str]]:
+    training = built.section(SEASON).split("五、用药培训", 1)[1].split("六、", 1)[0]
+    return [line.split(" | ") for line in training.splitlines() if re.match(r"\d+ \| ", line)]
+
+
+def test_users_are_trained_in_batches_before_the_windows(wheat):
+    rows = training_rows(wheat)
+    audiences = [row[1] for row in rows]
+    assert audiences == ["农户和种植大户", "植保专业化服务组织的机手和施药人员", "乡镇农技人员"]
+    assert all(row[2] and row[3] for row in rows)  # each batch has its time and venue
+    assert "每个防治适期开始前" in rows[0][2] and "各乡镇配送点和田间地头" in rows[0][3]
+    training = wheat.section(SEASON)
+    assert "培训按防治适期分批进行，每批以乡镇为单位组织" in training
+    assert "按本节“用药培训”的安排，以乡镇为单位分批培训施药人员" in training  # the window's own step
+
+
+def test_training_covers_safe_use_protection_first_aid_and_container_recycling(wheat):
+    content = " ".join(row[4] for row in training_rows(wheat))
+    for words in ("防护服、手套、口罩和护目镜", "中毒症状的识别和急救", "空包装交回配送点",
+                  "《农药包装废弃物回收处理管理办法》", "回收台账"):
+        assert words in content, words
+    assert "防护用品的穿戴、中毒症状的识别与急救、包装废弃物交回是每一批培训的必讲内容" in wheat.section(SEASON)
+
+
+def test_a_fumigant_purchase_trains_its_fumigation_workers_and_a_crop_one_does_not(wheat, fumigants):
+    audiences = [row[1] for row in training_rows(fumigants)]
+    assert audiences[-1] == "熏蒸作业人员和农药保管员"
+    assert "散气检测" in training_rows(fumigants)[-1][4]
+    for words in ("磷化铝等遇湿释放有毒气体的熏蒸剂", "专柜加锁", "实名销售"):
+        assert words in fumigants.text, words
+    assert "熏蒸" not in wheat.text and "高毒" not in wheat.text
+
+
+# A4 -------------------------------------------------------------------------------------------
+
+def coverage(built: Built) -> str:
+    return built.section(SEASON).split("乡镇服务覆盖", 1)[1]
+
+
+def test_the_townships_are_covered_by_the_bidders_own_points_and_technicians(wheat):
+    points = [p for p in wheat.bidder.service_points if p.place in wheat.tender.delivery_place]
+    assert len(points) > 1
+    text = coverage(wheat)
+    for index, point in enumerate(points, 1):
+        row = f"{index} | {point.name} | {'、'.join(point.covers)} | {point.technicians} | {point.phone}"
+        assert row in text, row
+    covered = [town for point in points for town in point.covers]
+    assert len(covered) == len(set(covered))  # each township has one point
+    outlet = next(o for o in wheat.bidder.outlets if o.city == "寿光")
+    stationed = sum(point.technicians for point in points)
+    assert stationed <= outlet.staff
+    assert f"由寿光服务网点从其{outlet.staff}名服务人员中选派技术人员共{stationed}名驻点" in text
+    # the staffing section counts them beside the named team
+    assert f"此外，寿光服务网点另选派技术人员{stationed}名，分驻{len(points)}个乡镇服务点" in wheat.section("服务组织与人员")
+
+
+def test_a_dispatch_rule_says_who_goes_and_who_stands_in(wheat):
+    text = coverage(wheat)
+    assert "调度中心按问题发生的乡镇把工单派给包片的技术人员" in text
+    assert "药害投诉和适期内的补货、换货优先于其他工单" in text
+    assert "由相邻片区的人员补位" in text
+
+
+def test_another_county_gets_no_points_of_this_one(agro_project):
+    built = Built(purchase(agro_project, "elsewhere", delivery_place="山东省临沂市兰山区各乡镇农资配送点（采购人指定地点）"))
+    text = coverage(built)
+    assert "驻点技术人员" not in text
+    assert [p.name for p in built.bidder.service_points if p.name in built.text] == []
+    assert "每个乡镇明确一名包片联系人" in text
+
+
+def test_an_anonymous_bid_hides_the_points_names_and_phones(agro_project):
+    built = Built(agro_project / "tenders" / "examples" / "agrochemicals.yaml", anonymous=True)
+    text = coverage(built)
+    assert "惠农农资门市部" not in built.text and "0536-3321-5806" not in built.text
+    assert "1 | 略 | 城关街道、东湖镇、柳泉镇 | 2 | 略" in text
+
+
+def test_more_stationed_technicians_than_the_outlet_has_are_refused(agro_project, tmp_path):
+    bidder = agro_project / "profiles" / "bidders" / "luhe.yaml"
+    original = bidder.read_text(encoding="utf-8")
+    try:
+        bidder.write_text(original.replace("    technicians: 1\n", "    technicians: 9\n", 1), encoding="utf-8")
+        with pytest.raises(BuildRefused) as refused:
+            build(agro_project / "tenders" / "examples" / "agrochemicals.yaml",
+                  BuildOptions(output_root=tmp_path, force=True))
+        assert "驻点技术人员共14名，多于负责该地的寿光网点的服务人员9名" in str(refused.value.problems)
+    finally:
+        bidder.write_text(original, encoding="utf-8")
+
+
+# A5 -------------------------------------------------------------------------------------------
+
+def test_in_season_exchanges_come_as_urgent_orders_everywhere(wheat):
+    urgent, regular = wheat.delivery("紧急订单"), wheat.delivery("常规订单")
+    window = wheat.product.season_exchange
+    assert window == "防治适期内"
+    times = wheat.section("服务响应时限")
+    assert f"补换货送达（紧急订单） | {urgent} | {window}，自双方确认需要补货或换货之时起，从鲁禾生态寿光农资仓库调拨送达" in times
+    assert f"补换货送达（常规订单） | {regular} | 其他时间" in times
+    # the other sections refer to the response table, which states the time (a number is stated in few places)
+    assert f"{window}，补货和质量问题换货一律按紧急订单办理，在“服务响应时限”一节承诺的紧急订单时限内" in wheat.section(SEASON)
+    returns = wheat.section("质量问题处理与退换货")
+    assert returns.count(f"{window}按紧急订单的时限送达") == 2  # on arrival and in use
+    assert f"补货、换货自双方确认之时起{regular}内送达，{window}按紧急订单{urgent}内送达" in wheat.section("承诺书")
+    liability = wheat.section("违约责任")
+    assert f"紧急订单未在承诺时限内送达，或{window}的补货、换货未按其时限送达 | 按逾期小时数计" in liability
+    assert f"或未按时补货、换货（{window}的除外）" in liability
+
+
+def test_other_supplies_keep_one_exchange_period(tmp_path):
+    tender = ROOT / "tenders" / "examples" / "medical-consumables.yaml"
+    text = as_lines(read_document(build(tender, BuildOptions(output_root=tmp_path)).docx_path).blocks)
+    assert "补换货送达" not in text and "适期" not in text
+    assert re.search(r"\n补货、换货送达 \| 48小时 \| 自双方确认需要补货或换货之时起\n", text)
+    assert "补货、换货自双方确认之时起48小时内送达。" in text
