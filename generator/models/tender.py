@@ -18,6 +18,12 @@ class Purchaser(Strict):
     contact_address: str = ""
 
 
+# the Chinese name of each SupplyItem field, in the order a clerk fills them: the web form's columns and
+# errors, `tender new`'s questions and the extract draft's notes all name the fields by these
+ITEM_LABELS = {"name": "货物名称", "model": "品牌型号", "quantity": "数量", "unit": "单位", "registration": "注册证编号",
+               "note": "备注"}
+
+
 class SupplyItem(Strict):
     """One line of the tender's 采购清单 as the bid answers it: what is supplied, which model, how many."""
 
