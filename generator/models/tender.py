@@ -53,7 +53,7 @@ class SupplyItem(Strict):
         return str(int(self.quantity)) if self.quantity == int(self.quantity) else f"{self.quantity:g}"
 
 
-def _distinct_names(items: list[SupplyItem]) -> list[SupplyItem]:
+def distinct_names(items: list[SupplyItem]) -> list[SupplyItem]:
     """Each name once: two lines with one name leave the reader unsure which the count means."""
     seen: dict[str, int] = {}
     errors = []
@@ -95,7 +95,7 @@ class Tender(Strict):
     # 采购清单 as bid: the proposal's 供货范围 table; empty: the document names only `products`
     items: list[SupplyItem] = Field(default=[], max_length=200)
 
-    _items_distinct = field_validator("items")(_distinct_names)
+    _items_distinct = field_validator("items")(distinct_names)
 
     @property
     def purchased(self) -> str:
