@@ -160,3 +160,14 @@ def test_a_quantity_not_read_is_left_to_fill_and_refused_until_filled(tmp_path):
 
 def test_item_labels_name_every_field_of_an_item():
     assert set(ITEM_LABELS) == set(SupplyItem.model_fields)
+
+
+def test_extract_command_reports_the_list_and_build_refuses_it_until_reviewed(project, cli):
+    source = project / "招标文件.txt"
+    source.write_text(SPACED, encoding="utf-8")
+    out = project / "tenders" / "cars.yaml"
+    code, stdout, err = cli("tender", "extract", source, "-o", out)
+    assert code == 0, err
+    assert "采购清单 5 项（写入 items），其中待核实 1 项；请写明所投品牌型号" in stdout
+    code, _, err = cli("build", out)
+    assert code == 2 and "items.1" in err and "品牌型号取自招标文件" in err
