@@ -40,8 +40,8 @@ HEADERS = (
 # a header with one of these heads something else than goods to be supplied
 _OTHER_TABLE = re.compile(r"分值|得分|评分|评审|姓名|职称|职务|资格|资质")
 # where a table's title or section shows it lists what comes with the goods or is a form for the bid
-_NOT_PURCHASED = re.compile(r"备品|备件|易损件|配件|配置|装箱|随机|附件|工具|样品|业绩|人员|评分|评审|资格|报价|格式")
-_PURCHASE_LIST = re.compile(r"采购清单|货物清单|设备清单|需求清单|需求一览|采购明细|采购内容|采购标的|标的清单|货物需求")
+_NOT_PURCHASED = re.compile(r"备品|备件|易损件|配件|配置|装箱|随机|工具|样品|业绩|人员|评分|评审|资格|报价|格式")
+_PURCHASE_LIST = re.compile(r"采购清单|采购需求|货物清单|设备清单|需求清单|需求一览|采购明细|采购内容|采购标的|标的清单|货物需求")
 _CONTINUED = re.compile(r"^[（(]?续表|^[（(]续[）)]$")
 _TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总价|合价)")
 _UNSTATED = re.compile(r"^(?:[/／\-—–无]+|投标人自报|投标人自定|自报|自定|响应|详见.*)$|投标人")
@@ -187,10 +187,14 @@ def _item(values: dict[str, str], unit_of_all: str, block: TextBlock, quote: str
 
 
 def _listed(title: str, section: str) -> bool:
-    """Whether a table under this title and section lists goods to be supplied."""
-    if _PURCHASE_LIST.search(title):
-        return True
-    return not _NOT_PURCHASED.search(title) and not _NOT_PURCHASED.search(section)
+    """Whether a table under this title and section lists goods to be supplied: the title says so first
+    (采购清单 / 备品备件), then the headings above it (第三章 采购需求及配置要求 一、采购清单)."""
+    for text in (title, section):
+        if _PURCHASE_LIST.search(text):
+            return True
+        if _NOT_PURCHASED.search(text):
+            return False
+    return True
 
 
 class _Reader:

@@ -101,6 +101,15 @@ def test_tables_of_other_things_are_not_items():
     assert items_yaml(find_items(read_text_blocks(OTHERS))) == ""
 
 
+def test_the_title_says_first_then_the_headings_above_it():
+    table = "| 序号 | 名称 | 数量 | 单位 |\n| 1 | 恒温培养箱 | 2 | 台 |\n"
+    assert rows("第三章 采购需求及配置要求\n一、采购清单\n" + table) == [("恒温培养箱", "", 2, "台", "")]
+    assert rows("第三章 采购需求及配置要求\n" + table) == [("恒温培养箱", "", 2, "台", "")]
+    assert rows("第三章 采购需求\n二、单台设备配置要求\n" + table) == []  # 配置: what comes with each
+    assert rows("第三章 采购需求\n五、随机备品备件\n" + table) == []
+    assert rows("附件1 设备清单\n" + table) == [("恒温培养箱", "", 2, "台", "")]
+
+
 def test_pipe_table_with_a_combined_column_a_header_unit_and_a_row_broken_by_a_page_end():
     text = "\n".join([
         "三、货物清单",
