@@ -58,6 +58,9 @@ def extract_command(
         ("采购人", result.metadata.purchaser), ("交货地点", result.metadata.delivery_place),
         ("日期", result.metadata.date)) if not value]
     typer.echo("  请填写：投标人（bidder）、产品类型（product_type）" + (f"；未找到：{'、'.join(missing)}" if missing else ""))
+    if result.items:
+        unsure = sum(bool(item.doubts) for item in result.items)
+        typer.echo(f"  采购清单 {len(result.items)} 项（写入 items），其中待核实 {unsure} 项；请写明所投品牌型号")
     if result.extraction.unconverted:
         typer.echo(f"  ! 有 {len(result.extraction.unconverted)} 条★条款未能转为要求，已列在草稿末尾，请人工核对")
     if not drafts:

@@ -18,6 +18,12 @@ class Purchaser(Strict):
     contact_address: str = ""
 
 
+# the Chinese name of each SupplyItem field, in the order a clerk fills them: the web form's columns and
+# errors, `tender new`'s questions and the extract draft's notes all name the fields by these
+ITEM_LABELS = {"name": "货物名称", "model": "品牌型号", "quantity": "数量", "unit": "单位", "registration": "注册证编号",
+               "note": "备注"}
+
+
 class SupplyItem(Strict):
     """One line of the tender's 采购清单 as the bid answers it: what is supplied, which model, how many."""
 
@@ -47,7 +53,7 @@ class SupplyItem(Strict):
         return str(int(self.quantity)) if self.quantity == int(self.quantity) else f"{self.quantity:g}"
 
 
-def _distinct_names(items: list[SupplyItem]) -> list[SupplyItem]:
+def distinct_names(items: list[SupplyItem]) -> list[SupplyItem]:
     """Each name once: two lines with one name leave the reader unsure which the count means."""
     seen: dict[str, int] = {}
     errors = []
@@ -89,7 +95,7 @@ class Tender(Strict):
     # 采购清单 as bid: the proposal's 供货范围 table; empty: the document names only `products`
     items: list[SupplyItem] = Field(default=[], max_length=200)
 
-    _items_distinct = field_validator("items")(_distinct_names)
+    _items_distinct = field_validator("items")(distinct_names)
 
     @property
     def purchased(self) -> str:

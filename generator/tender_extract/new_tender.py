@@ -25,6 +25,11 @@ BOUNDS = [("at_most", "不超过（时限类：响应、到场、解决、供货
           ("equals", "等于（招标文件只写数值时；更长的质保、更短的时限仍为正偏离，服务期须相同）"),
           ("present", "须承诺（无具体数值）")]
 MARKS = [("★", "★ 实质性条款（负偏离即废标）"), ("▲", "▲ 评分条款"), ("", "无标记")]
+# what each 采购清单 question says after the field's label (ITEM_LABELS, as the web form shows it)
+ITEM_HINTS = {"name": "（例如 纯电动轿车（5座）；直接回车结束录入）", "model": "（所投品牌型号，可直接回车跳过）",
+              "quantity": "（数字，例如 12）", "unit": "（例如 台、辆、套、批）",
+              "registration": "（医疗器械注册证编号，可直接回车跳过）", "note": "（可直接回车跳过）"}
+ITEM_OPTIONAL = ("model", "registration", "note")
 
 
 class Cancelled(Exception):
@@ -196,6 +201,53 @@ def ask_requirement(prompter: Prompter) -> dict[str, Any] | None:
     return item
 
 
+def item_check(field: str, earlier: list[dict[str, Any]]) -> Check:
+    """One field of a 采购清单 item as the model reads it (`earlier`: the items before, whose names it
+    must not repeat); the error names the field, as the web form's does (数量应大于0…)."""
+    from pydantic import ValidationError
+
+    from generator.load.yamlio import problems_from_validation
+    from generator.models.tender import ITEM_LABELS, SupplyItem, distinct_names
+
+    label = ITEM_LABELS[field]
+    sample = {"name": "货物", "quantity": 1, "unit": "台"}  # valid others, so only this field is judged
+
+    def check(answer: str) -> tuple[Any, str | None]:
+        if not answer and field in (*ITEM_OPTIONAL, "name"):  # an empty name ends the list
+            return None, None
+        value: Any = answer
+        if field == "quantity":
+            from generator.core.numerals import to_half_width_digits
+
+            digits = to_half_width_digits(answer)
+            if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+                value = int(digits) if digits.isdigit() else float(digits)
+        try:
+            item = SupplyItem.model_validate(sample | {field: value})
+            if field == "name":  # the model's own message for a name used twice
+                distinct_names([*(SupplyItem.model_validate(e) for e in earlier), item])
+        except ValidationError as exc:
+            message = problems_from_validation(Path("-"), None, exc)[0].message
+            return None, message if message.startswith(label) else f"{label}{'' if message[0] in '应不' else '：'}{message}"
+        return value, None
+
+    return check
+
+
+def ask_item(prompter: Prompter, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """One item of the 采购清单, its fields in the web form's order; None when the name is left empty."""
+    from generator.models.tender import ITEM_LABELS
+
+    item: dict[str, Any] = {}
+    for field, label in ITEM_LABELS.items():
+        answer = prompter.ask(f"{label}{ITEM_HINTS[field]}", item_check(field, earlier))
+        if answer is None and field == "name":
+            return None
+        if answer is not None:
+            item[field] = answer
+    return item
+
+
 def questionnaire(prompter: Prompter, project: Project, taken: Callable[[str], bool],
                   today: dt.date) -> dict[str, Any]:
     typer.echo("新建招标项目文件：逐项回答，方括号中为默认值，直接回车即采用。")
@@ -232,11 +284,21 @@ def questionnaire(prompter: Prompter, project: Project, taken: Callable[[str], b
                 break
             requirements.append(item)
     data["requirements"] = requirements
+    items: list[dict[str, Any]] = []
+    if prompter.confirm("是否录入采购清单（方案中列为供货范围表；可不录入）？", False):
+        while True:
+            typer.echo(f"—— 采购清单第 {len(items) + 1} 项 ——")
+            item = ask_item(prompter, items)
+            if item is None:
+                break
+            items.append(item)
+    if items:
+        data["items"] = items
     return data
 
 
 ORDER = ["id", "project_name", "project_number", "lot", "purchaser", "delivery_place", "bidder", "product_type",
-         "products", "template", "date", "requirements"]
+         "products", "items", "template", "date", "requirements"]
 
 
 def render(data: dict[str, Any], today: dt.date) -> str:
@@ -260,6 +322,10 @@ def render(data: dict[str, Any], today: dt.date) -> str:
                     entry["source"] = source
                 seq.append(entry)
             value = seq
+        if key == "items":  # one line an item, as in the examples: - {name: 输液泵, quantity: 30, unit: 台}
+            value = CommentedSeq(CommentedMap(item) for item in value)
+            for entry in value:
+                entry.fa.set_flow_style()
         doc[key] = value
     return dump_round_trip(doc)
 

@@ -21,6 +21,7 @@ _SENTENCE = re.compile(r"[。；;！？!?，,]")  # nor a sentence, which a text
 # PDF-to-text tool, or pasted as text; COLUMN_GAP is what sets two such columns apart
 SPACED_COLUMNS = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
 COLUMN_GAP = re.compile(r" {3,}|\u3000{2,}")
+_TABLE_HEADER_CELLS = 4  # a line of this many columns is a table's header row repeated on each page, not furniture
 
 
 def footer_number(line: str) -> int | None:
@@ -50,7 +51,7 @@ def running_keys(lines: list[str]) -> set[str]:
     """The running header and footer lines of a text (“某某公司  售后服务方案” at the top of every page), as
     `line_key` gives them. A line counts when it occurs at least twice, twice within two lines of a page end:
     a page number, a form feed, or the text's first or last line. A sentence (。，；) never counts: a text
-    may well repeat one at a page end."""
+    may well repeat one at a page end; nor does a table's header row, repeated on each page the table runs over."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
         return set()
@@ -75,9 +76,16 @@ def running_keys(lines: list[str]) -> set[str]:
     occurrences: dict[str, list[int]] = {}
     for index in filled:
         key = line_key(lines[index])
-        if len(key) <= _LONGEST and page_number(key) is None and not _SENTENCE.search(key):
+        if len(key) <= _LONGEST and page_number(key) is None and not _SENTENCE.search(key) and \
+                _columns(lines[index]) < _TABLE_HEADER_CELLS:
             occurrences.setdefault(key, []).append(index)
     return {key for key, indices in occurrences.items() if len(indices) >= 2 and sum(i in near for i in indices) >= 2}
+
+
+def _columns(line: str) -> int:
+    """How many table cells a line holds: between “|”, tabs or wide gaps of spaces."""
+    stripped = line.strip().strip("|｜")
+    return max(len(re.split(r"[|｜\t]", stripped)), len(COLUMN_GAP.split(stripped)))
 
 
 def furniture(lines: list[str]) -> tuple[set[int], set[int]]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from generator.core.kinds import KINDS
 from generator.models.requirement import BOUND_WORDS, Requirement
-from generator.models.tender import Tender
+from generator.models.tender import ITEM_LABELS, Tender
 
 # Chinese labels for every field of the Tender model the form edits (tests keep this complete).
 LABELS = {
@@ -46,8 +46,6 @@ HELP = {
 REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "承诺项", "bound": "要求方式", "value": "数值",
                       "qualifier": "限定词", "starts": "起算事件", "original": "原文全句",
                       "source.section": "出处章节", "source.page": "页码"}
-ITEM_LABELS = {"name": "货物名称", "model": "品牌型号", "quantity": "数量", "unit": "单位", "registration": "注册证编号",
-               "note": "备注"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
 TEMPLATE_LABELS = {"standard": "标准格式"}  # template folder → the name a clerk sees
 PRESERVED = ("attachments", "scoring", "resident_staff", "security_level")  # kept as they are in the file; not edited in the browser

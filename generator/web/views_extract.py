@@ -42,8 +42,7 @@ def form():
 
 @blueprint.post("/tenders/extract")
 def run():
-    from generator.tender_extract import extract_metadata, extract_requirements, project_choices
-    from generator.tender_extract.draft import render_draft
+    from generator.tender_extract import draft_text
     from generator.text.text_blocks import blocks_from_bytes
 
     config = current_app.config["WEB"]
@@ -58,9 +57,7 @@ def run():
     finally:
         del data
     target = _free_target(config.root)
-    metadata, extraction = extract_metadata(blocks), extract_requirements(blocks)
-    text = render_draft(metadata, extraction, Path(name), target,
-                        project_choices(config.root, "\n".join(b.text for b in blocks)))
+    text = draft_text(blocks, Path(name), target, config.root).text
     from generator.core.output import write_atomic
 
     try:

@@ -30,6 +30,19 @@ def test_upload_saves_a_draft_and_opens_it_in_the_form(page, project: Path) -> N
     assert second.status_code == 302 and len(set((project / "tenders").glob("*.yaml")) - before) == 2  # never over
 
 
+def test_the_purchase_list_of_an_upload_is_in_the_form_as_on_the_command_line(page, project: Path) -> None:
+    """The page writes the draft `tender extract` writes: the 采购清单 rows become the form's item rows."""
+    document = TENDER + ("二、采购清单\n| 序号 | 设备名称 | 数量 | 单位 |\n| 1 | 吸顶式空调室内机 | 14 | 台 |\n"
+                         "| 2 | 空调室外机 | 若干 | 台 |\n").encode()
+    before = set((project / "tenders").glob("*.yaml"))
+    response = page.upload("/tenders/extract", "招标文件.txt", document)
+    [draft] = set((project / "tenders").glob("*.yaml")) - before
+    text = draft.read_text(encoding="utf-8")
+    assert "  - name: 吸顶式空调室内机\n    quantity: 14\n    unit: 台" in text and "quantity: 待填写" in text
+    html = page.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'value="吸顶式空调室内机"' in html and 'value="14"' in html and 'value="待填写"' in html
+
+
 def test_unreadable_documents_are_refused_on_the_page(page, project: Path) -> None:
     before = sorted((project / "tenders").iterdir())
     for name, content, reason in [("扫描.pdf", b"%PDF-1.4\n", "PDF"), ("旧版.doc", b"hello", "不是有效的 .doc"),
