@@ -88,3 +88,13 @@ def test_tender_extract_reads_a_retention_requirement(tmp_path, cli):
     requirements = YAML(typ="safe").load(draft.read_text(encoding="utf-8"))["requirements"]
     kinds = {r["text"]: r["kind"] for r in requirements}
     assert kinds == {"录像资料保存时间不少于30天": "video_retention", "服务记录保存不少于5年": "records_retention"}
+
+
+def test_personal_data_and_lightning_standards_are_named(example):
+    assert "《中华人民共和国个人信息保护法》" in example
+    assert "《建筑物电子信息系统防雷技术规范》（GB 50343）" in example
+    assert "雷雨季节到来前的那次巡检加测前端立杆和监控中心的接地电阻" in example
+
+
+def test_face_data_is_protected_when_gates_are_bought(example):
+    assert "人脸照片和特征数据只保存在采购人的系统内" in example  # the example buys 人行闸机
