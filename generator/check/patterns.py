@@ -46,8 +46,18 @@ REQUIREMENT_CONTEXT_RE = re.compile(
 PENALTY_CONTEXT_RE = re.compile(r"迟到|超时|延误|逾期|扣罚|罚款|罚金|违约金|赔偿")
 # What the purchaser must do (采购人应于到货后3日内组织验收, 甲方须在验收合格后10个工作日内付款) is not a promise of
 # the bidder's: the clause naming the purchaser as its subject, and the clauses after it until the bidder speaks.
-PURCHASER_DUTY_RE = re.compile(r"(?:采购人|招标人|采购方|招标方|甲方|买方|业主方?|需方|采购单位)(?:应当?|须|必须|负责|有权)")
-BIDDER_SUBJECT_RE = re.compile(r"我公司|本公司|我方|我们|乙方|中标人|中标方|投标人|供应商|卖方|供方")
+# The user's duties count alike (用户应在发现故障后2小时内通知我公司), but not the user's rights: 用户有权在7天内退货
+# is the bidder's promise.
+PURCHASER_DUTY_RE = re.compile(r"(?:采购人|招标人|采购方|招标方|甲方|买方|买受人|业主方?|需方|采购单位)(?:应当?|须|必须|负责|有权)"
+                               r"|(?:用户|使用单位|使用方|用户单位|使用人员)(?:应当?|须|必须|负责)(?!为)")
+BIDDER_SUBJECT_RE = re.compile(r"我公司|本公司|我方|我们|乙方|中标人|中标方|投标人|供应商|卖方|供方|出卖人")
+# A scoring band (响应时间≤1小时得3分, 超过4小时不得分) quotes the tender's 评分标准, not a promise.
+SCORING_CONTEXT_RE = re.compile(r"得\d+(?:\.\d+)?分|不得分|[加扣减]\d+(?:\.\d+)?分|得满分")
+# A failure a penalty follows (若未能在2小时内到场, 超过24小时仍未排除的): the clause restates a deadline as the
+# condition of the penalty the sentence sets, it promises nothing of its own.
+FAILURE_RE = re.compile(r"未能|未在|未按|仍未|仍不能|仍无法|没有在|不能按时|无法按时")
+# A tender instruction copied into a proposal: the sentence makes the bid void if a figure is not met.
+INSTRUCTION_RE = re.compile(r"无效投标|投标无效|作?废标|否决投标|投标将被拒绝")
 BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
 BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the tender's, not a promise
 
@@ -97,7 +107,8 @@ _REGION_CANON = {
     **dict.fromkeys(("主城区", "市区", "市内", "城区", "本市", "同城", "市辖区"), "市区"),
     **dict.fromkeys(("省内", "本省"), "省内"),
     **{word: "省内" for word in ("省内各区县", "省内各市县", "省内各地市", "省内各地区", "省内各市")},
-    **dict.fromkeys(("省外", "外省", "外地", "异地", "偏远地区", "远郊"), "省外"),
+    **dict.fromkeys(("省外", "外省", "外地", "异地", "远郊"), "省外"),
+    "偏远地区": "偏远地区",  # a tier of its own beside 省外 (省外48小时、偏远地区72小时)
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
     **dict.fromkeys(("乡镇", "农村"), "乡镇"),
     **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),

@@ -27,8 +27,9 @@ _UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个�
 DURATION_RE = re.compile(
     rf"(?<![\d.每月号~～—–-])(?<!\d至)(?<!\d到)(?P<num>{_NUM})(?:(?P<sep>[-~～至到—–]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
     rf"(?P<tail>{alternation(AT_MOST_AFTER)})?")
-# a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年
-_ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前")
+# a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年,
+# 行驶5000公里或6个月时进行 (the moment a service falls due)
+_ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前|时(?![间段限长效刻])")
 # a number left blank (X年, **年, 在天内) or “the same day”
 _BLANK_UNITS = r"个工作日|工作日|个小时|小时|分钟|个月|年|天|日"
 MISSING_RE = compile_filtered(
@@ -40,7 +41,7 @@ SCHEDULE_RE = compile_filtered(
     r"|(?<![\d.])(?P<days2>[1-7])天(?P<hours2>\d{1,2})小时(?!内|以内|之内)"  # 7天24小时受理报修: written out
     r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
 FREQUENCY_RE = re.compile(
-    rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|季度|季|年度|年|月|周|星期)"
+    rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|半个?月|季度|季|年度|年|月|周|星期)"
     r"(?!年?初|年?底|年?末|中旬|上旬|下旬|度末|的)"
     rf"(?:[^,;。:\n]{{0,14}}?(?P<count>\d+|[{_CN_DIGITS}十]{{1,2}})次)?")
 
@@ -139,7 +140,11 @@ def _frequency(match: re.Match[str]) -> Value | None:
     if count is None or n is None:
         return None
     period = match["period"]
-    if period in ("周", "星期"):
+    if period.startswith("半") and period.endswith("月"):  # 每半月一次: twice a month
+        if n != 1:
+            return None
+        frequency = Frequency(2 * count, "月")
+    elif period in ("周", "星期"):
         if n != 1:
             return None
         frequency = Frequency(count, "周")
