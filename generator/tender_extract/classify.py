@@ -161,8 +161,11 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
 
 def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
     """(bound, explicit): from the words around the value, else the kind's usual direction."""
-    if kind == BACKUP_EQUIPMENT and mention.type == "duration" and _overrun(clause, mention):
-        return "at_most", True  # 超过48小时的，提供代步车: the backup is due within that time
+    if (kind == BACKUP_EQUIPMENT or kind not in MINIMUM_KINDS) and mention.type == "duration" \
+            and _overrun(clause, mention):
+        # 超过48小时的，提供代步车: the backup is due within that time; 故障超过24小时仍未修复的（扣罚）:
+        # a deadline restated as the failure a penalty follows is still a deadline
+        return "at_most", True
     before = clause[max(0, mention.start - 8):mention.start]
     after = clause[mention.end:mention.end + 6]
     if mention.type == "frequency" and "at_least" in bounds_inside(mention.raw):  # 每季度至少一次

@@ -78,6 +78,17 @@ def _continues_row(previous: str, line: str) -> bool:
         stripped.startswith(("|", "｜")) and len(cells) == len(_positional(previous)) and not cells[0])
 
 
+def _under_merged_cell(line: str, previous: str) -> bool:
+    """A line of one cell set under the last column of a row of columns set apart by spaces: the row
+    below a merged first cell, which the converter left blank."""
+    if "|" in previous or "｜" in previous or "\t" in previous or not SPACED_COLUMNS.search(previous.strip()):
+        return False
+    indent = len(line) - len(line.lstrip())
+    last = previous.rstrip()
+    last_start = len(last) - len(COLUMN_GAP.split(last.strip())[-1])
+    return indent >= 4 and abs(indent - last_start) <= 4 and not SPACED_COLUMNS.search(line.strip())
+
+
 def _merge_row(previous: str, line: str) -> str:
     stripped = line.strip()
     if not previous.rstrip().endswith(("|", "｜")):  # the cell goes on: join the text where it broke
@@ -166,6 +177,11 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 pending[-1][:3] = [" | ".join(cells), pending[-1][1], cells]
                 pending[-1][5] = tuple(_positional(merged))
                 continue
+            if cells is None and table_header is not None and pending and pending[-1][2] \
+                    and _under_merged_cell(raw, previous_raw):
+                # “质保期   整机3年” then “         显示屏5年”: the first cells merged with the row above
+                cells = (*pending[-1][5][:-1], line)
+                raw = " | ".join(cells)
             previous_raw = raw
             if cells is not None:
                 header = table_header if table_header is not None else ()
