@@ -39,6 +39,7 @@ from generator.check.patterns import (
     REQUIREMENT_CONTEXT_RE,
     SCHEDULE_KINDS,
     SCORING_CONTEXT_RE,
+    START_EVENT_RE,
     TURNAROUND_RE,
     canonical_qualifier,
 )
@@ -55,6 +56,7 @@ from generator.core.kinds import (
     RESPONSE,
     SHELF_LIFE,
     SPARE_PARTS,
+    STARTING_KINDS,
     WARRANTY,
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
@@ -678,7 +680,10 @@ def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stat
     """One commitment without a value per kind the sentence names but gives no value for."""
     found: list[Mention] = []
     seen = set(stated)
+    events = [m.span() for m in START_EVENT_RE.finditer(sentence)] if words else []
     for word in words:
+        if any(lo <= word.start and word.end <= hi for lo, hi in events) and word.kind not in STARTING_KINDS:
+            continue  # 以交付使用之日起算: when a warranty starts, not a delivery promised
         rated = word.kind in PERCENTAGE_KINDS and _RATE_AFTER_RE.match(sentence, word.end) is not None
         if word.weak or word.kind in seen and not rated:  # each rate stated with its figure is a promise of its own
             continue

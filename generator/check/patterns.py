@@ -56,6 +56,9 @@ SCORING_CONTEXT_RE = re.compile(r"得\d+(?:\.\d+)?分|不得分|[加扣减]\d+(?
 # A failure a penalty follows (若未能在2小时内到场, 超过24小时仍未排除的): the clause restates a deadline as the
 # condition of the penalty the sentence sets, it promises nothing of its own.
 FAILURE_RE = re.compile(r"未能|未在|未按|仍未|仍不能|仍无法|没有在|不能按时|无法按时")
+# The event a period counts from (自终验合格之日起, 以交付使用之日起算, 在安装调试完毕并经签字确认后): the kind
+# words inside it (交付, 安装调试) name no promise of their own.
+START_EVENT_RE = re.compile(r"(?:自|从|以|由|于|在)[^,;。]{0,16}?(?:之日|次日|完毕|合格)[^,;。]{0,10}?(?:起算?|起计算?|后)")
 # A tender instruction copied into a proposal: the sentence makes the bid void if a figure is not met.
 INSTRUCTION_RE = re.compile(r"无效投标|投标无效|作?废标|否决投标|投标将被拒绝")
 BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
