@@ -102,6 +102,16 @@ def test_alternative_holds_both_limits_and_compares_each():
     assert compare(offered, Mileage.parse("20万公里")) == -1
 
 
+def test_two_alternatives_compare_limit_by_limit():
+    from generator.core.quantities import Alternative, compare
+
+    offered = Alternative.parse("3年或10万公里")
+    assert compare(offered, Alternative.parse("10万公里或36个月")) == 0  # the same limits, either order
+    assert compare(offered, Alternative.parse("3年或6万公里")) == 1
+    assert compare(Alternative.parse("2年或10万公里"), offered) == -1
+    assert compare(Alternative.parse("4年或6万公里"), offered) is None  # longer, but shorter in distance
+
+
 def test_deadline_and_the_date_a_period_ends():
     import datetime as dt
 

@@ -345,6 +345,12 @@ def compare(a: Quantity | None, b: Quantity | None) -> int | None:
             return None
         result = compare(limit, other)
         return result if result is None or alternative is a else -result
+    if isinstance(a, Alternative) and isinstance(b, Alternative):
+        # 3年或10万公里 against 3年或6万公里: the limits both set, each the same way or not comparable
+        results = {compare(limit, other) for limit in a.limits for other in b.limits if type(limit) is type(other)}
+        if not results or None in results or results == {-1, 1} or results == {-1, 0, 1}:
+            return None
+        return max(results, key=abs)
     for kind in (Duration, Frequency, Schedule, Proportion, Mileage, Deadline):
         if isinstance(a, kind) and isinstance(b, kind):
             return a.compare(b)  # type: ignore[arg-type]

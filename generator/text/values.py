@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.core.bounds import AT_MOST_AFTER, alternation
 from generator.core.numerals import parse_chinese_int
-from generator.core.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+from generator.core.quantities import Alternative, Duration, Frequency, Mileage, Quantity, QuantityError, Schedule
 from generator.core.regex_prefilter import compile_filtered
 
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
@@ -44,6 +44,11 @@ FREQUENCY_RE = re.compile(
     rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|半个?月|季度|季|年度|年|月|周|星期)"
     r"(?!年?初|年?底|年?末|中旬|上旬|下旬|度末|的)"
     rf"(?:[^,;。:\n]{{0,14}}?(?P<count>\d+|[{_CN_DIGITS}十]{{1,2}})次)?")
+
+# a vehicle warranty's second limit, after or before the period: 3年或10万公里, 10万公里或3年（以先到者为准）
+_MILEAGE = rf"{_NUM}万?(?:公里|千米|[kK][mM])"
+_OR_MILEAGE_RE = re.compile(rf"或者?(?P<km>{_MILEAGE})")
+_MILEAGE_OR_RE = re.compile(rf"(?P<km>{_MILEAGE})或者?$")
 
 _MONTHS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "半年度": 6, "年": 12, "年度": 12}
 _MONTH_PERIODS = {1: "月", 3: "季度", 6: "半年", 12: "年"}
@@ -112,8 +117,22 @@ def _duration(match: re.Match[str]) -> Value | None:
     canonical_unit = "分钟" if display.endswith("分钟") else duration.unit
     if low is not None:
         display = f"{_fmt(low)}-{_fmt(upper)}{display.lstrip('0123456789.')}"
-    return Value(match.start(), match.end("unit"), duration, "duration", display, canonical_unit, duration.hours,
-                 bool(match["tail"]), low)
+    start, end = match.start(), match.end("unit")
+    quantity: Quantity = duration
+    if unit in ("年", "个月", "周年") and low is None:
+        after = _OR_MILEAGE_RE.match(text, end)
+        before = None if after else _MILEAGE_OR_RE.search(text, max(0, start - 12), start)
+        found = after or before
+        if found:
+            try:
+                mileage = Mileage.parse(found["km"])
+            except QuantityError:
+                mileage = None
+            if mileage is not None:  # both limits: the one reached first ends the warranty
+                quantity = Alternative((duration, mileage))
+                display = f"{display}或{mileage}"
+                start, end = (start, found.end()) if after else (found.start(), end)
+    return Value(start, end, quantity, "duration", display, canonical_unit, duration.hours, bool(match["tail"]), low)
 
 
 def _fmt(number: float) -> str:
