@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.core.errors import InputError, Problem
 from generator.readers.content import Content, Table
+from generator.text.document import is_header_row
 from generator.text.headings import TENDER, ends_mid_sentence, heading_level
 from generator.text.pages import COLUMN_GAP, SPACED_COLUMNS, footer_number, line_key, running_keys
 
@@ -49,11 +50,6 @@ class _Sections:
 
     def __str__(self) -> str:
         return " ".join(t for _, t in self.path)
-
-
-def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
-    """A table's first row names its columns: short cells, none a sentence or a value."""
-    return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
 
 
 def _positional(line: str) -> list[str]:
@@ -217,10 +213,15 @@ def content_blocks(content: Content) -> list[TextBlock]:
     footers and table-of-contents entries left out)."""
     sections = _Sections()
     blocks: list[TextBlock] = []
+    # the table just read, while no text has followed it: (columns, header, texts carried down)
+    last: tuple[int, tuple[str, ...], dict[int, str]] | None = None
     for item in content.items:
         if isinstance(item, Table):
             carried: dict[int, str] = {}
             header: tuple[str, ...] | None = None
+            width = max((len(row) for row in item.rows), default=0)
+            if last is not None and last[0] == width and last[1] and item.rows and not is_header_row(item.rows[0]):
+                _, header, carried = last  # broken by a page end, its header left on the page before
             for row in item.rows:
                 cells: list[str] = []
                 for col, raw in enumerate(row):
@@ -235,10 +236,12 @@ def content_blocks(content: Content) -> list[TextBlock]:
                     blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
                                             header=header or (), columns=columns))
                     header = (columns if is_header_row(cells) else ()) if header is None else header
+            last = (width, header or (), carried)
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:
                 continue
+            last = None
             level = item.style_level if item.style_level is not None and content.heading_styles else heading_level(text, TENDER)
             if level is not None:
                 sections.enter(level, text)

@@ -71,7 +71,8 @@ def _truth(path: Path) -> dict:
 
 def test_the_probes_vary_what_they_should():
     assert len(TRUTHS) >= 8
-    texts = "\n".join((PROBES / _truth(p)["doc"]).read_text(encoding="utf-8") for p in TRUTHS)
+    texts = "\n".join((PROBES / _truth(p)["doc"]).read_text(encoding="utf-8") for p in TRUTHS
+                      if _truth(p)["doc"].endswith(".txt"))  # the .docx: tests/probe_documents.py
     for form in ("共 6 页", "公里以内", "７×２４", "5×8", "或10万公里", "2-4小时", "半小时", "采购人应",
                  "保固期為３年", "省外不超过48小时", "壹年", "\n                  郊县", "|  | 郊县", "以交付使用之日起算",
                  "至2029年12月31日止", "10万公里或3年", "存活率", "可用性", "每延误一小时", "用户应", "投标须知摘录",

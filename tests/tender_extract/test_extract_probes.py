@@ -23,7 +23,7 @@ from generator.tender_extract.requirements import extract_requirements
 from generator.text.text_blocks import read_blocks
 
 PROBES = Path(__file__).resolve().parent / "probes"
-TEXTS = sorted(PROBES.glob("*.txt"))
+TEXTS = sorted([*PROBES.glob("*.txt"), *PROBES.glob("*.docx")])  # the .docx: tests/probe_documents.py
 _UNITS = {"min": "分钟", "h": "小时", "d": "天", "wd": "工作日", "mo": "个月", "y": "年"}
 _SHOWN = {"1/mo": "每月一次", "1/q": "每季度一次", "2/y": "每半年一次", "7x24": "7×24小时"}  # the forms the probes use
 
@@ -61,7 +61,7 @@ def _truth(text: Path) -> list[dict]:
 
 def test_the_probes_vary_what_they_should():
     assert len(TEXTS) >= 6
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS if p.suffix == ".txt")
     for form in ("共 42 页", "贰年", "２４", "或10万公里", "50公里以内", "偏远地区", "投标有效期", "采购人应", "5×8",
                  "保固期不少於３年", "回應", "省外不超过48小时", "壹年", "\n                应用软件", "以交付使用之日起算",
                  "10万公里或3年", "八年或十五万公里", "每延误一小时", "仍未修复的", "得3分", "用户须"):
