@@ -9,6 +9,7 @@ import re
 
 from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
 
 # All derived from the kinds table (core/kinds.py).
@@ -79,6 +80,8 @@ _REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区
                  r"(?<![各全])(?:乡镇|农村)(?=用户|客户|地区|范围|区域|的|:|\d|[一二三四五六七八九十两半])")
 # a tier by distance from the service point (50公里以内 / 50公里以外): the distance is the region
 _DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内|范围内|内|以外|之外|外|以上)"
+# the tier between two distances (30至100公里的4小时内到场)
+_DISTANCE_RANGE = r"(?P<km_from>\d+(?:\.\d+)?)(?:至|到|-|~|～)(?P<km_to>\d+(?:\.\d+)?)(?:公里|千米|km|KM)"
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
@@ -86,7 +89,7 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
     "region": compile_filtered(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
-                         rf"{_DISTANCE}|{_REGION_WORDS}"),
+                         rf"{_DISTANCE_RANGE}|{_DISTANCE}|{_REGION_WORDS}"),
     "component": compile_filtered(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
                             r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
     "phase": compile_filtered(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
@@ -103,7 +106,9 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "service": compile_filtered(r"(远程|在线|线上|现场)(?:技术)?(?:支持|服务|值守|诊断|指导)"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
     "category": compile_filtered(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
-    "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
+    # hours of the day written as a clock range (工作日8:00-18:00内 … 其余时间1小时内) are a tier too
+    "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间|非工作日|休息日|双休日|其余时间|其他时间"
+                             r"|(?:工作日)?\d{1,2}:\d{2}(?:-|~|～|至|到)\d{1,2}:\d{2}"),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
@@ -132,6 +137,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "severity":
         return _SEVERITY_CANON.get(word, word)
     if dimension == "region":
+        if match["km_to"]:
+            return f"{match['km_from']}-{match['km_to']}公里"
         if match["km"]:
             return f"{match['km']}公里{'以内' if match['side'] in ('以内', '之内', '范围内', '内') else '以外'}"
         if match["area"]:  # 北京、天津周边区域: the phrase itself, or the region word inside it
@@ -145,6 +152,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
         return "质保期内" if inside else "质保期外"
     if dimension == "condition":
         return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
+    if dimension == "time":
+        return time_of_day(word)
     if dimension in ("mode", "service"):
         return "现场" if word == "现场" else "远程"
     return word

@@ -325,6 +325,21 @@ class Alternative:
         return "或".join(str(limit) for limit in self.limits) + "（以先到者为准）"
 
 
+_OFF_HOURS = ("其余时间", "其他时间", "非工作日", "休息日", "双休日")
+_CLOCK_RANGE = re.compile(r"(\d{1,2}):\d{2}\D+(\d{1,2}):\d{2}")
+
+
+def time_of_day(word: str) -> str:
+    """The tier a time of day names: hours within one day (8:00-18:00) are the working hours, the rest of
+    the time (其余时间) is outside them; a range past midnight (22:00-8:00) stays as written."""
+    if word in _OFF_HOURS:
+        return "非工作时间"
+    clock = _CLOCK_RANGE.search(word)
+    if clock:
+        return "工作时间" if int(clock[1]) < int(clock[2]) else clock.group()
+    return word
+
+
 Quantity = Duration | Frequency | Schedule | Proportion | Mileage | Deadline | Alternative
 QuantityType = Literal["duration", "frequency", "schedule", "percentage"]
 
