@@ -363,9 +363,10 @@ def compare(a: Quantity | None, b: Quantity | None) -> int | None:
     if isinstance(a, Alternative) and isinstance(b, Alternative):
         # 3年或10万公里 against 3年或6万公里: the limits both set, each the same way or not comparable
         results = {compare(limit, other) for limit in a.limits for other in b.limits if type(limit) is type(other)}
-        if not results or None in results or results == {-1, 1} or results == {-1, 0, 1}:
+        signs = {result for result in results if result is not None}
+        if not results or None in results or {-1, 1} <= signs:
             return None
-        return max(results, key=abs)
+        return 1 if 1 in signs else -1 if -1 in signs else 0
     for kind in (Duration, Frequency, Schedule, Proportion, Mileage, Deadline):
         if isinstance(a, kind) and isinstance(b, kind):
             return a.compare(b)  # type: ignore[arg-type]

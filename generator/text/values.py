@@ -121,8 +121,7 @@ def _duration(match: re.Match[str]) -> Value | None:
     quantity: Quantity = duration
     if unit in ("年", "个月", "周年") and low is None:
         after = _OR_MILEAGE_RE.match(text, end)
-        before = None if after else _MILEAGE_OR_RE.search(text, max(0, start - 12), start)
-        found = after or before
+        found = after or _MILEAGE_OR_RE.search(text, max(0, start - 12), start)
         if found:
             try:
                 mileage = Mileage.parse(found["km"])
