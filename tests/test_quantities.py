@@ -102,6 +102,16 @@ def test_alternative_holds_both_limits_and_compares_each():
     assert compare(offered, Mileage.parse("20万公里")) == -1
 
 
+def test_two_alternatives_compare_limit_by_limit():
+    from generator.core.quantities import Alternative, compare
+
+    offered = Alternative.parse("3年或10万公里")
+    assert compare(offered, Alternative.parse("10万公里或36个月")) == 0  # the same limits, either order
+    assert compare(offered, Alternative.parse("3年或6万公里")) == 1
+    assert compare(Alternative.parse("2年或10万公里"), offered) == -1
+    assert compare(Alternative.parse("4年或6万公里"), offered) is None  # longer, but shorter in distance
+
+
 def test_deadline_and_the_date_a_period_ends():
     import datetime as dt
 
@@ -112,3 +122,12 @@ def test_deadline_and_the_date_a_period_ends():
     assert deadline_after(dt.date(2026, 11, 30), Duration(3, "个月")) == Deadline(dt.date(2027, 2, 28))
     assert deadline_after(dt.date(2026, 1, 1), Duration(30, "天")) == Deadline(dt.date(2026, 1, 31))
     assert deadline_after(dt.date(2026, 1, 1), Duration(3, "工作日")) is None
+
+
+def test_time_of_day_tiers():
+    from generator.core.quantities import time_of_day
+
+    assert time_of_day("工作日8:00-18:00") == "工作时间"
+    assert time_of_day("其余时间") == "非工作时间"
+    assert time_of_day("22:00-8:00") == "22:00-8:00"  # past midnight: not the working hours
+    assert time_of_day("节假日") == "节假日"

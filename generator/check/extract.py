@@ -26,7 +26,9 @@ from generator.check.patterns import (
     BOUND_WORDS_RE,
     COMPLAINT_RE,
     DURATION_UNITS,
+    FAILURE_RE,
     FREQUENCY_KINDS,
+    INSTRUCTION_RE,
     KIND_RE,
     MAINTENANCE_WORD_RE,
     NEUTRAL_RE,
@@ -36,6 +38,8 @@ from generator.check.patterns import (
     QUALIFIER_RES,
     REQUIREMENT_CONTEXT_RE,
     SCHEDULE_KINDS,
+    SCORING_CONTEXT_RE,
+    START_EVENT_RE,
     TURNAROUND_RE,
     canonical_qualifier,
 )
@@ -46,14 +50,17 @@ from generator.core.kinds import (
     FAULT_KINDS,
     HOTLINE,
     INSPECTION,
+    PERCENTAGE_KINDS,
     REPAIR_TURNAROUND,
     RESOLUTION,
     RESPONSE,
     SHELF_LIFE,
     SPARE_PARTS,
+    STARTING_KINDS,
     WARRANTY,
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
+from generator.text.headings import quotes_tender
 from generator.text.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
@@ -213,6 +220,8 @@ _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
 _KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")
 _ITEM_LABEL_RE = re.compile(r"(?:^|[\n,;、)*])(?P<label>[\u4e00-\u9fff]{2,8}):$")
+# what a table cell opens with before its value: the part the value is for (显示屏及电源模块5年)
+_CELL_LEAD_RE = re.compile(r"((?:[\u4e00-\u9fff](?<![后起内的为是])|[、及和与]){2,10})")
 _SEQUENCE_RE = re.compile(r"^[\d.()]*$|^[一二三四五六七八九十]+$")
 
 
@@ -262,6 +271,34 @@ def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | No
     return None
 
 
+# the whole delivery named in general words: not a part of it (所供设备质保期为三年)
+_GENERIC_SUBJECT_RE = re.compile(r"^(?:本|该|此|所有|全部|整套|整体|以上|上述|各类?)|工程|项目|合同|标段|采购"
+                                 r"|^(?:所投|所供)?(?:设备|产品|货物|商品|系统|仪器|机器|整机|车辆|物品)$")
+
+
+_LISTED_RE = re.compile(r"[^\d一二三四五六七八九十]、$")  # after another item of a list, not after a number (一、)
+_OPENING_SUBJECT_RE = re.compile(r"[\d.、()一二三四五六七八九十]*((?:[A-Za-z\u4e00-\u9fff](?<![在于自经从])){2,10})(?:在|于|自|经|从)")
+
+
+def _subject(sentence: str, value: Value, word: Keyword | None) -> str | None:
+    """The part a sentence's one warranty is for, named before its kind word (硬件设备质保期为三年,
+    车身防锈穿孔质保6年), unless it names the whole delivery (所供设备)."""
+    if word is None or word.end > value.start:
+        return None
+    match = tail_search(_SUBJECT_RE, sentence, word.start, 13) \
+        if _LINK_RE.fullmatch(sentence, word.end, value.start) else None
+    # or the sentence opens with it: 机房配套设备在安装调试完毕后，免费保修24个月
+    match = match or _OPENING_SUBJECT_RE.match(sentence, 0, word.start)
+    # a list of what was delivered (窗帘帘体、罗马杆及挂钩带的质保期) names the whole delivery, not a part
+    if not match or match[1].endswith("的") or _LISTED_RE.search(sentence, 0, match.start(1)):
+        return None
+    subject = _LEAD_RE.sub("", match[1])
+    if len(subject) < 2 or KIND_RE.search(subject) or _NOT_LABEL_RE.search(subject) \
+            or _GENERIC_SUBJECT_RE.search(subject) or any(r.search(subject) for r in QUALIFIER_RES.values()):
+        return None
+    return subject
+
+
 def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword | None]]) -> dict[int, str]:
     """In a sentence stating several values of one kind, each value's label (门窗2年、外窗防渗漏5年;
     室外机的保修期为3年，压缩机保修期为5年) becomes its component qualifier — when at least two
@@ -270,12 +307,14 @@ def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword 
     by_kind: dict[str, list[tuple[Value, Keyword | None]]] = {}
     for value, kind, word in assigned:
         by_kind.setdefault(kind, []).append((value, word))
-    for group in by_kind.values():
-        if len(group) == 1:  # one value: only “质保期：灯具3年”, “保修期为门窗2年”
-            value = group[0][0]
+    for kind, group in by_kind.items():
+        if len(group) == 1:  # one value: only “质保期：灯具3年”, “保修期为门窗2年”, “车身防锈穿孔质保6年”
+            value, word = group[0]
             match = tail_search(_KIND_THEN_LABEL_RE, sentence, value.start, 80)
             if match and not KIND_RE.search(match["label"]) and not _NOT_LABEL_RE.search(match["label"]):
                 labels[value.start] = match["label"]
+            elif kind == WARRANTY and (subject := _subject(sentence, value, word)):
+                labels[value.start] = subject
             continue
         if all(v.display == group[0][0].display for v, _ in group):
             continue  # the same value stated twice needs no labels
@@ -333,12 +372,16 @@ class _ClauseFacts:
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}
         duty = PURCHASER_DUTY_RE.search(sentence)
         self._duty = duty.start() if duty else None  # where the purchaser's duties begin
+        self._penalty = PENALTY_CONTEXT_RE.search(sentence) is not None  # the sentence sets a penalty
+        self._instruction = INSTRUCTION_RE.search(sentence) is not None
 
     def _get(self, span: tuple[int, int]) -> tuple[bool, bool]:
         if span not in self._facts:
             clause = self.sentence[span[0]:span[1]]
-            self._facts[span] = (REQUIREMENT_CONTEXT_RE.search(clause) is not None
-                                 or PENALTY_CONTEXT_RE.search(clause) is not None or self._purchasers(span),
+            self._facts[span] = (self._instruction or REQUIREMENT_CONTEXT_RE.search(clause) is not None
+                                 or PENALTY_CONTEXT_RE.search(clause) is not None
+                                 or SCORING_CONTEXT_RE.search(clause) is not None
+                                 or self._penalty and FAILURE_RE.search(clause) is not None or self._purchasers(span),
                                  COMPLAINT_RE.search(clause) is not None)
         return self._facts[span]
 
@@ -435,6 +478,10 @@ class Extractor:
                 label = _row_label(row, cell.col)
                 if label:
                     qualifiers["component"] = label
+            lead = _CELL_LEAD_RE.fullmatch(sentence, clause[0], value.start)
+            if kind == WARRANTY and lead and not any(d in qualifiers for d in _TELLS_APART) \
+                    and not KIND_RE.search(lead[1]) and not _NOT_LABEL_RE.search(lead[1]):
+                qualifiers["component"] = lead[1]  # a merged 质保期 cell's rows: 整机3年 / 显示屏及电源模块5年
         if value.start in labels and not any(d in qualifiers for d in _TELLS_APART):
             qualifiers["component"] = labels[value.start]
         item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
@@ -492,6 +539,8 @@ class Extractor:
     def analyse(self, block: Block) -> list[Mention]:
         """The mentions of one block, worked out afresh."""
         text = block.norm
+        if block.section and quotes_tender(block.section.rsplit(SECTION_SEPARATOR, 1)[-1]):
+            return []  # the tender's text quoted under its own heading (三、投标须知摘录)
         has_values = may_have_values(text)
         cell = block.cell
         header: list[str] = []
@@ -623,13 +672,20 @@ class _LevelRow:
             self.level = None
 
 
+_RATE_AFTER_RE = re.compile(r"[^,;。\d]{0,8}?\d+(?:\.\d+)?%")  # 存活率达98%以上, 开机率≥95%
+
+
 def _named_only(block: Block, sentence: str, s0: int, words: list[Keyword], stated: set[str],
                 clauses: Spans, facts: _ClauseFacts) -> list[Mention]:
     """One commitment without a value per kind the sentence names but gives no value for."""
     found: list[Mention] = []
     seen = set(stated)
+    events = [m.span() for m in START_EVENT_RE.finditer(sentence)] if words else []
     for word in words:
-        if word.weak or word.kind in seen:
+        if any(lo <= word.start and word.end <= hi for lo, hi in events) and word.kind not in STARTING_KINDS:
+            continue  # 以交付使用之日起算: when a warranty starts, not a delivery promised
+        rated = word.kind in PERCENTAGE_KINDS and _RATE_AFTER_RE.match(sentence, word.end) is not None
+        if word.weak or word.kind in seen and not rated:  # each rate stated with its figure is a promise of its own
             continue
         if facts.not_a_promise(clauses.containing(word.start) or (0, len(sentence))):
             continue

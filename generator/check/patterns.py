@@ -9,6 +9,7 @@ import re
 
 from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
 
 # All derived from the kinds table (core/kinds.py).
@@ -46,8 +47,21 @@ REQUIREMENT_CONTEXT_RE = re.compile(
 PENALTY_CONTEXT_RE = re.compile(r"迟到|超时|延误|逾期|扣罚|罚款|罚金|违约金|赔偿")
 # What the purchaser must do (采购人应于到货后3日内组织验收, 甲方须在验收合格后10个工作日内付款) is not a promise of
 # the bidder's: the clause naming the purchaser as its subject, and the clauses after it until the bidder speaks.
-PURCHASER_DUTY_RE = re.compile(r"(?:采购人|招标人|采购方|招标方|甲方|买方|业主方?|需方|采购单位)(?:应当?|须|必须|负责|有权)")
-BIDDER_SUBJECT_RE = re.compile(r"我公司|本公司|我方|我们|乙方|中标人|中标方|投标人|供应商|卖方|供方")
+# The user's duties count alike (用户应在发现故障后2小时内通知我公司), but not the user's rights: 用户有权在7天内退货
+# is the bidder's promise.
+PURCHASER_DUTY_RE = re.compile(r"(?:采购人|招标人|采购方|招标方|甲方|买方|买受人|业主方?|需方|采购单位)(?:应当?|须|必须|负责|有权)"
+                               r"|(?:用户|使用单位|使用方|用户单位|使用人员)(?:应当?|须|必须|负责)(?!为)")
+BIDDER_SUBJECT_RE = re.compile(r"我公司|本公司|我方|我们|乙方|中标人|中标方|投标人|供应商|卖方|供方|出卖人")
+# A scoring band (响应时间≤1小时得3分, 超过4小时不得分) quotes the tender's 评分标准, not a promise.
+SCORING_CONTEXT_RE = re.compile(r"得\d+(?:\.\d+)?分|不得分|[加扣减]\d+(?:\.\d+)?分|得满分")
+# A failure a penalty follows (若未能在2小时内到场, 超过24小时仍未排除的): the clause restates a deadline as the
+# condition of the penalty the sentence sets, it promises nothing of its own.
+FAILURE_RE = re.compile(r"未能|未在|未按|仍未|仍不能|仍无法|没有在|不能按时|无法按时")
+# The event a period counts from (自终验合格之日起, 以交付使用之日起算, 在安装调试完毕并经签字确认后): the kind
+# words inside it (交付, 安装调试) name no promise of their own.
+START_EVENT_RE = re.compile(r"(?:自|从|以|由|于|在)[^,;。]{0,16}?(?:之日|次日|完毕|合格)[^,;。]{0,10}?(?:起算?|起计算?|后)")
+# A tender instruction copied into a proposal: the sentence makes the bid void if a figure is not met.
+INSTRUCTION_RE = re.compile(r"无效投标|投标无效|作?废标|否决投标|投标将被拒绝")
 BOUND_QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』]{0,80})[”\"」』]")
 BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the tender's, not a promise
 
@@ -66,6 +80,8 @@ _REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区
                  r"(?<![各全])(?:乡镇|农村)(?=用户|客户|地区|范围|区域|的|:|\d|[一二三四五六七八九十两半])")
 # a tier by distance from the service point (50公里以内 / 50公里以外): the distance is the region
 _DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内|范围内|内|以外|之外|外|以上)"
+# the tier between two distances (30至100公里的4小时内到场)
+_DISTANCE_RANGE = r"(?P<km_from>\d+(?:\.\d+)?)(?:至|到|-|~|～)(?P<km_to>\d+(?:\.\d+)?)(?:公里|千米|km|KM)"
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
@@ -73,7 +89,7 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
     "region": compile_filtered(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
-                         rf"{_DISTANCE}|{_REGION_WORDS}"),
+                         rf"{_DISTANCE_RANGE}|{_DISTANCE}|{_REGION_WORDS}"),
     "component": compile_filtered(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
                             r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
     "phase": compile_filtered(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
@@ -90,14 +106,17 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "service": compile_filtered(r"(远程|在线|线上|现场)(?:技术)?(?:支持|服务|值守|诊断|指导)"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
     "category": compile_filtered(r"小修|中修|大修|急修|更换(?:电子板|主板|控制板|电路板)|道路救援"),
-    "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间"),
+    # hours of the day written as a clock range (工作日8:00-18:00内 … 其余时间1小时内) are a tier too
+    "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间|非工作日|休息日|双休日|其余时间|其他时间"
+                             r"|(?:工作日)?\d{1,2}:\d{2}(?:-|~|～|至|到)\d{1,2}:\d{2}"),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
     **dict.fromkeys(("主城区", "市区", "市内", "城区", "本市", "同城", "市辖区"), "市区"),
     **dict.fromkeys(("省内", "本省"), "省内"),
     **{word: "省内" for word in ("省内各区县", "省内各市县", "省内各地市", "省内各地区", "省内各市")},
-    **dict.fromkeys(("省外", "外省", "外地", "异地", "偏远地区", "远郊"), "省外"),
+    **dict.fromkeys(("省外", "外省", "外地", "异地", "远郊"), "省外"),
+    "偏远地区": "偏远地区",  # a tier of its own beside 省外 (省外48小时、偏远地区72小时)
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
     **dict.fromkeys(("乡镇", "农村"), "乡镇"),
     **dict.fromkeys(("其他地区", "其他区域"), "其他地区"),
@@ -118,6 +137,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "severity":
         return _SEVERITY_CANON.get(word, word)
     if dimension == "region":
+        if match["km_to"]:
+            return f"{match['km_from']}-{match['km_to']}公里"
         if match["km"]:
             return f"{match['km']}公里{'以内' if match['side'] in ('以内', '之内', '范围内', '内') else '以外'}"
         if match["area"]:  # 北京、天津周边区域: the phrase itself, or the region word inside it
@@ -131,6 +152,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
         return "质保期内" if inside else "质保期外"
     if dimension == "condition":
         return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
+    if dimension == "time":
+        return time_of_day(word)
     if dimension in ("mode", "service"):
         return "现场" if word == "现场" else "远程"
     return word

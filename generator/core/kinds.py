@@ -99,7 +99,7 @@ _TABLE = (
     Kind(RESPONSE, "duration", "响应时间", "lower", scoring_words=("响应",), answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"响应|答复|回复|应答|回应",
          weak_words=r"(?:接到|收到|接获)[^,;。]{0,12}?(?:请求|通知|报修|电话|信息|反馈)(?:之?后|起)|反馈后|报修后",
-         tender_words=("响应", "答复", "回复", "反馈", "采取相应措施", "采取措施")),
+         tender_words=("响应", "回应", "答复", "回复", "反馈", "采取相应措施", "采取措施")),
     Kind(ONSITE_ARRIVAL, "duration", "到达现场时间", "lower", scoring_words=("到达现场", "到场", "上门"), answered_in="response", units=_SHORT, fault_level=True, max_days=30,
          proposal_words=r"到达[^,;。:]{0,8}?(?:现场|地点)|到达|到场|赶到|赶赴|抵达|上门|到现场|现场服务|现场支持|派员",
          tender_words=("到达现场", "到场", "到现场", "上门", "赶到", "抵达", "到达")),
@@ -129,7 +129,7 @@ _TABLE = (
                     r"(?=[\d一二三四五六七八九十两半]+个?(?:年|月|周|天|日))"
                     # the remedy a window allows: 七日内免费退货, 八至十五日免费换货 (not 退货后, 退货时)
                     r"|(?:免费|无理由)?(?:退货|换货|退换货?|调换)(?![后时的款])",
-         tender_words=("质保", "保修", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
+         tender_words=("质保", "保修", "保固", "同一故障", "质量保证期", "养护期", "免费维护期", "免费运维", "运维期", "维保期", "三包"),
          names=("质量保证期", "质保期", "保修期", "保固期", "养护期", "三包期", "免费运维")),
     Kind(SHELF_LIFE, "duration", "保质期", "higher", floor=True, answered_in="warranty", units=_YEARS, max_days=20 * 365,
          product_word=("warranty_word", "{}"), product_word_in=("保质期", "有效期"),  # 医疗器械、消毒产品标示有效期
@@ -182,8 +182,8 @@ _TABLE = (
     Kind("survival_rate", "percentage", "成活率", "higher", answered_in="warranty", replant=True,
          proposal_words=r"成活率|存活率|保存率", tender_words=("成活率", "保存率"), names=("成活率", "存活率", "保存率")),
     Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年{}"),
-         proposal_words=r"开机率|完好率|设备可用率|正常运行率",
-         tender_words=("开机率", "完好率", "运行率", "可用率"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
+         proposal_words=r"开机率|完好率|(?:设备|系统|平台|服务)?可用率|(?:设备|系统|平台|服务)可用性|正常运行率",
+         tender_words=("开机率", "完好率", "运行率", "可用率", "可用性"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
     Kind("service_period", "duration", "服务期", "higher", exact=True, answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
          proposal_words=r"维保服务期|维保期|维护期|服务期限|服务期",
          tender_words=("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),

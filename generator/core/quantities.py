@@ -325,6 +325,21 @@ class Alternative:
         return "或".join(str(limit) for limit in self.limits) + "（以先到者为准）"
 
 
+_OFF_HOURS = ("其余时间", "其他时间", "非工作日", "休息日", "双休日")
+_CLOCK_RANGE = re.compile(r"(\d{1,2}):\d{2}\D+(\d{1,2}):\d{2}")
+
+
+def time_of_day(word: str) -> str:
+    """The tier a time of day names: hours within one day (8:00-18:00) are the working hours, the rest of
+    the time (其余时间) is outside them; a range past midnight (22:00-8:00) stays as written."""
+    if word in _OFF_HOURS:
+        return "非工作时间"
+    clock = _CLOCK_RANGE.search(word)
+    if clock:
+        return "工作时间" if int(clock[1]) < int(clock[2]) else clock.group()
+    return word
+
+
 Quantity = Duration | Frequency | Schedule | Proportion | Mileage | Deadline | Alternative
 QuantityType = Literal["duration", "frequency", "schedule", "percentage"]
 
@@ -345,6 +360,13 @@ def compare(a: Quantity | None, b: Quantity | None) -> int | None:
             return None
         result = compare(limit, other)
         return result if result is None or alternative is a else -result
+    if isinstance(a, Alternative) and isinstance(b, Alternative):
+        # 3年或10万公里 against 3年或6万公里: the limits both set, each the same way or not comparable
+        results = {compare(limit, other) for limit in a.limits for other in b.limits if type(limit) is type(other)}
+        signs = {result for result in results if result is not None}
+        if not results or None in results or {-1, 1} <= signs:
+            return None
+        return 1 if 1 in signs else -1 if -1 in signs else 0
     for kind in (Duration, Frequency, Schedule, Proportion, Mileage, Deadline):
         if isinstance(a, kind) and isinstance(b, kind):
             return a.compare(b)  # type: ignore[arg-type]

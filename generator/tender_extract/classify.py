@@ -31,6 +31,7 @@ from generator.core.kinds import (
     tender_keywords,
     tender_type_kinds,
 )
+from generator.core.quantities import time_of_day
 from generator.text.mentions import Mention
 
 # kind → keywords, most specific kinds first (the order breaks ties): all from the kinds table
@@ -57,7 +58,8 @@ _FAULT_LEVEL = re.compile(r"([一二三四1-4])级(?:故障|问题)|(紧急|重�
 # “到货后”, “安装调试完成后”, “交付验收合格后”, “交付使用之日起”: a point in time, not the subject
 _ANCHOR = re.compile(r"^(?:验收|使用|调试|安装|运行)?(?:完成|完毕|结束|合格|期满|满|时|期)?(?:后|之日)")
 _CATEGORY = re.compile(r"小修|中修|大修|急修|抢修|道路救援")
-_TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间|休息日|双休日")
+_TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假日|夜间|休息日|双休日|非工作日|其余时间|其他时间"
+                          r"|\d{1,2}[:：]\d{2}\s*(?:-|~|～|至|到)\s*\d{1,2}[:：]\d{2}")
 _PHASE = re.compile(r"(?:质保|保修|养护)期(?:外|满后)")  # “质保期内” is where most promises hold: no tier
 _COMPLAINT = re.compile(r"投诉|意见|建议|不满|整改")
 _FAILED_REPAIR = re.compile(r"(?:无法|不能|未能|未)[^，,]{0,3}$")  # “不能在48小时内修好的，须提供备机”
@@ -161,8 +163,11 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
 
 def choose_bound(clause: str, mention: Mention, kind: str) -> tuple[str, bool]:
     """(bound, explicit): from the words around the value, else the kind's usual direction."""
-    if kind == BACKUP_EQUIPMENT and mention.type == "duration" and _overrun(clause, mention):
-        return "at_most", True  # 超过48小时的，提供代步车: the backup is due within that time
+    if (kind == BACKUP_EQUIPMENT or kind not in MINIMUM_KINDS) and mention.type == "duration" \
+            and _overrun(clause, mention):
+        # 超过48小时的，提供代步车: the backup is due within that time; 故障超过24小时仍未修复的（扣罚）:
+        # a deadline restated as the failure a penalty follows is still a deadline
+        return "at_most", True
     before = clause[max(0, mention.start - 8):mention.start]
     after = clause[mention.end:mention.end + 6]
     if mention.type == "frequency" and "at_least" in bounds_inside(mention.raw):  # 每季度至少一次
@@ -222,7 +227,9 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
     if kind in (RESPONSE, ONSITE_ARRIVAL, RESOLUTION, HOTLINE):
         times = list(_TIME_OF_DAY.finditer(window))
         if times:
-            return times[-1].group(), ""
+            word = times[-1].group()
+            tier = time_of_day(word.replace("：", ":"))
+            return tier, "" if tier == word else f"原文“{word}”按“{tier}”记"
     phase = list(_PHASE.finditer(window))
     if phase and kind not in (WARRANTY, SERVICE_PERIOD):
         return phase[-1].group(), ""

@@ -3,6 +3,7 @@ section path, original text and normalised text (see normalize.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -105,6 +106,13 @@ class Document:
         return [b for b in self.blocks if b.kind == "heading"]
 
 
+def is_header_row(row: Sequence[str | None]) -> bool:
+    """A table's first row names its columns: short cells, none a sentence or a value (the checker's
+    tables and the tender extractor's alike)."""
+    cells = [cell.strip() for cell in row if cell and cell.strip()]
+    return bool(cells) and all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
+
+
 class DocumentBuilder:
     """Collects blocks in order and tracks the heading path."""
 
@@ -116,6 +124,9 @@ class DocumentBuilder:
         self.tables: dict[int, list[list[int]]] = {}
         self.table_rows: dict[tuple[int, int], list[str]] = {}
         self._table_count = 0
+        # the last table while nothing has followed it: (id, columns, has a header row, texts carried down)
+        self._open: tuple[int, int, bool, dict[int, str]] | None = None
+        self._open_at = -1  # len(blocks) when it ended
 
     @property
     def section(self) -> str:
@@ -140,18 +151,28 @@ class DocumentBuilder:
 
     def table(self, rows: Sequence[Sequence[str | None]], line: int | None = None, section: str | None = None,
               page: int | None = None) -> None:
-        """rows of cell texts; None marks a cell merged with the one above (no block, carries its text)."""
-        table_id = self._table_count
-        self._table_count += 1
-        positions: list[list[int]] = []
-        carried: dict[int, str] = {}
+        """rows of cell texts; None marks a cell merged with the one above (no block, carries its text).
+        A table right after another of as many columns, with no header row of its own below one that has it,
+        goes on with it: a table broken by a page end, its header left on the page before."""
+        width = max((len(row) for row in rows), default=0)
+        headed = bool(rows) and is_header_row(rows[0])
+        previous = self._open if self._open_at == len(self.blocks) else None
+        if previous is not None and previous[1] == width and previous[2] and not headed:
+            table_id, _, headed, carried = previous
+            positions = self.tables[table_id]
+        else:
+            table_id = self._table_count
+            self._table_count += 1
+            positions = []
+            carried = {}
+        offset = len(positions)
         blocks = self.blocks
         table_rows = self.table_rows
         where = self._section if section is None else section
-        for r, row in enumerate(rows):
+        for r, row in enumerate(rows, offset):
             row_positions: list[int] = []
             texts: list[str] = []
-            cell_line = None if line is None else line + r
+            cell_line = None if line is None else line + r - offset
             for c, text in enumerate(row):
                 if text is None:
                     texts.append(carried.get(c, ""))
@@ -167,6 +188,7 @@ class DocumentBuilder:
             positions.append(row_positions)
             table_rows[(table_id, r)] = texts
         self.tables[table_id] = positions
+        self._open, self._open_at = (table_id, width, headed, carried), len(blocks)
 
     def build(self) -> Document:
         return Document(self.path, self.blocks, self.tables, self.table_rows)

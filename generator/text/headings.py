@@ -100,3 +100,16 @@ def plain_heading(text: str) -> bool:
     line = normalise(text, join_lines=True).text.strip()
     return (4 <= len(line) <= 20 and not re.search(r"[，,。；;：:！!？?、\"“”()\d]", line)
             and not re.match(r"[-*•·]", line))
+
+
+# a proposal's section that reproduces the tender's own text (三、投标须知摘录, 附：招标文件售后服务要求原文):
+# what it says is the purchaser's, not a promise; a section answering it (对招标要求的响应) is the bidder's
+_QUOTED_TENDER = re.compile(r"(?:投标人?须知|招标文件|采购文件|招标要求|采购需求|评分标准|评分办法)(?:[\u4e00-\u9fff]{0,8})?"
+                            r"(?:摘录|原文|节选|摘要|引用)$|^(?:[^\u4e00-\u9fff]*)(?:投标人?须知|评分标准|评分办法)(?:前附表)?$")
+_ANSWERING = re.compile(r"响应|承诺|应答|对照|偏离|说明|方案")
+
+
+def quotes_tender(title: str) -> bool:
+    """The heading titles a section quoting the tender (its requirements, instructions or scoring)."""
+    line = normalise(title, join_lines=True).text.strip()
+    return _QUOTED_TENDER.search(line) is not None and _ANSWERING.search(line) is None

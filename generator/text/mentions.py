@@ -52,7 +52,10 @@ _WITHIN_PERIODS = {"一年": "年", "全年": "年", "一个季度": "季度", "
 # a calendar deadline: 交货期：2026年3月1日前
 _DEADLINE = re.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:前|之前|以前)")
 # a second limit of a warranty: 3年或10万公里
-_OR_MILEAGE = re.compile(r"^\s*或者?\s*\d+(?:\.\d+)?\s*万?\s*(?:公里|千米|km)", re.IGNORECASE)
+_MILEAGE = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE})\s*万?\s*(?:公里|千米|km)"
+_OR_MILEAGE = re.compile(rf"^\s*或者?\s*{_MILEAGE}", re.IGNORECASE)
+# the same written the other way round: 10万公里或3年（以先到者为准）
+_MILEAGE_OR = re.compile(rf"{_MILEAGE}\s*或者?\s*$", re.IGNORECASE)
 
 # Spans that look like durations but are not: dates, years, clock times, money, percentages.
 _MASKS = [
@@ -200,11 +203,19 @@ def find_mentions(sentence: str) -> list[Mention]:
         mention = _duration(match)
         if mention is not None:
             mileage = _OR_MILEAGE.match(text[match.end():])
+            before = _MILEAGE_OR.search(text, max(0, match.start() - 16), match.start())
             if mileage:  # 3年或10万公里（以先到者为准）: both limits
                 end = match.end() + mileage.end()
                 try:
                     mention = Mention(match.start(), end, Alternative.parse(sentence[match.start():end]),
                                       "duration", sentence[match.start():end])
+                except QuantityError:
+                    pass
+            elif before:  # 10万公里或3年: the same limits, the period first as everywhere else
+                period, distance = sentence[match.start():match.end()], re.sub(r"或者?\s*$", "", before.group())
+                try:
+                    mention = Mention(before.start(), match.end(), Alternative.parse(f"{period}或{distance}"),
+                                      "duration", sentence[before.start():match.end()])
                 except QuantityError:
                     pass
             found.append(mention)

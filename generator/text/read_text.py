@@ -14,6 +14,8 @@ from generator.text.pages import SPACED_COLUMNS, furniture
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+# a row of a table pasted from a web page into plain text: | 到场时间 | 市区 | 2小时 | (two cells at least)
+_PIPE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "”", "」", "』", "…", "|")
 
 
@@ -45,6 +47,17 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
 
 
+def _carried(cells: list[str]) -> list[str | None]:
+    """A row after the first whose first cells are empty (“| | 郊县 | 4小时 |”) continues a merged cell:
+    those cells carry the text above down."""
+    row: list[str | None] = list(cells)
+    for k, text in enumerate(cells[:-1]):
+        if text:
+            break
+        row[k] = None
+    return row
+
+
 class _TextReader:
     def __init__(self, text: str, path: str, markdown: bool) -> None:
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -69,7 +82,8 @@ class _TextReader:
                 assert match
                 self.builder.heading(match[2], len(match[1]), self.i + 1)
                 self.i += 1
-            elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2:
+            elif (self.markdown and stripped.startswith("|")) or stripped.count("\t") >= 2 \
+                    or (_PIPE_ROW.match(stripped) and _PIPE_ROW.match(self._next_line())):
                 self._table()
             elif not self.markdown and SPACED_COLUMNS.search(stripped) and SPACED_COLUMNS.search(self._next_line()):
                 self._spaced_table()
@@ -97,9 +111,9 @@ class _TextReader:
         rows: list[list[str | None]] = []
         while self.i < len(self.lines):
             stripped = self.lines[self.i].strip()
-            if self.markdown and stripped.startswith("|"):
+            if self.markdown and stripped.startswith("|") or not self.markdown and _PIPE_ROW.match(stripped):
                 if not _MD_SEPARATOR.match(stripped):
-                    rows.append(list(_cells(stripped)))
+                    rows.append(_carried(_cells(stripped)) if rows else list(_cells(stripped)))
             elif not self.markdown and stripped.count("\t") >= 2:
                 rows.append([cell.strip() for cell in self.lines[self.i].split("\t")])
             else:
@@ -129,7 +143,7 @@ class _TextReader:
                     break
                 self.i += 1
                 continue
-            if rows and not SPACED_COLUMNS.search(raw.strip()):
+            if rows and not SPACED_COLUMNS.search(raw.strip()) and not self._under_later_column(raw, starts):
                 break
             cells: list[str] = [""] * len(starts)
             for match in _CELL.finditer(raw):
@@ -146,6 +160,13 @@ class _TextReader:
             rows.append(row)
             self.i += 1
         self.builder.table(rows, line=start + 1)
+
+    @staticmethod
+    def _under_later_column(raw: str, starts: list[int]) -> bool:
+        """A line of one cell indented to a column after the first: the row of a merged cell, its first
+        cells left blank (“质保期  整机3年” then “        显示屏5年”)."""
+        indent = _width(raw) - _width(raw.lstrip())
+        return indent > 0 and len(starts) > 1 and any(abs(indent - s) <= 2 for s in starts[1:])
 
     def _paragraph(self) -> None:
         """One block from a line, joined with following lines that continue its sentence."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.core.errors import InputError, Problem
 from generator.readers.content import Content, Table
+from generator.text.document import is_header_row
 from generator.text.headings import TENDER, ends_mid_sentence, heading_level
 from generator.text.pages import COLUMN_GAP, SPACED_COLUMNS, footer_number, line_key, running_keys
 
@@ -51,11 +52,6 @@ class _Sections:
         return " ".join(t for _, t in self.path)
 
 
-def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
-    """A table's first row names its columns: short cells, none a sentence or a value."""
-    return all(len(c) <= 15 and not re.search(r"[，,。；;]|\d", c) for c in cells)
-
-
 def _positional(line: str) -> list[str]:
     """Every cell of a row written as text, empty ones included."""
     if "|" in line or "｜" in line:
@@ -76,6 +72,17 @@ def _continues_row(previous: str, line: str) -> bool:
     cells = _positional(line)
     return (not previous.rstrip().endswith(("|", "｜")) and not stripped.startswith(("|", "｜"))) or (
         stripped.startswith(("|", "｜")) and len(cells) == len(_positional(previous)) and not cells[0])
+
+
+def _under_merged_cell(line: str, previous: str) -> bool:
+    """A line of one cell set under the last column of a row of columns set apart by spaces: the row
+    below a merged first cell, which the converter left blank."""
+    if "|" in previous or "｜" in previous or "\t" in previous or not SPACED_COLUMNS.search(previous.strip()):
+        return False
+    indent = len(line) - len(line.lstrip())
+    last = previous.rstrip()
+    last_start = len(last) - len(COLUMN_GAP.split(last.strip())[-1])
+    return indent >= 4 and abs(indent - last_start) <= 4 and not SPACED_COLUMNS.search(line.strip())
 
 
 def _merge_row(previous: str, line: str) -> str:
@@ -166,6 +173,11 @@ def read_text_blocks(text: str) -> list[TextBlock]:
                 pending[-1][:3] = [" | ".join(cells), pending[-1][1], cells]
                 pending[-1][5] = tuple(_positional(merged))
                 continue
+            if cells is None and table_header is not None and pending and pending[-1][2] \
+                    and _under_merged_cell(raw, previous_raw):
+                # “质保期   整机3年” then “         显示屏5年”: the first cells merged with the row above
+                cells = (*pending[-1][5][:-1], line)
+                raw = " | ".join(cells)
             previous_raw = raw
             if cells is not None:
                 header = table_header if table_header is not None else ()
@@ -201,10 +213,15 @@ def content_blocks(content: Content) -> list[TextBlock]:
     footers and table-of-contents entries left out)."""
     sections = _Sections()
     blocks: list[TextBlock] = []
+    # the table just read, while no text has followed it: (columns, header, texts carried down)
+    last: tuple[int, tuple[str, ...], dict[int, str]] | None = None
     for item in content.items:
         if isinstance(item, Table):
             carried: dict[int, str] = {}
             header: tuple[str, ...] | None = None
+            width = max((len(row) for row in item.rows), default=0)
+            if last is not None and last[0] == width and last[1] and item.rows and not is_header_row(item.rows[0]):
+                _, header, carried = last  # broken by a page end, its header left on the page before
             for row in item.rows:
                 cells: list[str] = []
                 for col, raw in enumerate(row):
@@ -219,10 +236,12 @@ def content_blocks(content: Content) -> list[TextBlock]:
                     blocks.append(TextBlock(" | ".join(cells), str(sections), item.page, tuple(cells),
                                             header=header or (), columns=columns))
                     header = (columns if is_header_row(cells) else ()) if header is None else header
+            last = (width, header or (), carried)
         elif item.part == "body" and not item.toc:
             text = item.text.strip().replace("\u3000", " ")
             if not text:
                 continue
+            last = None
             level = item.style_level if item.style_level is not None and content.heading_styles else heading_level(text, TENDER)
             if level is not None:
                 sections.enter(level, text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.core.bounds import AT_MOST_AFTER, alternation
 from generator.core.numerals import parse_chinese_int
-from generator.core.quantities import Duration, Frequency, Quantity, QuantityError, Schedule
+from generator.core.quantities import Alternative, Duration, Frequency, Mileage, Quantity, QuantityError, Schedule
 from generator.core.regex_prefilter import compile_filtered
 
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
@@ -27,8 +27,9 @@ _UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个�
 DURATION_RE = re.compile(
     rf"(?<![\d.每月号~～—–-])(?<!\d至)(?<!\d到)(?P<num>{_NUM})(?:(?P<sep>[-~～至到—–]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
     rf"(?P<tail>{alternation(AT_MOST_AFTER)})?")
-# a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年
-_ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前")
+# a duration that is a point of reference, not a period promised: 15天后, 24小时前通知, 提前3天, 满三年,
+# 行驶5000公里或6个月时进行 (the moment a service falls due)
+_ANCHOR_AFTER_RE = re.compile(r"后|以后|之后|前|以前|之前|时(?![间段限长效刻])")
 # a number left blank (X年, **年, 在天内) or “the same day”
 _BLANK_UNITS = r"个工作日|工作日|个小时|小时|分钟|个月|年|天|日"
 MISSING_RE = compile_filtered(
@@ -40,9 +41,14 @@ SCHEDULE_RE = compile_filtered(
     r"|(?<![\d.])(?P<days2>[1-7])天(?P<hours2>\d{1,2})小时(?!内|以内|之内)"  # 7天24小时受理报修: written out
     r"|(?P<always>全天候|全年无休|24小时(?=开机|值班|服务热线|热线|值守|在线|不间断|畅通|服务电话|客服|人工|全天候))")
 FREQUENCY_RE = re.compile(
-    rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|季度|季|年度|年|月|周|星期)"
+    rf"(?P<pre>每隔|每|一)(?P<n>\d+|[{_CN_DIGITS}十]{{1,2}})?个?(?P<period>半年度|半年|半个?月|季度|季|年度|年|月|周|星期)"
     r"(?!年?初|年?底|年?末|中旬|上旬|下旬|度末|的)"
     rf"(?:[^,;。:\n]{{0,14}}?(?P<count>\d+|[{_CN_DIGITS}十]{{1,2}})次)?")
+
+# a vehicle warranty's second limit, after or before the period: 3年或10万公里, 10万公里或3年（以先到者为准）
+_MILEAGE = rf"{_NUM}万?(?:公里|千米|[kK][mM])"
+_OR_MILEAGE_RE = re.compile(rf"或者?(?P<km>{_MILEAGE})")
+_MILEAGE_OR_RE = re.compile(rf"(?P<km>{_MILEAGE})或者?$")
 
 _MONTHS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "半年度": 6, "年": 12, "年度": 12}
 _MONTH_PERIODS = {1: "月", 3: "季度", 6: "半年", 12: "年"}
@@ -111,8 +117,21 @@ def _duration(match: re.Match[str]) -> Value | None:
     canonical_unit = "分钟" if display.endswith("分钟") else duration.unit
     if low is not None:
         display = f"{_fmt(low)}-{_fmt(upper)}{display.lstrip('0123456789.')}"
-    return Value(match.start(), match.end("unit"), duration, "duration", display, canonical_unit, duration.hours,
-                 bool(match["tail"]), low)
+    start, end = match.start(), match.end("unit")
+    quantity: Quantity = duration
+    if unit in ("年", "个月", "周年") and low is None:
+        after = _OR_MILEAGE_RE.match(text, end)
+        found = after or _MILEAGE_OR_RE.search(text, max(0, start - 12), start)
+        if found:
+            try:
+                mileage = Mileage.parse(found["km"])
+            except QuantityError:
+                mileage = None
+            if mileage is not None:  # both limits: the one reached first ends the warranty
+                quantity = Alternative((duration, mileage))
+                display = f"{display}或{mileage}"
+                start, end = (start, found.end()) if after else (found.start(), end)
+    return Value(start, end, quantity, "duration", display, canonical_unit, duration.hours, bool(match["tail"]), low)
 
 
 def _fmt(number: float) -> str:
@@ -139,7 +158,11 @@ def _frequency(match: re.Match[str]) -> Value | None:
     if count is None or n is None:
         return None
     period = match["period"]
-    if period in ("周", "星期"):
+    if period.startswith("半") and period.endswith("月"):  # 每半月一次: twice a month
+        if n != 1:
+            return None
+        frequency = Frequency(2 * count, "月")
+    elif period in ("周", "星期"):
         if n != 1:
             return None
         frequency = Frequency(count, "周")

@@ -1,7 +1,9 @@
 """Probe 招标文件 texts written to vary what real tenders do and the corpus under-represents
 (tests/tender_extract/probes/: PDF text with running headers and 第X页 共Y页 between lines, a number broken
 across lines, a requirement table flattened to space-aligned columns, Chinese numerals and full-width
-digits, mileage alternatives, tiers by place and distance, 投标人须知 boilerplate and the purchaser's duties).
+digits, mileage alternatives, tiers by place and distance, 投标人须知 boilerplate and the purchaser's duties;
+then traditional characters, tiers by time of day and a tier stated alone, a 条款/要求 table whose merged
+first cells the converter left blank, start events, mileage written first, penalties and scoring bands).
 
 Each probe has a truth file in the format of the shared scorer (NN_name.requirements.yaml). Every
 requirement of a kind other than `other` is extracted with its kind, bound, value and ★, and nothing of a
@@ -9,6 +11,7 @@ scored kind is extracted that matches no truth item (one overlapping an `other` 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from generator.tender_extract.requirements import extract_requirements
 from generator.text.text_blocks import read_blocks
 
 PROBES = Path(__file__).resolve().parent / "probes"
-TEXTS = sorted(PROBES.glob("*.txt"))
+TEXTS = sorted([*PROBES.glob("*.txt"), *PROBES.glob("*.docx")])  # the .docx: tests/probe_documents.py
 _UNITS = {"min": "分钟", "h": "小时", "d": "天", "wd": "工作日", "mo": "个月", "y": "年"}
 _SHOWN = {"1/mo": "每月一次", "1/q": "每季度一次", "2/y": "每半年一次", "7x24": "7×24小时"}  # the forms the probes use
 
@@ -45,6 +48,9 @@ def _value_ok(expected, value) -> bool:
         first = getattr(value, "options", None)  # 3年或10万公里 is read as its period
         value = first[0] if first else value
         return value is not None and compare(Duration(float(match[1]), _UNITS[match[2]]), value) == 0
+    date = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", expected)  # the corpus writes dates as ISO
+    if date:
+        return getattr(value, "date", None) == dt.date(*map(int, date.groups()))
     return str(value) == _SHOWN.get(expected, expected)
 
 
@@ -55,8 +61,10 @@ def _truth(text: Path) -> list[dict]:
 
 def test_the_probes_vary_what_they_should():
     assert len(TEXTS) >= 6
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
-    for form in ("共 42 页", "贰年", "２４", "或10万公里", "50公里以内", "偏远地区", "投标有效期", "采购人应", "5×8"):
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS if p.suffix == ".txt")
+    for form in ("共 42 页", "贰年", "２４", "或10万公里", "50公里以内", "偏远地区", "投标有效期", "采购人应", "5×8",
+                 "保固期不少於３年", "回應", "省外不超过48小时", "壹年", "\n                应用软件", "以交付使用之日起算",
+                 "10万公里或3年", "八年或十五万公里", "每延误一小时", "仍未修复的", "得3分", "用户须"):
         assert form in texts, form
 
 
