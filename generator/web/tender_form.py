@@ -50,7 +50,7 @@ ITEM_LABELS = {"name": "货物名称", "model": "品牌型号", "quantity": "数
                "note": "备注"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
 TEMPLATE_LABELS = {"standard": "标准格式"}  # template folder → the name a clerk sees
-PRESERVED = ("attachments", "scoring", "resident_staff", "security_level")  # kept as they are in the file; not edited in the browser
+PRESERVED = ("attachments", "scoring", "resident_staff", "security_level", "platforms")  # kept as they are in the file; not edited in the browser
 SELECTS = ("bidder", "product_type", "template")
 ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
               "source.page")
