@@ -81,8 +81,17 @@ def proposals(tmp_path_factory) -> dict[str, Proposal]:
         items=[{"name": "机架式服务器", "quantity": 2, "unit": "台"}, {"name": "核心交换机", "quantity": 1, "unit": "台"},
                {"name": "不间断电源（UPS）", "quantity": 1, "unit": "套"}, {"name": "笔记本电脑", "quantity": 10, "unit": "台"},
                {"name": "投影机", "quantity": 2, "unit": "台"}])
+    # the example's bidder with one engineer holding the scanner and array maker's service certification
+    bidder = (project / "profiles" / "bidders" / "huachen.yaml").read_text(encoding="utf-8")
+    assert "qualification: 系统集成项目管理工程师" in bidder
+    (project / "profiles" / "bidders" / "huachen-certified.yaml").write_text(
+        bidder.replace("id: huachen", "id: huachen-certified").replace(
+            "qualification: 系统集成项目管理工程师", "qualification: 系统集成项目管理工程师，明档扫描与存储设备原厂认证服务工程师"),
+        encoding="utf-8")
+    certified = _variant_of_the_example(project, "it-certified", bidder="huachen-certified")
     out = project / "out"
-    return {"example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out)}
+    return {"example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out),
+            "certified": Proposal(certified, out)}
 
 
 def test_only_bought_equipment_is_spoken_of(proposals):
@@ -173,8 +182,12 @@ def test_one_parts_rule_and_no_unheld_maker_certification(proposals, name):
         assert claim not in proposal.text, claim
 
 
-def test_a_maker_certification_is_claimed_only_from_the_teams_qualifications():
-    """#1: a network vendor's certificate (华为认证HCIP) is no maker's service certification for the goods."""
+def test_a_maker_certification_is_claimed_only_from_the_teams_qualifications(proposals):
+    """#1: a network vendor's certificate (华为认证HCIP) is no maker's service certification for the goods; a team
+    member holding the maker's certification is named by role for the array and storage media repairs."""
+    claim = "涉及磁盘阵列和存储介质的维修，由持有生产企业服务认证的技术支持工程师负责。"
+    assert claim in proposals["certified"].section("资产与数据安全")
+    assert claim not in proposals["example"].text
     from generator.models.parties import TeamMember
 
     def member(role: str, qualification: str) -> TeamMember:
