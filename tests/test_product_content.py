@@ -209,7 +209,7 @@ def shared_share(a: set[str], b: set[str]) -> float:
 # What an evaluator of each trade looks for in the type's own section (issue 15): the words below are
 # the trade's own matters, written into the section by its clause, not borrowed from the general ones.
 OWN_SECTION = {
-    "it-equipment": ("资产与数据安全", ("系统镜像", "介质", "扫描", "数据清除", "不间断电源")),
+    "it-equipment": ("资产与数据安全", ("系统镜像", "介质", "扫描", "数据清除", "TWAIN")),
     "security-systems": ("录像数据安全", ("硬盘录像机", "摄像机", "存储容量", "联网", "时钟同步", "门禁")),
     "hvac-solar": ("季节运行保障", ("制冷剂", "集热管", "化霜", "防冻", "季节")),
     "lighting": ("光衰", ("驱动电源", "防护等级", "光衰", "单灯控制器", "播放")),
@@ -1411,7 +1411,7 @@ CORE_PEOPLE_WORDS = {
                    "培训计划": ("季节转换和定时启停",)},
     "industrial-equipment": {"服务组织": ("挂牌上锁", "精度检测"), "违约责任": ("加工精度",), "承诺书": ("精度标准复检",),
                              "培训计划": ("演示紧急停机",)},
-    "it-equipment": {"服务组织": ("存储介质", "资产台账"), "违约责任": ("档案数据丢失",), "承诺书": ("当面销毁",),
+    "it-equipment": {"服务组织": ("存储介质", "资产台账"), "违约责任": ("数字化加工成果丢失",), "承诺书": ("当面销毁",),
                      "培训计划": ("配置的备份与恢复",)},
     "lab-instruments": {"服务组织": ("标准物质", "期间核查"), "违约责任": ("分析方法",), "承诺书": ("资质认定",),
                         "培训计划": ("耗损部件更换",)},
@@ -1550,8 +1550,8 @@ def test_consumables_list_their_quality_problems_as_a_table(proposals, name):
 # --- helper equipment (issue 15): the equipment clauses and the general clauses of goods and works say
 # what each trade's installation, diagnosis, repair check, wear parts, charges and emergencies involve.
 EQUIPMENT_TRADE_WORDS = {
-    "it-equipment": {"安装调试与验收": ("不间断电源容量", "系统恢复介质", "资产编号对照表"),
-                     "故障处理流程": ("带外管理口", "重装系统"), "范围": ("定影组件", "预装的操作系统"),
+    "it-equipment": {"安装调试与验收": ("配电回路容量", "系统恢复介质", "资产编号对照表"),
+                     "故障处理流程": ("报错信息", "重装系统"), "范围": ("定影组件", "预装的操作系统"),
                      "应急预案": ("断开受影响设备的网络连接", "勒索病毒处置")},
     "medical-equipment": {"安装调试与验收": ("等电位接地", "医疗器械注册证", "需要计量检定或校准的"),
                           "故障处理流程": ("院感要求", "电气安全检测"), "范围": ("一次性电极片",),
@@ -1614,7 +1614,7 @@ def test_equipment_clauses_take_the_trades_phrases_from_the_profile(proposals, n
 # A few words per type that only its own profile brings into 保密, 投诉, 回访 and 服务方式.
 CORE_TRUST_WORDS = {
     "medical-equipment": ("患者隐私", "计量检测记录", "质控计量", "电气安全检测"),
-    "it-equipment": ("数据清除", "配置变更记录", "数据保护", "远程协助工具"),
+    "it-equipment": ("数据清除", "配置变更记录", "数据保护", "远程协助方式"),
     "security-systems": ("录像调阅", "报警日志", "录像完整", "视频监控平台"),
     "hvac-solar": ("屋面", "热水供应", "季节保障", "线控器"),
     "lighting": ("播放内容", "亮灯率", "活动保障", "单灯"),

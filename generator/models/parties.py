@@ -488,6 +488,9 @@ class ProductType(Strict):
     replacement_match: str = ""  # goods: what a replacement matches (同款同色, 同批次面料)
     acceptance_papers: str = ""  # goods: the test reports and papers handed over for acceptance
     wear_items: str = ""  # goods: the parts that wear in normal use and are not warranted
+    # issue 15 (it-equipment): the one rule for what the parts replaced within the warranty and the stocked spares
+    # are (同型号的原厂全新部件), stated alike in both sections; empty: the clauses' general wording
+    parts_rule: str = ""
     # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
     # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
     # first_measures, drills and charged_items serve the general clauses of goods and works as well;

@@ -90,6 +90,9 @@ class Tender(Strict):
     # a short on-site promise stand where no outlet is in the delivery city
     resident_staff: int = Field(default=0, ge=0, le=200)
     security_level: str = ""  # software: the system's 等级保护 level the tender names (第三级); empty: not given
+    # issue 15 (it-equipment): the operating systems and processor platforms the goods run, as the tender names them
+    # (Windows 11 专业版和统信UOS桌面操作系统); empty: not given, the models' factory configuration
+    platforms: str = Field(default="", max_length=80)
     attachments: list[str] = []
     scoring: list[ScoringItem] = []  # the after-sales 评分标准 (generator/models/scoring.py)
     # 采购清单 as bid: the proposal's 供货范围 table; empty: the document names only `products`

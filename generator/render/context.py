@@ -248,6 +248,17 @@ def for_product(bidder: Bidder, product: ProductType) -> Bidder:
     })
 
 
+# issue 15 (it-equipment): a qualification naming a maker's service certification. A proposal claims engineers
+# certified by the maker only when the shown team holds one (a 华为认证HCIP network certificate is not a scanner
+# or disk-array maker's certification, so it does not count).
+MAKER_CERTIFIED = re.compile(r"(?:原厂|制造商|生产企业|厂商|厂家)(?:服务)?认证")
+
+
+def maker_certified_roles(team: list[TeamMember]) -> list[str]:
+    """The roles (never names: a 暗标 shows none) of the team members holding a maker's service certification."""
+    return list(dict.fromkeys(m.role for m in team if MAKER_CERTIFIED.search(m.qualification)))
+
+
 HEAD_WORDS = ("经理", "负责人", "主管")
 DEFAULT_HEAD = "项目负责人"
 DEFAULT_DESK = "客服专员"  # the bidder's service desk, when the project team names no one who takes requests
@@ -381,6 +392,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "desk": "、".join(desk) or DEFAULT_DESK,  # who answers the hotline and logs requests
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
+        "maker_certified": "、".join(maker_certified_roles(bidder.team)),  # empty: no claim of a maker's certification
         "has": {cap: True for cap in product.capabilities} | {
             cap: False for cap in CAPABILITY_LABELS if cap not in product.capabilities},
     }
