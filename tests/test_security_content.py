@@ -98,3 +98,14 @@ def test_personal_data_and_lightning_standards_are_named(example):
 
 def test_face_data_is_protected_when_gates_are_bought(example):
     assert "人脸照片和特征数据只保存在采购人的系统内" in example  # the example buys 人行闸机
+
+
+def test_gates_not_door_locks_when_only_gates_are_bought(example):
+    """The example buys 人行闸机, not door access: no magnetic locks or door contacts, but gate checks and spares."""
+    assert not any(word in example for word in ("磁力锁", "门磁", "锁具", "开门按钮"))
+    assert "闸机不开闸、闸翼夹人或尾随不报警" in example
+    assert "闸机防夹红外对射" in example  # a spare
+
+
+def test_backup_comes_within_the_shortest_level_limit(example):
+    assert "一级4小时" in example and "自接到报修起4小时内免费提供" in example
