@@ -1614,7 +1614,7 @@ def test_equipment_clauses_take_the_trades_phrases_from_the_profile(proposals, n
 # A few words per type that only its own profile brings into 保密, 投诉, 回访 and 服务方式.
 CORE_TRUST_WORDS = {
     "medical-equipment": ("患者隐私", "计量检测记录", "质控计量", "电气安全检测"),
-    "it-equipment": ("数据清除", "配置变更记录", "数据保护", "远程协助方式"),
+    "it-equipment": ("拆下硬盘交采购人保管", "配置变更记录", "数据保护", "远程协助方式"),
     "security-systems": ("录像调阅", "报警日志", "录像完整", "视频监控平台"),
     "hvac-solar": ("屋面", "热水供应", "季节保障", "线控器"),
     "lighting": ("播放内容", "亮灯率", "活动保障", "单灯"),
@@ -2235,7 +2235,7 @@ def test_parts_that_touched_patients_are_the_hospitals_clinical_waste(proposals)
     """A site repair of medical equipment does not carry away filters and sensors from the patient circuit."""
     text = section(proposals["medical-equipment"], "故障处理流程")
     assert "医疗废物" in text and "交科室按医疗废物管理规定处置" in text and "带走包装物和更换下来的废旧部件" not in text
-    assert "带走包装物和更换下来的废旧部件" in section(proposals["it-equipment"], "故障处理流程")  # the default stays
+    assert "带走包装物和更换下来的废旧部件" in section(proposals["hvac-solar"], "故障处理流程")  # the default stays
 
 
 def test_the_hotline_number_stands_apart_from_its_hours(proposals):

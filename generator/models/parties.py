@@ -510,6 +510,9 @@ class ProductType(Strict):
     # what becomes of the parts a site repair replaces, where not all are simply taken away (a
     # ventilator's filters and flow sensors are clinical waste of the hospital's)
     used_parts: str = ""
+    # the bidder installs the lightning protection and earthing of outdoor parts (cameras' poles, street lights):
+    # lightning damage is then not excluded where that protection fell short of its design
+    installs_lightning_protection: bool = False
     analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
     outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
     busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
