@@ -32,6 +32,7 @@ from generator.models.commitments import FaultLevel, Qualified, Tiers
 from generator.models.parties import Bidder, ProductType
 from generator.models.requirement import Requirement
 from generator.models.tiers import nested
+from generator.resolve.presence import city_tier
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,9 @@ def _level_arrival_problems(commitments: Commitments) -> list[Problem]:
     """A fault level's arrival (its own, else each tier of the headline arrival the level table shows)
     no shorter than its resolution: the table then reads as if nothing were left to do once the
     technician is there. Arrival and resolution may be equal in the headline promise (a promise for
-    every case), not within one level, whose resolution follows the arrival."""
+    every case), not within one level, whose resolution follows the arrival. Only the tiers that hold
+    in the delivery city are compared (untiered, 市区, 工作时间…): a level's limit farther away (省外) may
+    be met remotely or by the nearer outlet, and a site in the city never sees those tiers."""
     source, headline = commitments.fault_levels_source, commitments.get(ONSITE_ARRIVAL)
     problems: list[Problem] = []
     for name, level in commitments.fault_levels.items():
@@ -254,7 +257,7 @@ def _level_arrival_problems(commitments: Commitments) -> list[Problem]:
             continue
         arrivals = ([(None, level.onsite_arrival)] if level.onsite_arrival is not None
                     else list(headline.values.items()) if headline else [])
-        late = [(q, v) for q, v in arrivals if compare(v, level.resolution) != -1]
+        late = [(q, v) for q, v in arrivals if city_tier(q) and compare(v, level.resolution) != -1]
         if late:
             qualifier, value = late[0]
             given = "" if level.onsite_arrival is not None else f"，沿用总体承诺，{headline.source}" if headline else ""
