@@ -498,7 +498,7 @@ def test_the_deviation_table_names_a_visit_as_the_tender_does(proposals):
                 assert "巡检频次：" not in row, (name, row)
     assert "维护保养频次：每月两次" in section(proposals["elevators"], "偏离表")
     assert "巡查频次：每周一次" in section(proposals["landscaping"], "偏离表")
-    assert "免费运维期：1年" in section(proposals["software"], "偏离表")
+    assert f"免费运维期：{proposals['software'].commitments.kinds['warranty'].describe()}" in section(proposals["software"], "偏离表")
     assert "巡检" not in proposals["elevators"].text
 
 
@@ -1367,7 +1367,10 @@ def test_software_operating_targets_and_security_level_come_from_data(proposals)
     proposal = proposals["software"]
     for target in proposal.product.service_targets:
         assert f"{target.name} | {target.value}" in proposal.text.replace("\n", " | ")
-    assert {"系统可用率", "恢复时间目标（RTO）", "恢复点目标（RPO）"} <= {t.name for t in proposal.product.service_targets}
+    assert "系统可用率" in {t.name for t in proposal.product.service_targets}
+    for kind in ("recovery_time", "recovery_point"):  # commitments, no longer free text of the product type
+        resolved = proposal.commitments.kinds[kind]
+        assert f"{resolved.label} | 不超过{resolved.describe()}" in proposal.text.replace("\n", " | ")
     assert proposal.tender.security_level and f"等级保护{proposal.tender.security_level}" in proposal.text
 
 
@@ -2181,8 +2184,9 @@ def test_the_warranty_is_named_as_the_tender_names_it(proposals):
     """issue 15 (fixes): the software tender asks for 免费运维服务, so the proposal's period is the
     免费运维期 throughout (headings, summary, letter), still answered as the warranty."""
     text = proposals["software"].text
+    period = proposals["software"].commitments.kinds["warranty"].describe()
     assert "质保期" not in text and "免费运维期与免费运维范围" in text
-    assert "本项目所供软件的免费运维期为1年" in text and "免费运维期内提供缺陷修复" in text
+    assert f"本项目所供软件的免费运维期为{period}" in text and "免费运维期内提供缺陷修复" in text
     assert "免费运维期免费" not in text and "免费运维期内免费" not in text
     assert "质保期" in proposals["it-equipment"].text  # a tender that says 质保期 keeps it
 

@@ -71,6 +71,39 @@ def test_fault_levels_must_stay_within_headline_and_never_get_faster():
     assert any("二级" in m and "长于总体承诺" in m for m in messages)
 
 
+def test_a_fault_levels_arrival_must_come_before_its_resolution():
+    """Evaluator (software, 7/10): 一级 到场 4小时 and 解决 4小时 read as if nothing were left to fix on arrival.
+    A level without its own arrival inherits every headline tier; equal values are refused, shorter pass."""
+    inherited = layer("p.yaml", """commitments:
+  response: 30分钟
+  onsite_arrival: {工作时间: 1小时, 非工作时间: 4小时}
+  resolution: 24小时
+  fault_levels:
+    一级: {response: 15分钟, resolution: 4小时}
+    二级: {response: 30分钟, resolution: 12小时}
+""")
+    problems = logic_problems(resolve_commitments([inherited]))
+    assert [p.field for p in problems] == ["commitments.fault_levels.一级"]
+    assert "非工作时间4小时" in problems[0].message and "不短于" in problems[0].message
+    own = layer("p.yaml", """commitments:
+  response: 30分钟
+  onsite_arrival: 8小时
+  resolution: 24小时
+  fault_levels:
+    一级: {response: 15分钟, onsite_arrival: 2小时, resolution: 4小时}
+    二级: {response: 30分钟, onsite_arrival: 8小时, resolution: 8小时}
+""")
+    assert [p.field for p in logic_problems(resolve_commitments([own]))] == ["commitments.fault_levels.二级"]
+    fixed = layer("p.yaml", """commitments:
+  response: 30分钟
+  onsite_arrival: {工作时间: 1小时, 非工作时间: 2小时}
+  resolution: 24小时
+  fault_levels:
+    一级: {response: 15分钟, resolution: 4小时}
+""")
+    assert logic_problems(resolve_commitments([fixed])) == []
+
+
 def requirement(**fields) -> Requirement:
     return Requirement.model_validate({"text": "要求", **fields})
 

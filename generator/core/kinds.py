@@ -184,6 +184,11 @@ _TABLE = (
     Kind("uptime", "percentage", "年开机率", "higher", answered_in="maintenance", product_word=("uptime_word", "年{}"),
          proposal_words=r"开机率|完好率|(?:设备|系统|平台|服务)?可用率|(?:设备|系统|平台|服务)可用性|正常运行率",
          tender_words=("开机率", "完好率", "运行率", "可用率", "可用性"), names=("开机率", "完好率", "设备可用率", "正常运行率")),
+    # software: how soon the system is back after an outage and how much data it may lose (等级保护, 业务连续性)
+    Kind("recovery_time", "duration", "恢复时间目标（RTO）", "lower", answered_in="product_service", units=_SHORT, max_days=30,
+         proposal_words=r"恢复时间目标|RTO", tender_words=("恢复时间目标", "RTO")),
+    Kind("recovery_point", "duration", "恢复点目标（RPO）", "lower", answered_in="product_service", units=_SHORT, max_days=30,
+         proposal_words=r"恢复点目标|RPO", tender_words=("恢复点目标", "RPO")),
     Kind("service_period", "duration", "服务期", "higher", exact=True, answered_in="warranty", units=frozenset({"年", "个月"}), starts=True,
          proposal_words=r"维保服务期|维保期|维护期|服务期限|服务期",
          tender_words=("服务期限", "服务期", "服务年限", "维保期限", "合同期限"),
@@ -194,11 +199,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in _TABLE}
 """Every kind, in the order of tables and summaries."""
 
 # Where the words of two kinds overlap, the kind tried first wins: the most specific words first.
-PROPOSAL_ORDER = ("remaining_shelf_life", "survival_rate", "uptime", "service_period", "backup_equipment", "spare_parts",
+PROPOSAL_ORDER = ("recovery_point", "recovery_time", "remaining_shelf_life", "survival_rate", "uptime", "service_period", "backup_equipment", "spare_parts",
                   "repair_turnaround", "complaint_response", "video_retention", "records_retention", "software_upgrade",
                   "satisfaction_survey", "return_visit", "inspection", "training", "installation", "delivery",
                   "shelf_life", "warranty", "hotline", "resolution", "onsite_arrival", "response")
-TENDER_ORDER = ("complaint_response", "satisfaction_survey", "uptime", "survival_rate", "return_visit", "inspection",
+TENDER_ORDER = ("recovery_point", "recovery_time", "complaint_response", "satisfaction_survey", "uptime", "survival_rate", "return_visit", "inspection",
                 "spare_parts", "backup_equipment", "software_upgrade", "video_retention", "records_retention", "repair_turnaround",
                 "remaining_shelf_life", "shelf_life", "delivery", "installation", "training", "warranty",
                 "service_period", "hotline", "onsite_arrival", "resolution", "response")

@@ -58,6 +58,9 @@ class TeamMember(Strict):
     years: int = Field(ge=0, le=60)
     duty: str = Text
     serves: Serves = []
+    # may be stationed at the purchaser's site (驻场) when a tender asks for resident staff: the proposal
+    # names the first such members whose `serves` fits the product type (resolve/presence.resident_members)
+    resident: bool = False
 
 
 class Warehouse(Strict):
@@ -124,7 +127,6 @@ class Penalties(Strict):
     survival_per_point: int | None = Field(default=None, gt=0, le=10000000)
     # supplies: a batch found unqualified costs this share of its price on top of the exchange
     quality_percent: int | None = Field(default=None, gt=0, le=100)
-    cap_percent: int = Field(ge=1, le=30)  # yearly total, as a percentage of the contract price
 
 
 class Bidder(Strict):

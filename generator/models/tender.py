@@ -89,6 +89,11 @@ class Tender(Strict):
     # 驻场: technicians the bidder keeps at the purchaser's site for this project (0: none); lets
     # a short on-site promise stand where no outlet is in the delivery city
     resident_staff: int = Field(default=0, ge=0, le=200)
+    # the hours the resident staff are on site (工作日8:30至17:30), as the tender or purchaser sets them: the
+    # proposal's 工作时间; empty: the purchaser's working hours, unnamed
+    resident_hours: str = Field(default="", max_length=60)
+    # 违约金累计上限（合同总价的百分比），只在招标文件或其合同条款规定时写：投标人自己不为违约责任设上限
+    penalty_cap_percent: int | None = Field(default=None, ge=1, le=100)
     security_level: str = ""  # software: the system's 等级保护 level the tender names (第三级); empty: not given
     # issue 15 (it-equipment): the operating systems and processor platforms the goods run, as the tender names them
     # (Windows 11 专业版和统信UOS桌面操作系统); empty: not given, the models' factory configuration

@@ -8,13 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.kinds import KINDS, SHELF_LIFE, WARRANTY
+from generator.core.numerals import parse_chinese_int
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
-from generator.resolve.presence import in_outlet_city, nearest_outlet, reached_within_city_tier, total_training_hours
+from generator.resolve.presence import (
+    in_outlet_city,
+    nearest_outlet,
+    reached_within_city_tier,
+    resident_members,
+    total_training_hours,
+)
 
 
 class KindView:
@@ -318,6 +325,15 @@ def unit_noun(product: ProductType) -> str:
     return product.measure_word + noun
 
 
+def security_grade(level: str) -> int | None:
+    """The 等级保护 level a tender names as a number (第三级, 三级, 3级 → 3): clauses add what level 3 and
+    above require (异地实时备份, 每年的等级测评) only where it is asked. None: not given or not read."""
+    match = re.search(r"([一二三四五]|[1-5])级", level)
+    if not match:
+        return None
+    return int(match[1]) if match[1].isdigit() else parse_chinese_int(match[1])
+
+
 def tender_warranty_word(tender: Tender, product: ProductType) -> str:
     """issue 15 (fixes): the tender's own name for the warranty period, when its warranty requirement
     names one (“免费运维服务” → 免费运维期, “保修期” where the type says 质保期); the kind stays the
@@ -377,10 +393,13 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # an outlet elsewhere reaches the site within the city tier's time: visits keep the city tier
         "reached_site": product.repair_at == "site" and reached_within_city_tier(nearest, tender.delivery_place,
                                                                                  commitments),
+        "security_grade": security_grade(tender.security_level),  # 第三级 → 3; None when not given
         "resident_staff": tender.resident_staff,
         # issue 21 (agrochemicals): the crops the purchase is for, and the township points serving the place
         "crops": product.crops_for(f"{tender.project_name}、{tender.purchased}"),
         "points": [p for p in shown.service_points if p.place in tender.delivery_place],
+        # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
+        "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),

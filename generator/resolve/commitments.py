@@ -17,7 +17,9 @@ from generator.core.judge import as_compared, verdict
 from generator.core.kinds import (
     FAULT_KINDS,
     KINDS,
+    ONSITE_ARRIVAL,
     RECORDS_RETENTION,
+    RESOLUTION,
     SERVICE_PERIOD,
     SOFTWARE_UPGRADE,
     SPARE_PARTS,
@@ -30,6 +32,7 @@ from generator.models.commitments import FaultLevel, Qualified, Tiers
 from generator.models.parties import Bidder, ProductType
 from generator.models.requirement import Requirement
 from generator.models.tiers import nested
+from generator.resolve.presence import city_tier
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,36 @@ def logic_problems(commitments: Commitments) -> list[Problem]:
                     hint="故障等级按紧急程度由高到低排列，时限应逐级放宽或相同",
                 ))
             previous = (name, value)
-    return problems + _retention_problems(commitments)
+    return problems + _level_arrival_problems(commitments) + _retention_problems(commitments)
+
+
+def _level_arrival_problems(commitments: Commitments) -> list[Problem]:
+    """A fault level's arrival (its own, else each tier of the headline arrival the level table shows)
+    no shorter than its resolution: the table then reads as if nothing were left to do once the
+    technician is there. Arrival and resolution may be equal in the headline promise (a promise for
+    every case), not within one level, whose resolution follows the arrival. Only the tiers that hold
+    in the delivery city are compared (untiered, 市区, 工作时间…): a level's limit farther away (省外) may
+    be met remotely or by the nearer outlet, and a site in the city never sees those tiers."""
+    source, headline = commitments.fault_levels_source, commitments.get(ONSITE_ARRIVAL)
+    problems: list[Problem] = []
+    for name, level in commitments.fault_levels.items():
+        if level.resolution is None or source is None:
+            continue
+        arrivals = ([(None, level.onsite_arrival)] if level.onsite_arrival is not None
+                    else list(headline.values.items()) if headline else [])
+        late = [(q, v) for q, v in arrivals if city_tier(q) and compare(v, level.resolution) != -1]
+        if late:
+            qualifier, value = late[0]
+            given = "" if level.onsite_arrival is not None else f"，沿用总体承诺，{headline.source}" if headline else ""
+            problems.append(Problem(
+                source.path,
+                f"{name}故障的{KINDS[ONSITE_ARRIVAL].label}（{qualifier or ''}{value}{given}）不短于其"
+                f"{KINDS[RESOLUTION].label}（{level.resolution}）：到场后已没有处理故障的时间",
+                source.line, field=f"commitments.fault_levels.{name}",
+                hint=(f"为{name}故障另写更短的到场时限（onsite_arrival），或缩短总体的到场时限，"
+                      "或放宽该级的解决时限，使到场明显早于解决"),
+            ))
+    return problems
 
 
 def _retention_problems(commitments: Commitments) -> list[Problem]:

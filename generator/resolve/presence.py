@@ -22,7 +22,7 @@ from generator.core.errors import Problem, display_path
 from generator.core.kinds import TRAINING
 from generator.core.quantities import Duration, QuantityError
 from generator.models.commitments import Tiers
-from generator.models.parties import Bidder, Outlet, ProductType, Reach
+from generator.models.parties import Bidder, Outlet, ProductType, Reach, TeamMember
 from generator.models.tiers import parse_tier
 
 if TYPE_CHECKING:
@@ -209,6 +209,29 @@ def total_training_hours(product: ProductType) -> float:
     return sum(t.hours for t in product.training_topics)
 
 
+def resident_members(bidder: Bidder, product: ProductType, count: int) -> list[TeamMember]:
+    """Who is stationed at the purchaser's site (驻场) when the tender asks for `count` resident staff: the
+    first `count` members of the team marked `resident: true` whose `serves` fits the product type (an
+    empty `serves` fits every type), in the profile's order. Fewer than `count`: see resident_problem."""
+    return [m for m in bidder.team if m.resident and product.wants(m.serves)][:count]
+
+
+def resident_problem(inputs: Inputs) -> Problem | None:
+    """A tender asking for more resident staff than the bidder's team can name: refused rather than
+    promise people the profile does not have."""
+    tender: Tender = inputs.tender.model
+    product = inputs.product.model.for_products(tender.purchased)
+    named = resident_members(inputs.bidder.model, product, tender.resident_staff)
+    if len(named) >= tender.resident_staff:
+        return None
+    return Problem(inputs.bidder.path,
+                   f"招标项目要求驻场人员{tender.resident_staff}名（{display_path(inputs.tender.path)} 的 resident_staff），"
+                   f"而投标人资料的 team 中可驻场（resident: true）且适用于产品类型“{product.name}”的人员只有{len(named)}名",
+                   inputs.bidder.line_of("team"), field="team",
+                   hint=(f"在 team 中为能够常驻采购人现场的人员写 resident: true（其 serves 应为空或含“{product.id}”），"
+                         "或增加这样的人员；不能派驻的，减少招标项目文件的 resident_staff"))
+
+
 def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
     """Promises the bidder's outlets, people and training plan cannot back, each with its file."""
     tender: Tender = inputs.tender.model
@@ -245,6 +268,9 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
                                     inputs.bidder.line_of("authorisations", index, "valid_until"),
                                     field=f"authorisations[{index}].valid_until",
                                     hint="取得续期的授权书后更新 letter 和 valid_until，或删去该授权"))
+    resident = resident_problem(inputs)
+    if resident is not None:
+        problems.append(resident)
     message = stationed_problem(bidder, product, tender.delivery_place)
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),

@@ -48,7 +48,8 @@ REQUIREMENT_LABELS = {"text": "招标文件原文", "mark": "标记", "kind": "�
                       "source.section": "出处章节", "source.page": "页码"}
 MARK_LABELS = {"★": "★ 实质性", "▲": "▲ 评分", "": "无"}
 TEMPLATE_LABELS = {"standard": "标准格式"}  # template folder → the name a clerk sees
-PRESERVED = ("attachments", "scoring", "resident_staff", "security_level", "platforms")  # kept as they are in the file; not edited in the browser
+PRESERVED = ("attachments", "scoring", "resident_staff", "resident_hours", "security_level", "platforms",
+             "penalty_cap_percent")  # kept as they are in the file; not edited in the browser
 SELECTS = ("bidder", "product_type", "template")
 ROW_FIELDS = ("text", "mark", "kind", "bound", "value", "qualifier", "starts", "original", "source.section",
               "source.page")
