@@ -197,12 +197,15 @@ def test_fault_levels_and_faults_match_for_onsite_repair(product_id: str) -> Non
 @pytest.mark.parametrize("product_id", PRODUCT_TYPE_IDS)
 def test_lists_the_clauses_draw_on_are_filled(product_id: str) -> None:
     model: ProductType = product(product_id).model
-    assert len(model.maintenance_items) >= 4
-    assert model.exclusions
-    if model.has("training"):
-        assert len(model.training_topics) >= 2
-    else:
-        assert model.training_topics == []
+    # issue 15 (display): as each proposal shows the type, with the default variants or those one word names
+    # (a display-only purchase has no lamp's maintenance items: the type holds only what both share)
+    for shown in [model.for_products(""), *(model.for_products(v.when[0]) for v in model.variants.values() if v.when)]:
+        assert len(shown.maintenance_items) >= 4
+        assert shown.exclusions
+        if model.has("training"):
+            assert len(shown.training_topics) >= 2
+        else:
+            assert shown.training_topics == []
 
 
 @pytest.mark.parametrize("product_id", PRODUCT_TYPE_IDS)
@@ -340,6 +343,10 @@ def test_variants_are_chosen_by_words_or_by_default(product_id: str) -> None:
         if not model.variants:
             return
     for name, variant in model.variants.items():
+        if variant.combines:  # issue 15 (display): a combination comes with its parts, never by words
+            assert not variant.when and not variant.default, name
+            assert name in model.variants_for("、".join(model.variants[part].when[0] for part in variant.combines))
+            continue
         assert variant.when or variant.default, name
         for word in variant.when:
             assert name in model.variants_for(word), (name, word)

@@ -262,6 +262,14 @@ class Variant(Strict):
     training_topics: list[TrainingTopic] = []
     training_assessment: list[str] = []
     field_courses: list[FieldCourse] = []  # issue 21: a kind's own course for the users in the field (熏蒸作业)
+    # issue 15 (display): a variant for products bought together (lamps and a display), chosen whenever
+    # every variant it combines is: its commitments come after theirs (a warranty per product) and its
+    # wording for a field takes the place of the other chosen variants' (a priority naming both); never
+    # chosen by words
+    combines: list[str] = []
+    # issue 15 (display): a part bought beside either kind (poles beside lamps or a display) adds its phrase
+    # to the field's wording, whichever variant's or the type's is chosen, instead of replacing it
+    adds_texts: dict[str, str] = {}
 
 
 _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
@@ -361,6 +369,12 @@ def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], st
         if len(alike) == 1:
             by_key[name] = next(iter(alike.values()))
     return list(by_key.values())
+
+
+def _with_phrases(wording: str, phrases: list[str]) -> str:
+    """A field's wording with the phrases variants add to it, before its closing full stop."""
+    stop = "。" if wording.endswith("。") else ""
+    return "，".join([wording.removesuffix("。"), *dict.fromkeys(phrases)]) + stop
 
 
 class ProductType(Strict):
@@ -613,30 +627,49 @@ class ProductType(Strict):
                              "以下不是：" + "、".join(wrong))
         return self
 
+    # issue 15 (display): a combination names other variants of the type, and a part's phrases name text fields
+    @model_validator(mode="after")
+    def _variant_combinations_and_phrases(self) -> ProductType:
+        wrong = [f"{name}.combines.{part}" for name, v in self.variants.items() for part in v.combines
+                 if part not in self.variants or part == name or self.variants[part].combines]
+        wrong += [f"{name}.adds_texts.{key}" for name, v in self.variants.items() for key in v.adds_texts
+                  if key not in variant_text_fields()]
+        if wrong:
+            raise ValueError("变体的 combines 只能列出本类型其他不是组合的变体，adds_texts 只能为产品类型的文字字段"
+                             "补充措辞，以下不是：" + "、".join(wrong))
+        return self
+
     def crops_for(self, words: str) -> list[Crop]:
         """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资)."""
         return [crop for crop in self.crops if any(word in words for word in crop.when)]
 
     def variants_for(self, products: str) -> list[str]:
-        """The variants a tender's `products` (纯电动公务轿车) names, else the default ones."""
+        """The variants a tender's `products` (纯电动公务轿车) names, else the default ones, then the
+        combinations of those."""
         named = [name for name, v in self.variants.items() if any(word in products for word in v.when)]
         if all(self.variants[name].adds_to_default for name in named):  # none named, or only add-ons
             named += [name for name, v in self.variants.items() if v.default and name not in named]
-        return named
+        return named + [name for name, v in self.variants.items() if v.combines and set(v.combines) <= set(named)]
 
     def for_products(self, products: str) -> ProductType:
         """The type as a proposal for these products shows it: the chosen variants' lists added."""
-        chosen = [self.variants[name] for name in self.variants_for(products)]
+        names = self.variants_for(products)
+        chosen = [self.variants[name] for name in names]
         if not chosen:
             return self
         update: dict[str, object] = {
             field: list(dict.fromkeys([*getattr(self, field), *(x for v in chosen for x in getattr(v, field))]))
             for field in _VARIANT_LISTS}
-        # issue 15 (variants): texts and faults one chosen variant gives (or all give alike) replace the type's
+        # issue 15 (variants): texts and faults one chosen variant gives (or all give alike) replace the type's;
+        # issue 15 (display): a chosen combination's wording replaces the other chosen variants'
         for key in dict.fromkeys(key for v in chosen for key in v.texts):
-            given = {v.texts[key] for v in chosen if key in v.texts}
+            giving = [v for v in chosen if key in v.texts]
+            given = {v.texts[key] for v in ([v for v in giving if v.combines] or giving)}
             if len(given) == 1:
                 update[key] = given.pop()
+        for key in dict.fromkeys(key for v in chosen for key in v.adds_texts):  # a part's phrase after the wording
+            update[key] = _with_phrases(str(update.get(key, getattr(self, key))),
+                                        [v.adds_texts[key] for v in chosen if key in v.adds_texts])
         update["faults"] = _replaced(self.faults, [v.faults for v in chosen], lambda f: f.level)
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
         update["training_topics"] = _replaced(self.training_topics, [v.training_topics for v in chosen],
@@ -644,7 +677,7 @@ class ProductType(Strict):
         update["liability_items"] = {**self.liability_items, **{k: x for v in chosen for k, x in v.liability_items.items()}}
         update["survey_items"] = {**self.survey_items, **{k: x for v in chosen for k, x in v.survey_items.items()}}
         specialised = self.model_copy(update=update)
-        specialised._chosen = tuple(self.variants_for(products))
+        specialised._chosen = tuple(names)
         return specialised
 
     @property
