@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from project_copy import copy_project
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,13 +32,7 @@ def root() -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the project data, so tests may edit inputs and write outputs freely."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in PROJECT_DIRS:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name)
-    (target / "output").mkdir()
-    return target
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ county and fumigants are built and read back. Each test names the evaluator's po
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from project_copy import copy_project
 from proposal_text import as_lines, section_text
 
 from generator.core.errors import BuildRefused
@@ -28,7 +28,6 @@ from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tenders" / "examples" / "agrochemicals.yaml"
-PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
 SEASON = "防治适期服务"  # the type's section on the crop calendar
 
 
@@ -51,12 +50,7 @@ class Built:
 
 @pytest.fixture(scope="module")
 def agro_project(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("agro") / "project"
-    target.mkdir()
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, target / name)
-    (target / "output").mkdir()
-    return target
+    return copy_project(tmp_path_factory.mktemp("agro") / "project")
 
 
 def purchase(project: Path, name: str, **fields: str) -> Path:

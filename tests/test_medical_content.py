@@ -16,10 +16,10 @@ read back. Each test names the evaluator's point it covers:
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from project_copy import copy_project
 from proposal_text import as_lines, section_text
 
 from generator.check.extract import extract
@@ -30,7 +30,6 @@ from generator.text.reader import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tenders" / "examples" / "medical-equipment.yaml"
-PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
 
 
 class Built:
@@ -52,12 +51,7 @@ class Built:
 
 @pytest.fixture(scope="module")
 def medical_project(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("medical") / "project"
-    target.mkdir()
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, target / name)
-    (target / "output").mkdir()
-    return target
+    return copy_project(tmp_path_factory.mktemp("medical") / "project")
 
 
 def purchase(project: Path, products: str, name: str) -> Built:

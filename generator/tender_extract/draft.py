@@ -4,17 +4,16 @@ comments, “待核实” on what a human must check and “待填写” on what
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.kinds import KINDS
 from generator.core.quantities import Quantity, Schedule
+from generator.load.yamlio import dump_round_trip
 from generator.models.requirement import BOUND_WORDS, Requirement
 from generator.tender_extract.metadata import Metadata
 from generator.tender_extract.requirements import Draft, Extraction
@@ -160,13 +159,7 @@ def render_draft(meta: Metadata, extraction: Extraction, source_file: Path, out:
     if not extraction.requirements:
         doc.yaml_add_eol_comment(f"{CHECK}：未在招标文件中找到售后服务要求，请人工核对后补充", "requirements")
 
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    buffer = io.StringIO()
-    yaml.dump(doc, buffer)
-    text = buffer.getvalue()
+    text = dump_round_trip(doc)
     if unconverted:
         lines = ["", "# 以下★条款与售后服务或商务有关，但未能转为可核对的要求，请人工阅读原文后决定是否补充："]
         lines += [f"# - “{_one_line(t, 120)}”（{s or '位置未知'}{f'，第{p}页' if p else ''}）"

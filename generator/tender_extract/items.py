@@ -13,14 +13,13 @@ only) is no purchase list, nor is a list of spare parts, accessories or a blank 
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.numerals import CHINESE_NUMBER_RE, parse_number, to_half_width_digits
+from generator.load.yamlio import dump_round_trip
 from generator.models.tender import ITEM_LABELS, SupplyItem
 from generator.text.headings import TENDER, heading_level
 from generator.text.text_blocks import TextBlock, is_header_row
@@ -330,13 +329,8 @@ def items_yaml(found: list[FoundItem]) -> str:
         notes = [f"原文（{_where(item)}）：“{quote}”"]
         notes += [f"待核实：{doubt}" for doubt in item.doubts]
         seq.yaml_set_comment_before_after_key(index, before="\n".join(notes), indent=2)
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    buffer = io.StringIO()
-    yaml.dump({"items": seq}, buffer)
+    dumped = dump_round_trip({"items": seq})
     labels = "、".join(ITEM_LABELS[k] for k in ("name", "model", "quantity", "unit"))
     return ("\n# 招标文件的采购清单（方案“服务理念与原则”一节列为供货范围表）。\n"
             f"# 待核实：逐项核对{labels}，并写明所投品牌型号（model）；不列供货范围表时可删去整个 items。\n"
-            + buffer.getvalue())
+            + dumped)

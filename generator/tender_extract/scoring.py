@@ -9,11 +9,9 @@ table (评分项 | 评分标准 | 分值) are read the same way, the first cell 
 
 from __future__ import annotations
 
-import io
 import re
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.bounds import AFTER_WORDS, BEFORE_WORDS, bound_after, bound_before
@@ -23,6 +21,7 @@ from generator.core.kinds import (
     minimum_kinds,
     scoring_keywords,
 )
+from generator.load.yamlio import dump_round_trip
 from generator.models.scoring import ScoringItem
 from generator.resolve.scoring import kind_category
 from generator.text.text_blocks import TextBlock
@@ -120,10 +119,5 @@ def scoring_yaml(blocks: list[TextBlock]) -> str:
     for index, item in enumerate(items):
         note = "待核实：分档取自原文，请逐档核对" if "bands" in item else "待核实：按增量或由专家评定的评分项，如可分档请改写为 kind 与 bands"
         seq.yaml_set_comment_before_after_key(index, before=note, indent=2)
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    buffer = io.StringIO()
-    yaml.dump({"scoring": seq}, buffer)
-    return "\n# 招标文件评分标准中的售后服务评分项（生成的方案以“评分点对照表”开篇）\n" + buffer.getvalue()
+    dumped = dump_round_trip({"scoring": seq})
+    return "\n# 招标文件评分标准中的售后服务评分项（生成的方案以“评分点对照表”开篇）\n" + dumped

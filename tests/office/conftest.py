@@ -22,9 +22,9 @@ from officedocs import (
     wps_like,
 )
 from pdftools import page_texts
+from project_copy import copy_project
 from ruamel.yaml import YAML
 
-PROJECT_DIRS = ("clauses", "profiles", "templates", "tenders")
 WITHOUT_JOINED_UNITS = {"units-control"}  # laid out without joining digits to their units: the control
 MISSING = ("LibreOffice 渲染测试无法运行（不会跳过）：{detail}\n"
            "请以 root 运行 `make test`（scripts/ensure-office.sh 会用 apt-get 安装 "
@@ -65,12 +65,7 @@ def office():
 
 @pytest.fixture(scope="session")
 def office_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("office") / "project"
-    target.mkdir()
-    for name in PROJECT_DIRS:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name)
-    return target
+    return copy_project(tmp_path_factory.mktemp("office") / "project")
 
 
 def _yaml():
