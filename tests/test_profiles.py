@@ -352,3 +352,21 @@ def test_variants_are_chosen_by_words_or_by_default(product_id: str) -> None:
             assert name in model.variants_for(word), (name, word)
     if any(v.default for v in model.variants.values()):
         assert model.variants_for(nothing_named)  # nothing named: the default
+
+
+# Evaluators (security systems, IT equipment): a backup unit promised only after the most urgent level's fix
+# limit has passed leaves that level waiting. These types bring theirs within level 1's resolution time; lab
+# instruments and production machinery keep a longer one (a backup instrument or machine is a delivery).
+BACKUP_WITHIN_LEVEL_ONE = ("security-systems", "it-equipment", "lighting", "hvac-solar", "medical-equipment")
+
+
+@pytest.mark.parametrize("name", BACKUP_WITHIN_LEVEL_ONE)
+def test_backup_comes_within_the_most_urgent_levels_limit(name):
+    from ruamel.yaml import YAML
+
+    from generator.core.quantities import Duration
+
+    commitments = YAML(typ="safe").load((PRODUCTS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))["commitments"]
+    backup = Duration.parse(commitments["backup_equipment"])
+    limits = [Duration.parse(level["resolution"]) for level in commitments["fault_levels"].values()]
+    assert all(backup.compare(limit) <= 0 for limit in limits), (name, str(backup), [str(limit) for limit in limits])
