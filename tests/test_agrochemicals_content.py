@@ -86,10 +86,22 @@ def test_the_crop_and_each_of_its_control_windows_are_named(wheat):
     season = wheat.section(SEASON)
     assert "本项目所购农资产品用于小麦" in season
     crop = next(c for c in wheat.product.crops if c.name == "小麦")
+    bought = ("杀菌剂", "配方复合肥", "叶面肥", "植物生长调节剂")  # the example's products
     for window in crop.windows:
         row = next(line for line in season.splitlines() if line.startswith(f"小麦{window.stage} | "))
-        assert window.targets in row and window.supplies in row and window.guidance in row, row
+        for task in window.tasks:
+            shown = task.targets in row and task.supply in row and task.guidance in row
+            assert shown == (task.supply in bought), (row, task.supply)
     assert "玉米" not in season
+
+
+def test_a_window_lists_only_the_goods_the_tender_buys(wheat, maize):
+    """Second read: the wheat example buys fungicide, fertilisers and a regulator, so no window speaks of the
+    acaricides, herbicides or insecticides another purchase would use; a maize purchase of herbicides gets them."""
+    season = wheat.section(SEASON)
+    assert not any(word in season for word in ("杀螨剂", "除草剂", "杀虫剂", "麦蜘蛛", "麦田杂草", "蚜虫"))
+    assert "防治对象与用途" in season and "拔节期追肥" in season
+    assert "封闭除草剂和苗后除草剂" in maize.section(SEASON) and "种肥同播" in maize.section(SEASON)
 
 
 def test_before_and_during_each_window_the_bidder_says_what_it_does(wheat):

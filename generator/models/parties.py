@@ -294,17 +294,36 @@ def variant_text_fields() -> frozenset[str]:
 # issue 21 (agrochemicals): a crop the supplies are bought for, named by words of the tender's project name
 # or products, with its control windows (防治适期): what is controlled, with what, and what the field
 # guidance in the window stresses; whole phrases without figures
+class WindowTask(Strict):
+    """What one kind of goods does in a control window: a proposal lists only the goods the tender buys."""
+
+    supply: str = Text  # the goods, as the table names them (杀菌剂, 配方复合肥)
+    when: list[str] = Field(min_length=1)  # words of the tender's goods naming it (杀菌剂; 复合肥, 配方肥)
+    targets: str = Text  # what it is used against or for (纹枯病; 拔节期追肥)
+    guidance: str = Text  # what the guidance stresses (施药时机、用量、桶混)
+
+
 class ControlWindow(Strict):
     stage: str = Text  # 返青至拔节期
-    targets: str = Text  # 纹枯病、麦蜘蛛和春季杂草
-    supplies: str = Text  # what is used in it (杀菌剂、杀螨剂，追施拔节肥)
-    guidance: str = Text  # what the guidance in the window stresses (施药时机、用量、桶混)
+    tasks: list[WindowTask] = Field(min_length=1)
+
+    def bought(self, purchased: str) -> ControlWindow | None:
+        """The window with only the tasks of goods `purchased` names; None when it names none of them."""
+        tasks = [task for task in self.tasks if any(word in purchased for word in task.when)]
+        return self.model_copy(update={"tasks": tasks}) if tasks else None
 
 
 class Crop(Strict):
     name: str = Text  # 小麦
     when: list[str] = Field(min_length=1)  # words naming it in the tender (小麦, 冬小麦)
     windows: list[ControlWindow] = Field(min_length=1)
+
+    def bought(self, purchased: str) -> Crop:
+        """The crop's windows as a purchase of `purchased` serves them: only the tasks of the goods bought and
+        the windows that have some. Goods named in words no task knows keep every task (the tender says too
+        little to choose)."""
+        windows = [w for w in (window.bought(purchased) for window in self.windows) if w is not None]
+        return self.model_copy(update={"windows": windows}) if windows else self
 
 
 # issue 21 (agrochemicals): a rule of using the products (桶混与复配, 安全间隔期, 轮换用药), and a course for the
@@ -639,9 +658,10 @@ class ProductType(Strict):
                              "补充措辞，以下不是：" + "、".join(wrong))
         return self
 
-    def crops_for(self, words: str) -> list[Crop]:
-        """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资)."""
-        return [crop for crop in self.crops if any(word in words for word in crop.when)]
+    def crops_for(self, words: str, purchased: str) -> list[Crop]:
+        """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资), each with the
+        tasks of the goods `purchased` in its control windows."""
+        return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
 
     def variants_for(self, products: str) -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones, then the

@@ -396,7 +396,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "security_grade": security_grade(tender.security_level),  # 第三级 → 3; None when not given
         "resident_staff": tender.resident_staff,
         # issue 21 (agrochemicals): the crops the purchase is for, and the township points serving the place
-        "crops": product.crops_for(f"{tender.project_name}、{tender.purchased}"),
+        "crops": product.crops_for(f"{tender.project_name}、{tender.purchased}", tender.purchased),
         "points": [p for p in shown.service_points if p.place in tender.delivery_place],
         # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
         "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
