@@ -154,3 +154,15 @@ def test_a_cap_the_tender_sets_is_stated_as_the_tenders(project, cli):
     assert code == 0, err
     text = section_text(text_of(project / "output" / "software" / "售后服务方案.docx"), "违约责任")
     assert "按招标文件的规定，违约金累计以合同总价的10%为限，达到该数额的，采购人有权解除合同" in text
+
+
+def test_second_read_recovery_emergencies_and_availability_agree(software):
+    """Second read (6.5/10): recovery from backup stays free whatever caused the loss, the emergency plan answers
+    in level 1's time and lets the resident engineer act first, and availability is counted over a year so that
+    one outage recovered within the RTO does not breach it."""
+    software = software[2]
+    assert "从备份恢复系统和数据的工作仍由我公司免费承担" in software
+    assert "接到报告后按一级问题的时限15分钟内响应" in software
+    assert "驻场工程师当即投入处置，必要时增派技术人员赶赴现场" in software
+    assert "必要时派技术人员驻场值守" not in software
+    assert "按自然年统计（一次按恢复时间目标恢复的中断不致超出）" in software
