@@ -125,6 +125,7 @@ def test_below_level_three_there_is_no_offsite_realtime_promise(project, cli):
     assert "异地实时备份" not in security and "每年开展等级测评" not in security
     assert "测评整改：采购人组织等级测评时" in security
     assert "恢复点目标（RPO） | 不超过" in security.replace("\n", " | ")
+    assert "堡垒机" not in text and "通过采购人认可的远程协助工具或安全接入通道登录系统" in text
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +167,12 @@ def test_second_read_recovery_emergencies_and_availability_agree(software):
     assert "驻场工程师当即投入处置，必要时增派技术人员赶赴现场" in software
     assert "必要时派技术人员驻场值守" not in software
     assert "按自然年统计（一次按恢复时间目标恢复的中断不致超出）" in software
+
+
+def test_level_three_remote_work_goes_through_the_bastion_host(software):
+    """Second read: a level-3 system is reached only through the purchaser's audited bastion host with personal,
+    two-factor accounts (below level 3 the plainer wording stays: the test above)."""
+    text = software[2]
+    assert "只经采购人的运维审计系统（堡垒机）以个人账号和双因素认证接入" in text
+    assert "配合采购人开展商用密码应用安全性评估" in text
+    assert "远程协助工具" not in text
