@@ -175,4 +175,4 @@ def test_level_three_remote_work_goes_through_the_bastion_host(software):
     text = software[2]
     assert "只经采购人的运维审计系统（堡垒机）以个人账号和双因素认证接入" in text
     assert "配合采购人开展商用密码应用安全性评估" in text
-    assert "远程协助工具" not in text
+    assert "通过采购人认可的远程协助工具" not in text
