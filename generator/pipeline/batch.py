@@ -97,9 +97,13 @@ def _on_terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
 
-def _init_worker() -> None:
+def _init_worker(every_core_busy: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_terminate)
+    if every_core_busy:
+        from generator.write.docx_writer import no_spare_core
+
+        no_spare_core()
 
 
 def build_one(tender: str, options: BuildOptions) -> Outcome:
@@ -159,7 +163,8 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     # program) gets the platform's safe default instead, which costs an import per worker.
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(jobs >= default_jobs(),))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -612,7 +612,9 @@ def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[
     writer = DocxWriter(reference, options)
     parts = writer.package(proposal, attachments)
     body = parts.get(prepared.DOCUMENT)
-    deflating = _Deflating(body) if body is not None and len(body) >= BACKGROUND_DEFLATE_BYTES else None
+    deflating = None
+    if body is not None and len(body) >= BACKGROUND_DEFLATE_BYTES and _spare_core["yes"]:
+        deflating = _Deflating(body)
     content = read_package(PartsPackage(parts, name, writer.unchanged(parts)))
     if deflating is not None:
         writer._deflated[prepared.DOCUMENT] = (deflating.data, deflating.result())
@@ -626,6 +628,15 @@ def write_docx_read_back(proposal: Proposal, reference: Path, attachments: list[
 # to give it up (up to the 5 ms switch interval). A smaller body is compressed in line (starting a thread
 # costs ~0.1 ms). The stream is the one zipped() would make: the same bytes.
 BACKGROUND_DEFLATE_BYTES = 32 * 1024
+# A batch worker beside as many others as there are cores has no idle core to overlap with: there the
+# thread only takes turns with the other builds (each build's writer was ~2 ms slower with it, measured
+# in benchmarks/RESULTS.md 2026-12-04), so the batch turns it off (no_spare_core).
+_spare_core = {"yes": True}
+
+
+def no_spare_core() -> None:
+    """Every core of this machine is busy with other builds: compress the body in line."""
+    _spare_core["yes"] = False
 
 
 class _Deflating:

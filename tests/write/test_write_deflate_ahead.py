@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from pathlib import Path
 
 from generator.write import docx_writer
 from generator.write.package import deflate, deflated_stream
@@ -27,3 +28,41 @@ def test_one_call_stream_is_the_streamed_one() -> None:
 def test_stream_made_on_a_thread_is_the_one_made_in_line() -> None:
     for body in _bodies():
         assert docx_writer._Deflating(body).result() == deflate(body)
+
+
+def test_without_a_spare_core_the_body_is_compressed_in_line_to_the_same_bytes(project: Path, monkeypatch) -> None:
+    from generator.write.docx_writer import write_docx_read_back
+    from tests.write.test_write_read_back import demo_proposal
+
+    proposal, inputs = demo_proposal(project)
+    reference = inputs.reference_docx
+    monkeypatch.setattr(docx_writer, "_spare_core", {"yes": True})
+    started = []
+    real = docx_writer._Deflating
+    monkeypatch.setattr(docx_writer, "_Deflating", lambda body: started.append(body) or real(body))
+    ahead = write_docx_read_back(proposal, reference).data
+    assert started  # the demo's body is large enough to be compressed ahead
+
+    def no_thread(*_args: object) -> None:
+        raise AssertionError("a thread was started although no core is spare")
+
+    docx_writer.no_spare_core()
+    monkeypatch.setattr(docx_writer, "_Deflating", no_thread)
+    assert write_docx_read_back(proposal, reference).data == ahead
+
+
+def test_a_batch_worker_beside_as_many_workers_as_cores_has_no_spare_core(monkeypatch) -> None:
+    import signal
+
+    from generator.pipeline import batch
+
+    monkeypatch.setattr(docx_writer, "_spare_core", {"yes": True})
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        batch._init_worker(False)
+        assert docx_writer._spare_core["yes"]
+        batch._init_worker(True)
+        assert not docx_writer._spare_core["yes"]
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
