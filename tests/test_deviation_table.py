@@ -195,3 +195,25 @@ def test_a_bound_set_by_a_named_rule_needs_no_value_and_is_not_compared(project)
     with pytest.raises(ValueError, match="缺少 value"):  # no rule named: the figure was forgotten
         Requirement(text="所投设备保修期不少于", kind="warranty", bound="at_least")
     assert not Requirement(text="保修期不少于3年，按行业规范", kind="warranty", bound="at_least", value="3年").relative
+
+
+def test_a_warranty_mileage_written_apart_is_the_same_requirement_as_written_whole(project):
+    whole = evaluate_in(project, text="整车质保不少于3年或10万公里", kind="warranty", bound="at_least",
+                        value="3年或10万公里")
+    apart = evaluate_in(project, text="整车质保不少于3年或10万公里", kind="warranty", bound="at_least",
+                        value="3年", mileage="十万公里")
+    assert apart.requirement.value == whole.requirement.value and apart.requirement.mileage == "10万公里"
+    assert (apart.status, apart.offered_text) == (whole.status, whole.offered_text)
+    with pytest.raises(ValueError, match="value 只写时长"):  # the distance twice
+        evaluate_in(project, text="整车质保不少于3年或10万公里", kind="warranty", bound="at_least",
+                    value="3年或10万公里", mileage="10万公里")
+    with pytest.raises(ValueError, match="不写里程"):
+        evaluate_in(project, text="须提供整车质保", kind="warranty", bound="present", mileage="10万公里")
+
+
+def test_a_deadline_written_as_an_unquoted_yaml_date_is_read(project):
+    import datetime as dt
+
+    as_date = evaluate_in(project, text="2027年3月31日前交货", kind="delivery", bound="at_most", value=dt.date(2027, 3, 31))
+    as_text = evaluate_in(project, text="2027年3月31日前交货", kind="delivery", bound="at_most", value="2027年3月31日前")
+    assert as_date.requirement.value == as_text.requirement.value and str(as_date.requirement.value) == "2027年3月31日前"

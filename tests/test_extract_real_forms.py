@@ -186,7 +186,14 @@ def test_every_new_form_gives_a_draft_that_loads(tmp_path):
     extraction = extract_requirements(read_text_blocks(text))
     assert len(extraction.requirements) == 6 and not extraction.unconverted
     draft = render_draft(Metadata(), extraction, Path("招标文件.txt"), tmp_path / "d.yaml", Choices([], []))
-    assert "starts: 验收合格之日" in draft and "value: 2027年5月10日前" in draft
+    assert "starts: 验收合格之日" in draft and "value: '2027-05-10'" in draft
+    assert "value: 2年\n    mileage: 6万公里" in draft  # the duration alone in value, the distance apart
+    from ruamel.yaml import YAML
+
+    from generator.models.requirement import Requirement
+
+    loaded = [Requirement.model_validate(item) for item in YAML(typ="safe").load(draft)["requirements"]]
+    assert [r.value for r in loaded] == [d.value for d in extraction.requirements]  # the values read back unchanged
 
 
 def test_time_of_day_and_after_warranty_phase_are_tiers():

@@ -10,6 +10,7 @@ adds what the value counts from or a follow-up deadline:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, create_model
@@ -51,6 +52,8 @@ Qualified = dict[str | None, Quantity]
 
 def _parse_value(kind: str, value: Any, requirement: bool = False) -> Quantity:
     expected: QuantityType = KIND_TABLE[kind].type
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()  # YAML reads an unquoted 2027-03-31 as a date
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise QuantityError("应为一个值（如“2小时”）或“限定词: 值”的键值对")
     also = KIND_TABLE[kind].also_accepts + (KIND_TABLE[kind].requirement_also_accepts if requirement else ())

@@ -9,7 +9,17 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validat
 
 from generator.core.bounds import AFTER_AT_START, BEFORE_AT_END
 from generator.core.kinds import KINDS, STARTING_KINDS
-from generator.core.quantities import Deadline, Frequency, Proportion, Quantity, Schedule
+from generator.core.quantities import (
+    Alternative,
+    Deadline,
+    Duration,
+    Frequency,
+    Mileage,
+    Proportion,
+    Quantity,
+    QuantityError,
+    Schedule,
+)
 from generator.models.commitments import _parse_value, normalise_start
 
 Bound = Literal["at_most", "at_least", "equals", "present"]
@@ -37,6 +47,9 @@ class Requirement(Strict):
     kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
     bound: Bound
     value: Annotated[Any, PlainValidator(lambda v: v)] = None
+    # The distance limit of a warranty that ends at whichever comes first: 3年或10万公里 is value 3年 and
+    # mileage 10万公里 (value may also be written whole, “3年或10万公里”); `value` then holds both limits.
+    mileage: str | None = None
     qualifier: str | None = None  # the tier it is about: 市区, 小修, 一级、市区 …
     starts: str | None = None  # what a warranty or service period counts from: 监督检验合格并交付使用之日
     mark: Literal["★", "▲", ""] = ""
@@ -54,6 +67,8 @@ class Requirement(Strict):
                 raise ValueError(f"要求“{self.text}”：只有质保期（warranty）和服务期（service_period）可以写 starts")
             object.__setattr__(self, "starts", normalise_start(self.starts))
         if self.bound == "present":
+            if self.mileage is not None:
+                raise ValueError(f"要求“{self.text}”：须承诺（present）的要求不写里程 mileage")
             if self.value is not None:
                 object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
             return self
@@ -63,7 +78,21 @@ class Requirement(Strict):
             raise ValueError(f"要求“{self.text}”缺少 value（例如“2小时”“2年”）；以规定或标准为限的要求，"
                              "请在 text 中写明所依据的规定或标准")
         object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
+        if self.mileage is not None:
+            self._add_mileage()
         return self
+
+    def _add_mileage(self) -> None:
+        if "alternative" not in KINDS[self.kind].also_accepts:
+            raise ValueError(f"要求“{self.text}”：只有质保期（warranty）可以写里程 mileage")
+        if not isinstance(self.value, Duration):
+            raise ValueError(f"要求“{self.text}”：写了里程 mileage 时，value 只写时长（例如“3年”）")
+        try:
+            mileage = Mileage.parse(self.mileage or "")
+        except QuantityError as error:
+            raise ValueError(f"要求“{self.text}”的 mileage：{error}") from None
+        object.__setattr__(self, "mileage", str(mileage))
+        object.__setattr__(self, "value", Alternative((self.value, mileage)))
 
     @property
     def quantity(self) -> Quantity | None:

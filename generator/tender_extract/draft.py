@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.core.kinds import KINDS
-from generator.core.quantities import Quantity, Schedule
+from generator.core.quantities import Alternative, Deadline, Duration, Mileage, Quantity, Schedule
 from generator.load.yamlio import dump_round_trip
 from generator.models.requirement import BOUND_WORDS, Requirement
 from generator.tender_extract.metadata import Metadata
@@ -32,10 +32,21 @@ class Choices:
 
 
 def yaml_value(value: Quantity) -> str:
-    """The short form a clerk writes and the models read back (7×24, not 7×24小时)."""
+    """The short form a clerk writes and the models read back (7×24, not 7×24小时; a date as 2027-03-31)."""
     if isinstance(value, Schedule):
         return f"{value.days_per_week}×{value.hours_per_day}"
+    if isinstance(value, Deadline):
+        return value.date.isoformat()
     return str(value)
+
+
+def _value_fields(value: Quantity) -> dict[str, str]:
+    """`value`, and `mileage` apart from it when a warranty also ends at a distance (3年或10万公里)."""
+    if isinstance(value, Alternative):
+        duration, mileage = value.limit_of(Duration), value.limit_of(Mileage)
+        if duration is not None and mileage is not None and len(value.limits) == 2:
+            return {"value": yaml_value(duration), "mileage": str(mileage)}
+    return {"value": yaml_value(value)}
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -68,7 +79,11 @@ def _requirement_map(draft: Draft) -> CommentedMap:
     item["bound"] = draft.bound
     item.yaml_add_eol_comment(BOUND_WORDS[draft.bound], "bound")
     if draft.value is not None:
-        item["value"] = yaml_value(draft.value)
+        item.update(_value_fields(draft.value))
+        if "mileage" in item:
+            item.yaml_add_eol_comment("以先到者为准", "mileage")
+        elif isinstance(draft.value, Deadline):
+            item.yaml_add_eol_comment(f"{draft.value}", "value")
     if draft.qualifier:
         item["qualifier"] = draft.qualifier
     if draft.starts:

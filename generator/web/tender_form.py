@@ -339,6 +339,13 @@ def _input_for(path: str, names: set[str], origin: list[int], members: dict[str,
     return None
 
 
+def _value_text(item: Any) -> str:
+    """The value as the form edits it: a warranty's mileage, apart in the file (value 3年, mileage 10万公里),
+    joins its value in the one field (3年或10万公里), the form the model reads as well."""
+    value, mileage = _text(item.get("value")), _text(item.get("mileage"))
+    return f"{value}或{mileage}" if value and mileage else value
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -362,7 +369,7 @@ def state_from_raw(raw: Any) -> FormState:
         source = item.get("source") if hasattr(item.get("source"), "get") else {}
         state.requirements.append({
             "text": _text(item.get("text")), "mark": _text(item.get("mark")), "kind": _text(item.get("kind")),
-            "bound": _text(item.get("bound")), "value": _text(item.get("value")),
+            "bound": _text(item.get("bound")), "value": _value_text(item),
             "qualifier": _text(item.get("qualifier")), "starts": _text(item.get("starts")),
             "original": _text(item.get("original")), "source.section": _text(source.get("section")),
             "source.page": _text(source.get("page"))})

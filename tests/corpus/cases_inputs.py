@@ -97,6 +97,8 @@ TENDER_TYPES = [
     ("requirement-mark", ["requirements", 0, "mark"], "*", "取值不在允许范围内"),
     ("requirement-value-missing", ["requirements", 0, "value"], DELETE, "缺少 value"),
     ("requirement-value-list", ["requirements", 0, "value"], ["3年"], "应为一个值"),
+    ("requirement-mileage-unreadable", ["requirements", 0, "mileage"], "十万", "不是可识别的里程"),
+    ("requirement-mileage-not-warranty", ["requirements", 1, "mileage"], "10万公里", "只有质保期（warranty）可以写里程"),
     ("requirement-page-zero", ["requirements", 0, "source", "page"], 0, "应不小于 1"),
     ("requirement-page-text", ["requirements", 0, "source", "page"], "十八", "应为整数"),
     ("overrides-list", ["overrides"], ["warranty"], "应为键值对"),

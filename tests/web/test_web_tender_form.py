@@ -147,3 +147,24 @@ def test_override_rows_hold_alternatives_tiers_and_start_events(project: Path) -
     state.overrides.append({"kind": "response", "qualifier": "", "value": "2小时", "starts": "验收合格之日"})
     errors = tender_store.check(project, state, None).state.errors
     assert errors["overrides.3.starts"] == ["只有质保期和服务期可以写起算事件"]
+
+
+def test_a_requirement_with_its_mileage_apart_is_edited_and_saved_as_one_value(project: Path) -> None:
+    """tender extract writes value 3年 and mileage 10万公里 apart; the form has one value field, and saving
+    keeps both limits (as 3年或10万公里, the form the model reads as well)."""
+    path = project / "tenders" / "demo.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    value: 3年\n    mark: ★", "    value: 3年\n    mileage: 10万公里\n    mark: ★", 1), encoding="utf-8")
+    loaded, problems = load_model(path, Tender)
+    assert loaded is not None and not problems
+    before = loaded.model.requirements[0].value
+    assert str(before) == "3年或10万公里（以先到者为准）"
+    state = _state(project, "demo.yaml")
+    assert state.requirements[0]["value"] == "3年或10万公里"
+    checked = tender_store.check(project, state, path)
+    assert checked.ok, checked.state.errors
+    saved = project / "tenders" / "saved.yaml"
+    saved.write_text(tender_store.dump(checked.doc), encoding="utf-8")
+    again, problems = load_model(saved, Tender)
+    assert again is not None and not problems
+    assert again.model.requirements[0].value == before
