@@ -109,3 +109,41 @@ def test_gates_not_door_locks_when_only_gates_are_bought(example):
 
 def test_backup_comes_within_the_shortest_level_limit(example):
     assert "一级4小时" in example and "自接到报修起4小时内免费提供" in example
+
+
+SCHOOL = ("上学、放学", "开学前", "学生多为未成年人", "学生的人脸照片")
+
+
+def test_a_school_gets_its_campus_measures(example):
+    """The purchaser (云泽市第三中学) chooses the site variant, beside the variants its goods choose."""
+    for words in SCHOOL:
+        assert words in example
+    assert "采购人在开学、考试和校园重大活动之前提出专项检查要求的" in example
+    assert "人脸照片、人脸特征数据和人员身份信息" in example  # the goods' own variant (人行闸机) is still chosen
+
+
+def test_no_campus_measures_for_another_purchaser(project):
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(id="security-hospital", project_name="云泽市人民医院安防系统提质改造项目",
+                purchaser={"name": "云泽市人民医院"}, delivery_place="河北省云泽市文昌路8号云泽市人民医院")
+    tender = project / "tenders" / "security-hospital.yaml"
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with tender.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    assert not any(words in text for words in SCHOOL)
+    assert "学生" not in text and "学校" not in text
+    assert "重大活动安保和节假日" in text  # the type's own wording
+
+
+def test_a_site_variant_is_chosen_by_the_purchaser_not_by_the_goods():
+    from generator.load.yamlio import load_model
+    from generator.models.parties import ProductType
+
+    loaded, problems = load_model(ROOT / "profiles" / "products" / "security-systems.yaml", ProductType)
+    assert loaded is not None and not problems
+    security = loaded.model
+    assert "school" not in security.variants_for("网络摄像机、硬盘录像机")
+    assert "school" in security.variants_for("网络摄像机、硬盘录像机", "云泽市第三中学")
+    assert "school" not in security.variants_for("学校用网络摄像机")  # goods words never choose it

@@ -225,6 +225,9 @@ class Variant(Strict):
     bidder's (a kind taken whole, as every layer)."""
 
     when: list[str] = []  # words of the tender's products (纯电动, 柴油)
+    # words of the purchaser's name or the project's (中学, 幼儿园): a variant for the kind of site the goods
+    # serve, chosen beside the goods' variants, never instead of them
+    where: list[str] = []
     default: bool = False  # chosen when the tender's products name no variant
     commitments: CommitmentsInput = CommitmentsInput.model_construct()
     maintenance_items: list[str] = []
@@ -663,17 +666,18 @@ class ProductType(Strict):
         tasks of the goods `purchased` in its control windows."""
         return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
 
-    def variants_for(self, products: str) -> list[str]:
-        """The variants a tender's `products` (纯电动公务轿车) names, else the default ones, then the
-        combinations of those."""
+    def variants_for(self, products: str, site: str = "") -> list[str]:
+        """The variants a tender's `products` (纯电动公务轿车) names, else the default ones, then those its
+        `site` (the purchaser's and the project's names: 第三中学) names, then the combinations of those."""
         named = [name for name, v in self.variants.items() if any(word in products for word in v.when)]
         if all(self.variants[name].adds_to_default for name in named):  # none named, or only add-ons
             named += [name for name, v in self.variants.items() if v.default and name not in named]
+        named += [name for name, v in self.variants.items() if name not in named and any(word in site for word in v.where)]
         return named + [name for name, v in self.variants.items() if v.combines and set(v.combines) <= set(named)]
 
-    def for_products(self, products: str) -> ProductType:
-        """The type as a proposal for these products shows it: the chosen variants' lists added."""
-        names = self.variants_for(products)
+    def for_products(self, products: str, site: str = "") -> ProductType:
+        """The type as a proposal for these products (at this site) shows it: the chosen variants' lists added."""
+        names = self.variants_for(products, site)
         chosen = [self.variants[name] for name in names]
         if not chosen:
             return self

@@ -111,3 +111,8 @@ class Tender(Strict):
         naming 自动扶梯 brings the escalator wording even where `products` says only 电梯)."""
         return "、".join([self.products, *(item.name for item in self.items)])
 
+    @property
+    def site(self) -> str:
+        """The words a variant for the kind of site is chosen by (中学, 医院): the purchaser's and the project's names."""
+        return "、".join([self.purchaser.name, self.project_name])
+

@@ -107,7 +107,7 @@ def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender
     layers = [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
     variants_for = getattr(getattr(product, "model", None), "variants_for", None)
     if product is not None and variants_for is not None and tender is not None:  # the variants its products name
-        layers[1:1] = [Layer(product, "commitments", name) for name in variants_for(tender.model.purchased)]
+        layers[1:1] = [Layer(product, "commitments", name) for name in variants_for(tender.model.purchased, tender.model.site)]
     return layers
 
 

@@ -220,7 +220,7 @@ def resident_problem(inputs: Inputs) -> Problem | None:
     """A tender asking for more resident staff than the bidder's team can name: refused rather than
     promise people the profile does not have."""
     tender: Tender = inputs.tender.model
-    product = inputs.product.model.for_products(tender.purchased)
+    product = inputs.product.model.for_products(tender.purchased, tender.site)
     named = resident_members(inputs.bidder.model, product, tender.resident_staff)
     if len(named) >= tender.resident_staff:
         return None
@@ -254,7 +254,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     if training is not None:
         value = next(iter(training.values.values()), None)
         # issue 15 (lighting): the courses as the proposal shows them (a variant's course replaces the type's)
-        message = training_problem(product.for_products(tender.purchased), value if isinstance(value, Duration) else None)
+        message = training_problem(product.for_products(tender.purchased, tender.site), value if isinstance(value, Duration) else None)
         if message:
             problems.append(Problem(inputs.product.path, message, inputs.product.line_of("training_topics"),
                                     field="training_topics",
