@@ -334,7 +334,7 @@ def test_tender_resolves_without_logic_problems_or_negative_deviations(path: Pat
 def test_variants_are_chosen_by_words_or_by_default(product_id: str) -> None:
     """A type with variants settles on a default when the tender names none, or (variants that only
     add a sub-trade's matters: office-furniture, agrochemicals) on the type's own wording; each
-    variant's words choose it."""
+    variant's words choose it (a site variant's, in the purchaser's name only)."""
     model: ProductType = product(product_id).model
     nothing_named = "所需产品"  # the type's own name may name a variant (电梯及自动扶梯)
     if not model.variants or not any(v.default for v in model.variants.values()):
@@ -346,6 +346,11 @@ def test_variants_are_chosen_by_words_or_by_default(product_id: str) -> None:
         if variant.combines:  # issue 15 (display): a combination comes with its parts, never by words
             assert not variant.when and not variant.default, name
             assert name in model.variants_for("、".join(model.variants[part].when[0] for part in variant.combines))
+            continue
+        if variant.where:  # a variant for the kind of site: chosen by the purchaser's words, never by the goods'
+            assert not variant.when and not variant.default, name
+            assert all(name in model.variants_for(nothing_named, word) for word in variant.where), name
+            assert name not in model.variants_for("、".join(variant.where)), name
             continue
         assert variant.when or variant.default, name
         for word in variant.when:
