@@ -176,3 +176,13 @@ def test_level_three_remote_work_goes_through_the_bastion_host(software):
     assert "只经采购人的运维审计系统（堡垒机）以个人账号和双因素认证接入" in text
     assert "配合采购人开展商用密码应用安全性评估" in text
     assert "通过采购人认可的远程协助工具" not in text
+
+
+def test_the_service_ends_with_a_handover_not_a_lock_in(software):
+    """An evaluator asked what the purchaser gets back when the service ends or the supplier changes."""
+    _, _, text = software
+    handover = text[text.index("服务期满的移交"):]
+    for words in ("全部业务数据和附件以通用格式导出", "可编译的源代码", "我公司人员的运维账号同时注销",
+                  "向接替单位讲解系统架构和运维要点", "出具书面的清除说明"):
+        assert words in handover
+    assert "可将数据库恢复到误操作或逻辑错误发生之前的任一时间点" in text  # a later-found mistake is recoverable
