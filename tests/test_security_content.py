@@ -107,8 +107,9 @@ def test_gates_not_door_locks_when_only_gates_are_bought(example):
     assert "闸机防夹红外对射" in example  # a spare
 
 
-def test_backup_comes_within_the_shortest_level_limit(example):
-    assert "一级4小时" in example and "自接到报修起4小时内免费提供" in example
+def test_backup_comes_before_the_shortest_level_limit(example):
+    """An evaluator: a backup due when the 一级 repair limit runs out does nothing for a 一级 fault."""
+    assert "一级4小时" in example and "自接到报修起2小时内免费提供" in example
 
 
 SCHOOL = ("上学、放学", "开学前", "学生多为未成年人", "学生的人脸照片")
@@ -118,8 +119,19 @@ def test_a_school_gets_its_campus_measures(example):
     """The purchaser (云泽市第三中学) chooses the site variant, beside the variants its goods choose."""
     for words in SCHOOL:
         assert words in example
-    assert "采购人在开学、考试和校园重大活动之前提出专项检查要求的" in example
+    assert "采购人在考试和校园重大活动之前提出专项检查要求的" in example
     assert "人脸照片、人脸特征数据和人员身份信息" in example  # the goods' own variant (人行闸机) is still chosen
+    assert "GB/T 29315" in example and "一键报警装置与属地公安机关报警平台的联网" in example
+    assert "学生毕业、转学离校后，协助学校注销其通行权限并删除其人脸数据" in example
+    assert "以及学生上学、放学时段校门口闸机或门禁故障导致学生滞留" in example  # graded 一级, as the emergency plan treats it
+
+
+def test_the_term_start_check_is_one_unconditional_promise(example):
+    """Three versions of it (on request, in every inspection, every term) were found; now one, everywhere."""
+    table = example[example.index("每次巡检至少包括以下项目"):]
+    assert "开学前" not in table[:table.index("核对上次巡检整改事项")]
+    assert "每学期开学前对校门、周界、教学楼出入口和学生宿舍区的摄像机、报警和闸机逐点检查" in example
+    assert "每学期开学前对校门、周界和学生宿舍区的安防设备逐点检查" in example  # the letter
 
 
 def test_no_campus_measures_for_another_purchaser(project):
