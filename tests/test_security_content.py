@@ -159,3 +159,18 @@ def test_a_site_variant_is_chosen_by_the_purchaser_not_by_the_goods():
     assert "school" not in security.variants_for("网络摄像机、硬盘录像机")
     assert "school" in security.variants_for("网络摄像机、硬盘录像机", "云泽市第三中学")
     assert "school" not in security.variants_for("学校用网络摄像机")  # goods words never choose it
+
+
+def test_perimeter_spares_and_checks_only_where_a_perimeter_alarm_is_bought(example, project):
+    assert "红外对射探测器（同型号）" in example and "逐个防区步测红外对射和电子围栏的探测灵敏度" in example
+    assert "备用摄像机、录像设备或红外对射探测器" in example
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(id="security-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
+    tender = project / "tenders" / "security-cameras.yaml"
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with tender.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    assert "红外对射探测器（同型号）" not in text and "电子围栏" not in text
+    assert "备用摄像机或录像设备" in text
