@@ -123,14 +123,14 @@ def test_a_school_gets_its_campus_measures(example):
     assert "人脸照片、人脸特征数据和人员身份信息" in example  # the goods' own variant (人行闸机) is still chosen
     assert "GB/T 29315" in example and "一键报警装置与属地公安机关报警平台的联网" in example
     assert "学生毕业、转学离校后，协助学校注销其通行权限并删除其人脸数据" in example
-    assert "以及学生上学、放学时段校门口闸机或门禁故障导致学生滞留" in example  # graded 一级, as the emergency plan treats it
+    assert "以及学生上学、放学时段校门口的出入口控制设备故障导致学生滞留" in example  # graded 一级, as the emergency plan treats it
 
 
 def test_the_term_start_check_is_one_unconditional_promise(example):
     """Three versions of it (on request, in every inspection, every term) were found; now one, everywhere."""
     table = example[example.index("每次巡检至少包括以下项目"):]
     assert "开学前" not in table[:table.index("核对上次巡检整改事项")]
-    assert "每学期开学前对校门、周界、教学楼出入口和学生宿舍区的摄像机、报警和闸机逐点检查" in example
+    assert "每学期开学前对校门、周界、教学楼出入口和学生宿舍区的摄像机、报警和出入口控制设备逐点检查" in example
     assert "每学期开学前对校门、周界和学生宿舍区的安防设备逐点检查" in example  # the letter
 
 
@@ -174,3 +174,16 @@ def test_perimeter_spares_and_checks_only_where_a_perimeter_alarm_is_bought(exam
     text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
     assert "红外对射探测器（同型号）" not in text and "电子围栏" not in text
     assert "备用摄像机或录像设备" in text
+
+
+def test_a_school_buying_no_gates_reads_no_gates_in_its_campus_measures(project):
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(id="security-school-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
+    tender = project / "tenders" / "security-school-cameras.yaml"
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with tender.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    assert "开学前" in text and "闸机" not in text
+    assert "校门出入口控制设备的手动放行" in text  # the gatekeepers' practice, in the words of any access control
