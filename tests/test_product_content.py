@@ -1349,7 +1349,7 @@ def test_software_flow_is_remote_first_and_visits_only_when_needed(proposals):
 
 def test_software_problem_levels_show_the_arrival_the_summary_names(proposals):
     proposal = proposals["software"]
-    assert "各级的响应、到场和解决时限" in proposal.text
+    assert "问题按影响程度分为三级，各级的时限为：一级问题15分钟内响应" in proposal.text  # the summary, in the type's word
     assert "| 到场（远程无法解决时） |" in proposal.text.replace("\n", " | ") or "到场（远程无法解决时）" in proposal.text
     arrival = proposal.commitments.get("onsite_arrival")
     response = proposal.commitments.get("response").values[None]
