@@ -834,11 +834,15 @@ def test_penalties_bite_at_the_scale_of_the_commitment(proposals):
             continue
         liability = section(proposal, "违约责任")
         for amount, unit in ((penalties.response_per_hour, "小时"), (penalties.arrival_per_hour, "小时"),
-                             (penalties.resolution_per_day, "天"), (penalties.delivery_per_day, "天")):
+                             (penalties.resolution_per_day, "天"), (penalties.resolution_per_hour, "小时"),
+                             (penalties.delivery_per_day, "天")):
             if amount is not None and f"每{unit}{amount}元" in liability:
                 assert f"每{unit}{amount}元，不足整{unit}的按整{unit}计" in liability, name
                 checked += 1
         assert "按超出的" not in liability, name
+        if penalties.inspection_missed and "inspection" in proposal.commitments.kinds:
+            assert f"每少一次计{penalties.inspection_missed}元，并在采购人指定的时间内补做" in liability, name
+            checked += 1
     assert checked >= 10
 
 

@@ -127,6 +127,16 @@ class Penalties(Strict):
     survival_per_point: int | None = Field(default=None, gt=0, le=10000000)
     # supplies: a batch found unqualified costs this share of its price on top of the exchange
     quality_percent: int | None = Field(default=None, gt=0, le=100)
+    # a repair promised in hours (一级故障4小时内排除) may be late by the hour instead of by the day
+    resolution_per_hour: int | None = Field(default=None, gt=0, le=100000)
+    # each scheduled visit (巡检、维护保养) not made in its period
+    inspection_missed: int | None = Field(default=None, gt=0, le=1000000)
+
+    @model_validator(mode="after")
+    def _one_resolution_rate(self) -> Penalties:
+        if self.resolution_per_hour and self.resolution_per_day:
+            raise ValueError("resolution_per_hour（按小时）和 resolution_per_day（按天）只能写其一")
+        return self
 
 
 class Bidder(Strict):
