@@ -2040,7 +2040,8 @@ def test_each_type_states_measurable_service_targets(proposals):
         product = proposal.product
         assert len(product.quality_targets) >= 3, name
         own = section(proposal, "服务质量指标")
-        assert "按季度统计" in own and product.quality_report in own, name
+        # issue 21 (second read): a type organised by season gathers its figures per its own period (防治适期)
+        assert f"按{product.report_period or '季度'}统计" in own and product.quality_report in own, name
         reports.add(product.quality_report)
         for target in product.quality_targets:
             assert target.name in own and target.measure in own, (name, target.name)

@@ -275,6 +275,10 @@ class Variant(Strict):
     training_topics: list[TrainingTopic] = []
     training_assessment: list[str] = []
     field_courses: list[FieldCourse] = []  # issue 21: a kind's own course for the users in the field (熏蒸作业)
+    # issue 21 (agrochemicals, second read): a kind of goods' own rules of use and storage (pesticides: 桶混、
+    # 安全间隔期; fertilisers: 测土定量、追施), so a purchase of one kind is not told how to use the other
+    use_rules: list[UseRule] = []
+    storage_rules: list[str] = []
     # issue 15 (display): a variant for products bought together (lamps and a display), chosen whenever
     # every variant it combines is: its commitments come after theirs (a warranty per product) and its
     # wording for a field takes the place of the other chosen variants' (a priority naming both); never
@@ -289,7 +293,8 @@ _VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
                   "quality_targets",  # issue 15 (fixes)
                   "training_assessment",  # issue 15 (lighting)
-                  "field_courses")  # issue 21
+                  "field_courses",  # issue 21
+                  "use_rules", "storage_rules")  # issue 21 (second read)
 
 
 # issue 15 (variants): the text fields of a product type a variant's `texts` may give its own wording for.
@@ -344,6 +349,15 @@ class Crop(Strict):
 class UseRule(Strict):
     name: str = Text
     text: str = Text  # whole sentences without figures
+
+
+# issue 21 (second read): a class of the type's goods, known by words of an item's name, with the document
+# that carries its registration (农药登记证): the proposal's per-product table names each item's class and,
+# unless the tender's item gives the number itself, where the number is given; registrations are never made up
+class GoodsClass(Strict):
+    when: list[str] = Field(min_length=1)  # words of an item's name (杀菌剂; 复合肥, 配方肥)
+    category: str = Text  # 农药（杀菌剂）, 肥料（复混肥料）
+    certificate: str = Text  # where its number is given: 农药登记证, 肥料登记证或所执行的产品标准
 
 
 class FieldCourse(Strict):
@@ -576,6 +590,9 @@ class ProductType(Strict):
     # 服务质量指标: the trade's measurable targets, and the report they are stated in (empty: 季度服务报告)
     quality_targets: list[QualityTarget] = []
     quality_report: str = ""
+    # issue 21 (second read): the period the service's statistics are gathered in where the service is organised by
+    # season rather than by quarter (防治适期); empty: 季度
+    report_period: str = Field(default="", max_length=12)
     # issue 20 (medical): the scheduled visit's own note and scope, the wear parts it renews free within
     # the warranty, and how the training reaches every shift and goes on afterwards; each a phrase or
     # whole sentence without figures, empty: the clause's general wording
@@ -610,6 +627,7 @@ class ProductType(Strict):
     use_rules: list[UseRule] = []
     field_courses: list[FieldCourse] = []
     season_exchange: str = ""
+    goods_classes: list[GoodsClass] = []  # issue 21 (second read): the classes of the type's goods, by item name
     variants: dict[str, Variant] = {}  # kinds of the type's products (vehicles: electric, fuel)
     _chosen: tuple[str, ...] = PrivateAttr(default=())  # the variants for_products() added
 
@@ -675,6 +693,10 @@ class ProductType(Strict):
         """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资), each with the
         tasks of the goods `purchased` in its control windows."""
         return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
+
+    def goods_class(self, name: str) -> GoodsClass | None:
+        """issue 21 (second read): the class an item named `name` belongs to, the first whose words it contains."""
+        return next((c for c in self.goods_classes if any(word in name for word in c.when)), None)
 
     def variants_for(self, products: str, site: str = "") -> list[str]:
         """The variants a tender's `products` (纯电动公务轿车) names, else the default ones, then those its

@@ -33,7 +33,8 @@ class SupplyItem(Strict):
     unit: str = Field(min_length=1, max_length=8)  # 台, 辆, 套, 批
     note: str = Field(default="", max_length=120)  # 备注: 含充电桩、配置见技术响应表
     # issue 20: the goods' registration where the trade has one (医疗器械注册证编号 and class); any row
-    # with one gives the 供货范围 table a 注册证编号 column
+    # with one gives the 供货范围 table a 注册证编号 column. issue 21: a type with goods_classes (农药登记证号,
+    # 肥料登记证号) states it in its own per-product table instead, and never makes one up where it is empty
     registration: str = Field(default="", max_length=60)  # 国械注准20233070000（第三类）
 
     @field_validator("quantity", mode="before")

@@ -12,7 +12,7 @@ from generator.core.numerals import parse_chinese_int
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
-from generator.models.tender import Tender
+from generator.models.tender import SupplyItem, Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
 from generator.resolve.presence import (
@@ -182,6 +182,10 @@ class SupplyRow:
     unit: str
     note: str
     registration: str
+    # issue 21 (second read): the goods' class in the type's `goods_classes` and where its registration number is
+    # given (农药（杀菌剂）, 农药登记证); both "" where the type has no classes or the name fits none
+    category: str = ""
+    certificate: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,15 +213,20 @@ def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: b
     def shown(text: str) -> str:
         return ANONYMOUS_CELL if any(value in text for value in hidden if len(value) >= 2) else text
 
-    rows = tuple(SupplyRow(shown(i.name), shown(i.model), i.quantity_text, i.unit, shown(i.note), i.registration)
-                 for i in tender.items)
+    def row(item: SupplyItem) -> SupplyRow:
+        kind = product.goods_class(item.name)
+        return SupplyRow(shown(item.name), shown(item.model), item.quantity_text, item.unit, shown(item.note),
+                         item.registration, kind.category if kind else "", kind.certificate if kind else "")
+
+    rows = tuple(row(i) for i in tender.items)
     total = ""
     if tender.items and all(i.unit == product.measure_word for i in tender.items):
         units = sum(i.quantity for i in tender.items)
         if units == int(units):
             total = str(int(units))
+    # a type with goods classes states the registrations in its own per-product table, by each item's class
     return Supply(rows, f"{total}{unit_noun(product)}" if total else "", total, any(r.note for r in rows),
-                  any(r.registration for r in rows))
+                  any(r.registration for r in rows) and not product.goods_classes)
 
 
 def answer_label(deviation: Deviation, product: ProductType) -> str:

@@ -28,7 +28,7 @@ MARKS = [("★", "★ 实质性条款（负偏离即废标）"), ("▲", "▲ �
 # what each 采购清单 question says after the field's label (ITEM_LABELS, as the web form shows it)
 ITEM_HINTS = {"name": "（例如 纯电动轿车（5座）；直接回车结束录入）", "model": "（所投品牌型号，可直接回车跳过）",
               "quantity": "（数字，例如 12）", "unit": "（例如 台、辆、套、批）",
-              "registration": "（医疗器械注册证编号，可直接回车跳过）", "note": "（可直接回车跳过）"}
+              "registration": "（医疗器械注册证编号，或农药、肥料登记证号，可直接回车跳过）", "note": "（可直接回车跳过）"}
 ITEM_OPTIONAL = ("model", "registration", "note")
 
 
