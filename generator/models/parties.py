@@ -379,12 +379,17 @@ class QualityTarget(Strict):
 Item = TypeVar("Item", bound=BaseModel)
 
 
-def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], str]) -> list[Item]:
+def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], str],
+              preferred: list[list[Item]] | None = None) -> list[Item]:
     """The type's items with each one the chosen variants give for its key (a fault's level, a course's
-    audience) in its place, when they give one or all give the same; keys only variants give are added."""
+    audience) in its place, when they give one or all give the same; keys only variants give are added.
+    issue 15 (it-equipment): what a chosen combination (`preferred`) gives for a key takes the place of what
+    the variants it combines give, as its texts do (a scanner's and an array's 二级 in one wording)."""
+    preferred = preferred or []
     by_key = {key(item): item for item in own}
-    for name in dict.fromkeys(key(item) for items in given for item in items):
-        alike = {item.model_dump_json(): item for items in given for item in items if key(item) == name}
+    for name in dict.fromkeys(key(item) for items in [*given, *preferred] for item in items):
+        pool = [items for items in preferred if any(key(item) == name for item in items)] or given
+        alike = {item.model_dump_json(): item for items in pool for item in items if key(item) == name}
         if len(alike) == 1:
             by_key[name] = next(iter(alike.values()))
     return list(by_key.values())
@@ -690,7 +695,8 @@ class ProductType(Strict):
         for key in dict.fromkeys(key for v in chosen for key in v.adds_texts):  # a part's phrase after the wording
             update[key] = _with_phrases(str(update.get(key, getattr(self, key))),
                                         [v.adds_texts[key] for v in chosen if key in v.adds_texts])
-        update["faults"] = _replaced(self.faults, [v.faults for v in chosen], lambda f: f.level)
+        update["faults"] = _replaced(self.faults, [v.faults for v in chosen if not v.combines], lambda f: f.level,
+                                     [v.faults for v in chosen if v.combines])
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
         update["training_topics"] = _replaced(self.training_topics, [v.training_topics for v in chosen],
                                               lambda t: t.audience)
