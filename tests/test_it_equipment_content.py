@@ -13,7 +13,8 @@ Built once per module and read back as text, as the evaluator read it:
 - the platforms the tender names, scanner drivers; DA/T 31 for digitisation, GB/T 22239 with its year.
 
 Second reading (6/10): RAID, hot spares and disk alerts where an array or a server is bought (a degraded array
-is a 二级 fault), what each visit checks and records per kind of device and what the purchaser receives.
+is a 二级 fault), what each visit checks and records per kind of device and what the purchaser receives, and a
+duty rota from the bidder's profile (who is on duty when, who stands in; a 暗标 names posts only).
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ def proposals(tmp_path_factory) -> dict[str, Proposal]:
         encoding="utf-8")
     certified = _variant_of_the_example(project, "it-certified", bidder="huachen-certified")
     out = project / "out"
-    return {"example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out),
+    software = Proposal(ROOT / "tenders" / "examples" / "software.yaml", out)  # the same bidder, another type
+    return {"software": software,
+            "example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out),
             "certified": Proposal(certified, out), "storage": Proposal(storage, out)}
 
 
@@ -313,3 +316,60 @@ def test_each_visit_checks_and_records_each_kind_of_device_bought(proposals):
             assert (figure in plan) == (device in devices), (name, figure)
     # the alert test each visit makes is the one the redundancy section promises
     assert "发送一次测试告警" in proposals["example"].section("预防性维护与巡检")
+
+
+# issue 15 (it-equipment, second reading): the duty rota is the bidder's data (profiles/bidders/huachen.yaml duty_rota)
+def test_the_rota_names_who_is_on_duty_and_who_stands_in(proposals):
+    """Every part of the week has a named person on duty and a named stand-in, each a member of the staffing table;
+    the outlet's upkeep points to the rota instead of a bare 节假日安排值班."""
+    example = proposals["example"]
+    people = example.section("服务组织与人员")
+    rota = people[people.index("值班与替岗"):people.index("人员管理")]
+    staffing = people[people.index("人员配置"):people.index("值班与替岗")]
+    for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n客服专员：王一鸣\n网点负责人：韩立峰",
+                "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话，远程诊断，需要到场的按承诺的时限出发\n"
+                "技术支持工程师：刘嘉宁、孙晓东（按周轮值）\n网点负责人：韩立峰",
+                "全天\n一级故障和应急处置的现场指挥，督办超时工单\n售后服务经理：陈思远\n网点负责人：韩立峰"):
+        assert row in rota, row
+    for name in re.findall(r"：([^\n（]+)", rota):
+        for person in name.split("、"):
+            assert f"\n{person}\n" in staffing, person
+    assert "按“服务组织与人员”一节的值班表安排值班和备班" in example.section("服务网络与网点")
+    assert "节假日安排值班" not in example.section("服务网络与网点")
+
+
+def test_a_sealed_bid_rota_names_posts_only(tmp_path):
+    docx = build(EXAMPLE, BuildOptions(output_root=tmp_path, anonymous=True)).docx_path
+    text = "\n".join(block.text for block in read_document(docx).blocks)
+    rota = text[text.rindex("三、值班与替岗"):text.rindex("四、人员管理")]  # past the table of contents
+    assert "技术支持工程师（2名，按周轮值）" in rota and "网点负责人" in rota
+    assert [name for name in ("王一鸣", "韩立峰", "刘嘉宁", "孙晓东", "陈思远") if name in text] == []
+
+
+def test_another_types_proposal_of_the_same_bidder_has_no_rota(proposals):
+    """The rota and its stand-in serve it-equipment: the bidder's software proposal keeps its own staffing."""
+    text = proposals["software"].text
+    assert "值班与替岗" not in text and "韩立峰" not in text and "节假日安排值班" in text
+
+
+def test_a_rota_naming_someone_the_proposal_does_not_show_is_refused(tmp_path):
+    """A shift for this type naming a software-only engineer would promise a person the staffing table omits;
+    a name outside the team, or one both on duty and standing in, is an input error."""
+    from pydantic import ValidationError
+
+    from generator.models.parties import Bidder
+    from generator.resolve.presence import rota_problem
+
+    data = YAML(typ="safe").load((ROOT / "profiles" / "bidders" / "huachen.yaml").read_text(encoding="utf-8"))
+    product = load_inputs(EXAMPLE).product.model.for_products("台式计算机")
+    shifts = data["duty_rota"]
+    assert rota_problem(Bidder.model_validate(data), product) is None
+    shifts[1]["backup"] = ["赵明轩"]  # 软件实施工程师, serves [software]
+    message = rota_problem(Bidder.model_validate(data), product)
+    assert message and "赵明轩" in message and "信息化设备" in message
+    shifts[1]["backup"] = ["某某"]
+    with pytest.raises(ValidationError, match="不在 team 中：某某"):
+        Bidder.model_validate(data)
+    shifts[1]["backup"] = ["孙晓东"]
+    with pytest.raises(ValidationError, match="孙晓东既是值班人员又是备班人员"):
+        Bidder.model_validate(data)

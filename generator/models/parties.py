@@ -63,6 +63,17 @@ class TeamMember(Strict):
     resident: bool = False
 
 
+# issue 15 (it-equipment): who is on duty in a part of the week and who stands in, by the team's names; a
+# proposal shows the shifts its product type wants, with each person's post (暗标: posts only)
+class DutyShift(Strict):
+    period: str = Text  # 工作日8:30至17:30; 夜间（17:30至次日8:30）和周末、法定节假日
+    task: str = Text  # what the people on duty do then (受理报修、派单和跟踪工单)
+    on_duty: list[str] = Field(min_length=1)  # names from `team`
+    rotation: str = ""  # how several on duty share it (按周轮值); empty: together
+    backup: list[str] = Field(min_length=1)  # names from `team`: who takes over when one on duty is away or out
+    serves: Serves = []
+
+
 class Warehouse(Strict):
     """Where the bidder keeps stock of supplies: its own licensed warehouse or one it contracts."""
 
@@ -144,6 +155,7 @@ class Bidder(Strict):
     certificates: list[Certificate] = []
     warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
     service_points: list[ServicePoint] = []  # issue 21: township points beside the outlets
+    duty_rota: list[DutyShift] = []  # issue 15 (it-equipment): 值班与替岗
     # issue 15 (content): the makers' authorisations of a distributor (none: the bidder makes what it sells)
     authorisations: list[Authorisation] = []
     charges: Charges | None = None
@@ -152,6 +164,18 @@ class Bidder(Strict):
     # The bidder's own reference .docx (logo in the header, its fonts and colours), relative to
     # this profile; replaces the template's reference.docx. Styles it lacks are added.
     letterhead: str | None = None
+
+    @model_validator(mode="after")
+    def _rota_names_the_team(self) -> Bidder:
+        names = {m.name for m in self.team}
+        for index, shift in enumerate(self.duty_rota):
+            unknown = [n for n in [*shift.on_duty, *shift.backup] if n not in names]
+            if unknown:
+                raise ValueError(f"值班表（duty_rota）第{index + 1}项的人员不在 team 中：" + "、".join(unknown))
+            both = [n for n in shift.on_duty if n in shift.backup]
+            if both:
+                raise ValueError(f"值班表（duty_rota）第{index + 1}项中，" + "、".join(both) + "既是值班人员又是备班人员")
+        return self
 
     @field_validator("credit_code")
     @classmethod

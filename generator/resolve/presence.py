@@ -232,6 +232,18 @@ def resident_problem(inputs: Inputs) -> Problem | None:
                          "或增加这样的人员；不能派驻的，减少招标项目文件的 resident_staff"))
 
 
+def rota_problem(bidder: Bidder, product: ProductType) -> str | None:
+    """issue 15 (it-equipment): a shift the proposal shows naming someone its staffing table does not (their
+    `serves` is another type's) would promise people the proposal does not list."""
+    shown = {m.name for m in bidder.team if product.wants(m.serves)}
+    named = [n for s in bidder.duty_rota if product.wants(s.serves) for n in [*s.on_duty, *s.backup]]
+    unshown = list(dict.fromkeys(n for n in named if n not in shown))
+    if not unshown:
+        return None
+    return ("值班表（duty_rota）安排了" + "、".join(unshown) + f"，但其 serves 不适用于产品类型“{product.name}”，"
+            "方案的人员配置表中没有这些人员")
+
+
 def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
     """Promises the bidder's outlets, people and training plan cannot back, each with its file."""
     tender: Tender = inputs.tender.model
@@ -276,6 +288,10 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
                                 field="service_points",
                                 hint="减少服务点的驻点技术人员（technicians），或在 outlets 中写明该网点的实际人数"))
+    message = rota_problem(bidder, product.for_products(tender.purchased))
+    if message:
+        problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("duty_rota"), field="duty_rota",
+                                hint="改由适用于本产品类型的人员值班或备班，或为该值班时段写明 serves"))
     if not [m for m in bidder.team if product.wants(m.serves)]:
         problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
                                 inputs.bidder.line_of("team"), field="team",
