@@ -326,14 +326,16 @@ def test_the_rota_names_who_is_on_duty_and_who_stands_in(proposals):
     people = example.section("服务组织与人员")
     rota = people[people.index("值班与替岗"):people.index("人员管理")]
     staffing = people[people.index("人员配置"):people.index("值班与替岗")]
-    for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n客服专员：王一鸣\n网点负责人：韩立峰",
+    for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n王一鸣（客服专员）\n韩立峰（网点负责人）",
                 "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话，远程诊断，需要到场的按承诺的时限出发\n"
-                "技术支持工程师：刘嘉宁、孙晓东（按周轮值）\n网点负责人：韩立峰",
-                "全天\n一级故障和应急处置的现场指挥，督办超时工单\n售后服务经理：陈思远\n网点负责人：韩立峰"):
+                "刘嘉宁、孙晓东（技术支持工程师，按周轮值）\n韩立峰（网点负责人）",
+                "全天\n一级故障和应急处置的现场指挥，督办超时工单\n陈思远（售后服务经理）\n韩立峰（网点负责人）"):
         assert row in rota, row
-    for name in re.findall(r"：([^\n（]+)", rota):
-        for person in name.split("、"):
-            assert f"\n{person}\n" in staffing, person
+    cells = re.findall(r"\n([^\n（]+)（([^），\n]+)[^）\n]*）(?=\n)", rota)  # whole cells: 姓名（岗位…）
+    assert len(cells) == 8, cells  # on duty and standing in, in each of the four shifts
+    for names, post in cells:
+        for person in names.split("、"):
+            assert f"\n{post}\n{person}\n" in staffing, person
     assert "按“服务组织与人员”一节的值班表安排值班和备班" in example.section("服务网络与网点")
     assert "节假日安排值班" not in example.section("服务网络与网点")
 

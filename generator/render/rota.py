@@ -1,7 +1,7 @@
 """issue 15 (it-equipment): the duty rota (值班与替岗) as the organisation section prints it.
 
 A shift names people of the bidder's team; the proposal shows the shifts its product type wants, each
-person under their post (售后服务经理：陈思远). A 暗标 names no one: posts only, with how many hold it.
+person with their post (陈思远（售后服务经理）). A 暗标 names no one: posts only, with how many hold it.
 Whether every named person is in the proposal's team is checked before rendering (presence.rota_problem)."""
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from generator.models.parties import Bidder, ProductType, TeamMember
 class RotaRow:
     period: str
     task: str
-    on_duty: str  # 技术支持工程师：刘嘉宁、孙晓东（按周轮值）
+    on_duty: str  # 刘嘉宁、孙晓东（技术支持工程师，按周轮值）
     backup: str
 
 
 def _people(names: list[str], team: list[TeamMember], anonymous: bool, rotation: str = "") -> str:
-    """The people under their posts, in the order the shift names them (客服专员：王一鸣；网点负责人：韩立峰),
-    and how several share the shift: 技术支持工程师：刘嘉宁、孙晓东（按周轮值）, 暗标 技术支持工程师（2名，按周轮值）."""
+    """The people with their posts, in the order the shift names them (王一鸣（客服专员）；韩立峰（网点负责人）),
+    and how several share the shift: 刘嘉宁、孙晓东（技术支持工程师，按周轮值）, 暗标 技术支持工程师（2名，按周轮值）."""
     by_name = {m.name: m for m in team}
     posts: dict[str, list[str]] = {}
     for name in names:
@@ -31,7 +31,8 @@ def _people(names: list[str], team: list[TeamMember], anonymous: bool, rotation:
         notes = {role: "，".join(x for x in (f"{len(held)}名" if len(held) > 1 else "", shared) if x)
                  for role, held in posts.items()}
         return "、".join(f"{role}（{notes[role]}）" if notes[role] else role for role in posts)
-    return "；".join(f"{role}：{'、'.join(held)}" for role, held in posts.items()) + (f"（{shared}）" if shared else "")
+    # names first: a narrow cell then breaks after a name, not inside one (售后服务经理：陈 / 思远)
+    return "；".join(f"{'、'.join(held)}（{role}{'，' + shared if shared else ''}）" for role, held in posts.items())
 
 
 def rota_rows(bidder: Bidder, product: ProductType, anonymous: bool) -> list[RotaRow]:
