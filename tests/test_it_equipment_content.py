@@ -27,6 +27,7 @@ import pytest
 from proposal_text import section_text
 from ruamel.yaml import YAML
 
+from generator.core.errors import UserError
 from generator.load.project import load_inputs
 from generator.pipeline.build import BuildOptions, build, resolve
 from generator.render.context import maker_certified_roles
@@ -354,11 +355,9 @@ def test_another_types_proposal_of_the_same_bidder_has_no_rota(proposals):
     assert "值班与替岗" not in text and "韩立峰" not in text and "节假日安排值班" in text
 
 
-def test_a_rota_naming_someone_the_proposal_does_not_show_is_refused(tmp_path):
-    """A shift for this type naming a software-only engineer would promise a person the staffing table omits;
-    a name outside the team, or one both on duty and standing in, is an input error."""
-    from pydantic import ValidationError
-
+def test_a_rota_naming_someone_the_proposal_does_not_show_is_refused():
+    """A shift for this type naming a software-only engineer would promise a person the staffing table omits; so
+    would a name outside the team, or one person both on duty and standing in."""
     from generator.models.parties import Bidder
     from generator.resolve.presence import rota_problem
 
@@ -367,11 +366,23 @@ def test_a_rota_naming_someone_the_proposal_does_not_show_is_refused(tmp_path):
     shifts = data["duty_rota"]
     assert rota_problem(Bidder.model_validate(data), product) is None
     shifts[1]["backup"] = ["赵明轩"]  # 软件实施工程师, serves [software]
-    message = rota_problem(Bidder.model_validate(data), product)
-    assert message and "赵明轩" in message and "信息化设备" in message
+    assert rota_problem(Bidder.model_validate(data), product) == (
+        "值班表（duty_rota）第2项的赵明轩其 serves 不适用于产品类型“信息化设备”，方案的人员配置表中没有")
     shifts[1]["backup"] = ["某某"]
-    with pytest.raises(ValidationError, match="不在 team 中：某某"):
-        Bidder.model_validate(data)
-    shifts[1]["backup"] = ["孙晓东"]
-    with pytest.raises(ValidationError, match="孙晓东既是值班人员又是备班人员"):
-        Bidder.model_validate(data)
+    shifts[2]["backup"] = ["孙晓东"]
+    assert rota_problem(Bidder.model_validate(data), product) == (
+        "值班表（duty_rota）第2项的某某不在 team 中；第3项中孙晓东既是值班人员又是备班人员")
+    shifts[1]["serves"] = shifts[2]["serves"] = ["software"]  # shifts another type's proposal shows
+    assert rota_problem(Bidder.model_validate(data), product) is None
+
+
+def test_the_build_refuses_a_rota_naming_someone_outside_the_team(tmp_path):
+    from project_copy import copy_project
+
+    project = copy_project(tmp_path / "project")
+    profile = project / "profiles" / "bidders" / "huachen.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("backup: [刘嘉宁]", "backup: [刘佳宁]"), encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        build(project / "tenders" / "examples" / "it-equipment.yaml", BuildOptions(output_root=tmp_path / "out"))
+    problems = "\n".join(str(problem) for problem in refused.value.problems)
+    assert "第2项的刘佳宁不在 team 中" in problems and "huachen.yaml" in problems and "duty_rota" in problems

@@ -165,18 +165,6 @@ class Bidder(Strict):
     # this profile; replaces the template's reference.docx. Styles it lacks are added.
     letterhead: str | None = None
 
-    @model_validator(mode="after")
-    def _rota_names_the_team(self) -> Bidder:
-        names = {m.name for m in self.team}
-        for index, shift in enumerate(self.duty_rota):
-            unknown = [n for n in [*shift.on_duty, *shift.backup] if n not in names]
-            if unknown:
-                raise ValueError(f"值班表（duty_rota）第{index + 1}项的人员不在 team 中：" + "、".join(unknown))
-            both = [n for n in shift.on_duty if n in shift.backup]
-            if both:
-                raise ValueError(f"值班表（duty_rota）第{index + 1}项中，" + "、".join(both) + "既是值班人员又是备班人员")
-        return self
-
     @field_validator("credit_code")
     @classmethod
     def _valid_credit_code(cls, value: str) -> str:

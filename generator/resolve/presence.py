@@ -233,15 +233,26 @@ def resident_problem(inputs: Inputs) -> Problem | None:
 
 
 def rota_problem(bidder: Bidder, product: ProductType) -> str | None:
-    """issue 15 (it-equipment): a shift the proposal shows naming someone its staffing table does not (their
-    `serves` is another type's) would promise people the proposal does not list."""
+    """issue 15 (it-equipment): a shift the proposal shows must name people of its staffing table: not a name the
+    team lacks, not a member whose `serves` is another type's, and not one person both on duty and standing in.
+    Checked here rather than in the model, so that a bad name (a template payload) is reported as itself."""
     shown = {m.name for m in bidder.team if product.wants(m.serves)}
-    named = [n for s in bidder.duty_rota if product.wants(s.serves) for n in [*s.on_duty, *s.backup]]
-    unshown = list(dict.fromkeys(n for n in named if n not in shown))
-    if not unshown:
-        return None
-    return ("值班表（duty_rota）安排了" + "、".join(unshown) + f"，但其 serves 不适用于产品类型“{product.name}”，"
-            "方案的人员配置表中没有这些人员")
+    known = {m.name for m in bidder.team}
+    faults = []
+    for index, shift in enumerate(bidder.duty_rota):
+        if not product.wants(shift.serves):
+            continue
+        names = list(dict.fromkeys([*shift.on_duty, *shift.backup]))
+        unknown = [n for n in names if n not in known]
+        unshown = [n for n in names if n in known and n not in shown]
+        both = [n for n in shift.on_duty if n in shift.backup]
+        if unknown:
+            faults.append(f"第{index + 1}项的" + "、".join(unknown) + "不在 team 中")
+        if unshown:
+            faults.append(f"第{index + 1}项的" + "、".join(unshown) + f"其 serves 不适用于产品类型“{product.name}”，方案的人员配置表中没有")
+        if both:
+            faults.append(f"第{index + 1}项中" + "、".join(both) + "既是值班人员又是备班人员")
+    return "值班表（duty_rota）" + "；".join(faults) if faults else None
 
 
 def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
@@ -291,7 +302,8 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     message = rota_problem(bidder, product.for_products(tender.purchased))
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("duty_rota"), field="duty_rota",
-                                hint="改由适用于本产品类型的人员值班或备班，或为该值班时段写明 serves"))
+                                hint="值班和备班人员写 team 中适用于本产品类型的人员的姓名，同一时段不重复，"
+                                     "或为该时段写明 serves"))
     if not [m for m in bidder.team if product.wants(m.serves)]:
         problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
                                 inputs.bidder.line_of("team"), field="team",
