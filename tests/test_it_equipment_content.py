@@ -11,6 +11,10 @@ Built once per module and read back as text, as the evaluator read it:
 - one parts rule (原厂) in the warranty and the spares, no maker-certified engineers the team does not hold;
 - remote access only with the purchaser's approval and a log, phone guidance on an isolated network;
 - the platforms the tender names, scanner drivers; DA/T 31 for digitisation, GB/T 22239 with its year.
+
+Second reading (6/10): RAID, hot spares and disk alerts where an array or a server is bought (a degraded array
+is a 二级 fault), what each visit checks and records per kind of device and what the purchaser receives, and a
+duty rota from the bidder's profile (who is on duty when, who stands in; a 暗标 names posts only).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import pytest
 from proposal_text import section_text
 from ruamel.yaml import YAML
 
+from generator.core.errors import UserError
 from generator.load.project import load_inputs
 from generator.pipeline.build import BuildOptions, build, resolve
 from generator.render.context import maker_certified_roles
@@ -81,6 +86,11 @@ def proposals(tmp_path_factory) -> dict[str, Proposal]:
         items=[{"name": "机架式服务器", "quantity": 2, "unit": "台"}, {"name": "核心交换机", "quantity": 1, "unit": "台"},
                {"name": "不间断电源（UPS）", "quantity": 1, "unit": "套"}, {"name": "笔记本电脑", "quantity": 10, "unit": "台"},
                {"name": "投影机", "quantity": 2, "unit": "台"}])
+    # issue 15 (it-equipment, second reading): an array without scanners: its own 二级, not the archive's combination
+    storage = _variant_of_the_example(
+        project, "it-storage", products="台式计算机和磁盘阵列", platforms="",
+        items=[{"name": "台式计算机", "model": "明档 PC-K5", "quantity": 20, "unit": "台"},
+               {"name": "磁盘阵列", "model": "明档 SA-2400", "quantity": 1, "unit": "套"}])
     # the example's bidder with one engineer holding the scanner and array maker's service certification
     bidder = (project / "profiles" / "bidders" / "huachen.yaml").read_text(encoding="utf-8")
     assert "qualification: 系统集成项目管理工程师" in bidder
@@ -90,8 +100,10 @@ def proposals(tmp_path_factory) -> dict[str, Proposal]:
         encoding="utf-8")
     certified = _variant_of_the_example(project, "it-certified", bidder="huachen-certified")
     out = project / "out"
-    return {"example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out),
-            "certified": Proposal(certified, out)}
+    software = Proposal(ROOT / "tenders" / "examples" / "software.yaml", out)  # the same bidder, another type
+    return {"software": software,
+            "example": Proposal(EXAMPLE, out), "office": Proposal(office, out), "rooms": Proposal(rooms, out),
+            "certified": Proposal(certified, out), "storage": Proposal(storage, out)}
 
 
 def test_only_bought_equipment_is_spoken_of(proposals):
@@ -229,3 +241,148 @@ def test_the_basis_names_the_digitisation_standard_and_years(proposals):
     assert "（GB/T 22239—2019）" in basis
     office = proposals["office"].section("服务理念与原则")
     assert "DA/T 31" not in office and "（GB/T 22239—2019）" in office
+
+
+# issue 15 (it-equipment, second reading): RAID, hot spares and alerting, only where disks hold the purchaser's data
+REDUNDANCY = ("RAID", "热备盘", "磁盘组", "告警测试", "测试告警")
+
+
+def test_redundancy_hot_spares_and_alerts_where_an_array_is_bought(proposals):
+    """An array storing the archive's scans: a double-parity layout confirmed in writing, a hot spare of the same
+    model, alerts by e-mail and SMS to the purchaser and our desk (not sent out from an isolated network), tested
+    before acceptance and at each visit; a degraded array is a 二级 fault, an inaccessible one a 一级."""
+    own = proposals["example"].section("资产与数据安全")
+    section = own[own.index("磁盘阵列的冗余、热备盘与故障告警"):own.index("资产台账与标签")]
+    for words in ("存放数字化加工成果的磁盘组建议采用双重校验方式（RAID 6）", "经采购人书面确认后实施",
+                  "与成员盘同型号、同容量的全局热备盘", "以电子邮件和短信同时通知采购人指定的管理员和我公司调度中心",
+                  "告警不能外发的", "验收前，在尚未存放采购人数据时模拟一块成员盘离线", "此后每次巡检发送一次测试告警",
+                  "按二级故障的时限到场", "数据无法访问或业务中断的，按一级故障处理", "“介质不离场”"):
+        assert words in section, words
+    assert "服务器" not in section and "RAID 1" not in section
+    assert "介质不离场：" in own[:own.index("磁盘阵列的冗余")]  # the rule it refers to comes before it
+
+
+@pytest.mark.parametrize(("name", "own_words"), [
+    ("example", "任一台扫描仪无法扫描"),  # the archive's combination: the scanner's and the array's 二级 in one
+    ("storage", "设备部分功能失效"),  # the array alone keeps the type's general words beside its own
+])
+def test_a_degraded_array_is_named_a_second_level_fault(proposals, name, own_words):
+    levels = proposals[name].section("故障分级")
+    second = re.search(r"二级（[^）]+）：([^\n]+)", levels)[1]
+    assert "磁盘阵列硬盘故障或磁盘组降级运行（数据仍可访问）" in second and own_words in second
+    assert ("扫描" in second) == (name == "example")
+    first = re.search(r"一级（[^）]+）：([^\n]+)", levels)[1]
+    assert "磁盘阵列故障导致数据无法访问" in first
+
+
+def test_a_servers_disks_are_mirrored_alerted_and_stocked(proposals):
+    """A server: mirrored system disks, alerts from the out-of-band port, same-model disks stocked for the swap."""
+    rooms = proposals["rooms"]
+    own = rooms.section("资产与数据安全")
+    section = own[own.index("服务器的冗余、热备盘与故障告警"):own.index("资产台账与标签")]
+    for words in ("服务器的系统盘采用镜像方式（RAID 1）", "启用服务器带外管理口的告警通知", "电源模块失效",
+                  "用网点储备的同型号硬盘更换故障盘"):
+        assert words in section, words
+    assert "磁盘阵列" not in section and "控制器" not in section
+    spares = rooms.section("备品备件")
+    assert "服务器硬盘（同型号）" in spares and "服务器电源模块（同型号）" in spares
+    assert "服务器" not in proposals["example"].section("备品备件")
+
+
+@pytest.mark.parametrize("name", ["office"])
+def test_no_redundancy_matter_without_an_array_or_a_server(proposals, name):
+    text = proposals[name].text
+    assert [word for word in REDUNDANCY if word in text] == []
+
+
+def test_each_visit_checks_and_records_each_kind_of_device_bought(proposals):
+    """Every unit at every visit, the items named by device, the figures recorded per unit, and what the
+    purchaser keeps: the report with the per-unit records and the parts to be renewed, entered in the files."""
+    expected = {
+        "example": ("计算机：", "打印机：", "磁盘阵列：", "扫描仪："),
+        "office": ("计算机：", "打印机："),
+        "rooms": ("计算机：", "打印机：", "服务器：", "网络设备：", "不间断电源："),
+    }
+    recorded = {"磁盘阵列：": "磁盘阵列各磁盘组的冗余状态", "扫描仪：": "扫描仪的扫描计数、校准结果", "服务器：": "服务器带外管理口记录的硬件告警",
+                "网络设备：": "网络设备配置备份的日期", "不间断电源：": "不间断电源后备时间的实测值", "计算机：": "坏块数量和运行温度",
+                "打印机：": "打印机的打印计数"}
+    for name, devices in expected.items():
+        visits = proposals[name].section("预防性维护与巡检")
+        plan = visits[:visits.index("二、巡检内容")]
+        items = visits[visits.index("二、巡检内容"):visits.index("三、巡检报告")]
+        assert "覆盖所供的全部设备，不以抽查代替" in plan and "巡检报告附逐台记录和需要更换的部件清单" in plan
+        assert plan.rstrip().endswith("。"), plan[-40:]
+        for device, figure in recorded.items():
+            assert (device in items) == (device in devices), (name, device)
+            assert (figure in plan) == (device in devices), (name, figure)
+    # the alert test each visit makes is the one the redundancy section promises
+    assert "发送一次测试告警" in proposals["example"].section("预防性维护与巡检")
+
+
+# issue 15 (it-equipment, second reading): the duty rota is the bidder's data (profiles/bidders/huachen.yaml duty_rota)
+def test_the_rota_names_who_is_on_duty_and_who_stands_in(proposals):
+    """Every part of the week has a named person on duty and a named stand-in, each a member of the staffing table;
+    the outlet's upkeep points to the rota instead of a bare 节假日安排值班."""
+    example = proposals["example"]
+    people = example.section("服务组织与人员")
+    rota = people[people.index("值班与替岗"):people.index("人员管理")]
+    staffing = people[people.index("人员配置"):people.index("值班与替岗")]
+    for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n王一鸣（客服专员）\n韩立峰（网点负责人）",
+                "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话，远程诊断，需要到场的按承诺的时限出发\n"
+                "刘嘉宁、孙晓东（技术支持工程师，按周轮值）\n韩立峰（网点负责人）",
+                "全天\n一级故障和应急处置的现场指挥，督办超时工单\n陈思远（售后服务经理）\n韩立峰（网点负责人）"):
+        assert row in rota, row
+    cells = re.findall(r"\n([^\n（]+)（([^），\n]+)[^）\n]*）(?=\n)", rota)  # whole cells: 姓名（岗位…）
+    assert len(cells) == 8, cells  # on duty and standing in, in each of the four shifts
+    for names, post in cells:
+        for person in names.split("、"):
+            assert f"\n{post}\n{person}\n" in staffing, person
+    assert "按“服务组织与人员”一节的值班表安排值班和备班" in example.section("服务网络与网点")
+    assert "节假日安排值班" not in example.section("服务网络与网点")
+
+
+def test_a_sealed_bid_rota_names_posts_only(tmp_path):
+    docx = build(EXAMPLE, BuildOptions(output_root=tmp_path, anonymous=True)).docx_path
+    text = "\n".join(block.text for block in read_document(docx).blocks)
+    rota = text[text.rindex("三、值班与替岗"):text.rindex("四、人员管理")]  # past the table of contents
+    assert "技术支持工程师（2名，按周轮值）" in rota and "网点负责人" in rota
+    assert [name for name in ("王一鸣", "韩立峰", "刘嘉宁", "孙晓东", "陈思远") if name in text] == []
+
+
+def test_another_types_proposal_of_the_same_bidder_has_no_rota(proposals):
+    """The rota and its stand-in serve it-equipment: the bidder's software proposal keeps its own staffing."""
+    text = proposals["software"].text
+    assert "值班与替岗" not in text and "韩立峰" not in text and "节假日安排值班" in text
+
+
+def test_a_rota_naming_someone_the_proposal_does_not_show_is_refused():
+    """A shift for this type naming a software-only engineer would promise a person the staffing table omits; so
+    would a name outside the team, or one person both on duty and standing in."""
+    from generator.models.parties import Bidder
+    from generator.resolve.presence import rota_problem
+
+    data = YAML(typ="safe").load((ROOT / "profiles" / "bidders" / "huachen.yaml").read_text(encoding="utf-8"))
+    product = load_inputs(EXAMPLE).product.model.for_products("台式计算机")
+    shifts = data["duty_rota"]
+    assert rota_problem(Bidder.model_validate(data), product) is None
+    shifts[1]["backup"] = ["赵明轩"]  # 软件实施工程师, serves [software]
+    assert rota_problem(Bidder.model_validate(data), product) == (
+        "值班表（duty_rota）第2项的赵明轩其 serves 不适用于产品类型“信息化设备”，方案的人员配置表中没有")
+    shifts[1]["backup"] = ["某某"]
+    shifts[2]["backup"] = ["孙晓东"]
+    assert rota_problem(Bidder.model_validate(data), product) == (
+        "值班表（duty_rota）第2项的某某不在 team 中；第3项中孙晓东既是值班人员又是备班人员")
+    shifts[1]["serves"] = shifts[2]["serves"] = ["software"]  # shifts another type's proposal shows
+    assert rota_problem(Bidder.model_validate(data), product) is None
+
+
+def test_the_build_refuses_a_rota_naming_someone_outside_the_team(tmp_path):
+    from project_copy import copy_project
+
+    project = copy_project(tmp_path / "project")
+    profile = project / "profiles" / "bidders" / "huachen.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("backup: [刘嘉宁]", "backup: [刘佳宁]"), encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        build(project / "tenders" / "examples" / "it-equipment.yaml", BuildOptions(output_root=tmp_path / "out"))
+    problems = "\n".join(str(problem) for problem in refused.value.problems)
+    assert "第2项的刘佳宁不在 team 中" in problems and "huachen.yaml" in problems and "duty_rota" in problems

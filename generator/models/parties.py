@@ -63,6 +63,17 @@ class TeamMember(Strict):
     resident: bool = False
 
 
+# issue 15 (it-equipment): who is on duty in a part of the week and who stands in, by the team's names; a
+# proposal shows the shifts its product type wants, with each person's post (暗标: posts only)
+class DutyShift(Strict):
+    period: str = Text  # 工作日8:30至17:30; 夜间（17:30至次日8:30）和周末、法定节假日
+    task: str = Text  # what the people on duty do then (受理报修、派单和跟踪工单)
+    on_duty: list[str] = Field(min_length=1)  # names from `team`
+    rotation: str = ""  # how several on duty share it (按周轮值); empty: together
+    backup: list[str] = Field(min_length=1)  # names from `team`: who takes over when one on duty is away or out
+    serves: Serves = []
+
+
 class Warehouse(Strict):
     """Where the bidder keeps stock of supplies: its own licensed warehouse or one it contracts."""
 
@@ -154,6 +165,7 @@ class Bidder(Strict):
     certificates: list[Certificate] = []
     warehouses: list[Warehouse] = []  # supplies: stock is kept there, never at an outlet's office
     service_points: list[ServicePoint] = []  # issue 21: township points beside the outlets
+    duty_rota: list[DutyShift] = []  # issue 15 (it-equipment): 值班与替岗
     # issue 15 (content): the makers' authorisations of a distributor (none: the bidder makes what it sells)
     authorisations: list[Authorisation] = []
     charges: Charges | None = None
@@ -406,12 +418,17 @@ class QualityTarget(Strict):
 Item = TypeVar("Item", bound=BaseModel)
 
 
-def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], str]) -> list[Item]:
+def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], str],
+              preferred: list[list[Item]] | None = None) -> list[Item]:
     """The type's items with each one the chosen variants give for its key (a fault's level, a course's
-    audience) in its place, when they give one or all give the same; keys only variants give are added."""
+    audience) in its place, when they give one or all give the same; keys only variants give are added.
+    issue 15 (it-equipment): what a chosen combination (`preferred`) gives for a key takes the place of what
+    the variants it combines give, as its texts do (a scanner's and an array's 二级 in one wording)."""
+    preferred = preferred or []
     by_key = {key(item): item for item in own}
-    for name in dict.fromkeys(key(item) for items in given for item in items):
-        alike = {item.model_dump_json(): item for items in given for item in items if key(item) == name}
+    for name in dict.fromkeys(key(item) for items in [*given, *preferred] for item in items):
+        pool = [items for items in preferred if any(key(item) == name for item in items)] or given
+        alike = {item.model_dump_json(): item for items in pool for item in items if key(item) == name}
         if len(alike) == 1:
             by_key[name] = next(iter(alike.values()))
     return list(by_key.values())
@@ -726,7 +743,8 @@ class ProductType(Strict):
         for key in dict.fromkeys(key for v in chosen for key in v.adds_texts):  # a part's phrase after the wording
             update[key] = _with_phrases(str(update.get(key, getattr(self, key))),
                                         [v.adds_texts[key] for v in chosen if key in v.adds_texts])
-        update["faults"] = _replaced(self.faults, [v.faults for v in chosen], lambda f: f.level)
+        update["faults"] = _replaced(self.faults, [v.faults for v in chosen if not v.combines], lambda f: f.level,
+                                     [v.faults for v in chosen if v.combines])
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
         update["training_topics"] = _replaced(self.training_topics, [v.training_topics for v in chosen],
                                               lambda t: t.audience)

@@ -14,6 +14,7 @@ from generator.core.sectors import sector_of
 from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
 from generator.models.tender import SupplyItem, Tender
 from generator.models.tiers import parse_tier, tier_words
+from generator.render.rota import rota_rows
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
 from generator.resolve.presence import (
     in_outlet_city,
@@ -409,6 +410,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "points": [p for p in shown.service_points if p.place in tender.delivery_place],
         # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
         "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
+        "rota": rota_rows(bidder, product, anonymous),  # issue 15 (it-equipment): 值班与替岗 (暗标: posts only)
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),

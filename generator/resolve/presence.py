@@ -232,6 +232,29 @@ def resident_problem(inputs: Inputs) -> Problem | None:
                          "或增加这样的人员；不能派驻的，减少招标项目文件的 resident_staff"))
 
 
+def rota_problem(bidder: Bidder, product: ProductType) -> str | None:
+    """issue 15 (it-equipment): a shift the proposal shows must name people of its staffing table: not a name the
+    team lacks, not a member whose `serves` is another type's, and not one person both on duty and standing in.
+    Checked here rather than in the model, so that a bad name (a template payload) is reported as itself."""
+    shown = {m.name for m in bidder.team if product.wants(m.serves)}
+    known = {m.name for m in bidder.team}
+    faults = []
+    for index, shift in enumerate(bidder.duty_rota):
+        if not product.wants(shift.serves):
+            continue
+        names = list(dict.fromkeys([*shift.on_duty, *shift.backup]))
+        unknown = [n for n in names if n not in known]
+        unshown = [n for n in names if n in known and n not in shown]
+        both = [n for n in shift.on_duty if n in shift.backup]
+        if unknown:
+            faults.append(f"第{index + 1}项的" + "、".join(unknown) + "不在 team 中")
+        if unshown:
+            faults.append(f"第{index + 1}项的" + "、".join(unshown) + f"其 serves 不适用于产品类型“{product.name}”，方案的人员配置表中没有")
+        if both:
+            faults.append(f"第{index + 1}项中" + "、".join(both) + "既是值班人员又是备班人员")
+    return "值班表（duty_rota）" + "；".join(faults) if faults else None
+
+
 def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
     """Promises the bidder's outlets, people and training plan cannot back, each with its file."""
     tender: Tender = inputs.tender.model
@@ -276,6 +299,11 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
                                 field="service_points",
                                 hint="减少服务点的驻点技术人员（technicians），或在 outlets 中写明该网点的实际人数"))
+    message = rota_problem(bidder, product.for_products(tender.purchased))
+    if message:
+        problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("duty_rota"), field="duty_rota",
+                                hint="值班和备班人员写 team 中适用于本产品类型的人员的姓名，同一时段不重复，"
+                                     "或为该时段写明 serves"))
     if not [m for m in bidder.team if product.wants(m.serves)]:
         problems.append(Problem(inputs.bidder.path, f"投标人资料中没有适用于产品类型“{product.name}”的服务人员",
                                 inputs.bidder.line_of("team"), field="team",
