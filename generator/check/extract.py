@@ -159,6 +159,13 @@ class _Words:
         return self.words[first:last]
 
 
+def _named_after(value: Value, words: _Words, lo: int, hi: int) -> bool:
+    """A task's kind word (培训, not 上门: 一年内免费上门服务 is still a warranty), compatible with the value
+    or not, follows it within MAX_DISTANCE in [lo, hi)."""
+    return any(word.start >= value.end and word.end <= hi and word.start - value.end <= MAX_DISTANCE
+               and word.kind not in FAULT_KINDS for word in words.near(value, lo, hi))
+
+
 def _nearest(value: Value, words: _Words, lo: int, hi: int, used: set[Keyword] | frozenset[Keyword] = frozenset(),
              ) -> Keyword | None:
     """The word naming a compatible kind nearest to the value within [lo, hi), skipping `used`."""
@@ -603,8 +610,10 @@ class Extractor:
                 if word is None:
                     word = _nearest(value, weak, c_lo, w_hi)
                     if word is not None and value.unit in ("年", "个月") and note is None:
-                        # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
-                        word = _nearest(value, strong, c_hi, len(sentence)) or word
+                        # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for;
+                        # 验收合格后1个月内，组织培训: a kind that takes no such period makes it a deadline, no warranty
+                        later = _nearest(value, strong, c_hi, len(sentence))
+                        word = later or (None if _named_after(value, strong, c_lo, len(sentence)) else word)
                 kind = word.kind if word else None
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
