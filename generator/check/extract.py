@@ -220,8 +220,9 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
 
 
 # what opens a label: a start, a separator, or a list bullet (● 整机质保3年)
-_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
-_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+# (or a list number: 1. 整机免费保修3年，硬盘免费保修5年)
+_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
+_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
@@ -450,7 +451,8 @@ class Extractor:
         return found
 
     def _heading_qualifiers(self, block: Block) -> dict[str, str]:
-        """The phase and severity a block's headings give it (三、质保期外服务 → 质保期外), once per section."""
+        """The phase, severity and lot a block's headings give it (三、质保期外服务 → 质保期外; 5.2 第二包 → 第2包),
+        once per section."""
         known = self._by_section.get(block.section)
         if known is None:
             known = self._by_section[block.section] = self._section_qualifiers(block)
@@ -459,7 +461,7 @@ class Extractor:
     def _section_qualifiers(self, block: Block) -> dict[str, str]:
         found: dict[str, str] = {}
         for title in reversed(block.section.split(" > ")) if block.section else []:
-            for dimension in ("phase", "severity"):
+            for dimension in ("phase", "severity", "lot"):
                 match = QUALIFIER_RES[dimension].search(title)
                 if match and dimension not in found:
                     found[dimension] = canonical_qualifier(dimension, match)

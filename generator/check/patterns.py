@@ -9,6 +9,7 @@ import re
 
 from generator.core.bounds import STRICT_WORDS
 from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.numerals import parse_number
 from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
 
@@ -67,7 +68,7 @@ BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the ten
 
 # Qualifier dimensions, in output order.
 QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "customer",
-                        "remedy", "category", "time", "service")
+                        "remedy", "category", "time", "service", "lot")
 # inspection covers two activities that bids promise at different rates: 巡检 and 保养
 MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
 # Place names that open a regional clause (北京、天津周边区域, 长三角范围内); cities come from entities.PLACES.
@@ -83,6 +84,7 @@ _DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内
 # the tier between two distances (30至100公里的4小时内到场)
 _DISTANCE_RANGE = r"(?P<km_from>\d+(?:\.\d+)?)(?:至|到|-|~|～)(?P<km_to>\d+(?:\.\d+)?)(?:公里|千米|km|KM)"
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
+_LOT_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
         rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
@@ -109,6 +111,9 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     # hours of the day written as a clock range (工作日8:00-18:00内 … 其余时间1小时内) are a tier too
     "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间|非工作日|休息日|双休日|其余时间|其他时间"
                              r"|(?:工作日)?\d{1,2}:\d{2}(?:-|~|～|至|到)\d{1,2}:\d{2}"),
+    # the lot of a tender a bid answers (第一包, 第2标段, 包组3): each lot has its own terms
+    "lot": compile_filtered(rf"第(?P<lot>{_LOT_NUMBER})(?:包组|标段|标包|分包|合同包|包)"
+                            rf"|(?:包组|标段|标包|分包)(?P<lot2>{_LOT_NUMBER})(?![\d年个月天日小时次%])"),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
@@ -154,6 +159,9 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
         return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
     if dimension == "time":
         return time_of_day(word)
+    if dimension == "lot":  # 第一包 and 第1包 are one lot
+        number = parse_number(match["lot"] or match["lot2"])
+        return f"第{int(number)}包" if number is not None else match.group()
     if dimension in ("mode", "service"):
         return "现场" if word == "现场" else "远程"
     return word

@@ -14,3 +14,18 @@ def test_a_deadline_counted_from_acceptance_for_training_is_no_warranty():
     # a period counted from the sale with a service after it is still the warranty
     assert [k for k, *_ in stated("自到货之日起1年内，免费上门服务。")] == ["warranty"]
     assert stated("自验收合格之日起3年内免费保修。") == [("warranty", "3年", None)]
+
+
+def test_lots_of_one_bid_are_separate_promises():
+    text = ("5.1 第一包 台式计算机\n1. 整机免费保修3年；\n2. 接到报修后30分钟内响应。\n"
+            "5.2 第二包 激光打印机\n1. 整机免费保修1年；\n2. 接到报修后1小时内响应。\n")
+    assert [q for *_, q in stated(text)] == ["主机、第1包", "第1包", "主机、第2包", "第2包"]
+    assert "conflicting-commitment" not in rules(text, "方案.txt")
+    # in one sentence, and 第1包 / 第一包 are one lot: two values for it still conflict
+    assert "conflicting-commitment" not in rules("第一包质保期3年，第二包质保期1年。", "方案.txt")
+    assert "conflicting-commitment" in rules("第一包质保期3年。\n\n第1包的质保期为2年。", "方案.txt")
+
+
+def test_a_list_number_does_not_hide_the_part_a_warranty_is_for():
+    assert stated("1. 整机免费保修3年，硬盘免费保修5年；") == [("warranty", "3年", "主机"), ("warranty", "5年", "硬盘")]
+    assert "conflicting-commitment" not in rules("1. 整机免费保修3年，硬盘免费保修5年；", "方案.txt")
