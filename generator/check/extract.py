@@ -220,9 +220,11 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
 
 
 # what opens a label: a start, a separator, or a list bullet (● 整机质保3年)
-# (or a list number: 1. 整机免费保修3年，硬盘免费保修5年)
-_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
-_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+_LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
+_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+# among several values, a list number opens a label too (1. 整机免费保修3年，硬盘免费保修5年); a sentence's one
+# value after a list number (2. 所供窗帘质保期为1年) names the whole delivery
+_LISTED_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
@@ -271,7 +273,7 @@ def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | No
     if match and not KIND_RE.search(match[1]) and not _NOT_LABEL_RE.search(match[1]):
         return match[1]
     if word is not None and word.end <= value.start and _LINK_RE.fullmatch(sentence[word.end:value.start]):
-        subject = tail_search(_SUBJECT_RE, sentence, word.start, 13)
+        subject = tail_search(_LISTED_SUBJECT_RE, sentence, word.start, 13)
         if subject:
             label = _LEAD_RE.sub("", subject[1]).removesuffix("的")
             if len(label) >= 2 and not KIND_RE.search(label) and not _NOT_LABEL_RE.search(label):
@@ -509,8 +511,8 @@ class Extractor:
                 qualifiers["service"] = canonical_qualifier("service", service)
         if kind == SPARE_PARTS and qualifiers.get("component") == "配件":
             del qualifiers["component"]  # 常备易损件，备件供应10年: what the kind is about, not a part apart
-        if kind in (WARRANTY, SHELF_LIFE):
-            qualifiers.pop("phase", None)
+        if kind in (WARRANTY, SHELF_LIFE) and qualifiers.get("phase") != "质保期外":
+            qualifiers.pop("phase", None)  # a warranty given after the warranty (保修期外更换的部件另享6个月保修) is apart
         if kind == WARRANTY:
             remedy = _remedy(sentence, value, value_starts, clause, remedies, word)
             if remedy:

@@ -29,3 +29,11 @@ def test_lots_of_one_bid_are_separate_promises():
 def test_a_list_number_does_not_hide_the_part_a_warranty_is_for():
     assert stated("1. 整机免费保修3年，硬盘免费保修5年；") == [("warranty", "3年", "主机"), ("warranty", "5年", "硬盘")]
     assert "conflicting-commitment" not in rules("1. 整机免费保修3年，硬盘免费保修5年；", "方案.txt")
+
+
+def test_a_warranty_given_after_the_warranty_is_apart():
+    text = "（一）保修期内\n1. 免费保修2年。\n（二）保修期外\n1. 保修期外维修的更换部件，另享6个月保修。\n"
+    assert "conflicting-commitment" not in rules(text, "方案.txt")
+    assert ("warranty", "6个月") in [(k, v) for k, v, _ in stated(text)]
+    # within the warranty it is the same promise: 2 years against 6 months still conflict
+    assert "conflicting-commitment" in rules("1. 免费保修2年。\n2. 保修期内更换的部件，保修6个月。\n", "方案.txt")
