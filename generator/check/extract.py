@@ -26,6 +26,9 @@ from generator.check.patterns import (
     BOUND_WORDS_RE,
     COMPLAINT_RE,
     DURATION_UNITS,
+    BACKUP_FOLLOWS_RE,
+    FAILED_REPAIR_AFTER_RE,
+    FAILED_REPAIR_BEFORE_RE,
     FAILURE_RE,
     FREQUENCY_KINDS,
     INSTRUCTION_RE,
@@ -46,6 +49,7 @@ from generator.check.patterns import (
 from generator.check.positions import Matches, Spans, bound_to_other, tail_search
 from generator.core.bounds import AT_MOST_AFTER, BEFORE_WORDS, alternation
 from generator.core.kinds import (
+    BACKUP_EQUIPMENT,
     COMPLAINT_RESPONSE,
     FAULT_KINDS,
     HOTLINE,
@@ -414,6 +418,14 @@ class _ClauseFacts:
         return self._get(span)[1]
 
 
+def _brings_backup(sentence: str, value: Value, clause: tuple[int, int]) -> bool:
+    """The value is a repair time whose failure brings a backup due (72小时内修不好的，提供备用机)."""
+    rest = sentence[value.end:]  # the patterns open with ^: slices, not match(pos)
+    failed = FAILED_REPAIR_BEFORE_RE.search(sentence, clause[0], value.start) \
+        or FAILED_REPAIR_AFTER_RE.match(sentence[value.end:clause[1]])
+    return failed is not None and BACKUP_FOLLOWS_RE.match(rest) is not None
+
+
 def _override(kind: str, complaint: bool, turnaround: bool) -> str:
     if kind in (RESPONSE, RESOLUTION) and complaint:
         return COMPLAINT_RESPONSE
@@ -619,6 +631,8 @@ class Extractor:
                         later = _nearest(value, strong, c_hi, len(sentence))
                         word = later or (None if _named_after(value, strong, c_lo, len(sentence)) else word)
                 kind = word.kind if word else None
+                if value.vtype == "duration" and _brings_backup(sentence, value, (c_lo, c_hi)):
+                    kind = BACKUP_EQUIPMENT
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
                 if kind is None and cell is None and block.kind != "heading" and block.section:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.core.bounds import STRICT_WORDS
-from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.kinds import BACKUP_FOLLOWS, FAILED_REPAIR_AFTER, FAILED_REPAIR_BEFORE, KINDS, PROPOSAL_ORDER, kinds_where
 from generator.core.numerals import parse_number
 from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
@@ -58,6 +58,10 @@ SCORING_CONTEXT_RE = re.compile(r"得\d+(?:\.\d+)?分|不得分|[加扣减]\d+(?
 # A failure a penalty follows (若未能在2小时内到场, 超过24小时仍未排除的): the clause restates a deadline as the
 # condition of the penalty the sentence sets, it promises nothing of its own.
 FAILURE_RE = re.compile(r"未能|未在|未按|仍未|仍不能|仍无法|没有在|不能按时|无法按时")
+# A repair time whose failure brings a backup due (48小时内未能修复的，提供备用机): the backup's limit.
+FAILED_REPAIR_BEFORE_RE = re.compile(FAILED_REPAIR_BEFORE)
+FAILED_REPAIR_AFTER_RE = re.compile(FAILED_REPAIR_AFTER)
+BACKUP_FOLLOWS_RE = re.compile(BACKUP_FOLLOWS)
 # The event a period counts from (自终验合格之日起, 以交付使用之日起算, 在安装调试完毕并经签字确认后): the kind
 # words inside it (交付, 安装调试) name no promise of their own.
 START_EVENT_RE = re.compile(r"(?:自|从|以|由|于|在)[^,;。]{0,16}?(?:之日|次日|完毕|合格)[^,;。]{0,10}?(?:起算?|起计算?|后)")

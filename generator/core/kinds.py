@@ -241,6 +241,11 @@ def choices(names: Iterable[str] | None = None) -> list[tuple[str, str]]:
 
 
 FAULT_KINDS = kinds_where(fault_level=True)  # response ≤ on-site arrival ≤ resolution, in this order
+# A repair time that, once failed, brings a backup due (不能在48小时内修好的 / 48小时内未能修复的，提供备用机):
+# the time is the backup's limit, not a repair promise. Before the value, or after it up to the clause's end.
+FAILED_REPAIR_BEFORE = r"(?:无法|不能|未能|未)[^，,]{0,3}$"
+FAILED_REPAIR_AFTER = r"^(?:以内|之内|内)?(?:仍|还)?(?:无法|不能|未能|没能|没有|未|[^，,;。的]{0,6}?修不好)"
+BACKUP_FOLLOWS = r"^[^。]{0,30}?(?:备用|备机|替代|周转|代步车|代用)"
 STARTING_KINDS = frozenset(kinds_where(starts=True))
 REPLANTING_KINDS = frozenset(kinds_where(replant=True))
 PERCENTAGE_KINDS = kinds_where(type="percentage")

@@ -37,3 +37,14 @@ def test_a_warranty_given_after_the_warranty_is_apart():
     assert ("warranty", "6个月") in [(k, v) for k, v, _ in stated(text)]
     # within the warranty it is the same promise: 2 years against 6 months still conflict
     assert "conflicting-commitment" in rules("1. 免费保修2年。\n2. 保修期内更换的部件，保修6个月。\n", "方案.txt")
+
+
+def test_a_repair_time_whose_failure_brings_a_backup_is_the_backups_limit():
+    for text, hours in (("故障设备48小时内未能修复的，无偿提供同档次备用设备。", "48小时"),
+                        ("故障机器72小时内修不好的，提供同型号备用机。", "72小时"),
+                        ("无法在24小时内解决的，应提供备用产品。", "24小时")):
+        assert ("backup_equipment", hours, None) in stated(text), text
+    # so it is no second resolution time beside the one promised
+    assert "conflicting-commitment" not in rules("故障8小时内修复；无法在48小时内修复的，免费提供备用机。", "方案.txt")
+    # a repair time followed by a backup, with no failure between, stays the repair time
+    assert stated("24小时内修复故障，并提供备用机。")[0] == ("resolution", "24小时", None)

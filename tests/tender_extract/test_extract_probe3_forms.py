@@ -1,0 +1,18 @@
+"""Forms the third round of probe 招标文件 texts (tests/tender_extract/probes/tr18–tr24) found tender extract
+misreading: a repair time whose failure, stated after it, brings a backup due."""
+
+from __future__ import annotations
+
+from generator.tender_extract.requirements import extract_requirements
+from generator.text.text_blocks import read_text_blocks
+
+
+def read(text: str) -> list[tuple[str, str, str]]:
+    return [(d.kind, d.bound, str(d.value)) for d in extract_requirements(read_text_blocks(text)).requirements]
+
+
+def test_a_repair_time_failed_after_it_brings_a_backup():
+    assert ("backup_equipment", "at_most", "24小时") in read("24小时内不能排除故障的，须在次日内提供同等性能的备用设备。\n")
+    assert read("故障设备72小时内修不好的，须提供同型号备用机。\n") == [("backup_equipment", "at_most", "72小时")]
+    # a repair time with a backup after it but no failure between stays the repair time
+    assert read("须在24小时内排除故障，并提供备用设备。\n")[0] == ("resolution", "at_most", "24小时")
