@@ -21,12 +21,12 @@ from generator.check.facts import facts as text_facts_of
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
+    BACKUP_FOLLOWS_RE,
     BIDDER_SUBJECT_RE,
     BOUND_QUOTE_RE,
     BOUND_WORDS_RE,
     COMPLAINT_RE,
     DURATION_UNITS,
-    BACKUP_FOLLOWS_RE,
     FAILED_REPAIR_AFTER_RE,
     FAILED_REPAIR_BEFORE_RE,
     FAILURE_RE,

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from generator.core.bounds import STRICT_WORDS
-from generator.core.kinds import BACKUP_FOLLOWS, FAILED_REPAIR_AFTER, FAILED_REPAIR_BEFORE, KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.kinds import (
+    BACKUP_FOLLOWS,
+    FAILED_REPAIR_AFTER,
+    FAILED_REPAIR_BEFORE,
+    KINDS,
+    PROPOSAL_ORDER,
+    kinds_where,
+)
 from generator.core.numerals import parse_number
 from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
