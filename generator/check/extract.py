@@ -54,6 +54,7 @@ from generator.core.kinds import (
     FAULT_KINDS,
     HOTLINE,
     INSPECTION,
+    ONSITE_ARRIVAL,
     PERCENTAGE_KINDS,
     REPAIR_TURNAROUND,
     RESOLUTION,
@@ -642,6 +643,9 @@ class Extractor:
                         kind = _context_kind(value, [block.section.rsplit(SECTION_SEPARATOR, 1)[-1]])
                 if kind is None and value.vtype == "schedule":
                     kind = HOTLINE
+                if kind is None and value.vtype == "frequency" and any(
+                        w.kind == ONSITE_ARRIVAL for w in strong.near(value, c_lo, c_hi) if c_lo <= w.start < c_hi):
+                    kind = INSPECTION  # 每两个月上门更换滤芯并清洗一次: a visit on a schedule is a routine visit
                 if kind is None:
                     continue
                 kind = _override(kind, facts.complaint((c_lo, c_hi)), turnaround)

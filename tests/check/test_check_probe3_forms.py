@@ -48,3 +48,9 @@ def test_a_repair_time_whose_failure_brings_a_backup_is_the_backups_limit():
     assert "conflicting-commitment" not in rules("故障8小时内修复；无法在48小时内修复的，免费提供备用机。", "方案.txt")
     # a repair time followed by a backup, with no failure between, stays the repair time
     assert stated("24小时内修复故障，并提供备用机。")[0] == ("resolution", "24小时", None)
+
+
+def test_a_visit_on_a_schedule_is_a_routine_visit():
+    assert ("inspection", "每年六次", "巡检") in stated("每两个月上门更换滤芯并清洗一次。")
+    # a visit with no schedule stays an on-site promise without a value
+    assert [k for k, *_ in stated("接到报修后上门维修。")] == []
