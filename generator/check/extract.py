@@ -66,6 +66,7 @@ from generator.core.kinds import (
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
 from generator.text.headings import quotes_tender
+from generator.text.normalize import normalised_text
 from generator.text.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
@@ -77,6 +78,7 @@ _EXTENDED_SUBJECT_RE = re.compile(r"[-*·•]?((?:[\u4e00-\u9fff]|、){2,12}?)(?
 _NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|免费)|我公司|本公司|我方|本项目|本单位|贵方|贵单位|其中|以上|上述|全部|所有|均")
 _BARE_VALUE_RE = re.compile(rf"(?:{alternation(AT_MOST_AFTER)})?[。.;]?\s*")  # what may follow a value alone in its paragraph
 _NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
+_LABEL_LINE_MAX = 8  # a table row's label cell on a line of its own (零配件供应)
 _REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
@@ -556,9 +558,27 @@ class Extractor:
         and the mentions are rebuilt on the block itself."""
         cell = block.cell
         if cell is None:
-            return (block.text, block.join_lines, block.kind, block.section)
+            return (block.text, block.join_lines, block.kind, block.section, self._label_line(block))
         return (block.text, block.join_lines, block.kind, block.section, cell.row, cell.col,
                 tuple(self.document.row_texts(cell)), tuple(self.document.header_texts(cell)))
+
+    def _label_line(self, block: Block) -> str:
+        """The short line before a paragraph that names a kind and states no value (零配件供应 / 保证供应不少于10年):
+        a Word table converted one cell per line leaves each row's label on a line of its own. Running
+        headers and page numbers between are skipped."""
+        if block.kind != "paragraph" or block.cell is not None:
+            return ""
+        blocks = self.document.blocks
+        i = block.index - 2
+        while i >= 0 and blocks[i].kind in ("header", "footer"):
+            i -= 1
+        if i < 0 or blocks[i].kind != "paragraph" or blocks[i].cell is not None:
+            return ""
+        # the last line: the converter may have joined the label to the cell before it (…备用机 / 零配件供应)
+        label = normalised_text(blocks[i].text.rstrip().rsplit("\n", 1)[-1]).strip()
+        if len(label) > _LABEL_LINE_MAX or may_have_values(label) or not keywords(label):
+            return ""
+        return label
 
     def analyse(self, block: Block) -> list[Mention]:
         """The mentions of one block, worked out afresh."""
@@ -636,6 +656,8 @@ class Extractor:
                     kind = BACKUP_EQUIPMENT
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
+                if kind is None and cell is None and (label_line := self._label_line(block)):
+                    kind = _context_kind(value, [label_line])
                 if kind is None and cell is None and block.kind != "heading" and block.section:
                     # the heading names the kind of a value alone in its paragraph (质保期 / 5年) or of an
                     # extension (服务器、存储设备延长至5年)

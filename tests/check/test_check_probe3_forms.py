@@ -54,3 +54,16 @@ def test_a_visit_on_a_schedule_is_a_routine_visit():
     assert ("inspection", "每年六次", "巡检") in stated("每两个月上门更换滤芯并清洗一次。")
     # a visit with no schedule stays an on-site promise without a value
     assert [k for k, *_ in stated("接到报修后上门维修。")] == []
+
+
+def test_a_label_on_the_line_before_names_the_kind_of_a_cell_per_line_table():
+    text = "备用设备\n维修超过3个工作日的提供备用机\n零配件供应\n保证供应不少于10年\n"
+    assert ("spare_parts", "10年", None) in stated(text)
+    # a line naming no kind, or a long line, names none
+    assert stated("服务内容\n保证供应不少于10年\n") == []  # no kind word in the label
+    assert stated("我公司对所投设备的零配件供应作出如下安排。\n\n保证供应不少于10年。\n") == []
+
+
+def test_outside_the_city_and_the_city_itself_are_tiers():
+    assert [q for *_, q in stated("本市3小时内到达，市外不超过6小时。")] == ["市区", "市外"]
+    assert "conflicting-commitment" not in rules("本市3小时内到达现场，外市区县6小时内到达现场。", "方案.txt")
