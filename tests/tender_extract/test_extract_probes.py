@@ -51,7 +51,14 @@ def _value_ok(expected, value) -> bool:
     date = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", expected)  # the corpus writes dates as ISO
     if date:
         return getattr(value, "date", None) == dt.date(*map(int, date.groups()))
+    rate = re.fullmatch(r"(\d+)/(y|q|mo)", expected)  # a frequency as times per year, however it is worded
+    if rate and hasattr(value, "per_year"):
+        return value.per_year == int(rate[1]) * {"y": 1, "q": 4, "mo": 12}[rate[2]]
     return str(value) == _SHOWN.get(expected, expected)
+
+
+def _ok(wanted: dict, draft) -> bool:
+    return draft.bound == wanted["bound"] and _value_ok(wanted.get("value"), draft.value)
 
 
 def _truth(text: Path) -> list[dict]:
@@ -73,16 +80,22 @@ def test_probe(text: Path):
     truth = _truth(text)
     drafts = extract_requirements(read_blocks(text)).requirements
     problems, used = [], set()
-    for wanted in (t for t in truth if t["kind"] != "other"):
-        candidates = [(_overlap(d.text, wanted["quote"]), i) for i, d in enumerate(drafts)
-                      if d.kind == wanted["kind"] and i not in used]
-        candidates = [c for c in candidates if c[0]]
-        if not candidates:
+    scored = [t for t in truth if t["kind"] != "other"]
+    # as the shared scorer: best overlap first, a right value before a wrong one, each item used once
+    # (“4小时内到达现场” is inside “24小时内到达现场”: the one with 4 hours is its match)
+    pairs = sorted(((_overlap(d.text, t["quote"]), _ok(t, d), ti, di) for ti, t in enumerate(scored)
+                    for di, d in enumerate(drafts) if d.kind == t["kind"]), reverse=True)
+    matched: dict[int, int] = {}
+    for overlap, _, ti, di in pairs:
+        if overlap and ti not in matched and di not in used:
+            matched[ti] = di
+            used.add(di)
+    for ti, wanted in enumerate(scored):
+        if ti not in matched:
             problems.append(f"not extracted: {wanted['kind']} “{wanted['quote']}”")
             continue
-        draft = drafts[max(candidates)[1]]
-        used.add(max(candidates)[1])
-        if draft.bound != wanted["bound"] or not _value_ok(wanted.get("value"), draft.value):
+        draft = drafts[matched[ti]]
+        if not _ok(wanted, draft):
             problems.append(f"{wanted['kind']} “{wanted['quote']}”: {draft.bound} {draft.value}, "
                             f"wanted {wanted['bound']} {wanted.get('value')}")
         if ("★" in draft.mark) != ("★" in str(wanted.get("starred") or "")):
