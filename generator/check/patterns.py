@@ -16,9 +16,9 @@ from generator.core.kinds import (
     PROPOSAL_ORDER,
     kinds_where,
 )
-from generator.core.numerals import parse_number
 from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
+from generator.text.headings import LOT_PATTERN, lot_name
 
 # All derived from the kinds table (core/kinds.py).
 # kind → words that name it, most specific first. Checked against normalised text.
@@ -96,7 +96,6 @@ _DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内
 # the tier between two distances (30至100公里的4小时内到场)
 _DISTANCE_RANGE = r"(?P<km_from>\d+(?:\.\d+)?)(?:至|到|-|~|～)(?P<km_to>\d+(?:\.\d+)?)(?:公里|千米|km|KM)"
 _SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
-_LOT_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
         rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
@@ -124,8 +123,7 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间|非工作日|休息日|双休日|其余时间|其他时间"
                              r"|(?:工作日)?\d{1,2}:\d{2}(?:-|~|～|至|到)\d{1,2}:\d{2}"),
     # the lot of a tender a bid answers (第一包, 第2标段, 包组3): each lot has its own terms
-    "lot": compile_filtered(rf"第(?P<lot>{_LOT_NUMBER})(?:包组|标段|标包|分包|合同包|包)"
-                            rf"|(?:包组|标段|标包|分包)(?P<lot2>{_LOT_NUMBER})(?![\d年个月天日小时次%])"),
+    "lot": compile_filtered(LOT_PATTERN),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
@@ -173,8 +171,7 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "time":
         return time_of_day(word)
     if dimension == "lot":  # 第一包 and 第1包 are one lot
-        number = parse_number(match["lot"] or match["lot2"])
-        return f"第{int(number)}包" if number is not None else match.group()
+        return lot_name(match)
     if dimension in ("mode", "service"):
         return "现场" if word == "现场" else "远程"
     return word

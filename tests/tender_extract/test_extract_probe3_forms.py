@@ -16,3 +16,16 @@ def test_a_repair_time_failed_after_it_brings_a_backup():
     assert read("故障设备72小时内修不好的，须提供同型号备用机。\n") == [("backup_equipment", "at_most", "72小时")]
     # a repair time with a backup after it but no failure between stays the repair time
     assert read("须在24小时内排除故障，并提供备用设备。\n")[0] == ("resolution", "at_most", "24小时")
+
+
+def test_each_lot_keeps_its_own_requirements():
+    text = ("第一包：便携式超声诊断仪\n1. 整机免费质保不少于3年。\n"
+            "第二包：医用冷藏箱\n1. 整机免费质保不少于1年。\n2. 压缩机质保不少于3年。\n")
+    drafts = extract_requirements(read_text_blocks(text)).requirements
+    assert [(str(d.value), d.lot) for d in drafts] == [("3年", "第1包"), ("1年", "第2包"), ("3年", "第2包")]
+    # two values in two lots are no conflict; within one lot they still are
+    def conflicting(drafts) -> bool:
+        return any("数值不同" in note for d in drafts for note in d.notes)
+
+    assert not conflicting(drafts)
+    assert conflicting(extract_requirements(read_text_blocks("第一包：设备\n1. 质保不少于3年。\n2. 质保不少于1年。\n")).requirements)
