@@ -29,3 +29,8 @@ def test_each_lot_keeps_its_own_requirements():
 
     assert not conflicting(drafts)
     assert conflicting(extract_requirements(read_text_blocks("第一包：设备\n1. 质保不少于3年。\n2. 质保不少于1年。\n")).requirements)
+
+
+def test_remote_support_as_the_subject_of_a_response_time_asks_for_no_hotline():
+    assert read("远程技术支持响应时间≤0.5h。\n") == [("response", "at_most", "30分钟")]
+    assert ("hotline", "present", "None") in read("中标人须提供远程技术支持。\n")
