@@ -42,7 +42,7 @@ def test_a_warranty_given_after_the_warranty_is_apart():
 def test_a_repair_time_whose_failure_brings_a_backup_is_the_backups_limit():
     for text, hours in (("故障设备48小时内未能修复的，无偿提供同档次备用设备。", "48小时"),
                         ("故障机器72小时内修不好的，提供同型号备用机。", "72小时"),
-                        ("无法在24小时内解决的，应提供备用产品。", "24小时")):
+                        ("若无法在24小时内修好，我公司免费提供备用机。", "24小时")):
         assert ("backup_equipment", hours, None) in stated(text), text
     # so it is no second resolution time beside the one promised
     assert "conflicting-commitment" not in rules("故障8小时内修复；无法在48小时内修复的，免费提供备用机。", "方案.txt")
