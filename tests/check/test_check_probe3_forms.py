@@ -67,3 +67,21 @@ def test_a_label_on_the_line_before_names_the_kind_of_a_cell_per_line_table():
 def test_outside_the_city_and_the_city_itself_are_tiers():
     assert [q for *_, q in stated("本市3小时内到达，市外不超过6小时。")] == ["市区", "市外"]
     assert "conflicting-commitment" not in rules("本市3小时内到达现场，外市区县6小时内到达现场。", "方案.txt")
+
+
+def test_a_part_of_the_projects_own_product_is_no_foreign_word():
+    from pathlib import Path
+
+    from generator.check import Expectations, check_bytes
+    from generator.check.profiles import load_vocabularies
+
+    vocabularies = load_vocabularies(Path(__file__).resolve().parents[2])
+    expectations = Expectations(vocabularies=vocabularies, product_type="it-equipment")
+
+    def foreign(text: str) -> bool:
+        return any(f.rule == "foreign-entity" for f in check_bytes(text.encode(), "方案.txt", expectations).findings)
+
+    assert not foreign("5.2 第二包 激光打印机\n1. 整机免费保修1年，硒鼓等耗材不在保修范围内。\n")
+    # the same word under a heading that names nothing of ours is still left over from another bid
+    assert foreign("5.2 供货安排\n1. 硒鼓、墨盒按月配送到各科室。\n")
+    assert foreign("5.2 供货安排\n1. 激光打印机的硒鼓、墨盒按月配送到各科室。\n")  # a sentence naming ours is not enough
