@@ -3,7 +3,9 @@
 across lines, a requirement table flattened to space-aligned columns, Chinese numerals and full-width
 digits, mileage alternatives, tiers by place and distance, 投标人须知 boilerplate and the purchaser's duties;
 then traditional characters, tiers by time of day and a tier stated alone, a 条款/要求 table whose merged
-first cells the converter left blank, start events, mileage written first, penalties and scoring bands).
+first cells the converter left blank, start events, mileage written first, penalties and scoring bands;
+then lots, a deviation form for bidders, symbols, paid service after the warranty, times counted from
+events, a table converted one cell per line and a repair time whose failure brings a backup).
 
 Each probe has a truth file in the format of the shared scorer (NN_name.requirements.yaml). Every
 requirement of a kind other than `other` is extracted with its kind, bound, value and ★, and nothing of a
@@ -71,7 +73,9 @@ def test_the_probes_vary_what_they_should():
     texts = "\n".join(p.read_text(encoding="utf-8") for p in TEXTS if p.suffix == ".txt")
     for form in ("共 42 页", "贰年", "２４", "或10万公里", "50公里以内", "偏远地区", "投标有效期", "采购人应", "5×8",
                  "保固期不少於３年", "回應", "省外不超过48小时", "壹年", "\n                应用软件", "以交付使用之日起算",
-                 "10万公里或3年", "八年或十五万公里", "每延误一小时", "仍未修复的", "得3分", "用户须"):
+                 "10万公里或3年", "八年或十五万公里", "每延误一小时", "仍未修复的", "得3分", "用户须",
+                 "第二包", "| 招标要求 | 投标响应 |", "≤0.5h", "不大于2H", "不得超过200元", "签订合同后", "第 23 页",
+                 "法定节假日可延长至4小时", "内不能排除故障的"):
         assert form in texts, form
 
 
