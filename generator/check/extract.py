@@ -59,6 +59,7 @@ from generator.core.kinds import (
     REPAIR_TURNAROUND,
     RESOLUTION,
     RESPONSE,
+    RETURN_VISIT,
     SHELF_LIFE,
     SPARE_PARTS,
     STARTING_KINDS,
@@ -516,7 +517,7 @@ class Extractor:
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
             qualifiers.setdefault(dimension, found)
-        if word is not None and kind in (RESPONSE, RESOLUTION):
+        if word is not None and kind in (RESPONSE, RESOLUTION, RETURN_VISIT):
             mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
             if mode and mode.end() == word.start:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
@@ -634,6 +635,9 @@ class Extractor:
                 note = notes.containing(value.start)
                 w_hi = min(c_hi, note[1]) if note else c_hi
                 word = _nearest(value, strong, c_lo, w_hi)
+                if word is not None and word.end <= value.start and any(v.end == word.start for v in values):
+                    # 2小时响应、4小时到场、8小时修复: the word before belongs to the value it follows
+                    word = _nearest(value, strong, value.end, w_hi) or word
                 extended = tail_search(_EXTENDED_RE, sentence, value.start, 4)
                 if extended:
                     extensions[value.start] = extended.start()

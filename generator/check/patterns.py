@@ -114,7 +114,8 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
                            r"(?:VIP|重点|重要|签约|合约|协议|大|普通|会员)(?:客户|用户)"),
     # 7天退货、15天换货、一年保修: a return or exchange window is not the repair warranty
     "remedy": compile_filtered(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
-    "mode": compile_filtered(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+    # (每月电话回访1次，每季度上门回访1次: two ways of visiting, two schedules)
+    "mode": compile_filtered(r"(远程|电话|在线|线上|现场|上门)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导|回访))"),
     # the service a schedule is for, when it is not the hotline itself (远程技术支持5×8小时, 现场服务5×8小时)
     "service": compile_filtered(r"(远程|在线|线上|现场)(?:技术)?(?:支持|服务|值守|诊断|指导)"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
@@ -173,5 +174,5 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
     if dimension == "lot":  # 第一包 and 第1包 are one lot
         return lot_name(match)
     if dimension in ("mode", "service"):
-        return "现场" if word == "现场" else "远程"
+        return "现场" if word in ("现场", "上门") else "远程"
     return word

@@ -85,3 +85,18 @@ def test_a_part_of_the_projects_own_product_is_no_foreign_word():
     # the same word under a heading that names nothing of ours is still left over from another bid
     assert foreign("5.2 供货安排\n1. 硒鼓、墨盒按月配送到各科室。\n")
     assert foreign("5.2 供货安排\n1. 激光打印机的硒鼓、墨盒按月配送到各科室。\n")  # a sentence naming ours is not enough
+
+
+def test_times_listed_with_a_pause_mark_take_the_word_after_them():
+    assert stated("提供2小时响应、4小时到场、8小时修复的服务。") == [
+        ("response", "2小时", None), ("onsite_arrival", "4小时", None), ("resolution", "8小时", None)]
+    assert "conflicting-commitment" not in rules("做到30分钟响应、2小时到场、24小时解决。", "方案.txt")
+    # a word before the value that follows no other value is still its word
+    assert stated("质保期3年，响应2小时。")[1] == ("response", "2小时", None)
+
+
+def test_phone_and_on_site_return_visits_are_two_schedules():
+    text = "每月电话回访1次，每季度上门回访1次。"
+    assert [q for *_, q in stated(text)] == ["远程", "现场"]
+    assert "conflicting-commitment" not in rules(text, "方案.txt")
+    assert "conflicting-commitment" in rules("每月电话回访1次。\n\n每季度电话回访1次。", "方案.txt")
