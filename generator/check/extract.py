@@ -624,6 +624,7 @@ class Extractor:
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()
+            value_ends = {v.end for v in values}
             extensions: dict[int, int] = {}  # value start → where 延长至 starts
             for value in values:
                 if skipped.containing(s0 + value.start):
@@ -635,7 +636,7 @@ class Extractor:
                 note = notes.containing(value.start)
                 w_hi = min(c_hi, note[1]) if note else c_hi
                 word = _nearest(value, strong, c_lo, w_hi)
-                if word is not None and word.end <= value.start and any(v.end == word.start for v in values):
+                if word is not None and word.end <= value.start and word.start in value_ends:
                     # 2小时响应、4小时到场、8小时修复: the word before belongs to the value it follows
                     word = _nearest(value, strong, value.end, w_hi) or word
                 extended = tail_search(_EXTENDED_RE, sentence, value.start, 4)
