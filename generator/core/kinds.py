@@ -150,7 +150,7 @@ _TABLE = (
          names=("维护保养", "维保", "保养", "巡查", "巡检", "巡视", "检查"),  # the 偏离表 answers “维护保养频次”
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
                         r"自检|(?:定期|全面|深度)检测",
-         tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护")),
+         tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "检修", "维护")),
     Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
          requirement_also_accepts=("percentage",),  # a tender may ask for a rate (满意率不低于90%)
          proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度", "满意率", "评议", "测评")),

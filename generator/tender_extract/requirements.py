@@ -122,6 +122,17 @@ def _row_body(block: TextBlock, cells: list[str]) -> str:
     return "；".join(pieces)
 
 
+# the unit in a label's brackets and a bare number after it (质保期（年）：≥3; a table's 质保期（年） | 3)
+_UNIT_IN_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,10})[（(](?P<unit>年|个月|月|天|日|小时|分钟|工作日)[）)]"
+                            r"(?P<sep>\s*[：:]?\s*)(?P<bound>[≥≤＞＜><]=?|不少于|不低于|不超过|不大于|不高于)?\s*"
+                            r"(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*(?:年|个|月|天|日|小时|分钟|工作日|次|元|人|台|套|%))")
+
+
+def _unit_into_value(text: str) -> str:
+    """质保期（年）：≥3 → 质保期：≥3年: the number then reads as the duration it is."""
+    return _UNIT_IN_LABEL.sub(lambda m: f"{m['label']}{m['sep'] or '：'}{m['bound'] or ''}{m['num']}{m['unit']}", text)
+
+
 def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     if block.cells:
         repaired = tuple(shown(c) for c in block.cells)
@@ -138,11 +149,17 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
         rest = cells[1:] if label else cells
         row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
-        return _Item(_strip_marks(label), _row_body(row, rest), block.text, mark, block)
+        body = _row_body(row, rest)
+        if label:  # the label cell's unit belongs to the number in the next (质保期（年） | ≥3)
+            joined = _unit_into_value(f"{_strip_marks(label)}：{body}")
+            if joined != f"{_strip_marks(label)}：{body}":
+                label, body = joined.split("：", 1)
+        return _Item(_strip_marks(label), _unit_into_value(body), block.text, mark, block)
     repaired_text = shown(block.text)
     head = repaired_text.lstrip("★▲ ")
     text = _NUMBERING.sub("", head) if _NUMBERING.match(head) else repaired_text
     mark = _stronger(_head_mark(repaired_text), inherited)  # ▲ on an item under a ★ heading: still ★
+    text = _unit_into_value(text)
     match = re.match(r"^([★▲]?[^：:，。；\d]{2,12})[：:]", text)
     label = _strip_marks(match.group(1)) if match else ""
     return _Item(label, text, block.text, mark, block)

@@ -34,3 +34,16 @@ def test_each_lot_keeps_its_own_requirements():
 def test_remote_support_as_the_subject_of_a_response_time_asks_for_no_hotline():
     assert read("远程技术支持响应时间≤0.5h。\n") == [("response", "at_most", "30分钟")]
     assert ("hotline", "present", "None") in read("中标人须提供远程技术支持。\n")
+
+
+def test_the_unit_in_a_labels_brackets_belongs_to_the_bare_number():
+    assert read("质保期（年）：≥3\n") == [("warranty", "at_least", "3年")]
+    table = "| 序号 | 项目 | 要求 |\n| 1 | 质保期（年） | ≥3 |\n| 2 | 响应时间（小时） | ≤2 |\n"
+    assert read(table) == [("warranty", "at_least", "3年"), ("response", "at_most", "2小时")]
+    # a count or an amount in brackets is no duration, and a number with its own unit keeps it
+    assert read("数量（台）：3\n") == [] and read("合同金额（元）：30000\n") == []
+    assert read("质保期（年）：36个月\n") == [("warranty", "equals", "36个月")]
+
+
+def test_an_overhaul_on_a_schedule_is_an_inspection():
+    assert read("乙方应每半年对设备进行一次全面检修。\n") == [("inspection", "equals", "每半年一次")]

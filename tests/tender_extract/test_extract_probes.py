@@ -87,10 +87,12 @@ def test_probe(text: Path):
     scored = [t for t in truth if t["kind"] != "other"]
     # as the shared scorer: best overlap first, a right value before a wrong one, each item used once
     # (“4小时内到达现场” is inside “24小时内到达现场”: the one with 4 hours is its match)
-    pairs = sorted(((_overlap(d.text, t["quote"]), _ok(t, d), ti, di) for ti, t in enumerate(scored)
+    # the item the draft came from (its 原文 comment) counts only when its own text overlaps nothing
+    pairs = sorted(((_overlap(d.text, t["quote"]) > 0, _overlap(d.text, t["quote"]) or _overlap(d.quote, t["quote"]),
+                     _ok(t, d), ti, di) for ti, t in enumerate(scored)
                     for di, d in enumerate(drafts) if d.kind == t["kind"]), reverse=True)
     matched: dict[int, int] = {}
-    for overlap, _, ti, di in pairs:
+    for _, overlap, _, ti, di in pairs:
         if overlap and ti not in matched and di not in used:
             matched[ti] = di
             used.add(di)
