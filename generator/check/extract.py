@@ -80,7 +80,7 @@ _NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|�
 _BARE_VALUE_RE = re.compile(rf"(?:{alternation(AT_MOST_AFTER)})?[。.;]?\s*")  # what may follow a value alone in its paragraph
 _NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
 _LABEL_LINE_MAX = 8  # a table row's label cell on a line of its own (零配件供应)
-_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
+_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商)?(?:文件)?(?:技术|商务|用户)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
 MAX_DISTANCE = 24

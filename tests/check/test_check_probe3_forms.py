@@ -100,3 +100,13 @@ def test_phone_and_on_site_return_visits_are_two_schedules():
     assert [q for *_, q in stated(text)] == ["远程", "现场"]
     assert "conflicting-commitment" not in rules(text, "方案.txt")
     assert "conflicting-commitment" in rules("每月电话回访1次。\n\n每季度电话回访1次。", "方案.txt")
+
+
+def test_a_response_table_converted_one_cell_per_line_is_read_as_a_table():
+    text = ("技术条款响应表\n序号\n招标技术要求\n投标产品响应\n偏离\n"
+            "1\n整机质保不少于1年\n整机质保3年\n正偏离\n2\n8小时内到达现场\n6小时内到达现场\n正偏离\n")
+    assert stated(text) == [("warranty", "3年", "主机"), ("onsite_arrival", "6小时", None)]
+    assert "conflicting-commitment" not in rules(text, "方案.txt")
+    # lines that do not fill whole rows opening with a number are left as they are
+    broken = text.replace("2\n8小时内", "8小时内")
+    assert ("warranty", "1年", "主机") in stated(broken)
