@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.core.bounds import BEFORE_WORDS
 from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
 from generator.core.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
@@ -124,7 +125,7 @@ def _row_body(block: TextBlock, cells: list[str]) -> str:
 
 # the unit in a label's brackets and a bare number after it (质保期（年）：≥3; a table's 质保期（年） | 3)
 _UNIT_IN_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,10})[（(](?P<unit>年|个月|月|天|日|小时|分钟|工作日)[）)]"
-                            r"(?P<sep>\s*[：:]?\s*)(?P<bound>[≥≤＞＜><]=?|不少于|不低于|不超过|不大于|不高于)?\s*"
+                            rf"(?P<sep>\s*[：:]?\s*)(?P<bound>{BEFORE_WORDS})?\s*"
                             r"(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*(?:年|个|月|天|日|小时|分钟|工作日|次|元|人|台|套|%))")
 
 
