@@ -21,11 +21,14 @@ from generator.check.facts import facts as text_facts_of
 from generator.check.memo import BoundedMemo, memoisable
 from generator.check.patterns import (
     ALSO_KIND,
+    BACKUP_FOLLOWS_RE,
     BIDDER_SUBJECT_RE,
     BOUND_QUOTE_RE,
     BOUND_WORDS_RE,
     COMPLAINT_RE,
     DURATION_UNITS,
+    FAILED_REPAIR_AFTER_RE,
+    FAILED_REPAIR_BEFORE_RE,
     FAILURE_RE,
     FREQUENCY_KINDS,
     INSTRUCTION_RE,
@@ -46,14 +49,17 @@ from generator.check.patterns import (
 from generator.check.positions import Matches, Spans, bound_to_other, tail_search
 from generator.core.bounds import AT_MOST_AFTER, BEFORE_WORDS, alternation
 from generator.core.kinds import (
+    BACKUP_EQUIPMENT,
     COMPLAINT_RESPONSE,
     FAULT_KINDS,
     HOTLINE,
     INSPECTION,
+    ONSITE_ARRIVAL,
     PERCENTAGE_KINDS,
     REPAIR_TURNAROUND,
     RESOLUTION,
     RESPONSE,
+    RETURN_VISIT,
     SHELF_LIFE,
     SPARE_PARTS,
     STARTING_KINDS,
@@ -61,6 +67,7 @@ from generator.core.kinds import (
 )
 from generator.text.document import SECTION_SEPARATOR, Block, Document
 from generator.text.headings import quotes_tender
+from generator.text.normalize import normalised_text
 from generator.text.values import Value, find_values, may_have_values
 
 _SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?\n]?")
@@ -72,7 +79,8 @@ _EXTENDED_SUBJECT_RE = re.compile(r"[-*·•]?((?:[\u4e00-\u9fff]|、){2,12}?)(?
 _NOT_SUBJECT_RE = re.compile(r"^(?:经|如|若|可|根据|按|应|需|将|视|免费)|我公司|本公司|我方|本项目|本单位|贵方|贵单位|其中|以上|上述|全部|所有|均")
 _BARE_VALUE_RE = re.compile(rf"(?:{alternation(AT_MOST_AFTER)})?[。.;]?\s*")  # what may follow a value alone in its paragraph
 _NOTE_RE = re.compile(r"\([^()]{1,120}\)")  # a parenthetical note
-_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商|技术|商务|用户)?(?:文件)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
+_LABEL_LINE_MAX = 8  # a table row's label cell on a line of its own (零配件供应)
+_REQUIREMENT_COLUMN_RE = re.compile(r"^(?:招标|采购|磋商)?(?:文件)?(?:技术|商务|用户)?(?:要求|需求|条款|参数)(?:内容)?$|招标要求|招标文件要求|采购需求"
                                     r"|评分标准|评分办法|评审标准|评分细则")
 _NOTE_COLUMN_RE = re.compile(r"说明|备注")
 MAX_DISTANCE = 24
@@ -159,6 +167,13 @@ class _Words:
         return self.words[first:last]
 
 
+def _named_after(value: Value, words: _Words, lo: int, hi: int) -> bool:
+    """A task's kind word (培训, not 上门: 一年内免费上门服务 is still a warranty), compatible with the value
+    or not, follows it within MAX_DISTANCE in [lo, hi)."""
+    return any(word.start >= value.end and word.end <= hi and word.start - value.end <= MAX_DISTANCE
+               and word.kind not in FAULT_KINDS for word in words.near(value, lo, hi))
+
+
 def _nearest(value: Value, words: _Words, lo: int, hi: int, used: set[Keyword] | frozenset[Keyword] = frozenset(),
              ) -> Keyword | None:
     """The word naming a compatible kind nearest to the value within [lo, hi), skipping `used`."""
@@ -215,6 +230,9 @@ def _qualifiers_before(text: str, value_start: int, value_starts: list[int], sin
 # what opens a label: a start, a separator, or a list bullet (● 整机质保3年)
 _LABEL_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,8})$")
 _SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
+# among several values, a list number opens a label too (1. 整机免费保修3年，硬盘免费保修5年); a sentence's one
+# value after a list number (2. 所供窗帘质保期为1年) names the whole delivery
+_LISTED_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
 _NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
@@ -263,7 +281,7 @@ def _label_before(sentence: str, value: Value, word: Keyword | None) -> str | No
     if match and not KIND_RE.search(match[1]) and not _NOT_LABEL_RE.search(match[1]):
         return match[1]
     if word is not None and word.end <= value.start and _LINK_RE.fullmatch(sentence[word.end:value.start]):
-        subject = tail_search(_SUBJECT_RE, sentence, word.start, 13)
+        subject = tail_search(_LISTED_SUBJECT_RE, sentence, word.start, 13)
         if subject:
             label = _LEAD_RE.sub("", subject[1]).removesuffix("的")
             if len(label) >= 2 and not KIND_RE.search(label) and not _NOT_LABEL_RE.search(label):
@@ -404,6 +422,14 @@ class _ClauseFacts:
         return self._get(span)[1]
 
 
+def _brings_backup(sentence: str, value: Value, clause: tuple[int, int]) -> bool:
+    """The value is a repair time whose failure brings a backup due (72小时内修不好的，提供备用机)."""
+    rest = sentence[value.end:]  # the patterns open with ^: slices, not match(pos)
+    failed = FAILED_REPAIR_BEFORE_RE.search(sentence, clause[0], value.start) \
+        or FAILED_REPAIR_AFTER_RE.match(sentence[value.end:clause[1]])
+    return failed is not None and BACKUP_FOLLOWS_RE.match(rest) is not None
+
+
 def _override(kind: str, complaint: bool, turnaround: bool) -> str:
     if kind in (RESPONSE, RESOLUTION) and complaint:
         return COMPLAINT_RESPONSE
@@ -443,7 +469,8 @@ class Extractor:
         return found
 
     def _heading_qualifiers(self, block: Block) -> dict[str, str]:
-        """The phase and severity a block's headings give it (三、质保期外服务 → 质保期外), once per section."""
+        """The phase, severity and lot a block's headings give it (三、质保期外服务 → 质保期外; 5.2 第二包 → 第2包),
+        once per section."""
         known = self._by_section.get(block.section)
         if known is None:
             known = self._by_section[block.section] = self._section_qualifiers(block)
@@ -452,7 +479,7 @@ class Extractor:
     def _section_qualifiers(self, block: Block) -> dict[str, str]:
         found: dict[str, str] = {}
         for title in reversed(block.section.split(" > ")) if block.section else []:
-            for dimension in ("phase", "severity"):
+            for dimension in ("phase", "severity", "lot"):
                 match = QUALIFIER_RES[dimension].search(title)
                 if match and dimension not in found:
                     found[dimension] = canonical_qualifier(dimension, match)
@@ -490,7 +517,7 @@ class Extractor:
             qualifiers["component"] = item["label"]  # 主机：2年、加湿器：1年
         for dimension, found in heading.items():
             qualifiers.setdefault(dimension, found)
-        if word is not None and kind in (RESPONSE, RESOLUTION):
+        if word is not None and kind in (RESPONSE, RESOLUTION, RETURN_VISIT):
             mode = QUALIFIER_RES["mode"].search(sentence, max(0, word.start - 4), word.end)
             if mode and mode.end() == word.start:
                 qualifiers["mode"] = canonical_qualifier("mode", mode)
@@ -500,8 +527,8 @@ class Extractor:
                 qualifiers["service"] = canonical_qualifier("service", service)
         if kind == SPARE_PARTS and qualifiers.get("component") == "配件":
             del qualifiers["component"]  # 常备易损件，备件供应10年: what the kind is about, not a part apart
-        if kind in (WARRANTY, SHELF_LIFE):
-            qualifiers.pop("phase", None)
+        if kind in (WARRANTY, SHELF_LIFE) and qualifiers.get("phase") != "质保期外":
+            qualifiers.pop("phase", None)  # a warranty given after the warranty (保修期外更换的部件另享6个月保修) is apart
         if kind == WARRANTY:
             remedy = _remedy(sentence, value, value_starts, clause, remedies, word)
             if remedy:
@@ -532,9 +559,27 @@ class Extractor:
         and the mentions are rebuilt on the block itself."""
         cell = block.cell
         if cell is None:
-            return (block.text, block.join_lines, block.kind, block.section)
+            return (block.text, block.join_lines, block.kind, block.section, self._label_line(block))
         return (block.text, block.join_lines, block.kind, block.section, cell.row, cell.col,
                 tuple(self.document.row_texts(cell)), tuple(self.document.header_texts(cell)))
+
+    def _label_line(self, block: Block) -> str:
+        """The short line before a paragraph that names a kind and states no value (零配件供应 / 保证供应不少于10年):
+        a Word table converted one cell per line leaves each row's label on a line of its own. Running
+        headers and page numbers between are skipped."""
+        if block.kind != "paragraph" or block.cell is not None:
+            return ""
+        blocks = self.document.blocks
+        i = block.index - 2
+        while i >= 0 and blocks[i].kind in ("header", "footer"):
+            i -= 1
+        if i < 0 or blocks[i].kind != "paragraph" or blocks[i].cell is not None:
+            return ""
+        # the last line: the converter may have joined the label to the cell before it (…备用机 / 零配件供应)
+        label = normalised_text(blocks[i].text.rstrip().rsplit("\n", 1)[-1]).strip()
+        if len(label) > _LABEL_LINE_MAX or may_have_values(label) or not keywords(label):
+            return ""
+        return label
 
     def analyse(self, block: Block) -> list[Mention]:
         """The mentions of one block, worked out afresh."""
@@ -579,6 +624,7 @@ class Extractor:
             turnaround = bool(values) and TURNAROUND_RE.search(sentence) is not None  # the sentence is about 返修
             assigned: list[tuple[Value, str, Keyword | None]] = []
             consumed: set[Keyword] = set()
+            value_ends = {v.end for v in values}
             extensions: dict[int, int] = {}  # value start → where 延长至 starts
             for value in values:
                 if skipped.containing(s0 + value.start):
@@ -590,6 +636,9 @@ class Extractor:
                 note = notes.containing(value.start)
                 w_hi = min(c_hi, note[1]) if note else c_hi
                 word = _nearest(value, strong, c_lo, w_hi)
+                if word is not None and word.end <= value.start and word.start in value_ends:
+                    # 2小时响应、4小时到场、8小时修复: the word before belongs to the value it follows
+                    word = _nearest(value, strong, value.end, w_hi) or word
                 extended = tail_search(_EXTENDED_RE, sentence, value.start, 4)
                 if extended:
                     extensions[value.start] = extended.start()
@@ -603,11 +652,17 @@ class Extractor:
                 if word is None:
                     word = _nearest(value, weak, c_lo, w_hi)
                     if word is not None and value.unit in ("年", "个月") and note is None:
-                        # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for
-                        word = _nearest(value, strong, c_hi, len(sentence)) or word
+                        # 自验收之日起3年内，我公司免费提供软件升级: a later clause says what the period is for;
+                        # 验收合格后1个月内，组织培训: a kind that takes no such period makes it a deadline, no warranty
+                        later = _nearest(value, strong, c_hi, len(sentence))
+                        word = later or (None if _named_after(value, strong, c_lo, len(sentence)) else word)
                 kind = word.kind if word else None
+                if value.vtype == "duration" and _brings_backup(sentence, value, (c_lo, c_hi)):
+                    kind = BACKUP_EQUIPMENT
                 if kind is None and cell is not None:
                     kind = _context_kind(value, [column_header, *row])
+                if kind is None and cell is None and (label_line := self._label_line(block)):
+                    kind = _context_kind(value, [label_line])
                 if kind is None and cell is None and block.kind != "heading" and block.section:
                     # the heading names the kind of a value alone in its paragraph (质保期 / 5年) or of an
                     # extension (服务器、存储设备延长至5年)
@@ -615,6 +670,9 @@ class Extractor:
                         kind = _context_kind(value, [block.section.rsplit(SECTION_SEPARATOR, 1)[-1]])
                 if kind is None and value.vtype == "schedule":
                     kind = HOTLINE
+                if kind is None and value.vtype == "frequency" and any(
+                        w.kind == ONSITE_ARRIVAL for w in strong.near(value, c_lo, c_hi) if c_lo <= w.start < c_hi):
+                    kind = INSPECTION  # 每两个月上门更换滤芯并清洗一次: a visit on a schedule is a routine visit
                 if kind is None:
                     continue
                 kind = _override(kind, facts.complaint((c_lo, c_hi)), turnaround)

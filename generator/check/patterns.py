@@ -8,9 +8,17 @@ from __future__ import annotations
 import re
 
 from generator.core.bounds import STRICT_WORDS
-from generator.core.kinds import KINDS, PROPOSAL_ORDER, kinds_where
+from generator.core.kinds import (
+    BACKUP_FOLLOWS,
+    FAILED_REPAIR_AFTER,
+    FAILED_REPAIR_BEFORE,
+    KINDS,
+    PROPOSAL_ORDER,
+    kinds_where,
+)
 from generator.core.quantities import time_of_day
 from generator.core.regex_prefilter import compile_filtered, prefiltered
+from generator.text.headings import LOT_PATTERN, lot_name
 
 # All derived from the kinds table (core/kinds.py).
 # kind → words that name it, most specific first. Checked against normalised text.
@@ -57,6 +65,10 @@ SCORING_CONTEXT_RE = re.compile(r"得\d+(?:\.\d+)?分|不得分|[加扣减]\d+(?
 # A failure a penalty follows (若未能在2小时内到场, 超过24小时仍未排除的): the clause restates a deadline as the
 # condition of the penalty the sentence sets, it promises nothing of its own.
 FAILURE_RE = re.compile(r"未能|未在|未按|仍未|仍不能|仍无法|没有在|不能按时|无法按时")
+# A repair time whose failure brings a backup due (48小时内未能修复的，提供备用机): the backup's limit.
+FAILED_REPAIR_BEFORE_RE = re.compile(FAILED_REPAIR_BEFORE)
+FAILED_REPAIR_AFTER_RE = re.compile(FAILED_REPAIR_AFTER)
+BACKUP_FOLLOWS_RE = re.compile(BACKUP_FOLLOWS)
 # The event a period counts from (自终验合格之日起, 以交付使用之日起算, 在安装调试完毕并经签字确认后): the kind
 # words inside it (交付, 安装调试) name no promise of their own.
 START_EVENT_RE = re.compile(r"(?:自|从|以|由|于|在)[^,;。]{0,16}?(?:之日|次日|完毕|合格)[^,;。]{0,10}?(?:起算?|起计算?|后)")
@@ -67,14 +79,15 @@ BOUND_WORDS_RE = STRICT_WORDS  # a quoted bound (“不少于3年”) is the ten
 
 # Qualifier dimensions, in output order.
 QUALIFIER_DIMENSIONS = ("severity", "region", "component", "activity", "phase", "condition", "mode", "customer",
-                        "remedy", "category", "time", "service")
+                        "remedy", "category", "time", "service", "lot")
 # inspection covers two activities that bids promise at different rates: 巡检 and 保养
 MAINTENANCE_WORD_RE = re.compile(r"保养|维护|检修")
 # Place names that open a regional clause (北京、天津周边区域, 长三角范围内); cities come from entities.PLACES.
 _AREAS = (r"长三角|珠三角|东三省|华东|华南|华北|华中|西南|西北|东北|内蒙|京津冀|全国|全省|全市|[\u4e00-\u9fff]{2,3}[省市]|"
           r"北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
           r"贵州|云南|陕西|甘肃|青海|广西|西藏|宁夏|新疆")
-_REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|主城区|市区|市内|城区|本市(?=范围|内|区域|辖区)|同城|市辖区|省内|本省|"
+_REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|市区外|城区外|市外|外市|外县|"  # before 市区: 外市区县 is outside the city
+                 r"主城区|市区|市内|城区|本市(?=范围|内|区域|辖区|\d)|本市$|同城|市辖区|省内|本省|"
                  r"省外|外省|外地|异地|偏远地区|远郊|郊区|郊县|县区|区县|其他地区|其他区域|"
                  # towns as a tier (乡镇用户、乡镇4小时), not as places (各乡镇配送点)
                  r"(?<![各全])(?:乡镇|农村)(?=用户|客户|地区|范围|区域|的|:|\d|[一二三四五六七八九十两半])")
@@ -101,7 +114,8 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
                            r"(?:VIP|重点|重要|签约|合约|协议|大|普通|会员)(?:客户|用户)"),
     # 7天退货、15天换货、一年保修: a return or exchange window is not the repair warranty
     "remedy": compile_filtered(r"(?<!不)(?<!不能)(?<!不可)(?<!不予)(?:包退|退货|退换|可退|包换|换货|更换|调换|包修|维修|修理)"),
-    "mode": compile_filtered(r"(远程|电话|在线|线上|现场)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导))"),
+    # (每月电话回访1次，每季度上门回访1次: two ways of visiting, two schedules)
+    "mode": compile_filtered(r"(远程|电话|在线|线上|现场|上门)(?=(?:给予|作出|做出|进行|提供)?(?:响应|答复|回复|解决|支持|诊断|处理|指导|回访))"),
     # the service a schedule is for, when it is not the hotline itself (远程技术支持5×8小时, 现场服务5×8小时)
     "service": compile_filtered(r"(远程|在线|线上|现场)(?:技术)?(?:支持|服务|值守|诊断|指导)"),
     # repair category and time of day: tiers of one kind (小修2小时、大修24小时; 非工作时间1小时到达)
@@ -109,6 +123,8 @@ QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     # hours of the day written as a clock range (工作日8:00-18:00内 … 其余时间1小时内) are a tier too
     "time": compile_filtered(r"非工作时间|工作时间|法定节假日|节假日|夜间|非工作日|休息日|双休日|其余时间|其他时间"
                              r"|(?:工作日)?\d{1,2}:\d{2}(?:-|~|～|至|到)\d{1,2}:\d{2}"),
+    # the lot of a tender a bid answers (第一包, 第2标段, 包组3): each lot has its own terms
+    "lot": compile_filtered(LOT_PATTERN),
 }
 _REGION_WORD_RE = re.compile(_REGION_WORDS)
 _REGION_CANON = {
@@ -116,6 +132,7 @@ _REGION_CANON = {
     **dict.fromkeys(("省内", "本省"), "省内"),
     **{word: "省内" for word in ("省内各区县", "省内各市县", "省内各地市", "省内各地区", "省内各市")},
     **dict.fromkeys(("省外", "外省", "外地", "异地", "远郊"), "省外"),
+    **dict.fromkeys(("市区外", "城区外", "市外", "外市", "外县"), "市外"),
     "偏远地区": "偏远地区",  # a tier of its own beside 省外 (省外48小时、偏远地区72小时)
     **dict.fromkeys(("郊区", "郊县", "县区", "区县"), "郊县"),
     **dict.fromkeys(("乡镇", "农村"), "乡镇"),
@@ -154,6 +171,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
         return "必要时" if word in ("必要时", "如有必要", "确有必要", "如有需要") else "特殊情况"
     if dimension == "time":
         return time_of_day(word)
+    if dimension == "lot":  # 第一包 and 第1包 are one lot
+        return lot_name(match)
     if dimension in ("mode", "service"):
-        return "现场" if word == "现场" else "远程"
+        return "现场" if word in ("现场", "上门") else "远程"
     return word

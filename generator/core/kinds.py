@@ -150,7 +150,7 @@ _TABLE = (
          names=("维护保养", "维保", "保养", "巡查", "巡检", "巡视", "检查"),  # the 偏离表 answers “维护保养频次”
          proposal_words=r"巡检|巡查|巡视|预防性维护|维护保养|保养|例行检查|定期检查|检查|检修|维护(?!期)|消杀服务|养护作业|"
                         r"自检|(?:定期|全面|深度)检测",
-         tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "维护")),
+         tender_words=("巡检", "巡查", "巡视", "巡逻", "预防性维护", "维护保养", "维保", "保养", "检查", "检测", "检修", "维护")),
     Kind("satisfaction_survey", "frequency", "满意度调查频次", "higher", answered_in="return_visit",
          requirement_also_accepts=("percentage",),  # a tender may ask for a rate (满意率不低于90%)
          proposal_words=r"满意度(?:调查|调研|测评|评价)?", tender_words=("满意度", "满意率", "评议", "测评")),
@@ -241,6 +241,13 @@ def choices(names: Iterable[str] | None = None) -> list[tuple[str, str]]:
 
 
 FAULT_KINDS = kinds_where(fault_level=True)  # response ≤ on-site arrival ≤ resolution, in this order
+# A repair time that, once failed, brings a backup due (不能在48小时内修好的 / 48小时内未能修复的，提供备用机):
+# the time is the backup's limit, not a repair promise. Before the value, or after it up to the clause's end.
+FAILED_REPAIR_BEFORE = r"(?:无法|不能|未能|未)[^，,]{0,3}$"
+FAILED_REPAIR_AFTER = r"^(?:[以之]?内)?(?:仍|还)?(?:无法|不能|未能|没能|没有|未|[^，,;。的]{0,6}?修不好)"
+# the backup named next, before any time of its own (24小时内仍不能修复的，48小时内提供备用设备: the 48 hours are its limit)
+BACKUP_FOLLOWS = (r"^(?:(?![\d一二两三四五六七八九十半]+(?:\.\d+)?个?(?:小时|分钟|天|日|工作日|周))[^。]){0,30}?"
+                  r"(?:备用|备机|替代|周转|代步车|代用)")
 STARTING_KINDS = frozenset(kinds_where(starts=True))
 REPLANTING_KINDS = frozenset(kinds_where(replant=True))
 PERCENTAGE_KINDS = kinds_where(type="percentage")

@@ -39,7 +39,8 @@ def mention_dict(mention: Any) -> dict[str, Any]:
     value = str(mention.value.quantity) if ranged else mention.value.display if stated else None
     data: dict[str, Any] = {"kind": mention.kind, "value": value, "unit": mention.value.unit if stated else None}
     if mention.value.hours is not None:
-        data["hours"] = round(mention.value.hours, 4)
+        # 9 places: 20分钟 must read back as 20 minutes (0.3333 h is 19.998), yet float noise stays out
+        data["hours"] = round(mention.value.hours, 9)
     if ranged:
         data["range"] = mention.value.display
     if mention.qualifier:

@@ -14,8 +14,11 @@ from generator.core.bounds import bound_after, bound_before, bounds_inside
 from generator.core.judge import is_ceiling
 from generator.core.kinds import (
     BACKUP_EQUIPMENT,
+    BACKUP_FOLLOWS,
     COMPLAINT_RESPONSE,
     DELIVERY,
+    FAILED_REPAIR_AFTER,
+    FAILED_REPAIR_BEFORE,
     HOTLINE,
     ONSITE_ARRIVAL,
     RECORDS_RETENTION,
@@ -62,8 +65,9 @@ _TIME_OF_DAY = re.compile(r"非工作时间|工作时间|法定节假日|节假�
                           r"|\d{1,2}[:：]\d{2}\s*(?:-|~|～|至|到)\s*\d{1,2}[:：]\d{2}")
 _PHASE = re.compile(r"(?:质保|保修|养护)期(?:外|满后)")  # “质保期内” is where most promises hold: no tier
 _COMPLAINT = re.compile(r"投诉|意见|建议|不满|整改")
-_FAILED_REPAIR = re.compile(r"(?:无法|不能|未能|未)[^，,]{0,3}$")  # “不能在48小时内修好的，须提供备机”
-_BACKUP_AFTER = re.compile(r"^[^。]{0,30}?(?:备用|备机|替代|周转|代步车|代用)")
+_FAILED_REPAIR = re.compile(FAILED_REPAIR_BEFORE)  # “不能在48小时内修好的，须提供备机”
+_FAILED_AFTER = re.compile(FAILED_REPAIR_AFTER)  # “24小时内不能排除故障的，须提供备用设备”
+_BACKUP_AFTER = re.compile(BACKUP_FOLLOWS)
 # “维修时间超过48小时的，须提供代步车”, “48小时以上未修复的”: past this time a backup falls due
 _OVERRUN_BEFORE = re.compile(r"(?<!不)(?:超过|超出|多于|大于)$")
 _OVERRUN_AFTER = re.compile(r"^(?:以上)?[^，,的]{0,6}的")
@@ -125,7 +129,8 @@ def choose_kind(clause: str, mention: Mention, others: list[Mention], context: s
     allowed = TYPE_KINDS.get(mention.type, DURATION_KINDS)
     if mention.raw in _TURNAROUND_IDIOMS and "修" in clause:
         return REPAIR_TURNAROUND, False  # 小修不过夜: the vehicle is back the same day
-    if mention.type == "duration" and (_FAILED_REPAIR.search(clause[:mention.start]) or _overrun(clause, mention)) \
+    if mention.type == "duration" and (_FAILED_REPAIR.search(clause[:mention.start])
+                                       or _FAILED_AFTER.match(clause[mention.end:]) or _overrun(clause, mention)) \
             and _BACKUP_AFTER.match(after):
         return BACKUP_EQUIPMENT, False
     verb_after = bound_after(clause[mention.end:]) == "at_most"

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.core.bounds import BEFORE_WORDS
 from generator.core.kinds import DELIVERY, INSPECTION, SHELF_LIFE, STARTING_KINDS, WARRANTY
 from generator.core.quantities import Quantity, compare
 from generator.tender_extract.classify import KEYWORDS, Reading, read_mention
 from generator.tender_extract.present import present_kinds, relative_bound
 from generator.tender_extract.repair import plain, shown
 from generator.tender_extract.starts import start_event
+from generator.text.headings import opening_lot
 from generator.text.mentions import Mention, find_mentions, intervals
 from generator.text.text_blocks import TextBlock
 
@@ -59,14 +61,15 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     line: int | None = None
     starts: str | None = None  # what a warranty counts from: 验收合格之日
+    lot: str | None = None  # the lot of the tender the item is under (第1包): each lot's terms are its own
 
     @property
     def uncertain(self) -> bool:
         return bool(self.notes)
 
-    def key(self) -> tuple[str, str, str, str | None]:
+    def key(self) -> tuple[str, str, str, str | None, str | None]:
         """What makes two drafts one requirement; without a value, only the same words do."""
-        return self.kind, self.bound, str(self.value) if self.value is not None else self.text, self.qualifier
+        return self.kind, self.bound, str(self.value) if self.value is not None else self.text, self.qualifier, self.lot
 
 
 @dataclass
@@ -120,6 +123,17 @@ def _row_body(block: TextBlock, cells: list[str]) -> str:
     return "；".join(pieces)
 
 
+# the unit in a label's brackets and a bare number after it (质保期（年）：≥3; a table's 质保期（年） | 3)
+_UNIT_IN_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,10})[（(](?P<unit>年|个月|月|天|日|小时|分钟|工作日)[）)]"
+                            rf"(?P<sep>\s*[：:]?\s*)(?P<bound>{BEFORE_WORDS})?\s*"
+                            r"(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*(?:年|个|月|天|日|小时|分钟|工作日|次|元|人|台|套|%))")
+
+
+def _unit_into_value(text: str) -> str:
+    """质保期（年）：≥3 → 质保期：≥3年: the number then reads as the duration it is."""
+    return _UNIT_IN_LABEL.sub(lambda m: f"{m['label']}{m['sep'] or '：'}{m['bound'] or ''}{m['num']}{m['unit']}", text)
+
+
 def _item(block: TextBlock, inherited: str = "") -> _Item | None:
     if block.cells:
         repaired = tuple(shown(c) for c in block.cells)
@@ -136,11 +150,17 @@ def _item(block: TextBlock, inherited: str = "") -> _Item | None:
         label = cells[0] if len(cells) >= 2 and len(_strip_marks(cells[0])) <= 14 else ""
         rest = cells[1:] if label else cells
         row = TextBlock(block.text, block.section, block.page, repaired, block.line, block.header, block.columns)
-        return _Item(_strip_marks(label), _row_body(row, rest), block.text, mark, block)
+        body = _row_body(row, rest)
+        if label:  # the label cell's unit belongs to the number in the next (质保期（年） | ≥3)
+            joined = _unit_into_value(f"{_strip_marks(label)}：{body}")
+            if joined != f"{_strip_marks(label)}：{body}":
+                label, body = joined.split("：", 1)
+        return _Item(_strip_marks(label), _unit_into_value(body), block.text, mark, block)
     repaired_text = shown(block.text)
     head = repaired_text.lstrip("★▲ ")
     text = _NUMBERING.sub("", head) if _NUMBERING.match(head) else repaired_text
     mark = _stronger(_head_mark(repaired_text), inherited)  # ▲ on an item under a ★ heading: still ★
+    text = _unit_into_value(text)
     match = re.match(r"^([★▲]?[^：:，。；\d]{2,12})[：:]", text)
     label = _strip_marks(match.group(1)) if match else ""
     return _Item(label, text, block.text, mark, block)
@@ -272,7 +292,7 @@ def item_drafts(item: _Item) -> list[Draft]:
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One requirement per (kind, bound, value, qualifier): the strongest mark wins, then the first."""
     strength = {"★": 2, "▲": 1, "": 0}
-    kept: dict[tuple[str, str, str, str | None], int] = {}
+    kept: dict[tuple[str, str, str, str | None, str | None], int] = {}
     out: list[Draft] = []
     for draft in drafts:
         key = draft.key()
@@ -288,7 +308,8 @@ def _conflicts(drafts: list[Draft]) -> None:
     """Flag two requirements of one kind and qualifier with different values."""
     for i, a in enumerate(drafts):
         for b in drafts[i + 1:]:
-            if a.kind == b.kind and a.qualifier == b.qualifier and a.value is not None and b.value is not None \
+            if a.kind == b.kind and a.qualifier == b.qualifier and a.lot == b.lot and a.value is not None \
+                    and b.value is not None \
                     and compare(a.value, b.value) != 0:
                 for d, other in ((a, b), (b, a)):
                     note = f"与另一条要求（{other.text}）对同一事项的数值不同，请确认以哪条为准"
@@ -311,9 +332,14 @@ def extract_requirements(blocks: list[TextBlock]) -> Extraction:
     drafts: list[Draft] = []
     unconverted: list[tuple[str, str, int | None]] = []
     caption_mark, previous = "", None
+    lot, lot_section = None, ""  # a line opening with 第二包 starts that lot's items, up to the next lot or heading
     for block in blocks:
         if _SCORING_SECTION.search(block.section):
             continue
+        if lot is not None and block.section != lot_section:
+            lot = None
+        if not block.cells and (opened := opening_lot(block.text)):
+            lot, lot_section = opened, block.section
         if block.cells and not (previous is not None and previous.cells):
             caption_mark = _caption_mark(previous)  # a table's caption, just above its first row
         item = _item(block, _section_mark(block.section) or (caption_mark if block.cells else ""))
@@ -321,6 +347,8 @@ def extract_requirements(blocks: list[TextBlock]) -> Extraction:
         if item is None:
             continue
         found = item_drafts(item)
+        for draft in found:
+            draft.lot = lot
         drafts += found
         heading = not block.cells and block.section.endswith(block.text.strip())  # its ★ marks the items under it
         if not found and not heading and "★" in _QUOTED_MARK.sub("", block.text) and _SERVICE_WORDS.search(block.text):

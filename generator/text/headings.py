@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.core.bounds import BEFORE_WORDS
+from generator.core.numerals import parse_number
 from generator.text.normalize import normalise
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -113,3 +114,21 @@ def quotes_tender(title: str) -> bool:
     """The heading titles a section quoting the tender (its requirements, instructions or scoring)."""
     line = normalise(title, join_lines=True).text.strip()
     return _QUOTED_TENDER.search(line) is not None and _ANSWERING.search(line) is None
+
+
+# The lot of a tender (第一包, 第2标段, 包组3): each lot has its own terms. `lot` names it one way (第1包).
+_LOT_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
+LOT_PATTERN = (rf"第(?P<lot>{_LOT_NUMBER})(?:包组|标段|标包|分包|合同包|包)"
+               rf"|(?:包组|标段|标包|分包)(?P<lot2>{_LOT_NUMBER})(?![\d年个月天日小时次%])")
+_LOT_OPENS_RE = re.compile(rf"^[\s\d.、()（）]*(?:{LOT_PATTERN})")
+
+
+def lot_name(match: re.Match[str]) -> str:
+    number = parse_number(match["lot"] or match["lot2"])
+    return f"第{int(number)}包" if number is not None else match.group()
+
+
+def opening_lot(text: str) -> str | None:
+    """The lot a line opens with (第二包：医用冷藏箱 → 第2包), or None."""
+    match = _LOT_OPENS_RE.match(text)
+    return lot_name(match) if match else None

@@ -33,6 +33,10 @@ _LABEL = re.compile(r"^[^\s,，。;；:：()（）]{1,10}[:：]")
 
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # one cell: words with at most two spaces between them
 _SEQUENCE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+# a table converted one cell per line: the header names the requirement and the response columns
+_MAX_CELL_COLUMNS = 6
+_REQUIREMENT_HEAD = re.compile(r"招标|采购|需求|技术要求|商务要求|规格")
+_SEQUENCE_HEAD = re.compile(r"序号|编号|条款号")
 
 
 def _width(text: str) -> int:
@@ -87,6 +91,9 @@ class _TextReader:
                 self._table()
             elif not self.markdown and SPACED_COLUMNS.search(stripped) and SPACED_COLUMNS.search(self._next_line()):
                 self._spaced_table()
+            elif not self.markdown and (rows := self._cell_lines()) is not None:
+                self.builder.table(rows[0], line=self.i + 1)
+                self.i = rows[1]
             elif self._is_heading(stripped):
                 level = heading_level(stripped, PROPOSAL) or 3
                 self.builder.heading(stripped, level, self.i + 1)
@@ -161,6 +168,44 @@ class _TextReader:
             self.i += 1
         self.builder.table(rows, line=start + 1)
 
+    def _cell_lines(self) -> tuple[list[list[str | None]], int] | None:
+        """A response table converted one cell per line (序号 / 招标文件要求 / 投标文件响应 / 偏离情况, then each
+        row's cells a line each): its rows, and the line after it. Taken as a table only when the header
+        names both a requirement column and a response column, and the lines after it up to a blank line
+        fill whole rows that each open with a sequence number, so which column a line is in is certain."""
+        if not _SEQUENCE_HEAD.fullmatch(self.lines[self.i].strip()):
+            return None  # the table opens with its 序号 cell: every other line is passed at once
+        lines: list[str] = []
+        j = self.i
+        while j < len(self.lines) and len(lines) < 400:
+            if j in self.furniture:
+                j += 1
+                continue
+            stripped = self.lines[j].strip()
+            if not stripped:
+                break
+            lines.append(stripped)
+            j += 1
+        width = 0
+        for k in range(min(len(lines), _MAX_CELL_COLUMNS)):
+            if len(lines[k]) > 8 or any(ch.isdigit() for ch in lines[k]):
+                break
+            width = k + 1
+        header = lines[:width]
+        if width < 3 or not any(_REQUIREMENT_HEAD.search(h) for h in header) \
+                or not any("响应" in h or "承诺" in h for h in header) or not _SEQUENCE_HEAD.fullmatch(header[0]):
+            return None
+        body = lines[width:]
+        if not body or len(body) % width:
+            return None
+        rows: list[list[str | None]] = [list(header)]
+        for n in range(0, len(body), width):
+            row = body[n:n + width]
+            if not _SEQUENCE.fullmatch(row[0]):
+                return None
+            rows.append(list(row))
+        return rows, j
+
     @staticmethod
     def _under_later_column(raw: str, starts: list[int]) -> bool:
         """A line of one cell indented to a column after the first: the row of a merged cell, its first
@@ -195,6 +240,7 @@ class _TextReader:
             if self.markdown and blanks:
                 break
             if (starts_like_item(following) or following.startswith("|") or following.count("\t") >= 2
+                    or _SEQUENCE_HEAD.fullmatch(following)  # a table's 序号 cell on a line of its own
                     or (self.markdown and _MD_HEADING.match(following))):
                 break
             if blanks and (len(current) < 20 or plain_heading(following)):

@@ -115,3 +115,13 @@ def test_checking_a_text_file_imports_nothing_heavy(files):
         "print(result.exit_code, heavy)\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0 []"
+
+
+def test_json_hours_read_back_exactly():
+    """A reader converts `hours` back to the unit stated: 20分钟 and 10分钟 must not drift (0.3333 h ≠ 20 min)."""
+    from generator.check import check_bytes
+    from generator.report.json_report import mention_dict
+
+    result = check_bytes("接到报修后20分钟内响应，10分钟内电话回复。".encode(), "t.txt")
+    minutes = sorted(mention_dict(m)["hours"] * 60 for m in result.mentions if m.value.hours is not None)
+    assert len(minutes) == 2 and all(abs(m - round(m)) < 1e-6 for m in minutes), minutes

@@ -4,7 +4,9 @@ Chinese numerals, ranges, tiers by distance, schedules of two services, the purc
 traditional characters with full-width digits, tiers by time of day and a tier stated alone, merged
 cells of a 条款/承诺 table and of a pasted “| a | b |” table, start events and a term ending on a date,
 mileage written first, rates, penalties whose conditions restate a deadline, the user's duties, a
-tender's instructions under their own heading and scoring bands).
+tender's instructions under their own heading and scoring bands; then a deviation table whose 招标文件要求
+column is not the bid's, a 承诺书 in symbols (≤, ≥, h, H, 不迟于), lots of one bid, paid service after the
+warranty, a table converted one cell per line, times counted from events and head counts with 余).
 
 Each probe has a truth file in the format of the shared scorer (doc, product_type, bidder, defects,
 commitments; `not_commitments`: texts nothing may be extracted from). Every commitment is found with its
@@ -76,7 +78,8 @@ def test_the_probes_vary_what_they_should():
     for form in ("共 6 页", "公里以内", "７×２４", "5×8", "或10万公里", "2-4小时", "半小时", "采购人应",
                  "保固期為３年", "省外不超过48小时", "壹年", "\n                  郊县", "|  | 郊县", "以交付使用之日起算",
                  "至2029年12月31日止", "10万公里或3年", "存活率", "可用性", "每延误一小时", "用户应", "投标须知摘录",
-                 "得3分"):
+                 "得3分", "投标文件响应", "承诺如下", "≤0.5小时", "2H内", "不迟于8h", "第二包", "每小时80元",
+                 "不收取任何费用", "第 17 页", "合同签订后15个日历日", "二十余名", "２年"):
         assert form in texts, form
 
 

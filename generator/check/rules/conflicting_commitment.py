@@ -1,7 +1,7 @@
 """conflicting-commitment: one kind stated with different values for the same qualifiers.
 
 Values with different qualifiers (一般问题 8 小时 vs 复杂问题 3 个工作日; 市区 2 小时 vs 省外 48 小时;
-主机 3 年 vs 配件 1 年) are separate promises. 质保期内 is the default phase and groups with
+主机 3 年 vs 配件 1 年; 第一包 vs 第二包) are separate promises. 质保期内 is the default phase and groups with
 unqualified values; 质保期外 does not. Values in units that cannot be compared (小时 vs 工作日)
 are reported as a warning."""
 
@@ -42,7 +42,7 @@ def _group_key(kind: str, qualifiers: tuple[tuple[str, str], ...]) -> tuple[str,
 def _only(values: tuple[str | None, ...], dimension: str | None) -> bool:
     """The qualifiers (in QUALIFIER_DIMENSIONS order) name `dimension` and nothing else but the activity."""
     key = dict(zip(QUALIFIER_DIMENSIONS, values, strict=True))
-    return all((value is not None) == (dim == dimension) for dim, value in key.items() if dim != "activity")
+    return all((value is not None) == (dim == dimension) for dim, value in key.items() if dim not in ("activity", "lot"))
 
 
 def same_value(a: Mention, b: Mention) -> bool | None:
@@ -117,10 +117,10 @@ def check(context: CheckContext) -> list[Finding]:
         ordered = sorted(mentions, key=lambda m: (m.block.index, m.span[0]))[:MAX_LOCATIONS]
         locations = tuple(m.location() for m in ordered)
         findings.append(Finding(RULE.id, ERROR if comparable else WARNING, message, locations, kind))
-    by_kind: dict[str, list[Mention]] = {}
+    by_kind: dict[tuple[str, str | None], list[Mention]] = {}  # each lot (第一包, 第二包) is a bid of its own
     for mention in context.mentions:
-        by_kind.setdefault(mention.kind, []).append(mention)
-    for kind, mentions in by_kind.items():
+        by_kind.setdefault((mention.kind, mention.qualifier_of("lot")), []).append(mention)
+    for (kind, _), mentions in by_kind.items():
         finding = _unqualified_against_parts(kind, mentions)
         if finding is not None:
             findings.append(finding)

@@ -29,7 +29,7 @@ from generator.check.profiles import Vocabularies
 from generator.check.rules import CheckContext, company_mentions
 from generator.core import regex_cache
 from generator.core.findings import Rule
-from generator.text.document import Block
+from generator.text.document import SECTION_SEPARATOR, Block
 
 RULE = Rule("foreign-entity", "其他公司、其他产品或不相称的称谓", ERROR, order=30)
 MAX_LOCATIONS = 10
@@ -261,6 +261,14 @@ def infer_product_type(context: CheckContext) -> str | None:
     return ranking[0][1]
 
 
+def _under_own_product(block: Block, own: frozenset[str]) -> bool:
+    """The heading right over the block names a product of the project's own type (5.2 第二包 激光打印机 /
+    硒鼓等耗材不在保修范围内): a word of another type there speaks of that product's parts, not of another
+    bid. (Not the sentence: 《消毒管理办法》和《肥料登记管理办法》 is a list left over all the same.)"""
+    heading = block.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    return any(word in heading for word in own)
+
+
 def _vocabulary(context: CheckContext) -> list[Finding]:
     expectations = context.expectations
     vocabularies = expectations.vocabularies
@@ -275,7 +283,7 @@ def _vocabulary(context: CheckContext) -> list[Finding]:
     found: dict[int, list[tuple[str, Block, int, int]]] = {}  # one finding per block: a leftover passage
     for word, block, start, end in _vocabulary_hits(context, vocabularies):
         if (product_type in owners[word] or word in own.words
-                or (terms and word in terms)):
+                or (terms and word in terms) or _under_own_product(block, own.words)):
             continue
         found.setdefault(block.index, []).append((word, block, start, end))
     how = "" if expectations.product_type else "（按文中用语推断）"
