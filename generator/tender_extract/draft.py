@@ -168,6 +168,8 @@ def render_draft(meta: Metadata, extraction: Extraction, source_file: Path, out:
             continue
         before = [f"原文（{_where(draft)}）：“{_one_line(draft.quote)}”"]
         before += [f"{CHECK}：{note}" for note in draft.notes]
+        if draft.lot:  # each lot's terms are its own: a bid for one lot keeps only that lot's
+            before.append(f"{CHECK}：本条属于{draft.lot}；只投其中一包的，请删去其他各包的要求，并在 lot 中写明所投分包")
         requirements.yaml_set_comment_before_after_key(index, before="\n".join(before), indent=2)
         index += 1
     doc["requirements"] = requirements

@@ -47,3 +47,16 @@ def test_the_unit_in_a_labels_brackets_belongs_to_the_bare_number():
 
 def test_an_overhaul_on_a_schedule_is_an_inspection():
     assert read("乙方应每半年对设备进行一次全面检修。\n") == [("inspection", "equals", "每半年一次")]
+
+
+def test_the_draft_tells_the_clerk_which_lot_each_requirement_is_for(tmp_path):
+    from pathlib import Path
+
+    from generator.tender_extract.draft import Choices, render_draft
+    from generator.tender_extract.metadata import Metadata
+
+    text = "第一包：便携式超声诊断仪\n1. 整机免费质保不少于3年。\n第二包：医用冷藏箱\n1. 整机免费质保不少于1年。\n"
+    extraction = extract_requirements(read_text_blocks(text))
+    draft = render_draft(Metadata(), extraction, Path("招标文件.txt"), tmp_path / "d.yaml", Choices([], []))
+    assert "待核实：本条属于第1包" in draft and "待核实：本条属于第2包" in draft
+    assert draft.count("并在 lot 中写明所投分包") == 2
