@@ -402,3 +402,13 @@ def test_statistics_and_complaints_are_gathered_per_control_window(wheat, tmp_pa
     other = build(ROOT / "tenders" / "examples" / "medical-consumables.yaml", BuildOptions(output_root=tmp_path))
     text = as_lines(read_document(other.docx_path).blocks)
     assert "以上指标按季度统计" in text and "每季度汇总投诉情况" in text and "防治适期" not in text
+
+
+def test_the_complaint_reply_promises_the_same_within_its_limit_everywhere(wheat):
+    """An evaluator: the complaint section promised findings and corrective actions within the limit in which
+    the response table, the returns section and the letter promise a first opinion and the arrangements."""
+    limit = str(wheat.commitments.kinds["complaint_response"].values[None])
+    promised = f"{limit}内，向采购人书面答复初步意见和处理安排"
+    assert promised in wheat.text
+    assert f"{limit}内，向采购人书面答复调查结论" not in wheat.text
+    assert f"{limit}内书面答复初步意见和处理安排" in wheat.text  # the letter
