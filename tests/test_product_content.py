@@ -595,7 +595,9 @@ def test_complaints_are_investigated_apart_from_the_staff_concerned_and_answered
         complaints = section(proposal, "投诉")
         assert "被投诉的服务人员不参与调查" in complaints and "独立于服务执行人员" not in complaints, name
         # software: the problem is reproduced and traced, goods and equipment are tested
-        staged = "查明后再书面答复结论" if variant_group(proposal.product.capabilities) == "software" else "检验报告出具后再书面答复结论"
+        group = variant_group(proposal.product.capabilities)
+        staged = {"software": "查明后再书面答复结论", "consumable": "检验报告出具后书面答复结论和处理结果"}.get(
+            group, "检验报告出具后再书面答复结论")
         assert staged in complaints, name
         assert "免费安装" not in proposal.text or "人工费" not in section(proposal, "收费"), name
 
