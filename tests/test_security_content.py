@@ -22,10 +22,23 @@ from generator.text.reader import read_document
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tenders" / "examples" / "security-systems.yaml"
 VEHICLE = ("道闸", "车牌", "车辆出入")
+EXAMPLE_PRODUCTS = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))["products"]
 
 
 def text_of(docx: Path) -> str:
     return "\n".join(block.text for block in read_document(docx).blocks).replace("\u00a0", " ")
+
+
+def built_with(project: Path, tender_id: str, **changes) -> str:
+    """The text of the example's proposal with some of its tender fields changed (built in `project`)."""
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(id=tender_id, **changes)
+    tender = project / "tenders" / f"{tender_id}.yaml"
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with tender.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    return text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +69,7 @@ def test_lightning_damage_is_ours_where_our_protection_fell_short(example):
 
 def test_no_vehicle_barriers_unless_bought(example, project):
     assert not any(word in example for word in VEHICLE)
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id="security-barriers", products=data["products"] + "、车辆道闸及车牌识别系统")
-    tender = project / "tenders" / "security-barriers.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with tender.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    text = built_with(project, "security-barriers", products=EXAMPLE_PRODUCTS + "、车辆道闸及车牌识别系统")
     assert "检查车辆道闸的防砸和通行逻辑" in text
     assert "车辆出入记录和车牌识别数据" in text
 
@@ -135,15 +141,8 @@ def test_the_term_start_check_is_one_unconditional_promise(example):
 
 
 def test_no_campus_measures_for_another_purchaser(project):
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id="security-hospital", project_name="云泽市人民医院安防系统提质改造项目",
-                purchaser={"name": "云泽市人民医院"}, delivery_place="河北省云泽市文昌路8号云泽市人民医院")
-    tender = project / "tenders" / "security-hospital.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with tender.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    text = built_with(project, "security-hospital", project_name="云泽市人民医院安防系统提质改造项目",
+                        purchaser={"name": "云泽市人民医院"}, delivery_place="河北省云泽市文昌路8号云泽市人民医院")
     assert not any(words in text for words in SCHOOL)
     assert "学生" not in text and "学校" not in text
     assert "重大活动安保和节假日" in text  # the type's own wording
@@ -164,26 +163,12 @@ def test_a_site_variant_is_chosen_by_the_purchaser_not_by_the_goods():
 def test_perimeter_spares_and_checks_only_where_a_perimeter_alarm_is_bought(example, project):
     assert "红外对射探测器（同型号）" in example and "逐个防区步测红外对射和电子围栏的探测灵敏度" in example
     assert "备用摄像机、录像设备或红外对射探测器" in example
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id="security-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
-    tender = project / "tenders" / "security-cameras.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with tender.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    text = built_with(project, "security-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
     assert "红外对射探测器（同型号）" not in text and "电子围栏" not in text
     assert "备用摄像机或录像设备" in text
 
 
 def test_a_school_buying_no_gates_reads_no_gates_in_its_campus_measures(project):
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id="security-school-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
-    tender = project / "tenders" / "security-school-cameras.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with tender.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    text = text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
+    text = built_with(project, "security-school-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
     assert "开学前" in text and "闸机" not in text
     assert "校门出入口控制设备的手动放行" in text  # the gatekeepers' practice, in the words of any access control
