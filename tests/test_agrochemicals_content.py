@@ -412,3 +412,12 @@ def test_the_complaint_reply_promises_the_same_within_its_limit_everywhere(wheat
     assert promised in wheat.text
     assert f"{limit}内，向采购人书面答复调查结论" not in wheat.text
     assert f"{limit}内书面答复初步意见和处理安排" in wheat.text  # the letter
+
+
+def test_hazard_and_storage_wording_names_no_formulation_the_tender_does_not_buy(wheat):
+    """An evaluator: the example buys a suspension concentrate and a soluble liquid, yet fire handling, hazardous
+    goods and storage spoke of emulsifiable concentrates (乳油)."""
+    tank_mix_order = "可湿性粉剂和水分散粒剂、悬浮剂、水剂"  # the general mixing order may list every formulation
+    lines = [line for line in wheat.text.splitlines() if "乳油" in line and tank_mix_order not in line]
+    assert not any("乳油" in item.name for item in wheat.tender.items)
+    assert lines == []
