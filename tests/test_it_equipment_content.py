@@ -24,6 +24,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from project_copy import changed_tender
 from proposal_text import section_text
 from ruamel.yaml import YAML
 
@@ -58,14 +59,7 @@ class Proposal:
 
 
 def _variant_of_the_example(project: Path, name: str, **changes: object) -> Path:
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id=name, **changes)
-    path = project / "tenders" / f"{name}.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with path.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    return path
+    return changed_tender(EXAMPLE, project, name, **changes)
 
 
 @pytest.fixture(scope="module")

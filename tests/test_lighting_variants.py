@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from project_copy import write_tender
 from ruamel.yaml import YAML
 
 from generator.core.errors import BuildRefused
@@ -40,12 +41,7 @@ def tender_for(project: Path, products: str, name: str, place: str, unbought: st
     for requirement in data["requirements"]:  # the bought product's warranty is the whole warranty
         if requirement["kind"] == "warranty":
             requirement.pop("qualifier", None)
-    path = project / "tenders" / "lighting-only.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with path.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
-    return path
+    return write_tender(project, data)
 
 
 def document_text(docx: Path) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from project_copy import changed_tender
 from ruamel.yaml import YAML
 
 from generator.pipeline.build import BuildOptions, build
@@ -31,13 +32,7 @@ def text_of(docx: Path) -> str:
 
 def built_with(project: Path, tender_id: str, **changes) -> str:
     """The text of the example's proposal with some of its tender fields changed (built in `project`)."""
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
-    data.update(id=tender_id, **changes)
-    tender = project / "tenders" / f"{tender_id}.yaml"
-    yaml = YAML()
-    yaml.allow_unicode = True
-    with tender.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
+    tender = changed_tender(EXAMPLE, project, tender_id, **changes)
     return text_of(build(tender, BuildOptions(output_root=project / "out")).docx_path)
 
 
