@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+if TYPE_CHECKING:
+    from generator.models.tender import Tender
 
 from generator.core.kinds import KINDS
 from generator.models.commitments import CommitmentsInput
@@ -723,6 +726,13 @@ class ProductType(Strict):
             named += [name for name, v in self.variants.items() if v.default and name not in named]
         named += [name for name, v in self.variants.items() if name not in named and any(word in site for word in v.where)]
         return named + [name for name, v in self.variants.items() if v.combines and set(v.combines) <= set(named)]
+
+    def variants_for_tender(self, tender: Tender) -> list[str]:
+        return self.variants_for(tender.purchased, tender.site)
+
+    def for_tender(self, tender: Tender) -> ProductType:
+        """The type as the tender's proposal shows it: the variants its goods and its site choose."""
+        return self.for_products(tender.purchased, tender.site)
 
     def for_products(self, products: str, site: str = "") -> ProductType:
         """The type as a proposal for these products (at this site) shows it: the chosen variants' lists added."""

@@ -79,16 +79,16 @@ class Requirement(Strict):
                              "请在 text 中写明所依据的规定或标准")
         object.__setattr__(self, "value", _parse_value(self.kind, self.value, requirement=True))
         if self.mileage is not None:
-            self._add_mileage()
+            self._add_mileage(self.mileage)
         return self
 
-    def _add_mileage(self) -> None:
+    def _add_mileage(self, given: str) -> None:
         if "alternative" not in KINDS[self.kind].also_accepts:
             raise ValueError(f"要求“{self.text}”：只有质保期（warranty）可以写里程 mileage")
         if not isinstance(self.value, Duration):
             raise ValueError(f"要求“{self.text}”：写了里程 mileage 时，value 只写时长（例如“3年”）")
         try:
-            mileage = Mileage.parse(self.mileage or "")
+            mileage = Mileage.parse(given)
         except QuantityError as error:
             raise ValueError(f"要求“{self.text}”的 mileage：{error}") from None
         object.__setattr__(self, "mileage", str(mileage))

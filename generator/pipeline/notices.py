@@ -45,7 +45,7 @@ def authorisation_notices(tender: Tender, bidder: Bidder, product: ProductType,
         return []
     longest = max(months)
     earliest_end = add_months(tender.date, int(longest))
-    shown = product.for_products(tender.purchased, tender.site)
+    shown = product.for_tender(tender)
     notices = []
     for auth in bidder.authorisations:
         if shown.wants(auth.serves) and tender.date <= auth.valid_until < earliest_end:

@@ -362,8 +362,8 @@ def tender_warranty_word(tender: Tender, product: ProductType) -> str:
 
 def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitments: Commitments,
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
-    variants = product.variants_for(tender.purchased, tender.site)
-    product = product.for_products(tender.purchased, tender.site)
+    variants = product.variants_for_tender(tender)
+    product = product.for_tender(tender)
     word = tender_warranty_word(tender, product)
     if word != product.warranty_word:  # every label and section then names the period as the tender does
         product = product.model_copy(update={"warranty_word": word})

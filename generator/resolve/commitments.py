@@ -105,9 +105,9 @@ def proposal_layers(product: Loaded | None, bidder: Loaded | None = None, tender
     """The one precedence of commitments: product type defaults < bidder profile < tender overrides."""
     pairs = ((product, "commitments"), (bidder, "commitments"), (tender, "overrides"))
     layers = [Layer(loaded, key) for loaded, key in pairs if loaded is not None]
-    variants_for = getattr(getattr(product, "model", None), "variants_for", None)
+    variants_for = getattr(getattr(product, "model", None), "variants_for_tender", None)
     if product is not None and variants_for is not None and tender is not None:  # the variants its products name
-        layers[1:1] = [Layer(product, "commitments", name) for name in variants_for(tender.model.purchased, tender.model.site)]
+        layers[1:1] = [Layer(product, "commitments", name) for name in variants_for(tender.model)]
     return layers
 
 

@@ -220,7 +220,7 @@ def resident_problem(inputs: Inputs) -> Problem | None:
     """A tender asking for more resident staff than the bidder's team can name: refused rather than
     promise people the profile does not have."""
     tender: Tender = inputs.tender.model
-    product = inputs.product.model.for_products(tender.purchased, tender.site)
+    product = inputs.product.model.for_tender(tender)
     named = resident_members(inputs.bidder.model, product, tender.resident_staff)
     if len(named) >= tender.resident_staff:
         return None
@@ -277,7 +277,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     if training is not None:
         value = next(iter(training.values.values()), None)
         # issue 15 (lighting): the courses as the proposal shows them (a variant's course replaces the type's)
-        message = training_problem(product.for_products(tender.purchased, tender.site), value if isinstance(value, Duration) else None)
+        message = training_problem(product.for_tender(tender), value if isinstance(value, Duration) else None)
         if message:
             problems.append(Problem(inputs.product.path, message, inputs.product.line_of("training_topics"),
                                     field="training_topics",
@@ -299,7 +299,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
                                 field="service_points",
                                 hint="减少服务点的驻点技术人员（technicians），或在 outlets 中写明该网点的实际人数"))
-    message = rota_problem(bidder, product.for_products(tender.purchased))
+    message = rota_problem(bidder, product.for_tender(tender))
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("duty_rota"), field="duty_rota",
                                 hint="值班和备班人员写 team 中适用于本产品类型的人员的姓名，同一时段不重复，"
