@@ -50,7 +50,10 @@ from generator.check.positions import Matches, Spans, bound_to_other, tail_searc
 from generator.core.bounds import AT_MOST_AFTER, BEFORE_WORDS, alternation
 from generator.core.kinds import (
     BACKUP_EQUIPMENT,
+    BACKUP_FOLLOWS_REACH,
     COMPLAINT_RESPONSE,
+    FAILED_REPAIR_AFTER_REACH,
+    FAILED_REPAIR_BEFORE_REACH,
     FAULT_KINDS,
     HOTLINE,
     INSPECTION,
@@ -424,10 +427,11 @@ class _ClauseFacts:
 
 def _brings_backup(sentence: str, value: Value, clause: tuple[int, int]) -> bool:
     """The value is a repair time whose failure brings a backup due (72小时内修不好的，提供备用机)."""
-    rest = sentence[value.end:]  # the patterns open with ^: slices, not match(pos)
-    failed = FAILED_REPAIR_BEFORE_RE.search(sentence, clause[0], value.start) \
-        or FAILED_REPAIR_AFTER_RE.match(sentence[value.end:clause[1]])
-    return failed is not None and BACKUP_FOLLOWS_RE.match(rest) is not None
+    # the patterns open with ^ or end with $: slices and end positions, each no longer than a pattern reaches
+    failed = FAILED_REPAIR_BEFORE_RE.search(sentence, max(clause[0], value.start - FAILED_REPAIR_BEFORE_REACH),
+                                            value.start) \
+        or FAILED_REPAIR_AFTER_RE.match(sentence[value.end:min(clause[1], value.end + FAILED_REPAIR_AFTER_REACH)])
+    return failed is not None and BACKUP_FOLLOWS_RE.match(sentence[value.end:value.end + BACKUP_FOLLOWS_REACH]) is not None
 
 
 def _override(kind: str, complaint: bool, turnaround: bool) -> str:

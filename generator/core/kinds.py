@@ -248,6 +248,11 @@ FAILED_REPAIR_AFTER = r"^(?:[以之]?内)?(?:仍|还)?(?:无法|不能|未能|�
 # the backup named next, before any time of its own (24小时内仍不能修复的，48小时内提供备用设备: the 48 hours are its limit)
 BACKUP_FOLLOWS = (r"^(?:(?![\d一二两三四五六七八九十半]+(?:\.\d+)?个?(?:小时|分钟|天|日|工作日|周))[^。]){0,30}?"
                   r"(?:备用|备机|替代|周转|代步车|代用)")
+# The most characters each pattern can span (tests/core/test_kinds_reach.py): a search looks at no more text
+# around the time than this, so a clause of thousands of times is not read again for every one of them.
+FAILED_REPAIR_BEFORE_REACH = 5
+FAILED_REPAIR_AFTER_REACH = 12
+BACKUP_FOLLOWS_REACH = 33
 STARTING_KINDS = frozenset(kinds_where(starts=True))
 REPLANTING_KINDS = frozenset(kinds_where(replant=True))
 PERCENTAGE_KINDS = kinds_where(type="percentage")

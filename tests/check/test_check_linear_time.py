@@ -5,15 +5,18 @@ values, keyword search, qualifier and label look-back, clause-level context, rem
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 COMMITMENTS = 20_000
-BOUND_SECONDS = 20.0  # the target is 5 s on an idle machine; the test machine is shared and noisy
+# CPU seconds of the checking process, not wall time: on a shared machine a process waiting for a core is
+# not slower code (a full suite beside other work once took 21 s of wall time for 3 s of CPU). The target
+# is 5 s on an idle machine; a quadratic spot takes minutes.
+BOUND_CPU_SECONDS = 15.0
 
 SHAPES = {
     "commas": lambda i: f"{1 + i % 3}小时内响应，",
@@ -31,9 +34,14 @@ def test_one_paragraph_of_many_commitments_is_checked_quickly(tmp_path: Path, sh
     path.write_text(f"第一节 售后服务\n{paragraph}。\n", encoding="utf-8")
     script = ("import sys; from pathlib import Path; from generator.check import check_path; "
               "r = check_path(Path(sys.argv[1])); print(len(r.mentions))")
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
-    elapsed = time.perf_counter() - start
+    before = _children_cpu()
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300)
+    spent = _children_cpu() - before
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= COMMITMENTS // 4  # the commitments were all found, not skipped
-    assert elapsed < BOUND_SECONDS, f"{shape}: {elapsed:.1f} s"
+    assert spent < BOUND_CPU_SECONDS, f"{shape}: {spent:.1f} CPU s"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the children waited for so far
+    return usage.ru_utime + usage.ru_stime
