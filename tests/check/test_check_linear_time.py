@@ -14,8 +14,8 @@ import pytest
 
 COMMITMENTS = 20_000
 # CPU seconds of the checking process, not wall time: on a shared machine a process waiting for a core is
-# not slower code (a full suite beside other work once took 21 s of wall time for 3 s of CPU). The target
-# is 5 s on an idle machine; a quadratic spot took 14–21 CPU s (12-04) or minutes (issue 17).
+# not slower code. The target is 5 s on an idle machine (about 2.6 CPU s in 12-04); a quadratic spot took
+# 14–21 CPU s (the failed-repair look-back, 12-04) or minutes (issue 17).
 BOUND_CPU_SECONDS = 8.0
 
 SHAPES = {
