@@ -45,7 +45,7 @@ from generator.write.cover_title import layout as cover_layout
 from generator.write.custom_properties import custom_xml
 from generator.write.identity import PackageIdentity, app_properties, bid_seed
 from generator.write.nobreak import escape
-from generator.write.package import Deflated, deflate, deflated_stream, zip_entries
+from generator.write.package import BUILD_COMPRESS_LEVEL, Deflated, deflate, deflated_stream, zip_entries
 from generator.write.page_frame import PageNumbering
 from generator.write.parts import PartsPackage
 from generator.write.toc_fit import fitted_line
@@ -301,7 +301,8 @@ class DocxWriter:
 
     def _compressed(self, name: str, data: bytes) -> Deflated:
         """A part's DEFLATE stream: prepared with the frame for the parts a build takes from it unchanged
-        (styles, theme, fonts …), once per picture, and afresh for what the build wrote."""
+        (styles, theme, fonts …), once per picture, and afresh for what the build wrote (at
+        package.BUILD_COMPRESS_LEVEL)."""
         frame = self._frame
         if frame is not None and name in frame.streams and self._frame_parts.get(name) is data:
             return frame.streams[name]
@@ -310,7 +311,7 @@ class DocxWriter:
             return ahead[1]
         sha1 = self._image_names.get(name)
         if sha1 is None:
-            return deflate(data)
+            return deflate(data, BUILD_COMPRESS_LEVEL)
         return _deflated_pictures.get(sha1, lambda: deflate(data))
 
 
@@ -649,10 +650,10 @@ class _Deflating:
         self._thread.start()
 
     def _run(self) -> None:
-        self._stream = deflated_stream(self.data)
+        self._stream = deflated_stream(self.data, BUILD_COMPRESS_LEVEL)
 
     def result(self) -> Deflated:
         self._thread.join()
         if self._stream is None:  # the thread failed (out of memory): compressed here
-            return deflate(self.data)
+            return deflate(self.data, BUILD_COMPRESS_LEVEL)
         return zlib.crc32(self.data), self._stream

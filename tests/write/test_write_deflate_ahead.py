@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 from generator.write import docx_writer
-from generator.write.package import deflate, deflated_stream
+from generator.write.package import BUILD_COMPRESS_LEVEL, COMPRESS_LEVEL, deflate, deflated_stream
 
 
 def _bodies() -> list[bytes]:
@@ -21,13 +21,14 @@ def _bodies() -> list[bytes]:
 
 def test_one_call_stream_is_the_streamed_one() -> None:
     for body in _bodies():
-        assert deflated_stream(body) == deflate(body)[1]
-        assert zlib.decompress(deflated_stream(body), wbits=-15) == body
+        for level in (COMPRESS_LEVEL, BUILD_COMPRESS_LEVEL):
+            assert deflated_stream(body, level) == deflate(body, level)[1]
+            assert zlib.decompress(deflated_stream(body, level), wbits=-15) == body
 
 
 def test_stream_made_on_a_thread_is_the_one_made_in_line() -> None:
     for body in _bodies():
-        assert docx_writer._Deflating(body).result() == deflate(body)
+        assert docx_writer._Deflating(body).result() == deflate(body, BUILD_COMPRESS_LEVEL)
 
 
 def test_without_a_spare_core_the_body_is_compressed_in_line_to_the_same_bytes(project: Path, monkeypatch) -> None:
@@ -66,3 +67,24 @@ def test_a_batch_worker_beside_as_many_workers_as_cores_has_no_spare_core(monkey
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
+
+
+def test_the_body_is_compressed_at_the_build_level_and_the_reference_parts_at_zipfiles(project: Path) -> None:
+    import io
+    import zipfile
+
+    from generator.write.docx_writer import write_docx_read_back
+    from tests.write.test_write_read_back import demo_proposal
+
+    proposal, inputs = demo_proposal(project)
+    data = write_docx_read_back(proposal, inputs.reference_docx).data
+    archive = zipfile.ZipFile(io.BytesIO(data))
+
+    def stored(name: str) -> bytes:  # the entry's raw DEFLATE stream, as it lies in the .docx
+        info = archive.getinfo(name)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        return data[start:start + info.compress_size]
+
+    body, styles = archive.read("word/document.xml"), archive.read("word/styles.xml")
+    assert stored("word/document.xml") == deflate(body, BUILD_COMPRESS_LEVEL)[1] != deflate(body)[1]
+    assert stored("word/styles.xml") == deflate(styles)[1]
