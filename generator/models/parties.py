@@ -431,9 +431,13 @@ def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], st
     by_key = {key(item): item for item in own}
     for name in dict.fromkeys(key(item) for items in [*given, *preferred] for item in items):
         pool = [items for items in preferred if any(key(item) == name for item in items)] or given
-        alike = {item.model_dump_json(): item for items in pool for item in items if key(item) == name}
+        # distinct by equality of their fields (model_dump_json would build each class's serializer first)
+        alike: list[Item] = []
+        for item in (item for items in pool for item in items if key(item) == name):
+            if item not in alike:
+                alike.append(item)
         if len(alike) == 1:
-            by_key[name] = next(iter(alike.values()))
+            by_key[name] = alike[0]
     return list(by_key.values())
 
 
