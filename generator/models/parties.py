@@ -334,6 +334,17 @@ class WindowTask(Strict):
     when: list[str] = Field(min_length=1)  # words of the tender's goods naming it (杀菌剂; 复合肥, 配方肥)
     targets: str = Text  # what it is used against or for (纹枯病; 拔节期追肥)
     guidance: str = Text  # what the guidance stresses (施药时机、用量、桶混)
+    # third read: a pesticide's mode-of-action group (三唑类（FRAC 3）): the type's `rotation_windows` limits
+    # how many consecutive windows of a crop one group (else one `supply`) may be scheduled in; a fertiliser's
+    # task (its `supply` names 肥) is not limited
+    group: str = ""
+
+    @property
+    def rotation_key(self) -> str | None:
+        """What the rotation rule counts this task as: its group, else its goods; None for a fertiliser."""
+        if self.group:
+            return self.group
+        return None if "肥" in self.supply else self.supply
 
 
 class ControlWindow(Strict):
@@ -373,6 +384,9 @@ class GoodsClass(Strict):
     when: list[str] = Field(min_length=1)  # words of an item's name (杀菌剂; 复合肥, 配方肥)
     category: str = Text  # 农药（杀菌剂）, 肥料（复混肥料）
     certificate: str = Text  # where its number is given: 农药登记证, 肥料登记证或所执行的产品标准
+    # third read: what the sample of each delivery of the class is tested for (复混肥料: 总养分、单一养分、
+    # 氯离子): the proposal's arrival-sampling plan lists it for the classes bought; "" for none of its own
+    checks: str = ""
 
 
 class FieldCourse(Strict):
@@ -648,6 +662,10 @@ class ProductType(Strict):
     # the rules of use, the courses for the users in the field, and when a replacement goes as an urgent
     # order (a phrase, 防治适期内: a window closes before a regular delivery would arrive); empty: none
     crops: list[Crop] = []
+    # third read: the most consecutive control windows of a crop that one mode-of-action group may be scheduled
+    # in (1: never in two adjacent windows), as the type's 轮换用药 rule says; a build refuses a schedule that
+    # exceeds it (resolve/presence.rotation_problem). None: not checked
+    rotation_windows: int | None = Field(default=None, ge=1, le=6)
     use_rules: list[UseRule] = []
     field_courses: list[FieldCourse] = []
     season_exchange: str = ""

@@ -187,6 +187,7 @@ class SupplyRow:
     # given (农药（杀菌剂）, 农药登记证); both "" where the type has no classes or the name fits none
     category: str = ""
     certificate: str = ""
+    checks: str = ""  # third read: what its arrival sample is tested for, from its class; "" for none
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,8 @@ def supply_of(tender: Tender, product: ProductType, bidder: Bidder, anonymous: b
     def row(item: SupplyItem) -> SupplyRow:
         kind = product.goods_class(item.name)
         return SupplyRow(shown(item.name), shown(item.model), item.quantity_text, item.unit, shown(item.note),
-                         item.registration, kind.category if kind else "", kind.certificate if kind else "")
+                         item.registration, kind.category if kind else "", kind.certificate if kind else "",
+                         kind.checks if kind else "")
 
     rows = tuple(row(i) for i in tender.items)
     total = ""

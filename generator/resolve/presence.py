@@ -199,9 +199,12 @@ def stationed_problem(bidder: Bidder, product: ProductType, place: str) -> str |
     nearest = nearest_outlet(bidder, place)
     if nearest is None:
         return f"服务点（service_points）驻点技术人员共{stationed}名，但没有服务网点在“{place}”当地或在 reach 中写明到该地的车程"
-    if stationed > nearest.outlet.staff:
-        return (f"服务点（service_points）驻点技术人员共{stationed}名，多于负责该地的{nearest.outlet.city}网点的"
-                f"服务人员{nearest.outlet.staff}名")
+    # third read: the named team is counted beside them, as the proposal adds the two up against the outlet's staff
+    # (some of the team may work elsewhere; counting them all is the safe side)
+    team = len([m for m in bidder.team if product.wants(m.serves)])
+    if stationed + team > nearest.outlet.staff:
+        return (f"服务点（service_points）驻点技术人员共{stationed}名，与人员配置表（team）所列的{team}名合计{stationed + team}名，"
+                f"多于负责该地的{nearest.outlet.city}网点的服务人员{nearest.outlet.staff}名")
     return None
 
 
@@ -255,6 +258,42 @@ def rota_problem(bidder: Bidder, product: ProductType) -> str | None:
     return "值班表（duty_rota）" + "；".join(faults) if faults else None
 
 
+def rotation_problems(inputs: Inputs) -> list[Problem]:
+    """agrochemicals, third read: the control windows the proposal schedules (the crops the tender names, the
+    tasks of the goods it buys) must keep the type's 轮换用药 rule: one mode-of-action group (else one kind of
+    goods) in no more consecutive windows of a crop than `rotation_windows` allows. Fertilisers are not counted."""
+    tender: Tender = inputs.tender.model
+    product: ProductType = inputs.product.model
+    limit = product.rotation_windows
+    if limit is None:
+        return []
+    problems: list[Problem] = []
+    words = f"{tender.project_name}、{tender.purchased}"
+    for index, crop in enumerate(product.crops):
+        if not any(word in words for word in crop.when):
+            continue
+        shown = crop.bought(tender.purchased)
+        stages = [w.stage for w in shown.windows]
+        keys = [{t.rotation_key for t in w.tasks} - {None} for w in shown.windows]
+        for key in sorted({k for ks in keys for k in ks if k}):
+            run: list[str] = []
+            longest: list[str] = []
+            for stage, ks in zip(stages, keys, strict=True):
+                run = [*run, stage] if key in ks else []
+                longest = run if len(run) > len(longest) else longest
+            if len(longest) <= limit:
+                continue
+            first = next(i for i, w in enumerate(crop.windows) if w.stage == longest[0])
+            problems.append(Problem(
+                inputs.product.path,
+                f"crops 中“{crop.name}”的“{key}”排在连续{len(longest)}个防治适期（" + "、".join(longest) + "），"
+                f"多于 rotation_windows 允许的{limit}个，与轮换用药的规则不符",
+                inputs.product.line_of("crops", index, "windows", first), field=f"crops[{index}].windows",
+                hint=("相邻适期改用作用机理不同的药剂：为各适期的 tasks 写明 group（作用机理类别）并按有效成分写 when，"
+                      "或调整 rotation_windows 与用药规则“轮换用药”的说法一致")))
+    return problems
+
+
 def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]:
     """Promises the bidder's outlets, people and training plan cannot back, each with its file."""
     tender: Tender = inputs.tender.model
@@ -298,7 +337,8 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
                                 field="service_points",
-                                hint="减少服务点的驻点技术人员（technicians），或在 outlets 中写明该网点的实际人数"))
+                                hint="减少服务点的驻点技术人员（technicians）或人员配置表的人数，或在 outlets 中写明该网点的实际人数"))
+    problems += rotation_problems(inputs)
     message = rota_problem(bidder, product.for_tender(tender))
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("duty_rota"), field="duty_rota",
