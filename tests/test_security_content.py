@@ -189,3 +189,13 @@ def test_the_backup_never_comes_before_we_can_arrive_in_another_city(project, cl
     code, out, _ = cli("check", str(docx), "--tender", str(tender))
     assert code == 0 and "未发现问题" in out, out
 
+
+def test_the_emergency_groups_are_made_of_the_roster(example):
+    """物资人员 and 技术骨干 were nowhere in the staffing table; with no parts keeper in the security team, the 抢修组
+    (the team's engineers) brings the spares and backup units from the outlet itself."""
+    assert "物资人员" not in example and "技术骨干组成抢修组" not in example
+    assert "技术支持工程师组成抢修组，负责诊断和修复，并从云泽服务网点调运所需的备件和备用设备" in example
+
+
+def test_a_complaint_at_night_is_registered_by_the_rota(example):
+    assert "夜间（17:30至次日8:30）和周末、法定节假日由周启航、马骁（技术支持工程师，按周轮值）登记" in example
