@@ -39,7 +39,7 @@ EXAMPLE = ROOT / "tenders" / "examples" / "it-equipment.yaml"
 # words of equipment the example does not buy (#5), each brought only by goods that name it
 NOT_BOUGHT = ("服务器", "不间断电源", "投影", "扩展坞", "笔记本", "转印带", "考试", "核心交换", "核心网络", "带外管理")
 # words of the scanner, the disk array and the archive's digitisation, absent from an office purchase
-ARCHIVE_ONLY = ("扫描", "磁盘阵列", "档案原件", "数字化", "DA/T 31", "TWAIN", "机房与弱电间")
+ARCHIVE_ONLY = ("扫描", "磁盘阵列", "档案原件", "数字化", "DA/T 31", "SANE", "TWAIN", "机房与弱电间")
 
 
 class Proposal:
@@ -216,11 +216,13 @@ def test_remote_access_needs_approval_and_a_log_else_phone_guidance(proposals, n
 
 def test_platforms_and_scanner_drivers_are_named(proposals):
     """#9: the platforms the tender names are what compatibility is tested and drivers kept for; scanners get
-    TWAIN and ISIS drivers tested with the archive's digitisation software. Without a named platform, none is."""
+    drivers tested with the archive's digitisation software: SANE under 统信UOS (third reading: TWAIN and ISIS
+    are Windows interfaces). Without a named platform, none is."""
     example = proposals["example"]
     own = example.section("资产与数据安全")
     assert example.tender.platforms and f"所供设备运行{example.tender.platforms}。" in own
-    assert "TWAIN和ISIS" in own and "档案数字化加工软件逐台联调" in own
+    assert "SANE驱动程序" in own and "档案数字化加工软件逐台联调" in own
+    assert "TWAIN" not in example.text and "ISIS" not in example.text
     office = proposals["office"].section("资产与数据安全")
     assert "供货范围表所列型号的出厂配置为准" in office
     for text in (own, office):
@@ -322,7 +324,7 @@ def test_the_rota_names_who_is_on_duty_and_who_stands_in(proposals):
     rota = people[people.index("值班与替岗"):people.index("人员管理")]
     staffing = people[people.index("人员配置"):people.index("值班与替岗")]
     for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n王一鸣（客服专员）\n韩立峰（网点负责人）",
-                "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话，远程诊断，需要到场的按承诺的时限出发\n"
+                "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话和投诉并登记，远程诊断，需要到场的按承诺的时限出发\n"
                 "刘嘉宁、孙晓东（技术支持工程师，按周轮值）\n韩立峰（网点负责人）",
                 "全天\n一级故障和应急处置的现场指挥，督办超时工单\n陈思远（售后服务经理）\n韩立峰（网点负责人）"):
         assert row in rota, row
@@ -380,3 +382,100 @@ def test_the_build_refuses_a_rota_naming_someone_outside_the_team(tmp_path):
         build(project / "tenders" / "examples" / "it-equipment.yaml", BuildOptions(output_root=tmp_path / "out"))
     problems = "\n".join(str(problem) for problem in refused.value.problems)
     assert "第2项的刘佳宁不在 team 中" in problems and "huachen.yaml" in problems and "duty_rota" in problems
+
+
+# Third reading (7.5/10): the emergency plan's roles, the maker's escalation channel, the platform's wording, the
+# array's whole-unit failure, the desktops' spare power supplies and who registers a complaint at night.
+
+def _staffing_posts(proposal: Proposal) -> set[str]:
+    people = proposal.section("服务组织与人员")
+    staffing = people[people.index("人员配置"):people.index("值班与替岗") if "值班与替岗" in people else None]
+    return set(re.findall(r"\n\d+\n([^\n]+)(?=\n)", staffing))
+
+
+@pytest.mark.parametrize("name", ["example", "rooms"])
+def test_the_emergency_groups_are_made_of_the_roster(proposals, name):
+    """An evaluator: 物资人员 and 抢修组 of 技术骨干 are nowhere in the staffing table. The 抢修组 is the team's repair
+    posts, the spares come from its parts keeper (网点负责人 manages the outlet's spares), and the hotline is kept
+    by the rota."""
+    proposal = proposals[name]
+    plan = proposal.section("应急预案")
+    organisation = plan[plan.index("应急组织"):plan.index("处置步骤")]
+    assert "物资人员" not in organisation and "技术骨干" not in organisation
+    assert "售后服务经理任现场总指挥" in organisation
+    assert "技术支持工程师组成抢修组" in organisation and "网点负责人负责备件和备用机的调运" in organisation
+    assert "客服专员负责联络采购人" in organisation and "按“服务组织与人员”一节的值班表安排专人值守" in organisation
+    assert {"售后服务经理", "技术支持工程师", "网点负责人", "客服专员"} <= _staffing_posts(proposal)
+
+
+def test_the_emergency_crew_comes_from_posts_and_duties():
+    from generator.models.parties import TeamMember
+    from generator.render.context import emergency_crew, roles_by_duty
+
+    def member(role: str, duty: str) -> TeamMember:
+        return TeamMember(role=role, name="某", qualification="工程师", years=5, duty=duty)
+
+    team = [member("项目经理", "统筹人员与物资调配"), member("维修工程师", "现场维修和巡检"),
+            member("质量负责人", "审核维修与校准记录，处理质量投诉"), member("调度专员", "受理报修、派单调度")]
+    crew = emergency_crew(team, roles_by_duty(team), ["调度专员"])
+    assert (crew.repair, crew.parts) == ("维修工程师", "")  # no parts keeper: the crew brings the spares itself
+    team.append(member("配件主管", "备件的订货、库存与调拨"))
+    assert emergency_crew(team, roles_by_duty(team), ["调度专员"]).parts == "配件主管"
+
+
+def test_a_fault_not_cleared_in_time_is_escalated_to_the_makers_support(proposals):
+    """An evaluator: no 原厂 support or escalation. The type names the channel by kind (no maker's name the data
+    does not give), and when: half of the level's resolution limit gone, or the maker's tools are needed."""
+    handling = proposals["example"].section("故障处理流程")
+    step = handling[handling.index("原厂升级："):]
+    step = step[:step.index("\n")]
+    assert "已过其故障等级解决时限（一级8小时、二级12小时、三级24小时）的一半仍未排除" in step
+    assert "由售后服务经理当即将故障现象、日志和已做的诊断提交所供设备生产企业的原厂技术支持" in step
+    assert "明档" not in step and "有限公司" not in step
+    assert "原厂升级" not in proposals["software"].text
+
+
+def test_the_platforms_name_the_operating_systems_they_run():
+    from generator.render.context import platforms_of
+
+    assert platforms_of("统信UOS桌面操作系统（台式计算机）和海光处理器平台") == (True, False)
+    assert platforms_of("银河麒麟桌面操作系统V10和飞腾处理器平台") == (True, False)
+    assert platforms_of("Windows 11专业版和统信UOS") == (True, True)
+    assert platforms_of("") == (False, True) and platforms_of("海光处理器平台") == (False, True)
+
+
+@pytest.mark.parametrize("name", ["example", "office", "rooms", "storage"])
+def test_no_windows_only_fault_wording(proposals, name):
+    """蓝屏 is what Windows shows; under 统信UOS a system crashes or hangs, and the neutral words fit every platform."""
+    text = proposals[name].text
+    assert "蓝屏" not in text
+    assert "系统频繁崩溃、死机或运行明显变慢" in text and "测试期间无死机、系统崩溃和报错" in text
+
+
+def test_a_whole_array_failure_has_a_backup_chassis(proposals):
+    """An evaluator: a failed array had only 送修. The members move into a stocked chassis of the same model, the data
+    never leaving the purchaser's disks; an office purchase has neither the chassis nor the step."""
+    example = proposals["example"]
+    assert "磁盘阵列备用控制框（同型号，不含硬盘）\n1台" in example.text
+    own = example.section("资产与数据安全")
+    assert "整机故障：磁盘阵列的控制框或背板损坏、现场不能修复的，不等送修" in own
+    assert "把成员盘按原槽位顺序移入网点储备的同型号备用控制框" in own and "损坏的控制框不带硬盘送修" in own
+    assert "备用控制框" not in proposals["office"].text and "整机故障" not in proposals["office"].text
+
+
+def test_desktops_stock_power_supplies_and_laptops_adapters(proposals):
+    """A desktop has a power supply in its case; an adapter is a laptop's, stocked only where laptops are bought."""
+    for name in ("example", "office"):
+        text = proposals[name].text
+        assert "台式计算机电源（同型号）\n4个" in text and "电源适配器" not in text
+    assert "笔记本电脑电源适配器（同型号）\n4个" in proposals["rooms"].text
+
+
+def test_a_complaint_at_night_is_registered_by_the_rota(proposals):
+    """An evaluator: the desk works office hours, so who takes a complaint at night? The shifts of the rota that take
+    complaints are named, and the answer's clock starts at registration."""
+    complaints = proposals["example"].section("投诉处理程序")
+    assert "工作日8:30至17:30由王一鸣（客服专员）登记" in complaints
+    assert "夜间（17:30至次日8:30）和周末、法定节假日由刘嘉宁、孙晓东（技术支持工程师，按周轮值）登记" in complaints
+    assert "答复时限自登记之时起算" in complaints and "客服专员或值班人员记录投诉人" in complaints
+    assert "由值班人员登记" not in proposals["software"].section("投诉处理程序")  # no rota for software

@@ -209,7 +209,7 @@ def shared_share(a: set[str], b: set[str]) -> float:
 # What an evaluator of each trade looks for in the type's own section (issue 15): the words below are
 # the trade's own matters, written into the section by its clause, not borrowed from the general ones.
 OWN_SECTION = {
-    "it-equipment": ("资产与数据安全", ("系统镜像", "介质", "扫描", "数据清除", "TWAIN")),
+    "it-equipment": ("资产与数据安全", ("系统镜像", "介质", "扫描", "数据清除", "SANE")),
     "security-systems": ("录像数据安全", ("硬盘录像机", "摄像机", "存储容量", "联网", "时钟同步", "门禁")),
     "hvac-solar": ("季节运行保障", ("制冷剂", "集热管", "化霜", "防冻", "季节")),
     "lighting": ("光衰", ("驱动电源", "防护等级", "光衰", "单灯控制器", "播放")),
@@ -2254,3 +2254,24 @@ def test_the_hotline_number_stands_apart_from_its_hours(proposals):
     for name, proposal in proposals.items():
         assert not re.search(r"\d \d+×\d+小时", proposal.text), name
         assert f"{proposal.bidder.hotline}（" in proposal.text, name
+
+
+def test_the_emergency_groups_name_only_posts_of_the_staffing_table(proposals):
+    """issue 15 (it-equipment and security, third reading): the emergency plan named a 抢修组 of 技术骨干 and 物资人员
+    that no staffing table lists. Wherever the plan forms groups, each post it names is one the proposal shows."""
+    checked = 0
+    for name, proposal in proposals.items():
+        if "组成抢修组" not in proposal.text:
+            continue
+        plan = section(proposal, "应急预案")
+        organisation = plan[plan.index("应急组织"):plan.index("处置步骤")]
+        posts = {m.role for m in for_product(proposal.bidder, proposal.product.for_products(proposal.tender.purchased)).team}
+        assert "物资人员" not in organisation and "技术骨干" not in organisation, name
+        commander = re.search(r"由(.+?)任现场总指挥", organisation)
+        crew = re.search(r"；(.+?)组成抢修组", organisation)
+        keeper = re.search(r"；([^；]+?)负责备件", organisation)
+        named = [commander[1]] + (crew[1].split("、") if crew else []) + (keeper[1].split("、") if keeper else [])
+        assert crew or "的服务人员组成抢修组" in organisation, name
+        assert set(named) <= posts, (name, named)
+        checked += 1
+    assert checked >= 8  # every type repaired on site

@@ -167,3 +167,35 @@ def test_a_school_buying_no_gates_reads_no_gates_in_its_campus_measures(project)
     text = built_with(project, "security-school-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
     assert "开学前" in text and "闸机" not in text
     assert "校门出入口控制设备的手动放行" in text  # the gatekeepers' practice, in the words of any access control
+
+
+def test_the_backup_never_comes_before_we_can_arrive_in_another_city(project, cli):
+    """Third reading: at a site in another city of the province (no outlet there: the 省内 tier applies), a backup
+    due in 2 hours came before our own 6-hour arrival. The backup's time is tiered as the arrival is, taking the
+    arrival's time where that is later; the note listing the level limits is not misread by the self-check, and
+    `aftersales check` reads the proposal as the build offered it (no findings)."""
+    tender = changed_tender(
+        EXAMPLE, project, "security-linzhou", project_name="临州市第一中学校园安防系统提质改造项目",
+        purchaser={"name": "临州市第一中学"}, delivery_place="河北省临州市建设路5号临州市第一中学",
+        overrides={"fault_levels": {"一级": {"response": "15分钟", "onsite_arrival": "2小时", "resolution": "4小时"},
+                                    "二级": {"response": "30分钟", "resolution": "8小时"},
+                                    "三级": {"response": "30分钟", "resolution": "12小时"}}})
+    docx = build(tender, BuildOptions(output_root=project / "out")).docx_path
+    text = text_of(docx)
+    assert "到达现场时间\n市区2小时、省内6小时" in text
+    assert "提供备用设备时限\n市区2小时、省内6小时" in text
+    assert "自接到报修起市区2小时内、省内6小时内免费提供" in text
+    assert "自接到报修起2小时内免费提供" not in text
+    code, out, _ = cli("check", str(docx), "--tender", str(tender))
+    assert code == 0 and "未发现问题" in out, out
+
+
+def test_the_emergency_groups_are_made_of_the_roster(example):
+    """物资人员 and 技术骨干 were nowhere in the staffing table; with no parts keeper in the security team, the 抢修组
+    (the team's engineers) brings the spares and backup units from the outlet itself."""
+    assert "物资人员" not in example and "技术骨干组成抢修组" not in example
+    assert "技术支持工程师组成抢修组，负责诊断和修复，并从云泽服务网点调运所需的备件和备用设备" in example
+
+
+def test_a_complaint_at_night_is_registered_by_the_rota(example):
+    assert "夜间（17:30至次日8:30）和周末、法定节假日由周启航、马骁（技术支持工程师，按周轮值）登记" in example

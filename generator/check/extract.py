@@ -497,6 +497,8 @@ class Extractor:
                     since: int = 0) -> dict[str, str]:
         qualifiers = _qualifiers_before(sentence, value.start, value_starts, since)
         qualifiers.pop("mode", None)
+        own = dict(qualifiers)  # what the value's own text says, before the rest of its row is read
+        inherited: set[str] = set()
         cell = block.cell
         if cell is not None:
             row = self.document.row_texts(cell)
@@ -504,7 +506,9 @@ class Extractor:
             column_header = header[cell.col] if cell.row > 0 and cell.col < len(header) else ""
             short = [t for i, t in enumerate(row) if i != cell.col and len(t) <= 12] + [column_header]
             for dimension, found in _qualifiers_in_cells(short).items():
-                qualifiers.setdefault(dimension, found)
+                if dimension not in qualifiers:
+                    qualifiers[dimension] = found
+                    inherited.add(dimension)
             if not any(d in qualifiers for d in _TELLS_APART):
                 label = _row_label(row, cell.col)
                 if label:
@@ -513,7 +517,11 @@ class Extractor:
             if kind == WARRANTY and lead and not any(d in qualifiers for d in _TELLS_APART) \
                     and not KIND_RE.search(lead[1]) and not _NOT_LABEL_RE.search(lead[1]):
                 qualifiers["component"] = lead[1]  # a merged 质保期 cell's rows: 整机3年 / 显示屏及电源模块5年
-        if value.start in labels and not any(d in qualifiers for d in _TELLS_APART):
+        if value.start in labels and not any(d in own for d in _TELLS_APART):
+            # the value's own label in a list (一级4小时、二级8小时) outweighs a tier another cell of its row
+            # states for its own value (a backup's 市区2小时、省内6小时 beside a note listing the level limits)
+            for dimension in inherited & set(_TELLS_APART):
+                del qualifiers[dimension]
             qualifiers["component"] = labels[value.start]
         item = tail_search(_ITEM_LABEL_RE, sentence, value.start, 10)
         if item and not any(d in qualifiers for d in _TELLS_APART) \

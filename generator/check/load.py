@@ -26,9 +26,17 @@ def _load(path: Path, model: type, what: str) -> Any:
 
 
 def _resolved(product: Any, bidder: Any, tender: Any, expectations: Expectations) -> None:
-    from generator.resolve.commitments import proposal_layers, resolve_commitments
+    from generator.resolve.commitments import for_place, proposal_layers, resolve_commitments
 
-    apply_commitments(resolve_commitments(proposal_layers(product, bidder, tender)), expectations)
+    commitments = resolve_commitments(proposal_layers(product, bidder, tender))
+    if tender is not None and product is not None:
+        # as the build offers them at the tender's site (省内 read as 郊区 in a 直辖市, the tiers a local site keeps,
+        # a backup no earlier than the arrival in each region tier): the values the proposal states
+        from generator.resolve.presence import for_site, is_municipality
+
+        commitments = for_place(commitments, is_municipality(tender.model.delivery_place))
+        commitments = for_site(commitments, tender.model, product.model, bidder.model)
+    apply_commitments(commitments, expectations)
 
 
 def apply_commitments(commitments: Any, expectations: Expectations) -> None:

@@ -591,6 +591,10 @@ class ProductType(Strict):
     # issue 15 (it-equipment): the one rule for what the parts replaced within the warranty and the stocked spares
     # are (同型号的原厂全新部件), stated alike in both sections; empty: the clauses' general wording
     parts_rule: str = ""
+    # issue 15 (it-equipment, third reading): the maker's support a fault the bidder cannot clear in time is
+    # escalated to (所供设备生产企业的原厂技术支持), named by kind, never by a maker's name; empty: the type states
+    # none, and only a bidder's authorisations (their manufacturers) bring an escalation step
+    maker_support: str = ""
     # issue 15 (equipment): what the equipment clauses say of the trade itself rather than of any
     # product; each is a phrase that fits the clause's sentence, empty: the clause's general wording.
     # first_measures, drills and charged_items serve the general clauses of goods and works as well;

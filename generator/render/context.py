@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.core.kinds import KINDS, SHELF_LIFE, WARRANTY
 from generator.core.numerals import parse_chinese_int
@@ -318,6 +318,55 @@ def desk_roles(team: list[TeamMember], roles: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(m.role for m in team if m.role != head and ("回访" in m.duty or "投诉" in m.duty)))
 
 
+# issue 15 (it-equipment, security): the emergency plan's groups are made of the roster's posts, never of
+# posts the 服务组织与人员 section does not list (物资人员, 技术骨干)
+_REPAIR_WORDS = ("维修", "抢修", "修复", "故障", "诊断", "维保", "救援")
+_STOCK_WORDS = ("备件", "配件", "物资")
+
+
+@dataclass(frozen=True)
+class EmergencyCrew:
+    repair: str  # the posts forming the 抢修组 (技术支持工程师); empty when the team names none
+    parts: str  # the post bringing spares and backup units (网点负责人); empty: the 抢修组 brings them itself
+
+
+def emergency_crew(team: list[TeamMember], roles: dict[str, str], desk: list[str]) -> EmergencyCrew:
+    """Who repairs and who brings the spares when the emergency plan starts: the members (not the team's
+    head, not the desk that logs requests) whose post or duties are repair (维修、故障、诊断、维保…), and the
+    parts keeper (a post named for spares, else a member other than the head whose duties manage them)."""
+    head = team_head(team).role if team else DEFAULT_HEAD
+    others = [m for m in team if m.role != head and m.role not in desk]
+    # a post named for another duty (质量负责人, 配件主管, 安全员) is not in the repair crew, whatever its duties mention
+    other_duty = [w for words in _DUTIES.values() for w in words]
+    repair = list(dict.fromkeys(m.role for m in others if any(w in m.role + m.duty for w in _REPAIR_WORDS)
+                                and not any(w in m.role for w in other_duty)))
+    parts = roles.get("parts", "")
+    if not parts:
+        keepers = [m.role for m in others if any(w in m.duty for w in _STOCK_WORDS) and m.role not in repair]
+        parts = "、".join(dict.fromkeys(keepers))
+    return EmergencyCrew("、".join(repair), parts)
+
+
+# issue 15 (it-equipment, third reading): the operating systems a tender's `platforms` names. Scanners on the
+# domestic, Linux-based desktops (统信UOS, 麒麟) are driven through SANE; TWAIN and ISIS are Windows interfaces.
+DOMESTIC_OS = ("统信", "UOS", "麒麟", "Kylin", "中科方德", "深度操作系统", "Deepin", "openEuler", "欧拉", "Linux")
+WINDOWS_OS = ("Windows", "视窗")
+
+
+class Platforms(NamedTuple):
+    domestic: bool  # a domestic, Linux-based operating system is named
+    windows: bool  # Windows is named, or no operating system is (the goods' factory configuration)
+
+
+def platforms_of(text: str) -> Platforms:
+    """What the tender's `platforms` says of the operating systems: domestic ones, Windows, or both; a text
+    naming neither (empty, or a processor platform only) is read as the usual Windows configuration."""
+    lowered = text.lower()
+    domestic = any(word.lower() in lowered for word in DOMESTIC_OS)
+    windows = any(word.lower() in lowered for word in WINDOWS_OS)
+    return Platforms(domestic, windows or not domestic)
+
+
 def delivery_start(tender: Tender, product: ProductType) -> str:
     """What delivery counts from: each order or call-off when the tender says so or the goods are
     consumables supplied by order, else the signing of the contract."""
@@ -383,6 +432,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
     roles = roles_by_duty(bidder.team)
     desk = desk_roles(bidder.team, roles)
     shown = anonymous_bidder(bidder) if anonymous else bidder
+    rota = rota_rows(bidder, product, anonymous)
     return {
         "tender": tender,
         "bidder": shown,
@@ -405,6 +455,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # an outlet elsewhere reaches the site within the city tier's time: visits keep the city tier
         "reached_site": product.repair_at == "site" and reached_within_city_tier(nearest, tender.delivery_place,
                                                                                  commitments),
+        "platforms": platforms_of(tender.platforms),  # the operating systems named: domestic, Windows or both
         "security_grade": security_grade(tender.security_level),  # 第三级 → 3; None when not given
         "resident_staff": tender.resident_staff,
         # issue 21 (agrochemicals): the crops the purchase is for, and the township points serving the place
@@ -412,7 +463,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "points": [p for p in shown.service_points if p.place in tender.delivery_place],
         # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
         "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
-        "rota": rota_rows(bidder, product, anonymous),  # issue 15 (it-equipment): 值班与替岗 (暗标: posts only)
+        "rota": rota,  # issue 15 (it-equipment): 值班与替岗 (暗标: posts only)
+        # the shifts that register complaints: outside working hours too, someone named takes them
+        "complaint_shifts": [row for row in rota if "投诉" in row.task],
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None
         "delivery_from": delivery_start(tender, product),
         "training_hours": total_training_hours(product),
@@ -422,6 +475,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "roles": roles,
         "desk_roles": desk,  # the team's roles that take requests (the organisation section's 支持层)
         "desk": "、".join(desk) or DEFAULT_DESK,  # who answers the hotline and logs requests
+        "crew": emergency_crew(bidder.team, roles, desk),  # the emergency plan's 抢修组 and parts keeper
         "penalties": bidder.penalties,
         "variant": {name: name in variants for name in product.variants},  # variant.electric
         "maker_certified": "、".join(maker_certified_roles(bidder.team)),  # empty: no claim of a maker's certification

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.core.errors import Problem, display_path
-from generator.core.kinds import TRAINING
-from generator.core.quantities import Duration, QuantityError
+from generator.core.kinds import BACKUP_EQUIPMENT, ONSITE_ARRIVAL, TRAINING
+from generator.core.quantities import Duration, Quantity, QuantityError
 from generator.models.commitments import Tiers
 from generator.models.parties import Bidder, Outlet, ProductType, Reach, TeamMember
 from generator.models.tiers import parse_tier
@@ -128,12 +128,15 @@ def for_site(commitments: Commitments, tender: Tender, product: ProductType, bid
     elsewhere within the city tier's time, is always reached within the city tier: a kind tiered by
     region keeps its city tier and drops 省内、省外 and the like, which could never apply — unless the
     tender asks about that region (a requirement's or scoring item's qualifier names it), since the
-    偏离表 and the 评分点 must answer it. Vehicles (repair_at workshop) travel, so all their region
-    tiers stay."""
+    偏离表 and the 评分点 must answer it. At a site not reached within the city tier, every region tier
+    stays and the backup unit's time follows the arrival's (backup_after_arrival). Vehicles (repair_at
+    workshop) travel, so all their region tiers stay."""
     nearest = nearest_outlet(bidder, tender.delivery_place)
-    if product.repair_at != "site" or not (in_outlet_city(nearest, tender.delivery_place)
-                                           or reached_within_city_tier(nearest, tender.delivery_place, commitments)):
+    if product.repair_at != "site":
         return commitments
+    if not (in_outlet_city(nearest, tender.delivery_place)
+            or reached_within_city_tier(nearest, tender.delivery_place, commitments)):
+        return backup_after_arrival(commitments)
     asked = {(item.kind, word) for item in tender.requirements for word in regions_of(item.qualifier)}
     asked |= {(item.kind, word) for item in tender.scoring for word in regions_of(item.qualifier)}
     kinds = dict(commitments.kinds)
@@ -145,6 +148,26 @@ def for_site(commitments: Commitments, tender: Tender, product: ProductType, bid
         if len(kept) < len(resolved.values):
             kinds[kind] = replace(resolved, values=Tiers(kept, getattr(resolved.values, "starts", None),
                                                          getattr(resolved.values, "replant_within", None)))
+    return replace(commitments, kinds=kinds)
+
+
+def backup_after_arrival(commitments: Commitments) -> Commitments:
+    """issue 15 (security, third reading): a backup unit is brought and installed by our own people, so it
+    never comes earlier than they can arrive. Where the on-site promise is tiered by region and a tier's
+    arrival is later than the backup time (省内6小时 against 2小时), the backup time is tiered alike and
+    takes the arrival's time in that tier (“市区2小时、省内6小时”); nearer tiers keep the backup's own time."""
+    backup, arrival = commitments.kinds.get(BACKUP_EQUIPMENT), commitments.kinds.get(ONSITE_ARRIVAL)
+    if backup is None or arrival is None or list(backup.values) != [None]:
+        return commitments
+    own = backup.values[None]
+    regions = {q: v for q, v in arrival.values.items() if regions_of(q)}
+    if not isinstance(own, Duration) or not any(isinstance(v, Duration) and v.compare(own) == 1
+                                                 for v in regions.values()):
+        return commitments
+    tiered: dict[str | None, Quantity] = {q: (v if isinstance(v, Duration) and v.compare(own) == 1 else own)
+                                          for q, v in regions.items()}
+    kinds = dict(commitments.kinds)
+    kinds[BACKUP_EQUIPMENT] = replace(backup, values=Tiers(tiered))
     return replace(commitments, kinds=kinds)
 
 
