@@ -296,7 +296,8 @@ _GENERIC_SUBJECT_RE = re.compile(r"^(?:本|该|此|所有|全部|整套|整体|�
                                  r"|^(?:所投|所供)?(?:设备|产品|货物|商品|系统|仪器|机器|整机|车辆|物品)$")
 
 
-# an item of a sub-list: ①, (a), a., -, ·
+# an item of a sub-list: ①, (a), a., -, · ; and how many items (with page furniture) a list after 其中： may have
+_BREAKDOWN_ITEMS = 24
 _BREAKDOWN_ITEM_RE = re.compile(r"\s*(?:[\u2460-\u2473\u2776-\u277f]|\([a-z\d]{1,2}\)|[a-z][.)]|[-·•])\s*")
 _LISTED_RE = re.compile(r"[^\d一二三四五六七八九十]、$")  # after another item of a list, not after a number (一、)
 _OPENING_SUBJECT_RE = re.compile(r"[\d.、()一二三四五六七八九十]*((?:[A-Za-z\u4e00-\u9fff](?<![在于自经从])){2,10})(?:在|于|自|经|从)")
@@ -603,11 +604,12 @@ class Extractor:
             return False
         blocks = self.document.blocks
         i = block.index - 2
-        while i >= 0 and (blocks[i].kind in ("header", "footer")
-                          or blocks[i].kind == "paragraph" and _BREAKDOWN_ITEM_RE.match(blocks[i].norm)
-                          and not blocks[i].norm.rstrip().endswith(("其中:", "其中："))):
+        stop = max(-1, i - _BREAKDOWN_ITEMS)  # a long list of bullets is looked back over a few items at most
+        while i > stop and (blocks[i].kind in ("header", "footer")
+                            or blocks[i].kind == "paragraph" and _BREAKDOWN_ITEM_RE.match(blocks[i].norm)
+                            and not blocks[i].norm.rstrip().endswith(("其中:", "其中："))):
             i -= 1
-        return i >= 0 and blocks[i].kind == "paragraph" and blocks[i].norm.rstrip().endswith(("其中:", "其中："))
+        return i > stop and blocks[i].kind == "paragraph" and blocks[i].norm.rstrip().endswith(("其中:", "其中："))
 
     def analyse(self, block: Block) -> list[Mention]:
         """The mentions of one block, worked out afresh."""
