@@ -150,6 +150,11 @@ class Penalties(Strict):
     def _one_resolution_rate(self) -> Penalties:
         if self.resolution_per_hour and self.resolution_per_day:
             raise ValueError("resolution_per_hour（按小时）和 resolution_per_day（按天）只能写其一")
+        # security (fifth read): a fault left unresolved keeps the units down, which weighs no less than an
+        # engineer arriving late; an hour of the one cannot cost less than an hour of the other
+        if self.resolution_per_hour and self.arrival_per_hour and self.resolution_per_hour < self.arrival_per_hour:
+            raise ValueError(f"排除故障逾期每小时的违约金（resolution_per_hour：{self.resolution_per_hour}元）"
+                             f"不能低于到场逾期每小时的违约金（arrival_per_hour：{self.arrival_per_hour}元）")
         return self
 
 
@@ -258,6 +263,9 @@ class Variant(Strict):
     maintenance_items: list[str] = []
     maintenance_schedule: list[MaintenanceCycle] = []  # an escalator's own cycles beside a lift's
     spare_parts_list: list[SparePart] = []
+    # security (fifth read): what a kind adds to the equipment lent while a repair overruns (an access-control
+    # purchase's 人脸识别终端), so the lent equipment covers every kind whose failure is a level-one fault
+    backup_items: list[str] = []
     exclusions: list[str] = []
     regulations: list[str] = []
     visit_topics: list[str] = []
@@ -304,7 +312,7 @@ class Variant(Strict):
     adds_texts: dict[str, str] = {}
 
 
-_VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+_VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "backup_items", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
                   "quality_targets",  # issue 15 (fixes)
                   "training_assessment",  # issue 15 (lighting)
@@ -455,6 +463,12 @@ def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], st
     return list(by_key.values())
 
 
+def _lent(items: list[str]) -> str:
+    """security (fifth read): the equipment lent while a repair overruns, from its kinds (摄像机、硬盘录像机)."""
+    listed = "、".join(items[:-1]) + "或" + items[-1] if len(items) > 1 else items[0]
+    return "性能不低于原配置的备用" + listed
+
+
 def _with_phrases(wording: str, phrases: list[str]) -> str:
     """A field's wording with the phrases variants add to it, before its closing full stop."""
     stop = "。" if wording.endswith("。") else ""
@@ -503,6 +517,9 @@ class ProductType(Strict):
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
+    # security (fifth read): the kinds of equipment lent, the type's and its chosen variants' together; when
+    # given, they make `backup_item` (性能不低于原配置的备用摄像机、硬盘录像机或人脸识别终端)
+    backup_items: list[str] = []
     backup_word: str = ""  # the short noun for what is lent (代步车, 备用机); empty: the generic 备用品
     # what a return visit asks about, and what the trade keeps confidential (patient data, building
     # plans, source code); empty: the wording of the clause family
@@ -617,6 +634,9 @@ class ProductType(Strict):
     # the bidder installs the lightning protection and earthing of outdoor parts (cameras' poles, street lights):
     # lightning damage is then not excluded where that protection fell short of its design
     installs_lightning_protection: bool = False
+    # security (fifth read): the goods make one system (安防系统), whose warranty is the whole system's: a batch
+    # accepted early does not start its own warranty before the final acceptance of the whole
+    warranty_whole_system: bool = False
     analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
     outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
     busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
@@ -765,7 +785,7 @@ class ProductType(Strict):
         names = self.variants_for(products, site)
         chosen = [self.variants[name] for name in names]
         if not chosen:
-            return self
+            return self.model_copy(update={"backup_item": _lent(self.backup_items)}) if self.backup_items else self
         update: dict[str, object] = {
             field: list(dict.fromkeys([*getattr(self, field), *(x for v in chosen for x in getattr(v, field))]))
             for field in _VARIANT_LISTS}
@@ -777,8 +797,12 @@ class ProductType(Strict):
             if len(given) == 1:
                 update[key] = given.pop()
         for key in dict.fromkeys(key for v in chosen for key in v.adds_texts):  # a part's phrase after the wording
-            update[key] = _with_phrases(str(update.get(key, getattr(self, key))),
-                                        [v.adds_texts[key] for v in chosen if key in v.adds_texts])
+            phrases = [v.adds_texts[key] for v in chosen if key in v.adds_texts]
+            wording = str(update.get(key, getattr(self, key)) or "")
+            # security (fifth read): a field the type leaves empty (wear_items) is the phrases alone, listed
+            update[key] = _with_phrases(wording, phrases) if wording else "、".join(dict.fromkeys(phrases))
+        if update["backup_items"]:
+            update["backup_item"] = _lent(list(update["backup_items"]))  # type: ignore[arg-type]
         update["faults"] = _replaced(self.faults, [v.faults for v in chosen if not v.combines], lambda f: f.level,
                                      [v.faults for v in chosen if v.combines])
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
