@@ -369,6 +369,9 @@ class Crop(Strict):
     name: str = Text  # 小麦
     when: list[str] = Field(min_length=1)  # words naming it in the tender (小麦, 冬小麦)
     windows: list[ControlWindow] = Field(min_length=1)
+    # fifth read: when the crop's supplies are in demand (返青拔节期的追肥和穗期的集中防治), in place of the
+    # type's all-season `peak_demand` (春耕、夏管和秋冬种) when the proposal lists the crop
+    peak_demand: str = ""
 
     def bought(self, purchased: str) -> Crop:
         """The crop's windows as a purchase of `purchased` serves them: only the tasks of the goods bought and
@@ -383,6 +386,14 @@ class Crop(Strict):
 class UseRule(Strict):
     name: str = Text
     text: str = Text  # whole sentences without figures
+    # fifth read: words of the control windows' stages a rule belongs to (播种, 苗期): listed, the rule is given
+    # only when a window of a crop the proposal lists names one (a wheat crop sown before the purchase, guided
+    # from 返青 on, is told nothing of 基肥 and 种肥); a proposal listing no crop gives every rule
+    stages: tuple[str, ...] = ()  # a tuple: rules are told apart by hashing
+
+    def applies(self, crops: list[Crop]) -> bool:
+        return not self.stages or not crops or any(
+            word in window.stage for crop in crops for window in crop.windows for word in self.stages)
 
 
 # issue 21 (second read): a class of the type's goods, known by words of an item's name, with the document
@@ -759,6 +770,17 @@ class ProductType(Strict):
         """issue 21: the crops the tender's project name and products name (小麦“一喷三防”物资), each with the
         tasks of the goods `purchased` in its control windows."""
         return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
+
+    def in_season(self, crops: list[Crop]) -> ProductType:
+        """fifth read: the type as a proposal listing `crops` shows it: only the rules of use for the stages
+        their windows cover, and the crops' times of demand in place of the type's."""
+        update: dict[str, object] = {}
+        rules = [rule for rule in self.use_rules if rule.applies(crops)]
+        if rules != self.use_rules:
+            update["use_rules"] = rules
+        if crops and all(crop.peak_demand for crop in crops):
+            update["peak_demand"] = "、".join(dict.fromkeys(crop.peak_demand for crop in crops))
+        return self.model_copy(update=update) if update else self
 
     def goods_class(self, name: str) -> GoodsClass | None:
         """issue 21 (second read): the class an item named `name` belongs to, the first whose words it contains."""
