@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -771,6 +771,15 @@ class ProductType(Strict):
         tasks of the goods `purchased` in its control windows."""
         return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
 
+    # security (fifth read): the type's own kinds of lent equipment make its wording (the variants' are added
+    # to them in for_products)
+    @model_validator(mode="before")
+    @classmethod
+    def _lent_from_kinds(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("backup_items") and "backup_item" not in data:
+            return {**data, "backup_item": _lent(list(data["backup_items"]))}
+        return data
+
     def in_season(self, crops: list[Crop]) -> ProductType:
         """fifth read: the type as a proposal listing `crops` shows it: only the rules of use for the stages
         their windows cover, and the crops' times of demand in place of the type's."""
@@ -807,7 +816,7 @@ class ProductType(Strict):
         names = self.variants_for(products, site)
         chosen = [self.variants[name] for name in names]
         if not chosen:
-            return self.model_copy(update={"backup_item": _lent(self.backup_items)}) if self.backup_items else self
+            return self
         update: dict[str, object] = {
             field: list(dict.fromkeys([*getattr(self, field), *(x for v in chosen for x in getattr(v, field))]))
             for field in _VARIANT_LISTS}
