@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -832,8 +832,9 @@ class ProductType(Strict):
             wording = str(update.get(key, getattr(self, key)) or "")
             # security (fifth read): a field the type leaves empty (wear_items) is the phrases alone, listed
             update[key] = _with_phrases(wording, phrases) if wording else "、".join(dict.fromkeys(phrases))
-        if update["backup_items"]:
-            update["backup_item"] = _lent(list(update["backup_items"]))  # type: ignore[arg-type]
+        lent = [str(kind) for kind in cast("list[object]", update["backup_items"])]
+        if lent:
+            update["backup_item"] = _lent(lent)
         update["faults"] = _replaced(self.faults, [v.faults for v in chosen if not v.combines], lambda f: f.level,
                                      [v.faults for v in chosen if v.combines])
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's
