@@ -46,7 +46,10 @@ class Built:
         self.text = as_lines(read_document(build(tender, options).docx_path).blocks)
         inputs = load_inputs(tender)
         self.tender = inputs.tender.model
-        self.product = inputs.product.model.for_products(self.tender.purchased)
+        product = inputs.product.model.for_products(self.tender.purchased)
+        # as the proposal shows it: the rules of use for the stages its crops' windows cover (fifth read)
+        self.product = product.in_season(product.crops_for(f"{self.tender.project_name}、{self.tender.purchased}",
+                                                           self.tender.purchased))
         self.bidder = inputs.bidder.model
         self.commitments = resolve(inputs)
 
@@ -159,7 +162,7 @@ def test_dosage_tank_mixing_safe_interval_and_rotation_are_guided(wheat):
     guidance = wheat.section(SEASON).split("科学用药与施肥指导", 1)[1].split("用药培训", 1)[0]
     names = [rule.name for rule in wheat.product.use_rules]
     assert names == ["按生育期定量", "桶混与复配", "安全间隔期", "轮换用药",  # the fungicide and the regulator
-                     "按配方和地力定量", "按生育期施肥", "叶面喷施", "肥效跟踪"]  # the fertilisers
+                     "按配方和地力定量", "追肥", "叶面喷施", "肥效跟踪"]  # the fertilisers (wheat is sown)
     for rule in wheat.product.use_rules:
         assert f"{rule.name}：{rule.text}" in guidance
     assert "相容性试验" in guidance and "二次稀释" in guidance  # how a tank mix is made, in order
@@ -310,10 +313,10 @@ def test_the_emergency_plan_follows_the_goods_bought(wheat, insecticides, fertil
     """The example buys no insecticide: no migratory pests; a fungicide's epidemic and the fertilisers' storm."""
     assert "迁飞性害虫" not in wheat.text and "杀虫剂" not in wheat.text
     assert "病害在适期内大面积流行，开展统防统治急需杀菌剂" in starts(wheat)
-    assert "洪涝、冰雹等灾害过后补种和追施急需肥料" in starts(wheat)
+    assert "洪涝、冰雹等灾害过后，受灾田块追施恢复长势急需肥料" in starts(wheat)
     assert "迁飞性害虫侵入" in starts(insecticides)
     assert [w for w in ("杀菌剂", "肥料", "肥害") if w in starts(insecticides)] == []
-    assert "追施急需肥料" in starts(fertilisers)
+    assert "追施恢复长势急需肥料" in starts(fertilisers)
     assert [w for w in ("药害", "药剂", "害虫") if w in starts(fertilisers)] == []
 
 
@@ -368,9 +371,9 @@ def test_fertilisers_have_their_formula_and_own_rules_of_use(wheat):
     assert "1 | 配方复合肥 | " in supply and "总养分≥40%" in supply  # the formula the item gives
     title, rules = guidance(wheat)
     assert title == "科学用药与施肥指导"
-    for name in ("按配方和地力定量", "按生育期施肥", "叶面喷施", "肥效跟踪"):
+    for name in ("按配方和地力定量", "追肥", "叶面喷施", "肥效跟踪"):
         assert f"{name}：" in rules, name
-    assert "测土配方施肥成果" in rules and "基肥、追肥的分配" in rules
+    assert "测土配方施肥成果" in rules and "各次施肥的分配" in rules
 
 
 def test_a_purchase_of_one_kind_is_not_told_how_to_use_the_other(insecticides, fertilisers):
@@ -481,11 +484,12 @@ def test_one_mode_of_action_in_adjacent_windows_is_refused(agro_project, tmp_pat
 
 
 def test_top_dressing_is_not_told_as_sowing_placement(wheat, maize):
-    _, rules = guidance(wheat)
-    rule = next(line for line in rules.splitlines() if "按生育期施肥：" in line)
-    sowing, top = rule.split("追肥在作物需肥的关键时期施用", 1)
+    _, rules = guidance(maize)
+    sowing = next(line for line in rules.splitlines() if "基肥与种肥：" in line)
+    top = next(line for line in rules.splitlines() if "•\t追肥：" in line)
+    wide = next(line for line in rules.splitlines() if "宽行作物的追肥：" in line)
     assert "种肥同播" in sowing and "不与种子直接接触" in sowing
-    assert "不与种子" not in top and "撒施后随即浇水" in top and "植株一侧开沟深施或穴施后覆土" in top
+    assert "不与种子" not in top and "撒施后随即浇水" in top and "植株一侧开沟深施或穴施后覆土" in wide
     assert "拔节期追肥 | 配方复合肥 | 结合浇水追施，撒施后随即浇水" in wheat.section(SEASON)
     assert "追施穗肥" in maize.section(SEASON) and "在植株一侧开沟深施或穴施后覆土" in maize.section(SEASON)
 
@@ -519,3 +523,55 @@ def test_the_team_and_the_stationed_technicians_add_up_and_the_lead_is_not_every
     for words in ("与我公司项目负责人共同", "项目负责人与采购人收货人员", "项目负责人轮值支持", "由项目负责人核对"):
         assert words not in wheat.text, words
     assert "与我公司质量管理员共同" in wheat.text and "由仓储配送员组织送货" in wheat.text
+
+
+# Fifth read (2026-12-04) ---------------------------------------------------------------------------
+
+def test_a_second_scab_spray_rotates_and_the_strobilurin_is_for_leaf_diseases(wheat):
+    season = wheat.section(SEASON)
+    assert "遇连阴雨需要再喷的，按病虫情报确定间隔，第二次改用作用机理不同的赤霉病登记药剂" in season
+    assert "不连续两次使用三唑类" in season
+    filling = next(line for line in season.splitlines() if line.startswith("小麦灌浆期"))
+    assert "白粉病、锈病和叶枯病等叶部病害" in filling
+    assert "扬花以后不单独用于防治赤霉病（单独使用可能加重籽粒中呕吐毒素的积累）" in filling
+
+
+def test_fertiliser_rules_follow_the_stages_the_windows_cover(wheat, maize):
+    """Wheat bought for in February is sown: no 基肥, 种肥 or wide-row side-dressing; maize is sown in the windows."""
+    season = wheat.section(SEASON)
+    for absent in ("基肥", "种肥", "宽行"):
+        assert absent not in season, absent
+    assert "追肥：追肥在作物需肥的关键时期施用" in season
+    assert "旺苗推迟到拔节后期（旗叶露尖前后）并适当减量" in season
+    corn = maize.section(SEASON)
+    assert "基肥与种肥：基肥在播种前结合整地深施入土" in corn
+    assert "宽行作物的追肥：宽行种植的作物在植株一侧开沟深施" in corn
+
+
+def test_season_wording_follows_what_is_bought(wheat, maize):
+    for absent in ("春耕、夏管和秋冬种", "病虫草发生程度", "补种", "易燃溶剂"):
+        assert absent not in wheat.text, absent
+    assert "并在小麦返青至拔节期的追肥和抽穗至灌浆期的集中防治时段提高储备量" in wheat.text
+    assert "库房或车辆着火时，用干粉、二氧化碳灭火器或砂土扑救" in wheat.text
+    assert "玉米播种、大喇叭口期和穗期的集中施肥与防治时段" in maize.text
+
+
+def test_flammable_formulations_bring_the_solvent_fire_procedure(agro_project):
+    text = Built(purchase(agro_project, "emulsions", items="",
+                          products="配方复合肥及高效氯氟氰菊酯乳油（杀虫剂）")).text
+    assert "含易燃溶剂的农药着火时，用干粉、二氧化碳灭火器或泡沫、砂土扑救" in text
+    assert "（如含易燃溶剂的液体制剂）" in text
+    assert "洪涝、冰雹等灾害过后，受灾田块追施恢复长势急需肥料" in text  # the fertiliser variant is still chosen
+
+
+def test_field_guidance_covers_every_township(wheat):
+    row = next(line for line in wheat.text.splitlines() if "田间指导覆盖率 | " in line)
+    assert "100%" in row and "90%" not in row
+    assert "每个乡镇在每个适期内至少有一次田间指导记录" in row
+    assert "为使每个乡镇在适期内都有人到田间" in wheat.text
+
+
+def test_re_spraying_after_rain_has_a_window_and_stays_within_the_label(wheat):
+    assert "遇雨及时补喷" not in wheat.text
+    assert "施药后4小时内遇雨的，雨停后补喷，补喷计入标签规定的每季最多使用次数，已达最多次数的不再补喷" in wheat.text
+    assert "喷后4小时内遇雨的，雨停后按原浓度补喷" in wheat.text

@@ -122,7 +122,7 @@ def test_a_school_gets_its_campus_measures(example):
         assert words in example
     assert "采购人在考试和校园重大活动之前提出专项检查要求的" in example
     assert "人脸照片、人脸特征数据和人员身份信息" in example  # the goods' own variant (人行闸机) is still chosen
-    assert "GB/T 29315" in example and "一键报警装置与属地公安机关报警平台的联网" in example
+    assert "GB/T 29315" in example and "学校已设一键报警装置并接入属地公安机关报警平台的，测试其联网" in example
     assert "学生毕业、转学离校后，协助学校注销其通行权限并删除其人脸数据" in example
     assert "以及学生上学、放学时段校门口的出入口控制设备故障导致学生滞留" in example  # graded 一级, as the emergency plan treats it
 
@@ -156,11 +156,11 @@ def test_a_site_variant_is_chosen_by_the_purchaser_not_by_the_goods():
 
 
 def test_perimeter_spares_and_checks_only_where_a_perimeter_alarm_is_bought(example, project):
-    assert "红外对射探测器（同型号）" in example and "逐个防区步测红外对射和电子围栏的探测灵敏度" in example
-    assert "备用摄像机、录像设备或红外对射探测器" in example
+    assert "红外对射探测器（同型号）" in example and "逐个防区步测周界探测器的探测灵敏度" in example
+    assert "备用摄像机、硬盘录像机、交换机、红外对射探测器" in example
     text = built_with(project, "security-cameras", products="网络摄像机、硬盘录像机及视频监控平台")
     assert "红外对射探测器（同型号）" not in text and "电子围栏" not in text
-    assert "备用摄像机或录像设备" in text
+    assert "性能不低于原配置的备用摄像机、硬盘录像机或交换机" in text
 
 
 def test_a_school_buying_no_gates_reads_no_gates_in_its_campus_measures(project):
@@ -199,3 +199,55 @@ def test_the_emergency_groups_are_made_of_the_roster(example):
 
 def test_a_complaint_at_night_is_registered_by_the_rota(example):
     assert "夜间（17:30至次日8:30）和周末、法定节假日由周启航、马骁（技术支持工程师，按周轮值）登记" in example
+
+
+# Fifth read (2026-12-04): the lent equipment, the emergency's spares, the whole system's warranty, the
+# penalties' severity and wording chosen by what is bought.
+
+def test_lent_equipment_covers_the_access_control_bought(example, project):
+    lent = "性能不低于原配置的备用摄像机、硬盘录像机、交换机、红外对射探测器、人脸识别终端或闸机控制板"
+    assert lent in example[example.index("三、备用设备保障", example.index("备品备件")):]
+    assert lent in example[example.index("售后服务承诺书"):]
+    text = built_with(project, "security-doors", products="网络摄像机、硬盘录像机、门禁及视频监控平台")
+    assert "性能不低于原配置的备用摄像机、硬盘录像机、交换机、门禁控制器或读卡器" in text
+    assert "人脸识别终端或闸机控制板" not in text and "红外对射探测器" not in text
+    assert "门禁控制器（同型号）" in text  # the lent controller is among the spares
+
+
+def test_the_emergency_brings_spares_the_spares_list_has(example):
+    row = next(line for line in example.split("\n") if "携带" in line and "到场" in line)
+    assert "携带“备品备件”一节所列的交换机、监控专用硬盘和硬盘录像机到场" in row
+    spares = example[example.index("备品备件"):]
+    for name in ("POE交换机", "汇聚交换机（同型号）", "监控专用硬盘", "硬盘录像机（同型号）"):
+        assert name in spares
+
+
+def test_a_system_warranty_runs_from_the_final_acceptance_of_the_whole(example):
+    assert "分批交货或分批验收的，自系统整体最终验收合格之日起计算，先期验收的安防设备不早于该日起算" in example
+    assert "各批分别起算" not in example
+
+
+def test_an_hour_of_unresolved_fault_costs_no_less_than_an_hour_late(example):
+    from pydantic import ValidationError
+
+    from generator.models.parties import Penalties
+    with pytest.raises(ValidationError, match="不能低于到场逾期每小时的违约金"):
+        Penalties(arrival_per_hour=500, resolution_per_hour=300)
+    assert Penalties(arrival_per_hour=500, resolution_per_hour=500).resolution_per_hour == 500
+    late = example[example.index("未在承诺时限内到达现场"):]
+    assert late.index("每小时500元") < late.index("未在承诺时限内排除故障") < late.index("每小时800元")
+
+
+def test_wording_follows_what_is_bought(example, project):
+    for absent in ("门禁", "读卡器", "无线报警探测器", "电子围栏", "时钟服务器", "易耗品：正常使用中自然消耗、需定期更换的易耗品"):
+        assert absent not in example, absent
+    assert "维修时不撤除报警系统的布防" in example
+    assert "通道管控：检修闸机时不使通道长时间处于常开或无人管控的状态" in example
+    assert "单个出入口的识读或通行设备失灵" in example
+    assert "已接入消防联动的测试联动常开" in example
+    assert "学校已设一键报警装置并接入属地公安机关报警平台的，测试其联网" in example
+    text = built_with(project, "security-wireless",
+                      products="网络摄像机、门禁、无线报警探测器及电子围栏")
+    assert "需定期更换的门禁卡、无线报警探测器的电池" in text
+    assert "测量电子围栏各防区的脉冲电压" in text
+    assert "通道管控：检修门禁时" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -150,6 +150,11 @@ class Penalties(Strict):
     def _one_resolution_rate(self) -> Penalties:
         if self.resolution_per_hour and self.resolution_per_day:
             raise ValueError("resolution_per_hour（按小时）和 resolution_per_day（按天）只能写其一")
+        # security (fifth read): a fault left unresolved keeps the units down, which weighs no less than an
+        # engineer arriving late; an hour of the one cannot cost less than an hour of the other
+        if self.resolution_per_hour and self.arrival_per_hour and self.resolution_per_hour < self.arrival_per_hour:
+            raise ValueError(f"排除故障逾期每小时的违约金（resolution_per_hour：{self.resolution_per_hour}元）"
+                             f"不能低于到场逾期每小时的违约金（arrival_per_hour：{self.arrival_per_hour}元）")
         return self
 
 
@@ -258,6 +263,9 @@ class Variant(Strict):
     maintenance_items: list[str] = []
     maintenance_schedule: list[MaintenanceCycle] = []  # an escalator's own cycles beside a lift's
     spare_parts_list: list[SparePart] = []
+    # security (fifth read): what a kind adds to the equipment lent while a repair overruns (an access-control
+    # purchase's 人脸识别终端), so the lent equipment covers every kind whose failure is a level-one fault
+    backup_items: list[str] = []
     exclusions: list[str] = []
     regulations: list[str] = []
     visit_topics: list[str] = []
@@ -304,7 +312,7 @@ class Variant(Strict):
     adds_texts: dict[str, str] = {}
 
 
-_VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "exclusions", "regulations", "visit_topics", "emergencies",
+_VARIANT_LISTS = ("maintenance_items", "maintenance_schedule", "spare_parts_list", "backup_items", "exclusions", "regulations", "visit_topics", "emergencies",
                   "team_duties", "staff_rules", "letter_promises", "confidential", "confidential_measures",
                   "quality_targets",  # issue 15 (fixes)
                   "training_assessment",  # issue 15 (lighting)
@@ -361,6 +369,9 @@ class Crop(Strict):
     name: str = Text  # 小麦
     when: list[str] = Field(min_length=1)  # words naming it in the tender (小麦, 冬小麦)
     windows: list[ControlWindow] = Field(min_length=1)
+    # fifth read: when the crop's supplies are in demand (返青拔节期的追肥和穗期的集中防治), in place of the
+    # type's all-season `peak_demand` (春耕、夏管和秋冬种) when the proposal lists the crop
+    peak_demand: str = ""
 
     def bought(self, purchased: str) -> Crop:
         """The crop's windows as a purchase of `purchased` serves them: only the tasks of the goods bought and
@@ -375,6 +386,14 @@ class Crop(Strict):
 class UseRule(Strict):
     name: str = Text
     text: str = Text  # whole sentences without figures
+    # fifth read: words of the control windows' stages a rule belongs to (播种, 苗期): listed, the rule is given
+    # only when a window of a crop the proposal lists names one (a wheat crop sown before the purchase, guided
+    # from 返青 on, is told nothing of 基肥 and 种肥); a proposal listing no crop gives every rule
+    stages: tuple[str, ...] = ()  # a tuple: rules are told apart by hashing
+
+    def applies(self, crops: list[Crop]) -> bool:
+        return not self.stages or not crops or any(
+            word in window.stage for crop in crops for window in crop.windows for word in self.stages)
 
 
 # issue 21 (second read): a class of the type's goods, known by words of an item's name, with the document
@@ -455,6 +474,12 @@ def _replaced(own: list[Item], given: list[list[Item]], key: Callable[[Item], st
     return list(by_key.values())
 
 
+def _lent(items: list[str]) -> str:
+    """security (fifth read): the equipment lent while a repair overruns, from its kinds (摄像机、硬盘录像机)."""
+    listed = "、".join(items[:-1]) + "或" + items[-1] if len(items) > 1 else items[0]
+    return "性能不低于原配置的备用" + listed
+
+
 def _with_phrases(wording: str, phrases: list[str]) -> str:
     """A field's wording with the phrases variants add to it, before its closing full stop."""
     stop = "。" if wording.endswith("。") else ""
@@ -503,6 +528,9 @@ class ProductType(Strict):
     # what a service record identifies each unit by, and what is lent while a repair overruns
     record_fields: str = "型号、序列号、安装位置"
     backup_item: str = "性能不低于原配置的备用品"
+    # security (fifth read): the kinds of equipment lent, the type's and its chosen variants' together; when
+    # given, they make `backup_item` (性能不低于原配置的备用摄像机、硬盘录像机或人脸识别终端)
+    backup_items: list[str] = []
     backup_word: str = ""  # the short noun for what is lent (代步车, 备用机); empty: the generic 备用品
     # what a return visit asks about, and what the trade keeps confidential (patient data, building
     # plans, source code); empty: the wording of the clause family
@@ -623,6 +651,9 @@ class ProductType(Strict):
     # the bidder installs the lightning protection and earthing of outdoor parts (cameras' poles, street lights):
     # lightning damage is then not excluded where that protection fell short of its design
     installs_lightning_protection: bool = False
+    # security (fifth read): the goods make one system (安防系统), whose warranty is the whole system's: a batch
+    # accepted early does not start its own warranty before the final acceptance of the whole
+    warranty_whole_system: bool = False
     analysis_topics: str = ""  # what the periodic operating analysis reports on (亮灯率、录像完整率……)
     outside_checks: str = ""  # checks by others the acceptance may need (计量检定、放射防护检测……)
     busy_periods: str = ""  # when the purchaser leans on the units most and asks for a check first
@@ -746,6 +777,26 @@ class ProductType(Strict):
         tasks of the goods `purchased` in its control windows."""
         return [crop.bought(purchased) for crop in self.crops if any(word in words for word in crop.when)]
 
+    # security (fifth read): the type's own kinds of lent equipment make its wording (the variants' are added
+    # to them in for_products)
+    @model_validator(mode="before")
+    @classmethod
+    def _lent_from_kinds(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("backup_items") and "backup_item" not in data:
+            return {**data, "backup_item": _lent(list(data["backup_items"]))}
+        return data
+
+    def in_season(self, crops: list[Crop]) -> ProductType:
+        """fifth read: the type as a proposal listing `crops` shows it: only the rules of use for the stages
+        their windows cover, and the crops' times of demand in place of the type's."""
+        update: dict[str, object] = {}
+        rules = [rule for rule in self.use_rules if rule.applies(crops)]
+        if rules != self.use_rules:
+            update["use_rules"] = rules
+        if crops and all(crop.peak_demand for crop in crops):
+            update["peak_demand"] = "、".join(dict.fromkeys(crop.peak_demand for crop in crops))
+        return self.model_copy(update=update) if update else self
+
     def goods_class(self, name: str) -> GoodsClass | None:
         """issue 21 (second read): the class an item named `name` belongs to, the first whose words it contains."""
         return next((c for c in self.goods_classes if any(word in name for word in c.when)), None)
@@ -783,8 +834,13 @@ class ProductType(Strict):
             if len(given) == 1:
                 update[key] = given.pop()
         for key in dict.fromkeys(key for v in chosen for key in v.adds_texts):  # a part's phrase after the wording
-            update[key] = _with_phrases(str(update.get(key, getattr(self, key))),
-                                        [v.adds_texts[key] for v in chosen if key in v.adds_texts])
+            phrases = [v.adds_texts[key] for v in chosen if key in v.adds_texts]
+            wording = str(update.get(key, getattr(self, key)) or "")
+            # security (fifth read): a field the type leaves empty (wear_items) is the phrases alone, listed
+            update[key] = _with_phrases(wording, phrases) if wording else "、".join(dict.fromkeys(phrases))
+        lent = [str(kind) for kind in cast("list[object]", update["backup_items"])]
+        if lent:
+            update["backup_item"] = _lent(lent)
         update["faults"] = _replaced(self.faults, [v.faults for v in chosen if not v.combines], lambda f: f.level,
                                      [v.faults for v in chosen if v.combines])
         # issue 15 (lighting): a course one chosen variant gives (or all give alike) for an audience replaces the type's

@@ -415,6 +415,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
                   deviations: list[Deviation], anonymous: bool = False) -> dict[str, Any]:
     variants = product.variants_for_tender(tender)
     product = product.for_tender(tender)
+    # issue 21 (agrochemicals): the crops the purchase is for; fifth read: they choose the rules of use
+    crops = product.crops_for(f"{tender.project_name}、{tender.purchased}", tender.purchased)
+    product = product.in_season(crops)
     word = tender_warranty_word(tender, product)
     if word != product.warranty_word:  # every label and section then names the period as the tender does
         product = product.model_copy(update={"warranty_word": word})
@@ -459,7 +462,7 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         "security_grade": security_grade(tender.security_level),  # 第三级 → 3; None when not given
         "resident_staff": tender.resident_staff,
         # issue 21 (agrochemicals): the crops the purchase is for, and the township points serving the place
-        "crops": product.crops_for(f"{tender.project_name}、{tender.purchased}", tender.purchased),
+        "crops": crops,
         "points": [p for p in shown.service_points if p.place in tender.delivery_place],
         # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
         "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
