@@ -17,6 +17,7 @@ from generator.core import disk_cache
 from generator.load import validated, yamlio
 from generator.pictures import cached
 from generator.pipeline.build import BuildOptions, build
+from tests.fresh_process import modules_after_builds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -195,13 +196,6 @@ def test_a_build_from_warm_caches_builds_no_pydantic_validator_or_serializer(tmp
     """Every model comes validated from the disk cache, and nothing dumps a model: pydantic then never
     builds a schema, which would also import importlib.metadata to look for its plugins (~20 ms)."""
     tenders = [ROOT / "tenders" / name for name in ("demo.yaml", "examples/it-equipment.yaml", "examples/lighting.yaml")]
-    script = ("import sys\nfrom pathlib import Path\nfrom generator.pipeline.build import BuildOptions, build\n"
-              f"for tender in {[str(t) for t in tenders]!r}:\n"
-              "    build(Path(tender), BuildOptions(force=True, allow_draft=True, "
-              f"output_root=Path({str(tmp_path / 'out')!r})))\n"
-              "print(sorted(m for m in sys.modules if m in ('importlib.metadata', 'pydantic.plugin._loader')))\n")
-    env = {**os.environ, disk_cache.ENV_VAR: str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT,
-                           check=True).stdout.strip().splitlines()[-1] for _ in range(2)]
+    runs = modules_after_builds(tenders, tmp_path / "out", tmp_path / "cache", ("importlib.metadata", "pydantic.plugin._loader"))
     assert runs[0] != "[]", "第一次生成须校验输入（缓存为空）"
     assert runs[1] == "[]", f"输入已校验并缓存，第二次生成不应再构建 pydantic 校验器：{runs[1]}"

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import io
 import marshal
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,7 @@ from generator.core.bounded_memo import BoundedMemo
 from generator.render.blocks import Cover, Heading, Paragraph, Proposal, Toc
 from generator.write import prepared
 from generator.write.docx_writer import write_docx
+from tests.fresh_process import modules_after_builds
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "templates" / "standard" / "reference.docx"
@@ -144,13 +142,8 @@ def test_memory_caches_are_bounded(cache: Path, tmp_path: Path) -> None:
 
 def test_a_build_whose_reference_is_prepared_imports_no_python_docx(tmp_path: Path) -> None:
     """The second build runs in a fresh process: the prepared reference comes from the disk cache."""
-    script = ("import sys\nfrom pathlib import Path\nfrom generator.pipeline.build import BuildOptions, build\n"
-              f"build(Path({str(ROOT / 'tenders' / 'demo.yaml')!r}), BuildOptions(force=True, allow_draft=True, "
-              f"output_root=Path({str(tmp_path / 'out')!r})))\n"
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'docxcompose')))\n")
-    env = {**os.environ, disk_cache.ENV_VAR: str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT,
-                           check=True).stdout.strip().splitlines()[-1] for _ in range(2)]
+    runs = modules_after_builds([ROOT / "tenders" / "demo.yaml"], tmp_path / "out", tmp_path / "cache",
+                                ("docx", "docxcompose"))
     assert runs[0] != "[]", "第一次生成须用 python-docx 准备参考文档"
     assert runs[1] == "[]", f"参考文档已准备好，第二次生成不应导入 python-docx：{runs[1]}"
 
