@@ -221,7 +221,7 @@ def test_the_townships_are_covered_by_the_bidders_own_points_and_technicians(whe
     assert stationed <= outlet.staff
     assert f"由寿光服务网点在“服务组织与人员”一节所列人员之外另选派技术人员共{stationed}名驻点" in text
     # the staffing section counts them beside the named team
-    assert f"此外，寿光服务网点在常驻该网点的上表人员之外另选派技术人员{stationed}名，分驻{len(points)}个乡镇服务点" in wheat.section("服务组织与人员")
+    assert f"此外，寿光服务网点在常驻该服务网点的上表人员之外另选派技术人员{stationed}名，分驻{len(points)}个乡镇服务点" in wheat.section("服务组织与人员")
 
 
 def test_a_dispatch_rule_says_who_goes_and_who_stands_in(wheat):
@@ -519,7 +519,7 @@ def test_the_team_and_the_stationed_technicians_add_up_and_the_lead_is_not_every
     outlet = next(o for o in wheat.bidder.outlets if o.city == "寿光")
     assert local + stationed < outlet.staff
     assert f"上表人员中，{local}名常驻负责本项目日常服务的寿光服务网点，{len(team) - local}名常驻鲁禾生态客户服务中心。" in staffing
-    assert (f"在常驻该网点的上表人员之外另选派技术人员{stationed}名" in staffing
+    assert (f"在常驻该服务网点的上表人员之外另选派技术人员{stationed}名" in staffing
             and f"两者合计{local + stationed}名，不超过寿光服务网点现有的{outlet.staff}名服务人员，"
             "驻点期间网点仍留有人员负责配送、值班和补位") in staffing
     assert "上表人员与驻点技术人员合计" not in staffing

@@ -56,7 +56,7 @@ def test_the_local_people_are_counted_against_the_outlets_staff(security):
     staff = next(o.staff for o in huachen.outlets if o.city == "云泽")
     assert len(local) >= 3 and len(local) < len(team)
     assert f"上表人员中，{len(local)}名常驻负责本项目日常服务的云泽服务网点" in security
-    assert f"常驻云泽服务网点的{len(local)}名人员包含在该网点现有的{staff}名服务人员之内" in security
+    assert f"常驻云泽服务网点的{len(local)}名人员包含在该服务网点现有的{staff}名服务人员之内" in security
     assert len([m for m in huachen.team if m.based_at == "云泽"]) <= staff  # the other types' people there too
 
 
@@ -128,3 +128,11 @@ def test_stationed_technicians_count_only_the_people_based_at_the_outlet():
     assert stationed_problem(Bidder.model_validate(data), product, place) is None
     shouguang["staff"] = based + stationed - 1
     assert "多于该网点的服务人员" in (stationed_problem(Bidder.model_validate(data), product, place) or "")
+
+
+def test_a_profile_without_bases_keeps_the_table_as_before(project):
+    path = project / HUACHEN
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("    based_at:")), encoding="utf-8")
+    shown = text_of(build(project / SECURITY, BuildOptions(output_root=project / "out")).docx_path)
+    assert "常驻地点" not in shown and "上表人员中" not in shown and UNBASED_CELL not in shown
