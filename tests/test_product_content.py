@@ -2275,3 +2275,39 @@ def test_the_emergency_groups_name_only_posts_of_the_staffing_table(proposals):
         assert set(named) <= posts, (name, named)
         checked += 1
     assert checked >= 8  # every type repaired on site
+
+
+def test_a_ticket_closes_only_after_the_follow_up_visit(proposals):
+    """The service idea of many trades says a repair is done only once the follow-up visit has confirmed it:
+    the repair flow and the follow-up visit say the same, not that the ticket closes first and is visited after."""
+    for name, proposal in proposals.items():
+        text = proposal.text
+        assert "工单方可关闭" not in text and "工单关闭后" not in text, name
+        if "回访之后才算办结" in text:
+            assert "确认问题已经解决后方可关闭工单" in section(proposal, "故障处理流程"), name
+            assert "工单不予关闭" in section(proposal, "回访"), name
+
+
+def test_the_price_list_after_the_warranty_follows_the_makers_prices(proposals):
+    """Visits are made within the warranty only: the spare-parts price list outside it cannot come with a visit."""
+    for name, proposal in proposals.items():
+        assert "随巡检报告一并更新" not in proposal.text, name
+        assert "报告一并更新" not in proposal.text, name
+
+
+def test_a_travel_surcharge_only_where_a_site_can_lie_outside_the_outlets_range(proposals):
+    """A site in the city of the outlet serving it is always within that outlet's range: no surcharge for
+    visits outside it is printed there; where the site lies elsewhere, the surcharge stays."""
+    from generator.resolve.presence import in_outlet_city, nearest_outlet
+    seen = set()
+    for name, proposal in proposals.items():
+        if "期外服务与收费原则" not in proposal.text:  # 质保期外, 保修期外
+            continue
+        fees = section(proposal, "期外服务与收费原则")
+        if "元/次" not in fees:  # a call-out fee is charged (the equipment clause's table)
+            continue
+        place = proposal.tender.delivery_place
+        local = in_outlet_city(nearest_outlet(proposal.bidder, place), place)
+        assert ("另计交通费" in fees) == (not local), name
+        seen.add(local)
+    assert seen == {True, False}  # both cases are among the examples

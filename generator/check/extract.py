@@ -238,7 +238,9 @@ _SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√])((?:(?!
 _LISTED_SUBJECT_RE = re.compile(r"(?:^|[、,;:()为是●•▪■◆◇○√]|\d[.)]\s*)((?:(?![为是])[\u4e00-\u9fff]){1,12})$")
 _LINK_RE = re.compile(rf"(?:为|是|:|达到|均为|{BEFORE_WORDS})?")  # 质保期为3年, 质保期不少于3年
 _LEAD_RE = re.compile(r"^(?:本项目|我公司|所供|所配|所投|提供的?)+")
-_NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内")
+# nor is the event a period counts from (质保期为自终验合格之日起叁年): no part of the delivery
+_NOT_LABEL_RE = re.compile(r"我公司|本公司|我方|本项目|本单位|贵方|贵单位|公司|提供|承诺|保证|服务|接到|报修|项目|所供|其中|以内|之内"
+                           r"|之日|^[自从]\S*起")
 _KIND_THEN_LABEL_RE = re.compile(rf"(?:{KIND_RE.pattern})(?:为|:)(?P<label>(?:(?![为是])[\u4e00-\u9fff]){{1,8}})$")
 _ITEM_LABEL_RE = re.compile(r"(?:^|[\n,;、)*])(?P<label>[\u4e00-\u9fff]{2,8}):$")
 # what a table cell opens with before its value: the part the value is for (显示屏及电源模块5年)
@@ -297,13 +299,17 @@ _GENERIC_SUBJECT_RE = re.compile(r"^(?:本|该|此|所有|全部|整套|整体|�
                                  r"|^(?:所投|所供)?(?:设备|产品|货物|商品|系统|仪器|机器|整机|车辆|物品)$")
 
 
+# an item of a sub-list: ①, (a), a., -, · ; and how many items (with page furniture) a list after 其中： may have
+_BREAKDOWN_ITEMS = 24
+_BREAKDOWN_ITEM_RE = re.compile(r"\s*(?:[\u2460-\u2473\u2776-\u277f]|\([a-z\d]{1,2}\)|[a-z][.)]|[-·•])\s*")
 _LISTED_RE = re.compile(r"[^\d一二三四五六七八九十]、$")  # after another item of a list, not after a number (一、)
 _OPENING_SUBJECT_RE = re.compile(r"[\d.、()一二三四五六七八九十]*((?:[A-Za-z\u4e00-\u9fff](?<![在于自经从])){2,10})(?:在|于|自|经|从)")
 
 
-def _subject(sentence: str, value: Value, word: Keyword | None) -> str | None:
+def _subject(sentence: str, value: Value, word: Keyword | None, breakdown: bool = False) -> str | None:
     """The part a sentence's one warranty is for, named before its kind word (硬件设备质保期为三年,
-    车身防锈穿孔质保6年), unless it names the whole delivery (所供设备)."""
+    车身防锈穿孔质保6年), unless it names the whole delivery (所供设备). `breakdown`: the sentence is an
+    item of a list that follows “其中：”, so a list of parts (主板、电源模块保修3年) is one part of the whole."""
     if word is None or word.end > value.start:
         return None
     match = tail_search(_SUBJECT_RE, sentence, word.start, 13) \
@@ -311,16 +317,23 @@ def _subject(sentence: str, value: Value, word: Keyword | None) -> str | None:
     # or the sentence opens with it: 机房配套设备在安装调试完毕后，免费保修24个月
     match = match or _OPENING_SUBJECT_RE.match(sentence, 0, word.start)
     # a list of what was delivered (窗帘帘体、罗马杆及挂钩带的质保期) names the whole delivery, not a part
-    if not match or match[1].endswith("的") or _LISTED_RE.search(sentence, 0, match.start(1)):
+    if not match or match[1].endswith("的"):
+        return None
+    listed = _LISTED_RE.search(sentence, 0, match.start(1))
+    if listed and not breakdown:
         return None
     subject = _LEAD_RE.sub("", match[1])
+    if listed:  # the whole list, from the item's opening: 主板、电源模块
+        opening = _BREAKDOWN_ITEM_RE.match(sentence)
+        subject = sentence[opening.end() if opening else 0:match.end(1)]
     if len(subject) < 2 or KIND_RE.search(subject) or _NOT_LABEL_RE.search(subject) \
             or _GENERIC_SUBJECT_RE.search(subject) or any(r.search(subject) for r in QUALIFIER_RES.values()):
         return None
     return subject
 
 
-def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword | None]]) -> dict[int, str]:
+def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword | None]],
+                        breakdown: bool = False) -> dict[int, str]:
     """In a sentence stating several values of one kind, each value's label (门窗2年、外窗防渗漏5年;
     室外机的保修期为3年，压缩机保修期为5年) becomes its component qualifier — when at least two
     values have labels and the labels differ."""
@@ -334,7 +347,7 @@ def _enumeration_labels(sentence: str, assigned: list[tuple[Value, str, Keyword 
             match = tail_search(_KIND_THEN_LABEL_RE, sentence, value.start, 80)
             if match and not KIND_RE.search(match["label"]) and not _NOT_LABEL_RE.search(match["label"]):
                 labels[value.start] = match["label"]
-            elif kind == WARRANTY and (subject := _subject(sentence, value, word)):
+            elif kind == WARRANTY and (subject := _subject(sentence, value, word, breakdown)):
                 labels[value.start] = subject
             continue
         if all(v.display == group[0][0].display for v, _ in group):
@@ -571,7 +584,8 @@ class Extractor:
         and the mentions are rebuilt on the block itself."""
         cell = block.cell
         if cell is None:
-            return (block.text, block.join_lines, block.kind, block.section, self._label_line(block))
+            return (block.text, block.join_lines, block.kind, block.section, self._label_line(block),
+                    self._breaks_down(block))
         return (block.text, block.join_lines, block.kind, block.section, cell.row, cell.col,
                 tuple(self.document.row_texts(cell)), tuple(self.document.header_texts(cell)))
 
@@ -593,9 +607,25 @@ class Extractor:
             return ""
         return label
 
+    def _breaks_down(self, block: Block) -> bool:
+        """The paragraph is an item of a list after “其中：” (核心部件另行延长保修期，其中： / ① 主板、电源模块保修3年):
+        what it names is a part of what the list's lead-in spoke of. Running headers and page numbers between
+        are skipped, and so are the list's earlier items."""
+        if block.kind != "paragraph" or block.cell is not None or not _BREAKDOWN_ITEM_RE.match(block.norm):
+            return False
+        blocks = self.document.blocks
+        i = block.index - 2
+        stop = max(-1, i - _BREAKDOWN_ITEMS)  # a long list of bullets is looked back over a few items at most
+        while i > stop and (blocks[i].kind in ("header", "footer")
+                            or blocks[i].kind == "paragraph" and _BREAKDOWN_ITEM_RE.match(blocks[i].norm)
+                            and not blocks[i].norm.rstrip().endswith(("其中:", "其中："))):
+            i -= 1
+        return i > stop and blocks[i].kind == "paragraph" and blocks[i].norm.rstrip().endswith(("其中:", "其中："))
+
     def analyse(self, block: Block) -> list[Mention]:
         """The mentions of one block, worked out afresh."""
         text = block.norm
+        breakdown = self._breaks_down(block)
         if block.section and quotes_tender(block.section.rsplit(SECTION_SEPARATOR, 1)[-1]):
             return []  # the tender's text quoted under its own heading (三、投标须知摘录)
         has_values = may_have_values(text)
@@ -690,7 +720,8 @@ class Extractor:
                 kind = _override(kind, facts.complaint((c_lo, c_hi)), turnaround)
                 if compatible(kind, value):
                     assigned.append((value, kind, word))
-            labels = _enumeration_labels(sentence, [(v, k, w) for v, k, w in assigned if v.quantity is not None])
+            labels = _enumeration_labels(sentence, [(v, k, w) for v, k, w in assigned if v.quantity is not None],
+                                         breakdown)
             previous_end: dict[str, int] = {}
             value_starts = [v.start for v in values]
             remedies = Matches(QUALIFIER_RES["remedy"], sentence)

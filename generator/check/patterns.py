@@ -95,14 +95,18 @@ _REGION_WORDS = (r"省内各(?:区县|市县|地市|地区|市)|市区外|城区
 _DISTANCE = r"(?P<km>\d+(?:\.\d+)?)(?:公里|千米|km|KM)(?P<side>以内|之内|范围内|内|以外|之外|外|以上)"
 # the tier between two distances (30至100公里的4小时内到场)
 _DISTANCE_RANGE = r"(?P<km_from>\d+(?:\.\d+)?)(?:至|到|-|~|～)(?P<km_to>\d+(?:\.\d+)?)(?:公里|千米|km|KM)"
-_SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
+# a tier of named districts and counties, a list to a line before a colon (城东区、城西区：2小时内到达;
+# 北山县（含所辖乡镇）：6小时内): not preceded by another Chinese character, so 覆盖市区 is no name
+_PLACES = (r"(?<![\u4e00-\u9fff])(?P<places>(?:[\u4e00-\u9fff]{1,6}(?:区|县|旗|镇|乡|街道)[、和及])*"
+           r"[\u4e00-\u9fff]{1,6}(?:区|县|旗|镇|乡|街道)(?:\([^()]{0,12}\))?)(?=:)")
+_SEVERITY_WORDS = r"一般|普通|较大|重大|严重|紧急|特急|重要|关键|复杂|疑难|简单|轻微|[一二三四五1-5]级|[IⅠⅡⅢⅣV]{1,3}级|[A-D]类"
 QUALIFIER_RES: dict[str, re.Pattern[str]] = {
     "severity": compile_filtered(
         rf"(?<!第)({_SEVERITY_WORDS})(?:性)?(?:的)?(?:故障|问题|事件|事故|缺陷|报修|级别|情况(?!下))"
         rf"|^({_SEVERITY_WORDS})(?:故障)?$"
         r"|(常规|普通|紧急|急救|加急|特急|应急|急需)(?:订单|耗材|物资|需求|配送|采购|药品|用药)"),
     "region": compile_filtered(rf"(?P<area>(?:{_AREAS})[\u4e00-\u9fff、]{{0,20}}?(?:周边区域|周边地区|周边|范围内|范围|片区|地区|区域))|"
-                         rf"{_DISTANCE_RANGE}|{_DISTANCE}|{_REGION_WORDS}"),
+                         rf"{_DISTANCE_RANGE}|{_DISTANCE}|{_REGION_WORDS}|{_PLACES}"),
     "component": compile_filtered(r"主机|整机|设备主体|主体设备|整车|配件|零部件|附件|易损件|外设|硬件(?!设备)|"
                             r"软件(?!升级|著作|开发|系统|产品|版本|服务)|动力电池|电池组件|蓄电池|电池"),
     "phase": compile_filtered(r"(?:免费)?(?:质保|保修|养护|保质)期(?:内|间)|(?:质保|保修|养护)期(?:\([^)]{0,8}\))?(?:外|以外|满后?|届满后?|结束后)|"
@@ -158,6 +162,8 @@ def canonical_qualifier(dimension: str, match: re.Match[str]) -> str:
             return f"{match['km_from']}-{match['km_to']}公里"
         if match["km"]:
             return f"{match['km']}公里{'以内' if match['side'] in ('以内', '之内', '范围内', '内') else '以外'}"
+        if match["places"]:  # 城东区、城西区: the names, or the tier word they are (郊县：)
+            return _REGION_CANON.get(word, word)
         if match["area"]:  # 北京、天津周边区域: the phrase itself, or the region word inside it
             inner = _REGION_WORD_RE.search(word)
             return _REGION_CANON.get(inner.group(), inner.group()) if inner else re.sub(r"范围内?$", "", word)

@@ -243,14 +243,15 @@ def choices(names: Iterable[str] | None = None) -> list[tuple[str, str]]:
 FAULT_KINDS = kinds_where(fault_level=True)  # response ≤ on-site arrival ≤ resolution, in this order
 # A repair time that, once failed, brings a backup due (不能在48小时内修好的 / 48小时内未能修复的，提供备用机):
 # the time is the backup's limit, not a repair promise. Before the value, or after it up to the clause's end.
-FAILED_REPAIR_BEFORE = r"(?:无法|不能|未能|未)[^，,]{0,3}$"
+# (维修时间超过5个自然日的，免费借用备用机: a repair that outlasts the period is one that failed within it)
+FAILED_REPAIR_BEFORE = r"(?:无法|不能|未能|未)[^，,]{0,3}$|(?:维修|修复|修理|排除|故障)[^，,;。]{0,4}(?:超过|超出)$"
 FAILED_REPAIR_AFTER = r"^(?:[以之]?内)?(?:仍|还)?(?:无法|不能|未能|没能|没有|未|[^，,;。的]{0,6}?修不好)"
 # the backup named next, before any time of its own (24小时内仍不能修复的，48小时内提供备用设备: the 48 hours are its limit)
 BACKUP_FOLLOWS = (r"^(?:(?![\d一二两三四五六七八九十半]+(?:\.\d+)?个?(?:小时|分钟|天|日|工作日|周))[^。]){0,30}?"
                   r"(?:备用|备机|替代|周转|代步车|代用)")
 # The most characters each pattern can span (tests/core/test_kinds_reach.py): a search looks at no more text
 # around the time than this, so a clause of thousands of times is not read again for every one of them.
-FAILED_REPAIR_BEFORE_REACH = 5
+FAILED_REPAIR_BEFORE_REACH = 8
 FAILED_REPAIR_AFTER_REACH = 12
 BACKUP_FOLLOWS_REACH = 33
 STARTING_KINDS = frozenset(kinds_where(starts=True))

@@ -605,6 +605,12 @@ class ProductType(Strict):
     # the equipment warranty's wear parts come from wear_items above.
     site_checks: str = ""  # what the survey before installation checks (安装位置、空间尺寸、供电容量……)
     installers: str = ""  # who installs and what they hold (持证电工、生产企业授权工程师……)
+    # the care of the purchaser's premises while installing, a phrase ending in who repairs a damage; empty: the
+    # wording of trades that work on walls and floors (墙面、地面). IT equipment is set on desks and in racks
+    site_care: str = ""
+    # how a repair's safety-relevant work is done; empty: the wording of trades that work at height or on live
+    # installations (警示标识、两名以上人员协同作业)
+    safe_work: str = ""
     acceptance_documents: str = ""  # what is handed in for acceptance beside the packing list
     handover_documents: str = ""  # the technical records handed over after acceptance
     remote_diagnosis: str = ""  # how a fault is looked into before anyone is sent (故障代码、运行日志……)

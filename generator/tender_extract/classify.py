@@ -247,6 +247,21 @@ def choose_qualifier(clause: str, mention: Mention, previous_end: int, kind: str
     return None, ""
 
 
+# what may stand beside a value its label names (巡检 | 每季度1次; 回访：每月1次。)
+# (a column heading before it: 要求标准：每季度1次)
+_VALUE_ALONE_REST = re.compile(r"[\s,，。；;、:：.]*(?:[\u4e00-\u9fff]{1,8}[:：])?[\s,，。；;、:：.]*")
+
+
+def _label_names_value(clause: str, mention: Mention, label: str, kind: str) -> bool:
+    """The clause is the value alone, a frequency or a schedule, and the item's own label (a table row's
+    name cell, “巡检：”) names its kind: the label says what the figure is, as a row of a requirement table does."""
+    if mention.type not in ("frequency", "schedule") or not label:
+        return False
+    rest = clause[:mention.start] + clause[mention.end:]
+    return _VALUE_ALONE_REST.fullmatch(rest) is not None \
+        and any(hit[2] == kind for hit in _keyword_hits(label, {kind}))
+
+
 def read_mention(clause: str, mention: Mention, others: list[Mention], previous_end: int,
                  context: str = "", after: str = "", label: str = "") -> Reading | None:
     """`context`: the item label and the sentence before this clause, for a clause without keywords;
@@ -258,7 +273,7 @@ def read_mention(clause: str, mention: Mention, others: list[Mention], previous_
     if kind == RECORDS_RETENTION and not _RECORDS.search(clause + context):
         return None  # “录像保存30天” is a technical figure, not the keeping of service records
     bound, explicit = choose_bound(clause, mention, kind)
-    if from_label and not explicit:
+    if from_label and not explicit and not _label_names_value(clause, mention, label, kind):
         return None  # “…供货方式，服务期一年”: a borrowed kind needs a stated limit to be believed
     qualifier, qualifier_note = choose_qualifier(clause, mention, previous_end, kind)
     notes = [n for n in (mention.note, qualifier_note) if n]

@@ -273,11 +273,16 @@ def _interval_drafts(item: _Item, sentence: str) -> list[Draft]:
     return drafts
 
 
+# a last clause that only opens a list of sub-items (其中：, 具体如下：)
+_LEAD_IN = re.compile(r"(?<=[，,])\s*(?:其中|具体(?:要求)?如下|具体为|分别为|要求如下|如下)\s*[：:]\s*$")
+
+
 def item_drafts(item: _Item) -> list[Draft]:
     drafts: list[Draft] = []
     prefix = f"{item.label}：" if item.block.cells and item.label else ""
     for sentence in _SENTENCES.findall(item.body):
         sentence = _PENALTY.sub("", sentence)
+        sentence = _LEAD_IN.sub("", sentence)  # “…两个小时内响应，其中：” the clause before the list still asks
         if _SCORING.search(sentence) or not sentence.strip("，,。；; ") or re.search(r"[：:]\s*$", sentence):
             continue
         clauses = [c for c in re.split(r"(?<=[，,])", sentence) if not _PAYMENT.search(c)]

@@ -24,9 +24,10 @@ from generator.core.quantities import (
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMBER_RE}|半)"
 _DURATION_UNITS = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
-                   r"学时|课时|分钟|个月|周年|年|个星期|星期|天|日|h(?![a-z])")
+                   r"学时|课时|分钟|个月|周年|年|个星期|星期|天|日|h(?![a-z])|mins?(?![a-z])")
 # unit spellings the quantity parser does not know, in the unit it does
-_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天"}
+_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天",
+                   "min": "分钟", "mins": "分钟"}  # ≤30min (the pattern ignores case: unit is lowered)
 # a period named without a count (每季度发放评议表): once per period
 _BARE_FREQUENCY = re.compile(r"每\s*(?P<period>半年度|半年|季度|年度|个月|月|星期|周)"
                              r"(?![\d一二三四五六七八九十两]|\s*\d|内|以内|末|底|初|的|至少|不少于|[,，。；;])")

@@ -143,6 +143,18 @@ class _TextReader:
         head = self.lines[self.i].rstrip()
         starts = [_width(head[:m.start()]) for m in _CELL.finditer(head)]
         rows: list[list[str | None]] = []
+        more = self._header_continued(head)
+        if more is not None:  # the header row set on two lines (服务 / 项目, 承诺 / 标准, 说明 below only)
+            below = self.lines[more].rstrip()
+            starts = sorted({*starts, *(s for s in self._starts(below) if all(abs(s - t) > 2 for t in starts))})
+            titles = [""] * len(starts)
+            for line in (head, below):
+                for match in _CELL.finditer(line):
+                    at = _width(line[:match.start()])
+                    column = max((k for k, s in enumerate(starts) if s <= at + 2), default=0)
+                    titles[column] += match.group()
+            rows.append(list(titles))
+            self.i = more + 1
         while self.i < len(self.lines):
             raw = self.lines[self.i].rstrip()
             if self.i in self.furniture or not raw.strip():
@@ -205,6 +217,28 @@ class _TextReader:
                 return None
             rows.append(list(row))
         return rows, j
+
+    @staticmethod
+    def _starts(line: str) -> list[int]:
+        return [_width(line[:m.start()]) for m in _CELL.finditer(line)]
+
+    def _header_continued(self, head: str) -> int | None:
+        """The line after a table's header row that goes on with it: a header cell's text set on two lines
+        (服务 over 项目), the first cell under 序号 left blank, short words and no figures in both lines.
+        Its index, or None."""
+        j = self.i + 1
+        while j < len(self.lines) and j in self.furniture:
+            j += 1
+        if j >= len(self.lines):
+            return None
+        below = self.lines[j].rstrip()
+        if not below.strip() or not below.startswith((" ", "\u3000")) or not SPACED_COLUMNS.search(below.strip()):
+            return None
+        cells = [m.group() for line in (head, below) for m in _CELL.finditer(line)]
+        if any(len(cell) > 6 or any(ch.isdigit() for ch in cell) for cell in cells):
+            return None
+        first = self._starts(head)
+        return j if len(first) >= 2 and any(abs(s - t) <= 2 for s in self._starts(below) for t in first[1:]) else None
 
     @staticmethod
     def _under_later_column(raw: str, starts: list[int]) -> bool:

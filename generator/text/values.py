@@ -1,4 +1,4 @@
-"""Find quantities in normalised text: durations (30分钟以内, 1.5小时, 半小时, 二十四小时, 48h, 24-48小时,
+"""Find quantities in normalised text: durations (30分钟以内, 1.5小时, 半小时, 二十四小时, 48h, 30min, 24-48小时,
 3个日历天, 8工作小时, 第15日内, 三月内), service schedules (7×24, 7*24, 7x24x365, 5×8, 24小时开机, 全天候) and
 frequencies (每季度一次, 每隔3个月). A duration whose number is a blank (X年, **年, 在天内) or only
 “the same day” (当日, 当天) is a value without a quantity: it still names a commitment.
@@ -21,9 +21,10 @@ _CN_UNITS = "十拾百佰"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}{_CN_UNITS}]+|半)"
 _DUR_UNIT = (r"个工作日|工作日|个工作小时|工作小时|个日历日|日历日|个日历天|日历天|个自然日|自然日|个小时|小时|个钟头|钟头|"
              r"分钟|个半月|个月|月(?=内|以内|之内|包[退换修])|周年|年|个星期|星期|个周|周|天|日"
-             r"|[hH](?![a-zA-Z])")
+             r"|[hH](?![a-zA-Z])|(?:min|MIN|Min)s?(?![a-zA-Z])")
 # unit spellings the quantity parser does not know, in the unit it does
-_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天"}
+_UNIT_SPELLINGS = {"个工作小时": "小时", "工作小时": "小时", "个日历天": "天", "日历天": "天", "个自然日": "天",
+                   **dict.fromkeys(("min", "MIN", "Min", "mins", "MINs", "Mins"), "分钟")}  # ≤30min
 DURATION_RE = re.compile(
     rf"(?<![\d.每月号~～—–-])(?<!\d至)(?<!\d到)(?P<num>{_NUM})(?:(?P<sep>[-~～至到—–]+)(?P<num2>{_NUM}))?(?P<unit>{_DUR_UNIT})"
     rf"(?P<tail>{alternation(AT_MOST_AFTER)})?")

@@ -6,7 +6,10 @@ cells of a 条款/承诺 table and of a pasted “| a | b |” table, start even
 mileage written first, rates, penalties whose conditions restate a deadline, the user's duties, a
 tender's instructions under their own heading and scoring bands; then a deviation table whose 招标文件要求
 column is not the bid's, a 承诺书 in symbols (≤, ≥, h, H, 不迟于), lots of one bid, paid service after the
-warranty, a table converted one cell per line, times counted from events and head counts with 余).
+warranty, a table converted one cell per line, times counted from events and head counts with 余; then
+units glued to digits (2h, ≤30min, 24H, 7*24), 个小时 and 二十四个小时之内, a 承诺函 at the end promising other
+values, arrival times per 县区 listed before a colon, a space-aligned table whose header row is set on two
+lines, (1)(2) clauses with ①② parts after “其中：”, a page header inside “4小时”, and 工作日 against 自然日).
 
 Each probe has a truth file in the format of the shared scorer (doc, product_type, bidder, defects,
 commitments; `not_commitments`: texts nothing may be extracted from). Every commitment is found with its
@@ -79,7 +82,9 @@ def test_the_probes_vary_what_they_should():
                  "保固期為３年", "省外不超过48小时", "壹年", "\n                  郊县", "|  | 郊县", "以交付使用之日起算",
                  "至2029年12月31日止", "10万公里或3年", "存活率", "可用性", "每延误一小时", "用户应", "投标须知摘录",
                  "得3分", "投标文件响应", "承诺如下", "≤0.5小时", "2H内", "不迟于8h", "第二包", "每小时80元",
-                 "不收取任何费用", "第 17 页", "合同签订后15个日历日", "二十余名", "２年"):
+                 "不收取任何费用", "第 17 页", "合同签订后15个日历日", "二十余名", "２年",
+                 "≤30min", "4个小时内", "二十四个小时之内", "7*24小时", "自终验合格之日起叁年", "附件五  售后服务承诺函",
+                 "城东区、城西区、城南区：", "\n       项目        标准", "① 主板", "在4小\n", "15个自然日", "24H"):
         assert form in texts, form
 
 

@@ -5,7 +5,10 @@ digits, mileage alternatives, tiers by place and distance, 投标人须知 boile
 then traditional characters, tiers by time of day and a tier stated alone, a 条款/要求 table whose merged
 first cells the converter left blank, start events, mileage written first, penalties and scoring bands;
 then lots, a deviation form for bidders, symbols, paid service after the warranty, times counted from
-events, a table converted one cell per line and a repair time whose failure brings a backup).
+events, a table converted one cell per line and a repair time whose failure brings a backup; then ▲ and ★
+on items under 商务要求, units glued to digits (2h, ≤30min, 4H, 7*24h), 个小时 with 之内/以内/不超过, arrival times
+per 乡镇 listed before a colon, a table header set on two lines, a running header inside a sentence, a clause
+before “其中：” and its ①② sub-items, and 工作日 against 自然日).
 
 Each probe has a truth file in the format of the shared scorer (NN_name.requirements.yaml). Every
 requirement of a kind other than `other` is extracted with its kind, bound, value and ★, and nothing of a
@@ -75,7 +78,9 @@ def test_the_probes_vary_what_they_should():
                  "保固期不少於３年", "回應", "省外不超过48小时", "壹年", "\n                应用软件", "以交付使用之日起算",
                  "10万公里或3年", "八年或十五万公里", "每延误一小时", "仍未修复的", "得3分", "用户须",
                  "第二包", "| 招标要求 | 投标响应 |", "≤0.5h", "不大于2H", "不得超过200元", "签订合同后", "第 23 页",
-                 "法定节假日可延长至4小时", "内不能排除故障的"):
+                 "法定节假日可延长至4小时", "内不能排除故障的",
+                 "▲1. 质保期", "2h内响应", "4个小时之内", "七十二个小时", "7*24小时", "≤30min", "4H内",
+                 "东乡、西乡、南岗乡：", "\n       项目        标准", "第 31 页 共 58 页", "响应，其中：", "15个自然日"):
         assert form in texts, form
 
 
