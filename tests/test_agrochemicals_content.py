@@ -224,7 +224,7 @@ def test_the_townships_are_covered_by_the_bidders_own_points_and_technicians(whe
     assert stationed <= outlet.staff
     assert f"由寿光服务网点在“服务组织与人员”一节所列人员之外另选派技术人员共{stationed}名驻点" in text
     # the staffing section counts them beside the named team
-    assert f"此外，寿光服务网点在上表人员之外另选派技术人员{stationed}名，分驻{len(points)}个乡镇服务点" in wheat.section("服务组织与人员")
+    assert f"此外，寿光服务网点在常驻该服务网点的上表人员之外另选派技术人员{stationed}名，分驻{len(points)}个乡镇服务点" in wheat.section("服务组织与人员")
 
 
 def test_a_dispatch_rule_says_who_goes_and_who_stands_in(wheat):
@@ -257,7 +257,8 @@ def test_more_stationed_technicians_than_the_outlet_has_are_refused(agro_project
         with pytest.raises(BuildRefused) as refused:
             build(agro_project / "tenders" / "examples" / "agrochemicals.yaml",
                   BuildOptions(output_root=tmp_path, force=True))
-        assert ("驻点技术人员共14名，与人员配置表（team）所列的6名合计20名，多于负责该地的寿光网点的服务人员15名"
+        # every member based at the outlet counts (the landscaping staff there as well), no one based elsewhere
+        assert ("驻点技术人员共14名，与 team 中常驻寿光网点（based_at）的6名人员合计20名，多于该网点的服务人员15名"
                 in str(refused.value.problems))
     finally:
         bidder.write_text(original, encoding="utf-8")
@@ -511,14 +512,21 @@ def test_each_class_bought_is_sampled_for_its_own_risks(wheat, insecticides):
 
 
 def test_the_team_and_the_stationed_technicians_add_up_and_the_lead_is_not_everyone(wheat):
+    """Third read: 上表人员与驻点技术人员合计 held only if all named staff sat in 寿光 while the dispatch centre is in
+    潍坊; now only the members based at the serving outlet are added to the stationed technicians."""
     staffing = wheat.section("服务组织与人员")
-    team = len([m for m in wheat.bidder.team if wheat.product.wants(m.serves)])
-    assert f"我公司为本项目安排的售后服务人员共{team}名" in staffing
+    team = [m for m in wheat.bidder.team if wheat.product.wants(m.serves)]
+    assert f"我公司为本项目安排的售后服务人员共{len(team)}名" in staffing
+    local = len([m for m in team if m.based_at == "寿光"])
+    assert 0 < local < len(team)
     stationed = sum(p.technicians for p in wheat.bidder.service_points if p.place in wheat.tender.delivery_place)
     outlet = next(o for o in wheat.bidder.outlets if o.city == "寿光")
-    assert team + stationed < outlet.staff
-    assert (f"上表人员与驻点技术人员合计{team + stationed}名，不超过寿光服务网点现有的{outlet.staff}名服务人员，"
+    assert local + stationed < outlet.staff
+    assert f"上表人员中，{local}名常驻负责本项目日常服务的寿光服务网点，{len(team) - local}名常驻鲁禾生态客户服务中心。" in staffing
+    assert (f"在常驻该服务网点的上表人员之外另选派技术人员{stationed}名" in staffing
+            and f"两者合计{local + stationed}名，不超过寿光服务网点现有的{outlet.staff}名服务人员，"
             "驻点期间网点仍留有人员负责配送、值班和补位") in staffing
+    assert "上表人员与驻点技术人员合计" not in staffing
     assert f"现有服务人员{outlet.staff}名" in wheat.section("服务网络与网点")
     for words in ("与我公司项目负责人共同", "项目负责人与采购人收货人员", "项目负责人轮值支持", "由项目负责人核对"):
         assert words not in wheat.text, words

@@ -325,7 +325,7 @@ def test_the_rota_names_who_is_on_duty_and_who_stands_in(proposals):
     staffing = people[people.index("人员配置"):people.index("值班与替岗")]
     for row in ("工作日8:30至17:30\n接听服务热线，受理报修和投诉，派单并跟踪工单\n王一鸣（客服专员）\n韩立峰（网点负责人）",
                 "夜间（17:30至次日8:30）和周末、法定节假日\n接听转入的报修电话和投诉并登记，远程诊断，需要到场的按承诺的时限出发\n"
-                "刘嘉宁、孙晓东（技术支持工程师，按周轮值）\n韩立峰（网点负责人）",
+                "刘嘉宁、孙晓东、梁振宇（技术支持工程师，按周轮值）\n韩立峰（网点负责人）",
                 "全天\n一级故障和应急处置的现场指挥，督办超时工单\n陈思远（售后服务经理）\n韩立峰（网点负责人）"):
         assert row in rota, row
     cells = re.findall(r"\n([^\n（]+)（([^），\n]+)[^）\n]*）(?=\n)", rota)  # whole cells: 姓名（岗位…）
@@ -341,8 +341,8 @@ def test_a_sealed_bid_rota_names_posts_only(tmp_path):
     docx = build(EXAMPLE, BuildOptions(output_root=tmp_path, anonymous=True)).docx_path
     text = "\n".join(block.text for block in read_document(docx).blocks)
     rota = text[text.rindex("三、值班与替岗"):text.rindex("四、人员管理")]  # past the table of contents
-    assert "技术支持工程师（2名，按周轮值）" in rota and "网点负责人" in rota
-    assert [name for name in ("王一鸣", "韩立峰", "刘嘉宁", "孙晓东", "陈思远") if name in text] == []
+    assert "技术支持工程师（3名，按周轮值）" in rota and "网点负责人" in rota
+    assert [name for name in ("王一鸣", "韩立峰", "刘嘉宁", "孙晓东", "梁振宇", "陈思远") if name in text] == []
 
 
 def test_another_types_proposal_of_the_same_bidder_has_no_rota(proposals):
@@ -476,7 +476,7 @@ def test_a_complaint_at_night_is_registered_by_the_rota(proposals):
     complaints are named, and the answer's clock starts at registration."""
     complaints = proposals["example"].section("投诉处理程序")
     assert "工作日8:30至17:30由王一鸣（客服专员）登记" in complaints
-    assert "夜间（17:30至次日8:30）和周末、法定节假日由刘嘉宁、孙晓东（技术支持工程师，按周轮值）登记" in complaints
+    assert "夜间（17:30至次日8:30）和周末、法定节假日由刘嘉宁、孙晓东、梁振宇（技术支持工程师，按周轮值）登记" in complaints
     assert "答复时限自登记之时起算" in complaints and "客服专员或值班人员记录投诉人" in complaints
     assert "由值班人员登记" not in proposals["software"].section("投诉处理程序")  # no rota for software
 

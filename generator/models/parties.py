@@ -64,6 +64,10 @@ class TeamMember(Strict):
     # may be stationed at the purchaser's site (驻场) when a tender asks for resident staff: the proposal
     # names the first such members whose `serves` fits the product type (resolve/presence.resident_members)
     resident: bool = False
+    # where the member works from day to day (常驻地点): the `city` of one of the bidder's outlets (云泽), or its
+    # `service_center` (the head office's 调度中心); the staffing table shows it and the proposal counts the members
+    # based at the outlet serving the site against that outlet's staff (resolve/presence.based_problems)
+    based_at: str | None = Field(default=None, min_length=1)
 
 
 # issue 15 (it-equipment): who is on duty in a part of the week and who stands in, by the team's names; a

@@ -11,12 +11,14 @@ from generator.core.kinds import KINDS, SHELF_LIFE, WARRANTY
 from generator.core.numerals import parse_chinese_int
 from generator.core.quantities import Quantity
 from generator.core.sectors import sector_of
-from generator.models.parties import CAPABILITY_LABELS, Bidder, ProductType, TeamMember
+from generator.models.parties import CAPABILITY_LABELS, Bidder, Outlet, ProductType, TeamMember
 from generator.models.tender import SupplyItem, Tender
 from generator.models.tiers import parse_tier, tier_words
 from generator.render.rota import rota_rows
 from generator.resolve.commitments import Commitments, Deviation, Resolved, usual_start, worst_value
 from generator.resolve.presence import (
+    Nearest,
+    base_of,
     in_outlet_city,
     nearest_outlet,
     reached_within_city_tier,
@@ -171,6 +173,48 @@ def identifying_strings(bidder: Bidder) -> list[str]:
     values += [a.letter for a in bidder.authorisations]
     values += [w.address for w in bidder.warehouses]
     return list(dict.fromkeys(v for v in values if v))
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """Where the shown team is based (`based_at`), for the staffing table and the sentence after it: `bases` is
+    each member's 常驻地点 in the table's order ("" where the profile does not say; no column when none says),
+    `local` the members based at the outlet serving the site, `elsewhere` how many are based at each other place,
+    `unbased` how many have no base given."""
+
+    bases: tuple[str, ...] = ()
+    local: int = 0
+    elsewhere: tuple[tuple[str, int], ...] = ()
+    unbased: int = 0
+
+    @property
+    def shown(self) -> bool:
+        return any(self.bases)
+
+
+UNBASED_CELL = "由调度中心调派"
+
+
+def staffing_of(bidder: Bidder, shown: Bidder, product: ProductType, nearest: Nearest | None) -> Staffing:
+    """`bidder` is the team this proposal shows; `shown` the same as printed (暗标: the service centre's neutral
+    name). An outlet is named as every section names it (云泽服务网点); cities stay in a 暗标 as the outlet
+    table keeps them."""
+    labels = []
+    for member in bidder.team:
+        base = base_of(bidder, member)
+        if isinstance(base, Outlet):
+            labels.append(f"{base.city}{product.outlet_word}")
+        elif base is not None:
+            labels.append(shown.service_center)
+        else:
+            labels.append("")
+    local_label = f"{nearest.outlet.city}{product.outlet_word}" if nearest else None
+    counts: dict[str, int] = {}
+    for label in labels:
+        if label and label != local_label:
+            counts[label] = counts.get(label, 0) + 1
+    return Staffing(tuple(labels), sum(1 for label in labels if label and label == local_label),
+                    tuple(counts.items()), sum(1 for label in labels if not label))
 
 
 @dataclass(frozen=True)
@@ -467,6 +511,9 @@ def build_context(tender: Tender, bidder: Bidder, product: ProductType, commitme
         # the members stationed at the site, as shown (暗标: names withheld), and their hours on site
         "residents": [shown.team[bidder.team.index(m)] for m in resident_members(bidder, product, tender.resident_staff)],
         "rota": rota,  # issue 15 (it-equipment): 值班与替岗 (暗标: posts only)
+        # where the shown team is based (常驻地点), and how many at the outlet serving the site
+        "staffing": staffing_of(bidder, shown, product, nearest),
+        "unbased_cell": UNBASED_CELL,  # the 常驻地点 of a member whose base the profile does not give
         # the shifts that register complaints: outside working hours too, someone named takes them
         "complaint_shifts": [row for row in rota if "投诉" in row.task],
         "purchaser_sector": sector_of(tender.purchaser.name),  # hospital / school / None

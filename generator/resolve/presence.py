@@ -212,9 +212,43 @@ def training_problem(product: ProductType, training: Duration | None) -> str | N
     return None
 
 
+def base_of(bidder: Bidder, member: TeamMember) -> Outlet | str | None:
+    """Where `member` is based: one of the bidder's outlets (by its `city`), the bidder's `service_center`, or
+    None when the profile does not say (or names a place it lacks: base_problems)."""
+    if member.based_at is None:
+        return None
+    outlet = next((o for o in bidder.outlets if o.city == member.based_at), None)
+    if outlet is not None:
+        return outlet
+    return bidder.service_center if member.based_at == bidder.service_center else None
+
+
+def based_at_outlet(bidder: Bidder, outlet: Outlet, team: list[TeamMember] | None = None) -> list[TeamMember]:
+    """The members of `team` (the whole team by default) based at `outlet`."""
+    return [m for m in (bidder.team if team is None else team) if m.based_at == outlet.city]
+
+
+def base_problems(inputs: Inputs) -> list[Problem]:
+    """A member's `based_at` must name one of the bidder's outlets (its `city`) or its `service_center`."""
+    bidder: Bidder = inputs.bidder.model
+    known = [o.city for o in bidder.outlets]
+    problems = []
+    for index, member in enumerate(bidder.team):
+        if member.based_at is None or base_of(bidder, member) is not None:
+            continue
+        problems.append(Problem(
+            inputs.bidder.path,
+            f"人员“{member.name}”的常驻地点“{member.based_at}”既不是 outlets 中某一网点的所在地（city），"
+            f"也不是 service_center（{bidder.service_center}）",
+            inputs.bidder.line_of("team", index, "based_at"), field=f"team[{index}].based_at",
+            hint=f"based_at 写网点的 city（{'、'.join(known)}）或 service_center 的全称；常驻地点不定的，删去 based_at"))
+    return problems
+
+
 def stationed_problem(bidder: Bidder, product: ProductType, place: str) -> str | None:
     """issue 21: the technicians the township points of the place are given in the season come from the outlet
-    serving it; more than its staff would be people the bidder does not have."""
+    serving it; with the team members based at that outlet (`based_at`), more than its staff would be people the
+    bidder does not have. Members based elsewhere, or whose base is not given, are not counted there."""
     points = [p for p in bidder.service_points if p.place in place and product.wants(p.serves)]
     if not points:
         return None
@@ -222,13 +256,29 @@ def stationed_problem(bidder: Bidder, product: ProductType, place: str) -> str |
     nearest = nearest_outlet(bidder, place)
     if nearest is None:
         return f"服务点（service_points）驻点技术人员共{stationed}名，但没有服务网点在“{place}”当地或在 reach 中写明到该地的车程"
-    # third read: the named team is counted beside them, as the proposal adds the two up against the outlet's staff
-    # (some of the team may work elsewhere; counting them all is the safe side)
-    team = len([m for m in bidder.team if product.wants(m.serves)])
+    # every member based there is one of its staff, whatever product type the member serves
+    team = len(based_at_outlet(bidder, nearest.outlet))
     if stationed + team > nearest.outlet.staff:
-        return (f"服务点（service_points）驻点技术人员共{stationed}名，与人员配置表（team）所列的{team}名合计{stationed + team}名，"
-                f"多于负责该地的{nearest.outlet.city}网点的服务人员{nearest.outlet.staff}名")
+        return (f"服务点（service_points）驻点技术人员共{stationed}名，与 team 中常驻{nearest.outlet.city}网点（based_at）的"
+                f"{team}名人员合计{stationed + team}名，多于该网点的服务人员{nearest.outlet.staff}名")
     return None
+
+
+def overstaffed_problems(inputs: Inputs) -> list[Problem]:
+    """More team members based at an outlet (`based_at`) than the outlet's `staff`: the proposal would name
+    people at the outlet beyond those it says it has."""
+    bidder: Bidder = inputs.bidder.model
+    problems = []
+    for index, outlet in enumerate(bidder.outlets):
+        based = based_at_outlet(bidder, outlet)
+        if len(based) > outlet.staff:
+            problems.append(Problem(
+                inputs.bidder.path,
+                f"team 中常驻{outlet.city}网点（based_at: {outlet.city}）的有{len(based)}名（"
+                + "、".join(m.name for m in based) + f"），多于该网点的服务人员{outlet.staff}名",
+                inputs.bidder.line_of("outlets", index, "staff"), field=f"outlets[{index}].staff",
+                hint="在 outlets 中写明该网点的实际人数，或改正这些人员的 based_at"))
+    return problems
 
 
 def total_training_hours(product: ProductType) -> float:
@@ -353,6 +403,8 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
                                     inputs.bidder.line_of("authorisations", index, "valid_until"),
                                     field=f"authorisations[{index}].valid_until",
                                     hint="取得续期的授权书后更新 letter 和 valid_until，或删去该授权"))
+    problems += base_problems(inputs)
+    problems += overstaffed_problems(inputs)
     resident = resident_problem(inputs)
     if resident is not None:
         problems.append(resident)
@@ -360,7 +412,7 @@ def presence_problems(inputs: Inputs, commitments: Commitments) -> list[Problem]
     if message:
         problems.append(Problem(inputs.bidder.path, message, inputs.bidder.line_of("service_points"),
                                 field="service_points",
-                                hint="减少服务点的驻点技术人员（technicians）或人员配置表的人数，或在 outlets 中写明该网点的实际人数"))
+                                hint="减少服务点的驻点技术人员（technicians）或常驻该网点的人员，或在 outlets 中写明该网点的实际人数"))
     problems += rotation_problems(inputs)
     message = rota_problem(bidder, product.for_tender(tender))
     if message:

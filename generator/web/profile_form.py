@@ -30,6 +30,7 @@ LABELS = {
     "service_center": "服务中心名称", "outlets": "服务网点", "team": "服务团队", "certificates": "资质证书",
     "commitments": "默认承诺", "city": "城市", "phone": "电话", "staff": "人数", "role": "岗位", "name": "名称",
     "qualification": "资质", "years": "从业年限", "duty": "职责", "number": "证书编号", "issuer": "发证机构",
+    "based_at": "常驻地点（网点城市或服务中心名称）",
     "noun": "货物统称（如 设备）", "measure_word": "量词（如 台）", "warranty_word": "质保的叫法",
     "uptime_word": "开机率的叫法", "capabilities": "服务能力（每行一项）", "vocabulary": "行业用语（每行一项）",
     "training_topics": "培训内容", "audience": "对象", "content": "内容", "hours": "学时", "method": "方式",
