@@ -3,6 +3,7 @@ Profile text is never clause markup; pasted Word characters are cleaned; deep ne
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -31,7 +32,9 @@ def test_profile_value_is_never_markup(project: Path, cli, value: str) -> None:
     baseline_code = cli("build", project / TENDER, "--allow-draft", "-o", project / "before")[0]
     assert baseline_code == 0
     before = _text(project / "before" / "demo" / DOCX)
-    for edit in [set_key(BIDDER, ["service_center"], value),
+    # the members based at the service centre name it (team[].based_at): they follow its new name
+    based_there = replace_text(BIDDER, "based_at: 华辰智联客户服务中心", f"based_at: {json.dumps(value, ensure_ascii=False)}")
+    for edit in [set_key(BIDDER, ["service_center"], value), based_there,
                  *probe_clause("{{ bidder.service_center }}\n\n本项目服务中心：{{ bidder.service_center }}")]:
         edit(project)
     start = time.monotonic()
