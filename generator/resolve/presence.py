@@ -223,9 +223,9 @@ def base_of(bidder: Bidder, member: TeamMember) -> Outlet | str | None:
     return bidder.service_center if member.based_at == bidder.service_center else None
 
 
-def based_at_outlet(bidder: Bidder, outlet: Outlet, team: list[TeamMember] | None = None) -> list[TeamMember]:
-    """The members of `team` (the whole team by default) based at `outlet`."""
-    return [m for m in (bidder.team if team is None else team) if m.based_at == outlet.city]
+def based_at_outlet(bidder: Bidder, outlet: Outlet) -> list[TeamMember]:
+    """The members of the bidder's team based at `outlet`."""
+    return [m for m in bidder.team if m.based_at == outlet.city]
 
 
 def base_problems(inputs: Inputs) -> list[Problem]:
